@@ -1,0 +1,24 @@
+"""extract: humanitarian delegation reports in, validated facts with exact source spans out."""
+
+__version__ = "0.1.0"
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extract.api import parse_quantities
+    from extract.models import FactRecord, Quantity
+
+__all__ = ["FactRecord", "Quantity", "parse_quantities"]
+
+
+def __getattr__(name: str) -> object:
+    # Lazy: `import extract` stays cheap (the CLI's --help must not load spaCy).
+    if name == "parse_quantities":
+        from extract.api import parse_quantities
+
+        return parse_quantities
+    if name in ("FactRecord", "Quantity"):
+        from extract import models
+
+        return getattr(models, name)
+    raise AttributeError(name)

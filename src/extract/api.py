@@ -1,0 +1,27 @@
+"""Library entry points: quantity parsing alone, with the same models the pipeline writes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+
+from extract.models import Quantity
+from extract.quantities import SPAN_KEY
+
+
+@cache
+def _shared_pipeline(model: str | None) -> Language:
+    from extract.nlp import build_pipeline
+
+    return build_pipeline(model)
+
+
+def parse_quantities(text: str, model: str | None = None) -> list[Quantity]:
+    """Every figure in `text`, with offsets into `text`. The spaCy model is loaded once per process.
+
+    >>> [q.low for q in parse_quantities("More than 700 people")]
+    [700]
+    """
+    doc = _shared_pipeline(model)(text)
+    return [span._.quantity for span in doc.spans[SPAN_KEY]]

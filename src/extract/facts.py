@@ -1,0 +1,107 @@
+"""Turn a document's parsed segments into FactRecords, mapping every span back to the source text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extract.clean import CleanText, Segment, SegmentKind
+from extract.ingest import SourceDocument
+from extract.models import Entity, FactRecord, Period, Quantity
+from extract.models import Span as SourceSpan
+from extract.periods import find_period
+from extract.quantities import SPAN_KEY
+from extract.topics import topics_for
+
+_PLACE_LABELS = ("GPE", "LOC")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What a document says about all its figures: its period, its place, its acronyms."""
+
+    period: Period | None
+    location: str | None
+    acronyms: dict[str, str]
+
+
+def build_facts(source: SourceDocument, cleaned: CleanText, docs: list[Doc], source_path: str) -> list[FactRecord]:
+    """Facts of one document, in source order. `docs` are the parsed segments, in order."""
+    context = _document_context(cleaned, docs)
+    facts: list[FactRecord] = []
+    for segment, doc in zip(cleaned.segments, docs, strict=True):
+        if segment.kind is SegmentKind.BOILERPLATE:
+            continue
+        for span in doc.spans[SPAN_KEY]:
+            facts.append(_fact(source, segment, span, context, source_path))
+    facts.sort(key=lambda f: (f.span.start, f.span.end))
+    return facts
+
+
+def _fact(source: SourceDocument, segment: Segment, span: Span, context: DocumentContext, path: str) -> FactRecord:
+    parsed: Quantity = span._.quantity
+    start, end = segment.mapped.source_span(parsed.start, parsed.end)
+    number_start, number_end = segment.mapped.source_span(parsed.number_start, parsed.number_end)
+    quantity = parsed.model_copy(
+        update={"start": start, "end": end, "number_start": number_start, "number_end": number_end}
+    )
+    sentence = span.sent
+    entities = [_entity(source, segment, ent, context) for ent in sentence.ents]
+    stated = find_period(sentence.text)
+    period = (
+        Period(text=stated.text, start=stated.start, end=stated.end, origin="sentence") if stated else context.period
+    )
+    places = [e.long_form or e.text for e in entities if e.label in _PLACE_LABELS]
+    return FactRecord(
+        id=f"{source.doc_id}:{start}-{end}",
+        doc_id=source.doc_id,
+        source=path,
+        source_sha256=source.sha256,
+        encoding=source.encoding,
+        span=SourceSpan(start=start, end=end),
+        quote=source.text[start:end],
+        quantity=quantity,
+        subject=span._.subject,
+        sentence=sentence.text,
+        section=segment.section,
+        entities=entities,
+        period=period,
+        location=places[0] if places else context.location,
+        topics=topics_for(sentence.text, " ".join(t.lemma_ for t in sentence)),
+    )
+
+
+def _entity(source: SourceDocument, segment: Segment, ent: Span, context: DocumentContext) -> Entity:
+    start, end = segment.mapped.source_span(ent.start_char, ent.end_char)
+    return Entity(
+        text=source.text[start:end],
+        label=ent.label_,
+        span=SourceSpan(start=start, end=end),
+        long_form=context.acronyms.get(ent.text),
+    )
+
+
+def _document_context(cleaned: CleanText, docs: list[Doc]) -> DocumentContext:
+    acronyms: dict[str, str] = {}
+    places: Counter[str] = Counter()
+    title_places: list[str] = []
+    period: Period | None = None
+    for segment, doc in zip(cleaned.segments, docs, strict=True):
+        for short, long_form in doc._.acronyms:
+            acronyms.setdefault(short.text, long_form.text)
+        if segment.kind is SegmentKind.BOILERPLATE:
+            continue
+        for ent in doc.ents:
+            if ent.label_ in _PLACE_LABELS:
+                places[ent.text] += 1
+                if segment.mapped.text == cleaned.title:
+                    title_places.append(ent.text)
+        opening = segment.section is None and segment.kind in (SegmentKind.HEADING, SegmentKind.PARAGRAPH)
+        if period is None and opening:  # the title and the paragraphs before the first section heading
+            stated = find_period(segment.text)
+            if stated:
+                period = Period(text=stated.text, start=stated.start, end=stated.end, origin="document")
+    location = title_places[0] if title_places else (places.most_common(1)[0][0] if places else None)
+    return DocumentContext(period, location, acronyms)

@@ -1,0 +1,284 @@
+"""Read figures from plain text: a number with its qualifier, range partner, currency, percent or ratio mark.
+
+This stage knows only characters; the counted noun is found later from the parse (quantities.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from extract.models import Kind, Qualifier
+from extract.numbers import Atom, Number, as_number, find_atoms
+from extract.resources import load_json
+
+CURRENCY_CODES = (
+    "CHF|USD|EUR|GBP|SEK|NOK|DKK|JPY|CAD|AUD|NZD|CNY|INR|RUB|UAH|AZN|AMD|GEL|TRY|SYP|LBP|JOD|IQD|YER|SDG|SSP|ETB|KES"
+    "|UGX|NGN|XOF|XAF|ZAR|COP|MXN|BRL|ARS|AFN|PKR|BDT|MMK|PHP|IDR|EGP|ILS|IRR|SAR|AED|QAR|KWD"
+)
+_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH"}
+_CURRENCY_WORDS = {
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "rupees": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "hryvnias": "UAH",
+    "manats": "AZN",
+    "manat": "AZN",
+}
+_CURRENCY_PREFIX = re.compile(rf"(?:(?<![A-Za-z])(?P<code>{CURRENCY_CODES})\s?|(?P<symbol>US\$|[$€£¥₹₽₴])\s?)\Z")
+_CURRENCY_SUFFIX = re.compile(
+    rf"\s?(?:(?P<code>{CURRENCY_CODES})\b|(?P<word>"
+    + "|".join(re.escape(w) for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b)", re.IGNORECASE)
+_FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
+_TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
+_PLUS = re.compile(r"\+")
+_OR_MORE = re.compile(r"\s+or\s+(?:more|above|over|greater)\b", re.IGNORECASE)
+_OR_LESS = re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.IGNORECASE)
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\Z", re.IGNORECASE)
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*\Z")
+_DATE_SEPARATOR = re.compile(r"[:/]\d|\.\d")
+_RATIO_WORD = re.compile(r"(?<![\w-])(twice|thrice)(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure found in text, before its counted noun is known."""
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    qualifier: Qualifier
+    kind: Kind
+    unit: str | None
+    is_word: bool
+    is_year_like: bool
+
+
+@cache
+def _qualifier_patterns() -> list[tuple[Qualifier, bool, re.Pattern[str]]]:
+    """(qualifier, sets upper bound, pattern matching the qualifier right before a number), longest first."""
+    groups = load_json("numbers.json")["qualifiers"]
+    upper = set(groups["approximate_upper_bound"])
+    entries: list[tuple[str, Qualifier, bool]] = []
+    for name in ("approximate", "more_than", "at_least", "less_than", "at_most"):
+        entries += [(phrase, Qualifier(name), phrase in upper) for phrase in groups[name]]
+    entries.sort(key=lambda e: len(e[0]), reverse=True)
+    return [
+        (qualifier, sets_high, re.compile(rf"(?<![\w-]){re.escape(phrase)}\s+\Z", re.IGNORECASE))
+        for phrase, qualifier, sets_high in entries
+    ]
+
+
+def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] | None:
+    window = text[max(0, position - 30) : position]
+    for qualifier, sets_high, pattern in _qualifier_patterns():
+        match = pattern.search(window)
+        if match:
+            return qualifier, sets_high, position - (len(window) - match.start())
+    return None
+
+
+def _is_year_like(atom: Atom, text: str) -> bool:
+    surface = text[atom.start : atom.end]
+    return surface.isdigit() and len(surface) == 4 and 1800 <= int(surface) <= 2100
+
+
+def _range_partner(text: str, first: Atom, second: Atom) -> bool:
+    between = text[first.end : second.start]
+    if not _RANGE_JOINER.fullmatch(between) or (first.vague_bounds or second.vague_bounds):
+        return False
+    word = between.strip().lower()
+    before = text[max(0, first.start - 12) : first.start].lower()
+    if word == "and":
+        return re.search(r"\bbetween\s+\Z", before) is not None
+    if word == "or":
+        return first.is_word and second.is_word  # "two or three families"
+    if word == "to":
+        return True
+    return _RANGE_DASH.fullmatch(between) is not None and first.is_word == second.is_word
+
+
+def _range_value(first: Atom, second: Atom) -> tuple[Number, Number]:
+    low, high = first.value, second.value
+    assert low is not None and high is not None
+    if second.has_scale and not first.has_scale and low < high:
+        # "2-3 million": the scale written on the upper bound applies to the lower one too
+        for scale in (1_000_000_000, 1_000_000, 1_000):
+            if high >= scale and low * scale <= high:
+                return as_number(low * scale), high
+    return low, high
+
+
+def _code_atoms(text: str, atoms: list[Atom]) -> set[int]:
+    """Indexes of atoms that are parts of phone numbers or codes: "+211 912 345 678", "10:30", "12/03/2023"."""
+    codes: set[int] = set()
+    for i, atom in enumerate(atoms):
+        if _DATE_SEPARATOR.match(text, atom.end) or (atom.start and text[atom.start - 1] in ":/+"):
+            codes.add(i)
+    chain: list[int] = []
+    for i, atom in enumerate([*atoms, None]):
+        bare = atom is not None and not atom.is_word and text[atom.start : atom.end].isdigit()
+        if bare and chain and text[atoms[chain[-1]].end : atom.start] == " ":
+            chain.append(i)
+            continue
+        if len(chain) >= 3:
+            codes.update(chain)
+        chain = [i] if bare else []
+    return codes
+
+
+def _ratio_words(text: str) -> list[Figure]:
+    figures = []
+    for match in _RATIO_WORD.finditer(text):
+        value = load_json("numbers.json")["ratio_words"][match.group(1).lower()]
+        figures.append(
+            Figure(
+                match.start(),
+                match.end(),
+                match.start(),
+                match.end(),
+                value,
+                None,
+                None,
+                Qualifier.EXACT,
+                Kind.RATIO,
+                "times",
+                True,
+                False,
+            )
+        )
+    return figures
+
+
+def scan_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, left to right, with qualifier, bounds, and kind when the text shows it."""
+    atoms = find_atoms(text)
+    codes = _code_atoms(text, atoms)
+    figures: list[Figure] = _ratio_words(text)
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        if i in codes:
+            i += 1
+            continue
+        partner = atoms[i + 1] if i + 1 < len(atoms) and _range_partner(text, atom, atoms[i + 1]) else None
+        figures.append(_figure(text, atom, partner))
+        i += 2 if partner else 1
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _figure(text: str, atom: Atom, partner: Atom | None) -> Figure:
+    start, end = atom.start, (partner or atom).end
+    value, low, high = atom.value, None, None
+    qualifier = Qualifier.EXACT
+    kind, unit = Kind.COUNT, None
+    if atom.vague_bounds:
+        qualifier, value = Qualifier.VAGUE, None
+        low, high = atom.vague_bounds
+    elif partner:
+        if _is_year_like(atom, text) and _is_year_like(partner, text):
+            return _year_figure(atom, partner)
+        qualifier, value = Qualifier.RANGE, None
+        low, high = _range_value(atom, partner)
+        opener = re.search(r"(?<![\w-])(?:between|from)\s+\Z", text[max(0, start - 10) : start], re.IGNORECASE)
+        if opener:
+            start -= len(text[max(0, start - 10) : atom.start]) - opener.start()
+    else:
+        found = _qualifier_before(text, start)
+        if found:
+            qualifier, sets_high, start = found
+            low, high = _bounds(qualifier, sets_high, value)
+
+    currency = _CURRENCY_PREFIX.search(text[max(0, start - 4) : start])
+    if currency:
+        kind = Kind.MONEY
+        unit = currency.group("code") or _CURRENCY_SYMBOLS[currency.group("symbol")]
+        start -= len(currency.group())
+        found = _qualifier_before(text, start) if qualifier is Qualifier.EXACT and not partner else None
+        if found:
+            qualifier, sets_high, start = found
+            low, high = _bounds(qualifier, sets_high, value)
+
+    suffix_end = end
+    if match := _PLUS.match(text, end):
+        qualifier, low, high = Qualifier.MORE_THAN, value, None
+        suffix_end = match.end()
+    if match := _PERCENT.match(text, suffix_end):
+        kind, unit, suffix_end = Kind.PERCENTAGE, "percent", match.end()
+    elif match := _FOLD.match(text, suffix_end):
+        kind, unit, suffix_end = Kind.RATIO, "fold", match.end()
+    elif kind is not Kind.MONEY and (match := _CURRENCY_SUFFIX.match(text, suffix_end)):
+        kind = Kind.MONEY
+        unit = (match.group("code") or _CURRENCY_WORDS[match.group("word").lower()]).upper()
+        suffix_end = match.end()
+    elif (match := _TIMES.match(text, suffix_end)) and not partner:
+        kind, unit, suffix_end = Kind.RATIO, "times", match.end()
+    if qualifier is Qualifier.EXACT and (match := _OR_MORE.match(text, suffix_end)):
+        qualifier, low, suffix_end = Qualifier.AT_LEAST, value, match.end()
+    elif qualifier is Qualifier.EXACT and (match := _OR_LESS.match(text, suffix_end)):
+        qualifier, high, suffix_end = Qualifier.AT_MOST, value, match.end()
+
+    return Figure(
+        start=start,
+        end=suffix_end,
+        number_start=atom.start,
+        number_end=(partner or atom).end,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        kind=kind,
+        unit=unit,
+        is_word=atom.is_word,
+        is_year_like=_is_year_like(atom, text) and kind is Kind.COUNT,
+    )
+
+
+def _bounds(qualifier: Qualifier, sets_high: bool, value: Number | None) -> tuple[Number | None, Number | None]:
+    if qualifier is Qualifier.APPROXIMATE:
+        return None, value if sets_high else None
+    if qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        return value, None
+    if qualifier in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
+        return None, value
+    return None, None
+
+
+def _year_figure(first: Atom, second: Atom) -> Figure:
+    return Figure(
+        first.start,
+        second.end,
+        first.start,
+        second.end,
+        None,
+        first.value,
+        second.value,
+        Qualifier.RANGE,
+        Kind.OTHER,
+        None,
+        False,
+        True,
+    )
+
+
+def with_unit(figure: Figure, end: int, kind: Kind, unit: str) -> Figure:
+    return replace(figure, end=max(figure.end, end), kind=kind, unit=unit)

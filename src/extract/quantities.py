@@ -1,0 +1,225 @@
+"""A spaCy component that finds reported figures and parses value, bounds, qualifier, kind and unit.
+
+`nlp.add_pipe("quantities")` after the tagger, parser and ner: figures are read from the text (figures.py),
+dates, years, ordinals, references ("Resolution 2286") and names ("COVID-19") are set aside, and the
+counted noun is read from the part-of-speech tags. Results go to `doc.spans["quantities"]`, each span
+carrying its parsed `Quantity` in `span._.quantity` and the counted phrase in `span._.subject`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.figures import Figure, scan_figures
+from extract.models import Kind, Qualifier, Quantity
+from extract.resources import load_json
+
+SPAN_KEY = "quantities"
+_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_MAX_UNIT_TOKENS = 6
+_DATE_LABELS = {"DATE", "TIME"}
+
+if not Span.has_extension("quantity"):
+    Span.set_extension("quantity", default=None)
+if not Span.has_extension("subject"):
+    Span.set_extension("subject", default=None)
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    lex = load_json("numbers.json")
+    return {
+        key: frozenset(w.lower() for w in lex[key])
+        for key in ("duration_units", "months", "year_prepositions", "reference_words", "classifying_modifiers")
+    }
+
+
+@cache
+def _measure_units() -> dict[str, str]:
+    """Surface (lower case) -> physical dimension, from quantulum3's unit lexicon plus our own additions."""
+    from quantulum3 import load  # imported here: its unit files take time to read and are needed only now
+
+    units = load.units("en_US")
+    table: dict[str, str] = {}
+    for surface, candidates in [*units.surfaces_lower.items(), *units.symbols.items()]:
+        dimensions = {u.entity.name for u in candidates}
+        if len(dimensions) == 1 and not dimensions & {"dimensionless", "currency", "unknown", "time"}:
+            table.setdefault(surface.lower() if len(surface) > 2 else surface, dimensions.pop())
+    table.update(load_json("numbers.json")["extra_measure_units"])
+    return table
+
+
+@Language.factory("quantities", default_config={"span_key": SPAN_KEY})
+def make_quantity_recognizer(nlp: Language, name: str, span_key: str) -> QuantityRecognizer:
+    return QuantityRecognizer(span_key)
+
+
+class QuantityRecognizer:
+    """Writes every figure of the Doc to `doc.spans[span_key]`."""
+
+    def __init__(self, span_key: str = SPAN_KEY) -> None:
+        self.span_key = span_key
+        self.words = _words()
+        self.measures = _measure_units()
+        self.unit_names: dict[str, str] = load_json("numbers.json")["measure_unit_names"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for figure in scan_figures(doc.text):
+            span = self._read(doc, figure)
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.span_key] = spans
+        return doc
+
+    def _read(self, doc: Doc, figure: Figure) -> Span | None:
+        number = doc.char_span(figure.number_start, figure.number_end, alignment_mode="expand")
+        if number is None or self._is_reference_or_date(doc, figure, number):
+            return None
+        figure, unit_tokens = self._with_unit(doc, figure)
+        if figure.unit is None and (figure.is_word or figure.is_year_like or self._in_date_entity(number)):
+            return None  # "one of", "since 1992", "the 1990s": no counted thing, not a figure
+        if figure.is_year_like and self._after_year_preposition(number):
+            return None
+        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        if span is None:
+            return None
+        span._.quantity = Quantity(
+            number=doc.text[figure.number_start : figure.number_end],
+            value=figure.value,
+            low=figure.low,
+            high=figure.high,
+            qualifier=figure.qualifier,
+            kind=figure.kind,
+            unit=figure.unit,
+            start=figure.start,
+            end=figure.end,
+            number_start=figure.number_start,
+            number_end=figure.number_end,
+        )
+        span._.subject = _subject(doc, unit_tokens) if unit_tokens else None
+        return span
+
+    def _is_reference_or_date(self, doc: Doc, figure: Figure, number: Span) -> bool:
+        before = doc[number.start - 1] if number.start > 0 else None
+        after = doc[number.end] if number.end < len(doc) else None
+        if before is not None and (
+            before.lower_ in self.words["months"] or before.lower_ in self.words["reference_words"]
+        ):
+            return figure.qualifier is not Qualifier.RANGE or before.lower_ in self.words["months"]
+        if after is not None and after.lower_ in self.words["months"]:
+            return True
+        if number.start == 0 and after is not None and after.text in {".", ")"} and figure.kind is Kind.COUNT:
+            return True  # a list number: "1. ..." or "2) ..."
+        return figure.kind is Kind.OTHER  # year ranges such as 2019-2021
+
+    def _in_date_entity(self, number: Span) -> bool:
+        return any(token.ent_type_ in _DATE_LABELS for token in number)
+
+    def _after_year_preposition(self, number: Span) -> bool:
+        return number.start > 0 and number.doc[number.start - 1].lower_ in self.words["year_prepositions"]
+
+    def _with_unit(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
+        if figure.kind is not Kind.COUNT:
+            return figure, []
+        index = _token_at_or_after(doc, figure.end)
+        if index is None:
+            return figure, []
+        token = doc[index]
+        if token.lower_ in self.words["duration_units"]:
+            return replace(figure, end=token.idx + len(token), kind=Kind.DURATION, unit=token.lower_), []
+        measure = self._measure_at(doc, index)
+        if measure is not None:
+            unit = self.unit_names.get(measure.text.lower(), measure.text.lower())
+            return replace(figure, end=measure.end_char, kind=Kind.MEASURE, unit=unit), []
+        if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
+            index += 1
+        unit_tokens = self._counted_noun(doc, index)
+        if not unit_tokens:
+            return figure, []
+        unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
+        end = unit_tokens[-1].idx + len(unit_tokens[-1])
+        return replace(figure, end=end, unit=unit), unit_tokens
+
+    def _measure_at(self, doc: Doc, index: int) -> Span | None:
+        for width in (2, 1):
+            if index + width <= len(doc):
+                candidate = doc[index : index + width]
+                if width == 1 and candidate[0].is_stop:
+                    continue  # "in", "a", "at" are words before they are unit symbols
+                if candidate.text.lower() in self.measures or candidate.text in self.measures:
+                    return candidate
+        return None
+
+    def _counted_noun(self, doc: Doc, index: int) -> list[Token]:
+        """The counted noun after a number: compounds kept, leading evaluative adjectives dropped,
+        coordinated nouns kept whole ("students and legal professionals")."""
+        while index < len(doc) and doc[index].tag_ in {"DT", "PRP$"} and doc[index].lower_ != "no":
+            index += 1
+        first = self._noun_run(doc, index)
+        if not first:
+            return []
+        end = first[-1].i + 1
+        # An adjective dropped from the first conjunct ("vulnerable children and families") scopes over the
+        # coordination, which the unit could then not express: keep the first noun alone.
+        if first[0].i > index:
+            return first
+        while end + 1 < len(doc) and doc[end].text == ",":  # serial lists: "cattle, goats and sheep"
+            item = self._conjunct(doc, end + 1, first[-1].tag_)
+            if not item:
+                return first
+            end = item[-1].i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in {"and", "or"}:
+            final = self._conjunct(doc, end + 1, first[-1].tag_)
+            if final:
+                return list(doc[first[0].i : final[-1].i + 1])
+        return first
+
+    def _conjunct(self, doc: Doc, index: int, head_tag: str) -> list[Token]:
+        """A further noun in a coordination, of the same number as the first; not a clause ("including ...")."""
+        if index < len(doc) and doc[index].tag_ in {"VBG", "VBN"}:
+            return []
+        run = self._noun_run(doc, index, trim_leading=False)
+        return run if run and run[-1].tag_ == head_tag else []
+
+    def _noun_run(self, doc: Doc, index: int, trim_leading: bool = True) -> list[Token]:
+        run: list[Token] = []
+        while index < len(doc) and len(run) < _MAX_UNIT_TOKENS:
+            token = doc[index]
+            if (
+                token.tag_ not in _NOUN_TAGS | _MODIFIER_TAGS
+                and token.lower_ not in self.words["classifying_modifiers"]
+            ):
+                break
+            if token.lower_ in self.words["months"] or token.ent_type_ in _DATE_LABELS - {"DATE"}:
+                break
+            run.append(token)
+            index += 1
+        while run and run[-1].tag_ not in _NOUN_TAGS:
+            run.pop()
+        if trim_leading:
+            while run and run[0].tag_ in _MODIFIER_TAGS and run[0].lower_ not in self.words["classifying_modifiers"]:
+                run.pop(0)
+        return run if run and run[-1].tag_ in _NOUN_TAGS else []
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int | None:
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return None
+
+
+def _subject(doc: Doc, unit_tokens: list[Token]) -> str:
+    """The counted noun phrase: the unit with its "of" complements ("families of the missing")."""
+    head = unit_tokens[-1]
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = max(end, child.right_edge.i + 1)
+    return doc[unit_tokens[0].i : end].text

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from extract.clean import SegmentKind, clean
+
+
+def _source_of(source: str, segment) -> str:
+    start, end = segment.mapped.source_span(0, len(segment.text))
+    return source[start:end]
+
+
+def test_statistic_block_joins_figure_and_label_and_maps_back():
+    source = (
+        "Report title\n\nOur work in numbers\n\n4,000\n\nmissing persons registered\n\n"
+        "15,000+\r\n\r\ndetainees screened"
+    )
+    segments = clean(source).segments
+    stats = [s for s in segments if s.kind is SegmentKind.STATISTIC]
+    assert [s.text for s in stats] == ["4,000 missing persons registered", "15,000+ detainees screened"]
+    assert _source_of(source, stats[0]) == "4,000\n\nmissing persons registered"
+    assert _source_of(source, stats[1]) == "15,000+\r\n\r\ndetainees screened"
+    assert all(s.section == "Our work in numbers" for s in stats)
+
+
+def test_boilerplate_is_marked():
+    source = (
+        "close\nclose\n\nTitle of the report\n\nTitle of the report\n\nA paragraph with 20 people.\n\n"
+        "Three children play in a yard\nPhoto: Jane Doe/ICRC\n\nLeave a Reply\n\n2 comments on this"
+    )
+    kinds = [(s.kind, s.reason) for s in clean(source).segments]
+    assert kinds == [
+        (SegmentKind.BOILERPLATE, "navigation"),
+        (SegmentKind.HEADING, ""),
+        (SegmentKind.BOILERPLATE, "repeated title"),
+        (SegmentKind.PARAGRAPH, ""),
+        (SegmentKind.BOILERPLATE, "photo credit"),
+        (SegmentKind.BOILERPLATE, "comment form"),
+        (SegmentKind.BOILERPLATE, "comment form"),
+    ]
+
+
+def test_caption_before_a_credit_line_is_boilerplate():
+    source = "Report title\n\nTwo women carry a sack of aid.\n\nPhoto: A. Person/ICRC\n\nText follows here."
+    segments = clean(source).segments
+    assert [(s.kind, s.reason) for s in segments][1] == (SegmentKind.BOILERPLATE, "photo caption")
+
+
+def test_characters_are_normalised_one_for_one():
+    source = "The country\u2019s\u00a0 people  gathered\ton site."
+    [segment] = clean(source).segments
+    assert segment.text == "The country's people gathered on site."
+    assert _source_of(source, segment) == source
+    position = segment.text.index("people")
+    assert source[segment.mapped.to_source(position) :].startswith("people")
