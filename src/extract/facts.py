@@ -16,6 +16,9 @@ from extract.quantities import SPAN_KEY
 from extract.topics import topics_for
 
 _PLACE_LABELS = ("GPE", "LOC")
+# The quantity already carries the figure; these spaCy types would repeat it as an "entity".
+_NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_MAX_HOPS_TO_PREPOSITION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +51,17 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, context: Documen
         update={"start": start, "end": end, "number_start": number_start, "number_end": number_end}
     )
     sentence = span.sent
-    entities = [_entity(source, segment, ent, context) for ent in sentence.ents]
+    named = [ent for ent in sentence.ents if ent.label_ not in _NUMERIC_LABELS]
+    entities = [_entity(source, segment, ent, context) for ent in named]
     stated = find_period(sentence.text)
     period = (
         Period(text=stated.text, start=stated.start, end=stated.end, origin="sentence") if stated else context.period
     )
-    places = [e.long_form or e.text for e in entities if e.label in _PLACE_LABELS]
+    places = [
+        entity.long_form or entity.text
+        for ent, entity in zip(named, entities, strict=True)
+        if ent.label_ in _PLACE_LABELS and not _is_origin(ent)
+    ]
     return FactRecord(
         id=f"{source.doc_id}:{start}-{end}",
         doc_id=source.doc_id,
@@ -71,6 +79,16 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, context: Documen
         location=places[0] if places else context.location,
         topics=topics_for(sentence.text, " ".join(t.lemma_ for t in sentence)),
     )
+
+
+def _is_origin(ent: Span) -> bool:
+    """A place the counted people came from ("repatriated from the Middle East") is not where the figure is."""
+    token = ent.root
+    for _ in range(_MAX_HOPS_TO_PREPOSITION):
+        if token.dep_ == "prep" or token.head is token:
+            break
+        token = token.head
+    return token.lower_ == "from"
 
 
 def _entity(source: SourceDocument, segment: Segment, ent: Span, context: DocumentContext) -> Entity:

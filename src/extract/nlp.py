@@ -137,7 +137,9 @@ def _long_form(doc: Doc, short: Span, paren: int) -> Span | None:
             while candidate[0].lower_ in {"the", "a", "an"}:
                 candidate = candidate[1:]
             return candidate
-    return None
+    # An acronym of another language ("Search Unit for Persons Deemed Missing (UBPD)"): the named entity
+    # that ends right before the parenthesis is its long form.
+    return next((ent for ent in doc.ents if ent.end == end and ent.label_ in _NAME_LABELS), None)
 
 
 def _letters_in_order(letters: list[str], text: str) -> bool:

@@ -15,7 +15,7 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?:19|20)\d\d(?![\d,])"
+_YEAR = r"(?:19|20)\d\d(?!\d|,\d)"
 _ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
 _ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 

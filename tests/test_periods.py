@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.periods import find_period
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Activity highlights for the first half of 2024", D(2024, 1, 1), D(2024, 6, 30)),
+        ("Report for the second half of 2023", D(2023, 7, 1), D(2023, 12, 31)),
+        ("Operational update, January–June 2023", D(2023, 1, 1), D(2023, 6, 30)),
+        ("In the third quarter of 2022 we", D(2022, 7, 1), D(2022, 9, 30)),
+        ("Results for Q4 2021", D(2021, 10, 1), D(2021, 12, 31)),
+        ("By the end of June 2024, the office closed", D(2024, 6, 1), D(2024, 6, 30)),
+        ("On 12 March 2023 the convoy arrived", D(2023, 3, 12), D(2023, 3, 12)),
+        ("between 2019 and 2021", D(2019, 1, 1), D(2021, 12, 31)),
+        ("Since 1992, the ICRC worked", D(1992, 1, 1), None),
+        ("In 2022 we documented cases", D(2022, 1, 1), D(2022, 12, 31)),
+        ("February 2024 was hard", D(2024, 2, 1), D(2024, 2, 29)),
+    ],
+)
+def test_periods_resolve(text, start, end):
+    period = find_period(text)
+    assert period is not None
+    assert (period.start, period.end) == (start, end)
+    assert period.text in text
+
+
+@pytest.mark.parametrize("text", ["More than 2,000 people", "Over 30 years of engagement", "1,376 detention visits"])
+def test_no_period_in_figures(text):
+    assert find_period(text) is None
