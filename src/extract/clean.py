@@ -143,7 +143,7 @@ def _split_lines(source: str) -> list[_Line]:
 def _normalise_line(raw: str, source_start: int) -> _Line:
     translated = raw.translate(_CHAR_REPLACEMENTS)
     mapped = MappedText()
-    for match in re.finditer(r"[^ ]+", translated):
+    for match in re.finditer(r"\S+", translated):
         if mapped.length:
             mapped.append(" ", source_start + match.start() - 1)
         mapped.append(match.group(), source_start + match.start())

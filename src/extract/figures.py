@@ -83,9 +83,15 @@ def _qualifier_patterns() -> list[tuple[Qualifier, bool, re.Pattern[str]]]:
         entries += [(phrase, Qualifier(name), phrase in upper) for phrase in groups[name]]
     entries.sort(key=lambda e: len(e[0]), reverse=True)
     return [
-        (qualifier, sets_high, re.compile(rf"(?<![\w-]){re.escape(phrase)}\s+\Z", re.IGNORECASE))
+        (qualifier, sets_high, re.compile(_qualifier_regex(phrase), re.IGNORECASE))
         for phrase, qualifier, sets_high in entries
     ]
+
+
+def _qualifier_regex(phrase: str) -> str:
+    if phrase[0].isalpha():
+        return rf"(?<![\w-]){re.escape(phrase)}\s+\Z"
+    return rf"(?<![<>=]){re.escape(phrase)}\s*\Z"  # comparison signs: "x>10", ">= 30"
 
 
 def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] | None:
@@ -183,7 +189,41 @@ def scan_figures(text: str) -> list[Figure]:
         partner = atoms[i + 1] if i + 1 < len(atoms) and _range_partner(text, atom, atoms[i + 1]) else None
         figures.append(_figure(text, atom, partner))
         i += 2 if partner else 1
-    return sorted(figures, key=lambda f: f.start)
+    return _join_bounds(text, sorted(figures, key=lambda f: f.start))
+
+
+_LOWER_BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
+_UPPER_BOUNDS = (Qualifier.LESS_THAN, Qualifier.AT_MOST)
+_BOUND_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|but)?\s*", re.IGNORECASE)
+
+
+def _join_bounds(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "more than 100 and less than 300" is one range: a lower and an upper bound joined by "and" or ","."""
+    joined: list[Figure] = []
+    for figure in figures:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind is figure.kind
+            and {previous.qualifier, figure.qualifier} & set(_LOWER_BOUNDS)
+            and {previous.qualifier, figure.qualifier} & set(_UPPER_BOUNDS)
+            and _BOUND_JOINER.fullmatch(text[previous.end : figure.start])
+        ):
+            low = previous.low if previous.qualifier in _LOWER_BOUNDS else figure.low
+            high = previous.high if previous.qualifier in _UPPER_BOUNDS else figure.high
+            if low is not None and high is not None and low <= high:
+                joined[-1] = replace(
+                    previous,
+                    end=figure.end,
+                    number_end=figure.number_end,
+                    value=None,
+                    low=low,
+                    high=high,
+                    qualifier=Qualifier.RANGE,
+                )
+                continue
+        joined.append(figure)
+    return joined
 
 
 def _figure(text: str, atom: Atom, partner: Atom | None) -> Figure:

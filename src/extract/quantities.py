@@ -82,8 +82,12 @@ class QuantityRecognizer:
         if number is None or self._is_reference_or_date(doc, figure, number):
             return None
         figure, unit_tokens = self._with_unit(doc, figure)
-        if figure.unit is None and (figure.is_word or figure.is_year_like or self._in_date_entity(number)):
-            return None  # "one of", "since 1992", "the 1990s": no counted thing, not a figure
+        if figure.unit is None and (
+            figure.is_year_like
+            or self._in_date_entity(number)
+            or (figure.is_word and self._pronoun_like(figure, number))
+        ):
+            return None  # "one of", "since 1992", "in May 2023": no counted thing, not a figure
         if figure.is_year_like and self._after_year_preposition(number):
             return None
         span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
@@ -114,12 +118,37 @@ class QuantityRecognizer:
             return figure.qualifier is not Qualifier.RANGE or before.lower_ in self.words["months"]
         if after is not None and after.lower_ in self.words["months"]:
             return True
-        if number.start == 0 and after is not None and after.text in {".", ")"} and figure.kind is Kind.COUNT:
+        if (
+            number.start == 0
+            and after is not None
+            and after.text in {".", ")"}
+            and after.i + 1 < len(doc)
+            and figure.kind is Kind.COUNT
+        ):
             return True  # a list number: "1. ..." or "2) ..."
         return figure.kind is Kind.OTHER  # year ranges such as 2019-2021
 
     def _in_date_entity(self, number: Span) -> bool:
-        return any(token.ent_type_ in _DATE_LABELS for token in number)
+        """In a DATE or TIME entity that shows a date word ("May", "years", "1990s", "2023"), not a bare count
+        the small model mislabels ("between 20 and 30", "10k")."""
+        if not any(token.ent_type_ in _DATE_LABELS for token in number):
+            return False
+        entity = next((ent for ent in number.doc.ents if ent.start <= number.start < ent.end), None)
+        if entity is None or entity.label_ == "TIME":
+            return True
+        dated = self.words["months"] | self.words["duration_units"]
+        return any(
+            token.lower_.rstrip("s") in dated
+            or token.lower_ in dated
+            or (token.text[:4].isdigit() and 1800 <= int(token.text[:4]) <= 2100)
+            or not (token.like_num or token.is_punct or token.is_stop or token.i in range(number.start, number.end))
+            for token in entity
+        )
+
+    def _pronoun_like(self, figure: Figure, number: Span) -> bool:
+        """A word number standing for a noun rather than counting one: "one of the", "two of them", "one"."""
+        after = number.doc[number.end] if number.end < len(number.doc) else None
+        return figure.value == 1 or (after is not None and after.lower_ == "of")
 
     def _after_year_preposition(self, number: Span) -> bool:
         return number.start > 0 and number.doc[number.start - 1].lower_ in self.words["year_prepositions"]

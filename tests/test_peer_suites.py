@@ -1,0 +1,31 @@
+"""Our parser's recall on third-party suites (../shared/peer), floors measured on this code; skipped when absent."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+import peer_suites  # noqa: E402
+
+# suite -> recall floor (measured: number_range 0.784, percent 1.000, number 0.525, spellout 0.446)
+FLOORS = {
+    "recognizers_number_range": 0.75,
+    "recognizers_percent": 0.95,
+    "recognizers_number": 0.50,
+    "quantulum3_spellout": 0.40,
+}
+
+
+@pytest.mark.parametrize("suite", sorted(FLOORS))
+def test_peer_recall_floor(suite: str) -> None:
+    path = peer_suites.DEFAULT_PEER_DIR / f"{suite}.jsonl"
+    if not path.exists():
+        pytest.skip(f"peer suite not available: {path}")
+    results = peer_suites.run_suites([path], {"extract": peer_suites.ours()})
+    score = results[suite]["systems"]["extract"]
+    assert score["recall"] >= FLOORS[suite], score["misses"][:10]
