@@ -15,7 +15,8 @@ Suites are the JSONL files of ../shared/peer (see its README). Systems, run on t
 Scores per suite (over in-scope cases):
 
 - recall: expected quantities found; a value matches a predicted value, a range matches on every bound the
-  suite gives (low and/or high); relative tolerance 0.5%;
+  suite gives (low and/or high), and a range whose two bounds are equal ("equal to 20" -> [20, 20]) matches
+  that exact value; relative tolerance 0.5%;
 - exact: cases where every expected quantity is found and nothing else is predicted;
 - incl: of matched expectations that state bound inclusivity, the share whose inclusivity we agree with;
 - unit: of matched expectations that name a unit, the share whose unit (or currency) we agree with;
@@ -249,6 +250,8 @@ def close(a: float | None, b: float | None) -> bool:
 def matches(exp: dict[str, Any], pred: Predicted) -> bool:
     if exp["value"] is not None:
         return close(exp["value"], pred.value)
+    if exp["low"] is not None and exp["low"] == exp["high"] and pred.value is not None:
+        return close(exp["low"], pred.value)  # "equal to 20" as the range [20, 20]: an exact value
     bounds = [(exp["low"], pred.low), (exp["high"], pred.high)]
     return all(close(e, p) for e, p in bounds if e is not None)
 
@@ -290,9 +293,10 @@ def unit_agrees(exp: dict[str, Any], pred: Predicted) -> bool:
 
 
 def score_case(case: dict[str, Any], predicted: list[Predicted], score: Score) -> list[str]:
-    """Adds the case to `score`; returns the expectations missed (for --misses)."""
+    """Adds the case to `score`; returns the expectations missed, our extras and unit disagreements (--misses)."""
     unused = list(predicted)
-    missed = []
+    missed: list[str] = []
+    unit_wrong: list[str] = []
     for exp in case["expected"]:
         score.expected += 1
         pred = next((p for p in unused if matches(exp, p)), None)
@@ -313,8 +317,11 @@ def score_case(case: dict[str, Any], predicted: list[Predicted], score: Score) -
             score.unit_agree += agree
             if exp["kind"] == "money":
                 score.money_agree += agree
+            if not agree:
+                unit_wrong.append(f"~unit {exp['unit']!r} != {pred.kind}/{pred.unit}")
     score.exact += not missed and not unused
-    return missed + [f"+extra {p.value if p.value is not None else (p.low, p.high)}" for p in unused]
+    extras = [f"+extra {p.value if p.value is not None else (p.low, p.high)}" for p in unused]
+    return missed + extras + unit_wrong
 
 
 def load_suite(path: Path) -> list[dict[str, Any]]:

@@ -123,3 +123,36 @@ def test_figure(nlp, text, quote, value, low, high, qualifier, kind, unit):
 def test_not_a_figure(nlp, text):
     doc = nlp(text)
     assert [s.text for s in doc.spans["quantities"]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("twenty five thirty six", [25, 36]),  # a word that cannot continue a number begins the next
+        ("one, two and three", [1, 2, 3]),
+        ("one hundred and five", [105]),
+        ("4 thousand 3 hundred and 21", [4321]),  # digits and scale words of one number
+        ("four point five", [4.5]),
+        ("half a million", [500000]),
+        ("one million and a half", [1500000]),
+        ("3 dozens", [36]),
+        ("13 lakh", [1300000]),
+        ("1 234 567", [1234567]),  # spaces grouping thousands
+        ("245 23", [245, 23]),  # not groups of three: two numbers
+        ("he scores 5", [5]),  # "scores" is vague only before "of"
+    ],
+)
+def test_number_atoms(text, expected):
+    from extract.numbers import find_atoms
+
+    assert [a.value for a in find_atoms(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("It cost HK$ 10 million.", "HKD"), ("It cost 125 Canadian dollars.", "CAD"), ("It cost USD115.", "USD")],
+)
+def test_currency_marks(nlp, text, unit):
+    doc = nlp(text)
+    [span] = doc.spans["quantities"]
+    assert (span._.quantity.kind.value, span._.quantity.unit) == ("money", unit)

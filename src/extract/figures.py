@@ -9,48 +9,21 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from extract.currencies import currency_after, currency_before
 from extract.models import Kind, Qualifier
 from extract.numbers import Atom, Number, as_number, find_atoms
 from extract.resources import load_json
 
-CURRENCY_CODES = (
-    "CHF|USD|EUR|GBP|SEK|NOK|DKK|JPY|CAD|AUD|NZD|CNY|INR|RUB|UAH|AZN|AMD|GEL|TRY|SYP|LBP|JOD|IQD|YER|SDG|SSP|ETB|KES"
-    "|UGX|NGN|XOF|XAF|ZAR|COP|MXN|BRL|ARS|AFN|PKR|BDT|MMK|PHP|IDR|EGP|ILS|IRR|SAR|AED|QAR|KWD"
-)
-_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH"}
-_CURRENCY_WORDS = {
-    "swiss francs": "CHF",
-    "francs": "CHF",
-    "us dollars": "USD",
-    "u.s. dollars": "USD",
-    "dollars": "USD",
-    "dollar": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds sterling": "GBP",
-    "pounds": "GBP",
-    "rupees": "INR",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "hryvnias": "UAH",
-    "manats": "AZN",
-    "manat": "AZN",
-}
-_CURRENCY_PREFIX = re.compile(rf"(?:(?<![A-Za-z])(?P<code>{CURRENCY_CODES})\s?|(?P<symbol>US\$|[$€£¥₹₽₴])\s?)\Z")
-_CURRENCY_SUFFIX = re.compile(
-    rf"\s?(?:(?P<code>{CURRENCY_CODES})\b|(?P<word>"
-    + "|".join(re.escape(w) for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
-    + r")\b)",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage points?\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|percentage points?\b|per[\s-]?cent(?:s|age)?\b|pct\b)", re.IGNORECASE)
+_PERCENT_OF = re.compile(r"(?<![\w-])(?:per[\s-]?cents?|percentages?)\s+of\s+\Z", re.IGNORECASE)  # "percent of 10"
+_OUT_OF = re.compile(r"\s+out\s+of\s+\Z", re.IGNORECASE)
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
 _TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
 _PLUS = re.compile(r"\+")
 _OR_MORE = re.compile(r"\s+or\s+(?:more|above|over|greater)\b", re.IGNORECASE)
 _OR_LESS = re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.IGNORECASE)
-_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\Z", re.IGNORECASE)
-_RANGE_DASH = re.compile(r"\s*[-–—]\s*\Z")
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|~|～|to|through|thru|and|or)\s*\Z", re.IGNORECASE)
+_RANGE_DASH = re.compile(r"\s*[-–—~～]\s*\Z")
 _DATE_SEPARATOR = re.compile(r"[:/]\d|\.\d")
 _RATIO_WORD = re.compile(r"(?<![\w-])(twice|thrice)(?![\w-])", re.IGNORECASE)
 
@@ -118,7 +91,7 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
         return re.search(r"\bbetween\s+\Z", before) is not None
     if word == "or":
         return first.is_word and second.is_word  # "two or three families"
-    if word == "to":
+    if word in ("to", "through", "thru"):
         return True
     return _RANGE_DASH.fullmatch(between) is not None and first.is_word == second.is_word
 
@@ -175,6 +148,19 @@ def _ratio_words(text: str) -> list[Figure]:
     return figures
 
 
+def _out_of(text: str, first: Atom, second: Atom) -> Figure | None:
+    """ "one out of three", "2 out of 500": a share, read as the fraction."""
+    if not _OUT_OF.fullmatch(" " + text[first.end : second.start]) or not first.value or not second.value:
+        return None
+    if first.vague_bounds or second.vague_bounds or first.value > second.value:
+        return None
+    value = as_number(round(first.value / second.value, 6))
+    return Figure(
+        first.start, second.end, first.start, second.end, value, None, None, Qualifier.EXACT, Kind.RATIO, None,
+        first.is_word, False,
+    )  # fmt: skip
+
+
 def scan_figures(text: str) -> list[Figure]:
     """Every figure in `text`, left to right, with qualifier, bounds, and kind when the text shows it."""
     atoms = find_atoms(text)
@@ -185,6 +171,10 @@ def scan_figures(text: str) -> list[Figure]:
         atom = atoms[i]
         if i in codes:
             i += 1
+            continue
+        if i + 1 < len(atoms) and (fraction := _out_of(text, atom, atoms[i + 1])):
+            figures.append(fraction)
+            i += 2
             continue
         partner = atoms[i + 1] if i + 1 < len(atoms) and _range_partner(text, atom, atoms[i + 1]) else None
         figures.append(_figure(text, atom, partner))
@@ -248,11 +238,14 @@ def _figure(text: str, atom: Atom, partner: Atom | None) -> Figure:
             qualifier, sets_high, start = found
             low, high = _bounds(qualifier, sets_high, value)
 
-    currency = _CURRENCY_PREFIX.search(text[max(0, start - 4) : start])
+    if percent_of := _PERCENT_OF.search(text[max(0, start - 20) : start]):
+        kind, unit = Kind.PERCENTAGE, "percent"
+        start -= len(text[max(0, start - 20) : start]) - percent_of.start()
+
+    currency = currency_before(text, start)
     if currency:
         kind = Kind.MONEY
-        unit = currency.group("code") or _CURRENCY_SYMBOLS[currency.group("symbol")]
-        start -= len(currency.group())
+        unit, start = currency
         found = _qualifier_before(text, start) if qualifier is Qualifier.EXACT and not partner else None
         if found:
             qualifier, sets_high, start = found
@@ -266,10 +259,9 @@ def _figure(text: str, atom: Atom, partner: Atom | None) -> Figure:
         kind, unit, suffix_end = Kind.PERCENTAGE, "percent", match.end()
     elif match := _FOLD.match(text, suffix_end):
         kind, unit, suffix_end = Kind.RATIO, "fold", match.end()
-    elif kind is not Kind.MONEY and (match := _CURRENCY_SUFFIX.match(text, suffix_end)):
+    elif kind is not Kind.MONEY and (after := currency_after(text, suffix_end)):
         kind = Kind.MONEY
-        unit = (match.group("code") or _CURRENCY_WORDS[match.group("word").lower()]).upper()
-        suffix_end = match.end()
+        unit, suffix_end = after
     elif (match := _TIMES.match(text, suffix_end)) and not partner:
         kind, unit, suffix_end = Kind.RATIO, "times", match.end()
     if qualifier is Qualifier.EXACT and (match := _OR_MORE.match(text, suffix_end)):

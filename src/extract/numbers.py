@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.currencies import code_alternation
 from extract.resources import load_json
 
 Number = int | float
@@ -25,6 +26,7 @@ class Atom:
     vague_bounds: tuple[Number, Number] | None
     is_word: bool  # written in words ("three", "a thousand")
     has_scale: bool  # carries a scale word or abbreviation ("1.2 million", "5k")
+    scale: Number = 1  # the smallest scale it shows: 100 for "three hundred", 1000 for "4 thousand 3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,10 @@ class Lexicon:
     vague: dict[str, tuple[Number, Number]]
     fractions: dict[str, int]  # "thirds" -> 3
     vulgar: dict[str, float]  # "½" -> 0.5
+    multipliers: dict[str, int]  # "dozen" -> 12: multiplies everything before it
+    fraction_of_scale: dict[str, float]  # "half" -> 0.5 in "half a million"
     atom_pattern: re.Pattern[str]
+    point_pattern: re.Pattern[str]  # "point five", "point nought four": decimals in words
 
 
 def as_number(value: float) -> Number:
@@ -55,36 +60,56 @@ def lexicon() -> Lexicon:
     vague = {k: (v[0], v[1]) for k, v in data["vague"].items()}
     fractions = dict(data["fractions"])
     vulgar = dict(data["vulgar_fractions"])
-    small = _alternation([*word_values, "dozen"])
-    scale_words = _alternation(list(scales))
+    multipliers = dict(data["multipliers"])
+    fraction_of_scale = dict(data["fraction_of_scale"])
+    small = _alternation(list(word_values))
+    scale_words = _alternation([*scales, *multipliers])
     # a fraction word only after a numerator ("two thirds", "one and a half"), never alone ("half the households")
     fraction = rf"(?:[\s-]+(?:and\s+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
     word_number = (
         rf"(?:(?:{small}|a|an|one)(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
-        rf"|(?:a|an)\s+(?:{scale_words}|dozen)(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*)"
+        rf"|(?:a|an)\s+(?:{scale_words})(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
+        rf"|(?:{_alternation(list(fraction_of_scale))})(?:\s+(?:a|an))?\s+(?:{scale_words}))"
         rf"{fraction}?(?:\s+(?:{scale_words}))?"
     )
     abbreviations = _alternation(list(data["scale_abbreviations"]))
     vulgar_chars = "".join(vulgar)
     digits = (
         rf"(?:\d+\s+\d{{1,3}}/\d{{1,3}}(?![/\d])|\d{{1,3}}/\d{{1,3}}(?![/\d])|\d*[{vulgar_chars}]"
-        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?|\d+\.\d+|\.\d+|\d+)"
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d)"  # "1 234 567", not "245 23"
+        r"|\d+\.\d+|\.\d+|\d+)"
         r"(?:[eE][+-]?\d+(?![\w]))?"
         rf"(?:(?:\s+|-)(?:{scale_words})\b|\s?(?:{abbreviations})(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
+    glued = code_alternation()  # "USD115", "115USD": a number written against its currency code
     sign = rf"(?P<sign>(?<!\d\s)-(?=\.?\d)|(?:{_alternation(data['sign_words'])})\s+)?"
     pattern = re.compile(
-        rf"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<vague>{vague_words})\b"
-        rf"|{sign}(?:(?P<digits>{digits})(?![\w])|(?P<words>{word_number})\b))",
+        rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued})))(?:(?P<vague>{vague_words})\b"
+        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円])(?![A-Za-z])))|(?P<words>{word_number})\b))",
         re.IGNORECASE,
     )
-    return Lexicon(word_values, scales, data["scale_abbreviations"], vague, fractions, vulgar, pattern)
+    digit_words = _alternation([w for w, v in word_values.items() if v < 100])
+    point = re.compile(rf"\s+point((?:[\s-]+(?:{digit_words})\b)+)", re.IGNORECASE)
+    abbreviations_table = data["scale_abbreviations"]
+    return Lexicon(
+        word_values,
+        scales,
+        abbreviations_table,
+        vague,
+        fractions,
+        vulgar,
+        multipliers,
+        fraction_of_scale,
+        pattern,
+        point,
+    )
 
 
 def _digits_value(number: str, lex: Lexicon) -> float:
     """ "1,234.5", "1 234", "3/4", "2 1/2", "2½", "1.3e6" -> float."""
-    number = re.sub(r"[,\u202f\u00a0]", "", number)
+    number = re.sub(r"[,\u202f\u00a0]" if "/" in number else r"[, \u202f\u00a0]", "", number)
     if number and number[-1] in lex.vulgar:
         return float(number[:-1] or 0) + lex.vulgar[number[-1]]
     if "/" in number:
@@ -94,20 +119,24 @@ def _digits_value(number: str, lex: Lexicon) -> float:
     return float(number)
 
 
-def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, bool]:
+def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, int]:
+    """Value and the scale shown (1 when none): "1.2 million" -> (1200000, 1000000)."""
     match = re.match(r"(.*?)\s*-?\s*([A-Za-z]*)$", surface)
     if not match:
         raise ValueError(f"not a digit number: {surface!r}")
     value = _digits_value(match.group(1), lex)
     scale_word = match.group(2).lower()
-    scale = lex.scales.get(scale_word) or lex.abbreviations.get(scale_word) or 1
-    return as_number(round(value * scale, 6)), bool(scale_word)
+    scale = lex.scales.get(scale_word) or lex.multipliers.get(scale_word) or lex.abbreviations.get(scale_word) or 1
+    return as_number(round(value * scale, 6)), scale
 
 
 def words_value(surface: str, lex: Lexicon | None = None) -> Number | None:
-    """Value of a number written in words ("two hundred and fifty", "a thousand", "a dozen")."""
+    """Value of a number written in words ("two hundred and fifty", "a thousand", "a dozen", "half a million")."""
     lex = lex or lexicon()
     words = re.split(r"[\s-]+", surface.lower().strip())
+    if len(words) >= 2 and words[0] in lex.fraction_of_scale:
+        rest = _whole_words_value(words[1:], lex)
+        return None if rest is None else as_number(round(lex.fraction_of_scale[words[0]] * rest, 6))
     scale = 1
     if len(words) > 2 and words[-1] in lex.scales and words[-2] in lex.fractions:
         scale, words = lex.scales[words[-1]], words[:-1]  # "five and a half million"
@@ -119,20 +148,24 @@ def words_value(surface: str, lex: Lexicon | None = None) -> Number | None:
         whole = _whole_words_value(rest, lex) if rest else 0
         if numerator is None or whole is None:
             return None
+        if scale == 1 and rest and rest[-1] in lex.scales and lex.scales[rest[-1]] >= 1000:
+            scale_of_fraction = lex.scales[rest[-1]]  # "one million and a half": half a million
+            return as_number(round(whole + numerator / lex.fractions[words[-1]] * scale_of_fraction, 6))
         return as_number(round((whole + numerator / lex.fractions[words[-1]]) * scale, 6))
     return _whole_words_value(words, lex)
 
 
 def _whole_words_value(words: list[str], lex: Lexicon) -> Number | None:
     total, current = 0, 0
+    last_scale = 0
     seen_number = False
     for word in words:
         if word == "and":
             continue
         if word in ("a", "an"):
             current = current or 1
-        elif word == "dozen":
-            current = (current or 1) * 12
+        elif word in lex.multipliers:  # "three hundred and two dozens": everything before, times twelve
+            total, current = ((total + current) or 1) * lex.multipliers[word], 0
             seen_number = True
         elif word in lex.word_values:
             current += lex.word_values[word]
@@ -141,13 +174,84 @@ def _whole_words_value(words: list[str], lex: Lexicon) -> Number | None:
             scale = lex.scales[word]
             if scale == 100:
                 current = (current or 1) * 100
+            elif last_scale and scale > last_scale and not current:  # "three lakh crore"
+                total *= scale
             else:
                 total += (current or 1) * scale
                 current = 0
+            last_scale = scale
             seen_number = True
         else:
             return None
     return as_number(total + current) if seen_number else None
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+@cache
+def _vague_before_of() -> frozenset[str]:
+    return frozenset(load_json("numbers.json")["vague_only_before_of"])
+
+
+def _word_kind(word: str, lex: Lexicon) -> str:
+    value = lex.word_values.get(word)
+    if value is None:
+        return "hundred" if lex.scales.get(word) == 100 else "scale" if word in lex.scales else "other"
+    return "zero" if value == 0 else "unit" if value < 10 else "teen" if value < 20 else "tens"
+
+
+def _split_words(surface: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where a run of number words holds several numbers, their (start, end) in `surface`:
+    "twenty five thirty six" -> "twenty five", "thirty six"; "one, two and three" keeps them apart;
+    "one hundred and five" is one number. A word that cannot continue the number begins the next one."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(surface)]
+    if any(_word_kind(w, lex) == "other" and w != "and" for _, _, w in words):
+        return [(0, len(surface))]  # fractions, articles, multipliers: read whole
+    segments: list[tuple[int, int]] = []
+    start = end = None
+    last: str | None = None
+    has_hundred = False
+    min_scale = float("inf")
+    for k, (w_start, w_end, word) in enumerate(words):
+        kind = "and" if word == "and" else _word_kind(word, lex)
+        nxt = _word_kind(words[k + 1][2], lex) if k + 1 < len(words) else None
+        if kind == "and":
+            fits = last in ("hundred", "scale") and nxt in ("unit", "teen", "tens")
+        elif kind == "unit":
+            fits = last in (None, "tens", "hundred", "scale", "and")
+        elif kind in ("teen", "tens"):
+            fits = last in (None, "hundred", "scale", "and")
+        elif kind == "hundred":
+            fits = last in (None, "unit", "teen", "tens") and not has_hundred and min_scale > 100
+        elif kind == "scale":
+            scale = lex.scales[word]
+            fits = last != "and" and (scale < min_scale or last == "scale")
+        else:
+            fits = last is None
+        if not fits:
+            if start is not None and end is not None:
+                segments.append((start, end))
+            start, last, has_hundred, min_scale = None, None, False, float("inf")
+            if kind == "and":
+                continue
+        if start is None:
+            start = w_start
+        end = w_end
+        if kind == "hundred":
+            has_hundred, min_scale = True, min(min_scale, 100)
+        elif kind == "scale":
+            has_hundred, min_scale = False, min(min_scale, lex.scales[word])
+        last = kind
+    if start is not None and end is not None:
+        segments.append((start, end))
+    return segments
+
+
+def _smallest_scale(surface: str, lex: Lexicon) -> int:
+    scales = [lex.scales[w] for w in re.split(r"[\s-]+", surface.lower()) if w in lex.scales]
+    return min(scales, default=1)
 
 
 def find_atoms(text: str) -> list[Atom]:
@@ -156,18 +260,93 @@ def find_atoms(text: str) -> list[Atom]:
     atoms: list[Atom] = []
     for match in lex.atom_pattern.finditer(text):
         if match.group("vague"):
+            if match.group("vague").lower() in _vague_before_of() and not _OF.match(text, match.end()):
+                continue  # "he scores", not "scores of people"
             bounds = lex.vague[match.group("vague").lower()]
             atoms.append(Atom(match.start(), match.end(), None, bounds, True, False))
         elif match.group("digits"):
-            value, has_scale = _scaled_digits(match.group("digits"), lex)
+            value, scale = _scaled_digits(match.group("digits"), lex)
             value = -value if match.group("sign") else value
-            atoms.append(Atom(match.start(), match.end(), value, None, False, has_scale))
+            atoms.append(Atom(match.start(), match.end(), value, None, False, scale > 1, scale))
         else:
-            surface = match.group("words")
-            word_value = words_value(surface, lex)
-            if word_value is None:
-                continue
-            has_scale = any(w in lex.scales for w in surface.lower().split())
-            value = -word_value if match.group("sign") else word_value
-            atoms.append(Atom(match.start(), match.end(), value, None, True, has_scale))
-    return atoms
+            base = match.start("words")
+            for first, (start, end) in enumerate(_split_words(match.group("words"), lex)):
+                surface = text[base + start : base + end]
+                word_value = words_value(surface, lex)
+                if word_value is None:
+                    continue
+                scale = _smallest_scale(surface, lex)
+                negative = match.group("sign") and first == 0
+                atom_start = match.start() if first == 0 else base + start
+                atoms.append(
+                    Atom(atom_start, base + end, -word_value if negative else word_value, None, True, scale > 1, scale)
+                )
+    return _with_decimals(text, _joined(text, atoms, lex), lex)
+
+
+_JOIN_GAP = re.compile(r"[\s-]+(?:and\s+)?|\s*,\s*", re.IGNORECASE)
+
+
+def _joined(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """Digits and words of one number written apart: "4 thousand 3 hundred and 21" -> 4321. A part joins
+    when the one before shows a scale larger than it, and it shows a scale itself or follows "and"."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        gap = text[prev.end : atom.start] if prev else ""
+        if (
+            prev is not None
+            and prev.value is not None
+            and atom.value is not None
+            and prev.has_scale
+            and atom.value > 0
+            and atom.value < prev.scale
+            and _JOIN_GAP.fullmatch(gap)
+            and "," not in gap
+            and (atom.has_scale or "and" in gap.lower())
+            and not (prev.is_word and atom.is_word)
+        ):
+            out[-1] = Atom(
+                prev.start,
+                atom.end,
+                as_number(prev.value + atom.value),
+                None,
+                prev.is_word and atom.is_word,
+                True,
+                atom.scale if atom.has_scale else 1,
+            )
+            continue
+        out.append(atom)
+    return out
+
+
+def _with_decimals(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """ "five point five", "nine point nought four": a whole number in words, "point", then digit words."""
+    out: list[Atom] = []
+    skip_until = -1
+    for atom in atoms:
+        if atom.start < skip_until:
+            continue
+        match = lex.point_pattern.match(text, atom.end) if atom.is_word and atom.value is not None else None
+        if match is None or not isinstance(atom.value, int):
+            out.append(atom)
+            continue
+        digits = _digit_string(match.group(1), lex)
+        value = abs(atom.value) + float(f"0.{digits}")
+        out.append(Atom(atom.start, match.end(), as_number(-value if atom.value < 0 else value), None, True, False))
+        skip_until = match.end()
+    return out
+
+
+def _digit_string(words: str, lex: Lexicon) -> str:
+    """ "nought four" -> "04", "seventy-one" -> "71", "eleven" -> "11"."""
+    values = [lex.word_values[w] for w in re.split(r"[\s-]+", words.lower().strip())]
+    digits = []
+    for k, value in enumerate(values):
+        if value >= 20 and value % 10 == 0 and k + 1 < len(values) and 0 < values[k + 1] < 10:
+            continue  # tens of a compound: "seventy" of "seventy-one"
+        if k and values[k - 1] >= 20 and values[k - 1] % 10 == 0 and 0 < value < 10:
+            digits.append(str(values[k - 1] + value))
+        else:
+            digits.append(str(value))
+    return "".join(digits)

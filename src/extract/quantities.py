@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.figures import Figure, scan_figures
 from extract.models import Kind, Qualifier, Quantity
+from extract.numbers import as_number
 from extract.resources import load_json
+from extract.units import unit_after
 
 SPAN_KEY = "quantities"
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
@@ -169,6 +171,15 @@ class QuantityRecognizer:
         if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
             index += 1
         unit_tokens = self._counted_noun(doc, index)
+        if (
+            not unit_tokens
+            and figure.value is not None
+            and not figure.is_year_like
+            and not (token.is_stop and token.idx > figure.number_end)  # "2024 at", "5 in": words, not units
+            and (unit := unit_after(doc.text, *_number(figure)))
+        ):
+            value = figure.value if unit.end > figure.number_end else as_number(unit.value)
+            return replace(figure, end=max(figure.end, unit.end), kind=unit.kind, unit=unit.name, value=value), []
         if not unit_tokens:
             return figure, []
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
@@ -235,6 +246,10 @@ class QuantityRecognizer:
             while run and run[0].tag_ in _MODIFIER_TAGS and run[0].lower_ not in self.words["classifying_modifiers"]:
                 run.pop(0)
         return run if run and run[-1].tag_ in _NOUN_TAGS else []
+
+
+def _number(figure: Figure) -> tuple[int, int]:
+    return figure.number_start, figure.number_end
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int | None:

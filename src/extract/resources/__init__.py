@@ -8,7 +8,14 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-RESOURCE_FILES = ("numbers.json", "boilerplate.json", "entities.jsonl", "topics.json", "entity_filters.json")
+RESOURCE_FILES = (
+    "numbers.json",
+    "currencies.json",
+    "boilerplate.json",
+    "entities.jsonl",
+    "topics.json",
+    "entity_filters.json",
+)
 
 
 def resource_text(name: str) -> str:
