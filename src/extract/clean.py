@@ -3,8 +3,11 @@
 A report is cut into blocks at blank lines. Each block becomes a Segment: a heading, a paragraph, a
 statistic (a figure standing on its own line joined with the label on the next), or boilerplate
 (navigation residue, photo credits and captions, comment forms, repeated titles). Characters are
-normalised one for one (curly quotes, odd spaces) and whitespace runs collapse; every segment carries
-a map from its characters to source offsets.
+normalised one for one (curly quotes, odd spaces), mojibake ("donâ€™t") is repaired with ftfy, and
+whitespace runs collapse; every segment carries a map from its characters to source offsets.
+
+`clean_document` dispatches on the document's format: HTML pages go through `extract.html`, which builds
+the same blocks from the page's main content and classifies them with the same rules (`classify`).
 """
 
 from __future__ import annotations
@@ -13,9 +16,16 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import TYPE_CHECKING
+
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
+from ftfy.badness import is_bad
 
 from extract.offsets import MappedText
 from extract.resources import load_json
+
+if TYPE_CHECKING:
+    from extract.ingest import SourceDocument
 
 _CHAR_REPLACEMENTS = str.maketrans(
     {
@@ -47,6 +57,13 @@ _CHAR_REPLACEMENTS = str.maketrans(
         "\ufeff": " ",
     }
 )
+_WORD = re.compile(r"\S+")
+# One character of UTF-8 read as Windows-1252: a lead byte, then continuation bytes (0x80-0xBF) as cp1252 shows them.
+_CONTINUATION = (
+    "[\x80-\xbf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
+    "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+)
+_MOJIBAKE = re.compile(f"[\xc2-\xdf]{_CONTINUATION}|[\xe0-\xef]{_CONTINUATION}{{2}}|[\xf0-\xf4]{_CONTINUATION}{{3}}")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 _SPACES = re.compile(r" +")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -130,6 +147,71 @@ def _is_figure_line(text: str) -> bool:
     return lower in lex["vague"] or any(lower.endswith(scale) for scale in lex["scales"])
 
 
+class TextBuilder:
+    """Collects a block's characters, normalised and mapped: whitespace runs (and gaps such as tags or line
+    breaks) become one space, mapped to the first character of what it replaces; nothing leads or trails."""
+
+    def __init__(self) -> None:
+        self.mapped = MappedText()
+        self._gap: int | None = None
+
+    def add(self, raw: str, source_start: int) -> None:
+        """Source characters `raw`, found at `source_start`; mojibake in them is repaired."""
+        position = 0
+        for match in _MOJIBAKE.finditer(raw) if is_bad(raw) else ():
+            fixed = _repair(match.group())
+            if fixed is None:
+                continue
+            self._add_plain(raw[position : match.start()], source_start + position)
+            self.add_decoded(fixed, source_start + match.start(), source_start + match.end())
+            position = match.end()
+        self._add_plain(raw[position:], source_start + position)
+
+    def add_decoded(self, decoded: str, source_start: int, source_end: int) -> None:
+        """Characters decoded from source_start..source_end-1 (a character reference, a mojibake sequence)."""
+        for char in decoded.translate(_CHAR_REPLACEMENTS):
+            if char.isspace():
+                self.gap(source_start)
+            else:
+                self._flush_gap()
+                self.mapped.append_wide(char, source_start, source_end)
+
+    def gap(self, source_offset: int) -> None:
+        """A word boundary at `source_offset` (whitespace, a line break, a tag that separates words)."""
+        if self.mapped.length and self._gap is None:
+            self._gap = source_offset
+
+    def _add_plain(self, raw: str, source_start: int) -> None:
+        translated = raw.translate(_CHAR_REPLACEMENTS)
+        position = 0
+        for match in _WORD.finditer(translated):
+            if match.start() > position:
+                self.gap(source_start + position)
+            self._flush_gap()
+            self.mapped.append(match.group(), source_start + match.start())
+            position = match.end()
+        if position < len(translated):
+            self.gap(source_start + position)
+
+    def _flush_gap(self) -> None:
+        if self._gap is not None:
+            self.mapped.append(" ", self._gap)
+            self._gap = None
+
+
+def has_mojibake(text: str) -> bool:
+    """True if `text` holds UTF-8 read as Windows-1252 that cleaning will repair."""
+    return is_bad(text) and any(_repair(m.group()) for m in _MOJIBAKE.finditer(text))
+
+
+def _repair(sequence: str) -> str | None:
+    """The character a UTF-8-read-as-cp1252 sequence stood for ("â€™" -> "’"), or None if it is not one."""
+    try:
+        return sequence.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        return None
+
+
 def _split_lines(source: str) -> list[_Line]:
     lines: list[_Line] = []
     position = 0
@@ -141,13 +223,9 @@ def _split_lines(source: str) -> list[_Line]:
 
 
 def _normalise_line(raw: str, source_start: int) -> _Line:
-    translated = raw.translate(_CHAR_REPLACEMENTS)
-    mapped = MappedText()
-    for match in re.finditer(r"\S+", translated):
-        if mapped.length:
-            mapped.append(" ", source_start + match.start() - 1)
-        mapped.append(match.group(), source_start + match.start())
-    return _Line(mapped.text, mapped)
+    builder = TextBuilder()
+    builder.add(raw, source_start)
+    return _Line(builder.mapped.text, builder.mapped)
 
 
 def _concat(parts: list[MappedText]) -> MappedText:
@@ -155,15 +233,9 @@ def _concat(parts: list[MappedText]) -> MappedText:
     joined = MappedText()
     for part in parts:
         if joined.length:
-            joined.append(" ", joined.to_source(joined.length - 1) + 1)
-        for clean_start, source_start, length in _runs(part):
-            joined.append(part.text[clean_start : clean_start + length], source_start)
+            joined.append(" ", joined.source_end(joined.length - 1))
+        joined.extend(part)
     return joined
-
-
-def _runs(mapped: MappedText) -> list[tuple[int, int, int]]:
-    bounds = [*mapped.run_clean, mapped.length]
-    return [(bounds[i], mapped.run_source[i], bounds[i + 1] - bounds[i]) for i in range(len(mapped.run_clean))]
 
 
 def _blocks(lines: list[_Line]) -> list[list[_Line]]:
@@ -189,11 +261,38 @@ def _looks_like_heading(text: str) -> bool:
     )
 
 
+@dataclass(slots=True)
+class Block:
+    """A run of text read as one unit: a paragraph, a heading, a list item, a table row."""
+
+    lines: list[str]  # its lines, normalised (a text block's lines; an HTML block is one line)
+    mapped: MappedText
+    kind: SegmentKind | None = None  # what the markup says it is (HTML headings, captions, table statistics)
+    reason: str = ""
+
+
 def clean(source: str) -> CleanText:
     """Segment and normalise a report's text."""
-    patterns = _boilerplate_patterns()
     blocks = _blocks(_split_lines(source))
-    joined = [_concat([line.mapped for line in block]) for block in blocks]
+    return classify(
+        [Block([line.text for line in block], _concat([line.mapped for line in block])) for block in blocks],
+        headings_from_text=True,
+    )
+
+
+def clean_document(source: SourceDocument) -> CleanText:
+    """Segments of a document, whatever its format (HTML pages are read as markup, the rest as text)."""
+    if source.format in ("html", "htm"):
+        from extract.html import clean_html
+
+        return clean_html(source.text)
+    return clean(source.text)
+
+
+def classify(blocks: list[Block], *, headings_from_text: bool) -> CleanText:
+    """Segments of a document's blocks: boilerplate, statistics (a figure block joined with its label),
+    headings (from the markup, or short unpunctuated one-line blocks when `headings_from_text`), paragraphs."""
+    patterns = _boilerplate_patterns()
     segments: list[Segment] = []
     title: str | None = None
     section: str | None = None
@@ -201,21 +300,34 @@ def clean(source: str) -> CleanText:
     in_comment_form = False
     i = 0
     while i < len(blocks):
-        lines, mapped = blocks[i], joined[i]
-        text = mapped.text
-        if in_comment_form or patterns["comment_form_starts"].match(lines[0].text):
+        block = blocks[i]
+        lines, mapped, text = block.lines, block.mapped, block.mapped.text
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if in_comment_form or patterns["comment_form_starts"].match(lines[0]):
             in_comment_form = True
             segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, "comment form"))
-        elif all(patterns["navigation_lines"].match(line.text) for line in lines):
+        elif block.kind is SegmentKind.BOILERPLATE:
+            segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, block.reason))
+        elif all(patterns["navigation_lines"].match(line) for line in lines):
             segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, "navigation"))
-        elif patterns["credit_lines"].match(lines[0].text) or patterns["credit_lines"].match(lines[-1].text):
+        elif patterns["credit_lines"].match(lines[0]) or patterns["credit_lines"].match(lines[-1]):
             segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, "photo credit"))
             if len(lines) == 1 and _mark_caption(segments):
                 section = segments[-2].section
-        elif i + 1 < len(blocks) and _is_figure_line(text) and _is_label(joined[i + 1].text):
-            segments.append(Segment(SegmentKind.STATISTIC, _concat([mapped, joined[i + 1]]), section))
+        elif block.kind is SegmentKind.STATISTIC:
+            segments.append(Segment(SegmentKind.STATISTIC, mapped, section))
+        elif (
+            following is not None
+            and following.kind is None
+            and block.kind is None
+            and _is_figure_line(text)
+            and _is_label(following.mapped.text)
+        ):
+            segments.append(Segment(SegmentKind.STATISTIC, _concat([mapped, following.mapped]), section))
             i += 1
-        elif len(lines) == 1 and _looks_like_heading(text):
+        elif block.kind is SegmentKind.HEADING or (
+            headings_from_text and block.kind is None and len(lines) == 1 and _looks_like_heading(text)
+        ):
             if text.casefold() in seen_headings:
                 segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, "repeated title"))
             else:

@@ -40,10 +40,17 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to (re)write.")] = Path("outputs/facts.jsonl"),
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes parsing documents.")] = 1,
+    cache_dir: Annotated[
+        Path, typer.Option(help="Cache of each document's facts; unchanged documents are not parsed again.")
+    ] = Path(".cache/extract"),
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every document; do not read or write the cache.")
+    ] = False,
 ) -> None:
     """Extract every figure of the reports in INPUT_DIR into OUT (JSON Lines, sorted, replaced atomically)."""
+    from extract.cache import FactCache
     from extract.ingest import IngestError, discover
-    from extract.pipeline import Extractor
     from extract.pipeline import run as run_pipeline
 
     try:
@@ -51,16 +58,20 @@ def run(
     except IngestError as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from error
-    extractor = Extractor(model=model)
     with typer.progressbar(length=total, label="Extracting", file=sys.stderr, hidden=quiet) as bar:
         result = run_pipeline(
             input_dir,
             out,
-            extractor,
             on_document=lambda _: bar.update(1),
             on_failure=lambda failure: (bar.update(1), _error(f"error: {failure}")),
+            model=model,
+            jobs=jobs,
+            cache=None if no_cache else FactCache.open(cache_dir, model),
         )
-    summary = f"{result.succeeded} of {result.documents} documents processed, {result.facts} facts -> {out}"
+    summary = (
+        f"{result.succeeded} of {result.documents} documents processed, {result.facts} facts -> {out}"
+        f" ({result.processed} parsed, {result.cached} from cache{'' if result.written else ', file unchanged'})"
+    )
     if result.failures:
         _error(f"{summary}; {len(result.failures)} failed")
         raise typer.Exit(EXIT_FINDINGS)
@@ -175,6 +186,185 @@ def schemas(
             path.write_text(text, "utf-8")
     if stale:
         _error("out of date: " + ", ".join(stale) + " (run `extract schemas`)")
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+FactsOption = Annotated[Path, typer.Option("--facts", help="Facts file (JSON Lines).")]
+ReviewsOption = Annotated[
+    Path | None, typer.Option("--reviews", help="Review decisions file (default: reviews.jsonl next to --facts).")
+]
+
+
+def _reviews_path(facts: Path, reviews: Path | None) -> Path:
+    return reviews if reviews is not None else facts.parent / "reviews.jsonl"
+
+
+def _load_facts_or_exit(facts: Path) -> list:
+    from extract.audit import read_fact_lines
+
+    if not facts.is_file():
+        _error(f"{facts}: no such facts file")
+        raise typer.Exit(EXIT_USAGE)
+    records, invalid = read_fact_lines(facts)
+    if invalid:
+        _error("\n".join(f.message for f in invalid) + "\n(run `extract audit` for details)")
+        raise typer.Exit(EXIT_USAGE)
+    return records
+
+
+@app.command()
+def audit(
+    facts: FactsOption = Path("outputs/facts.jsonl"),
+    sources: Annotated[
+        Path | None, typer.Option(help="Folder of the sources; records' files are looked up there by name.")
+    ] = None,
+    reviews: ReviewsOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    model: ModelOption = None,
+) -> None:
+    """Check every fact against its source: file, sha256, quote at span, re-parsed figure, ids; list stale,
+    orphan and unprocessed items and reviews needing re-review. Exit 1 on findings."""
+    from functools import partial
+
+    from extract.api import parse_quantities
+    from extract.audit import audit as run_audit
+    from extract.reviews import load_reviews
+
+    if not facts.is_file():
+        _error(f"{facts}: no such facts file")
+        raise typer.Exit(EXIT_USAGE)
+    if sources is not None and not sources.is_dir():
+        _error(f"{sources}: not a folder")
+        raise typer.Exit(EXIT_USAGE)
+    decisions, review_errors = load_reviews(_reviews_path(facts, reviews))
+    report = run_audit(
+        facts,
+        sources=sources,
+        reviews=decisions,
+        review_errors=review_errors,
+        parse=partial(parse_quantities, model=model),
+    )
+    typer.echo(report.as_json() if as_json else report.summary())
+    if not report.clean:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def review(
+    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The fact's id, e.g. '000_362a...:630-642'.")],
+    accept: Annotated[bool, typer.Option("--accept", help="The fact is right.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="The fact is wrong (export --reviewed drops it).")] = False,
+    correct: Annotated[str | None, typer.Option("--correct", metavar="VALUE", help="The right value.")] = None,
+    note: Annotated[str | None, typer.Option(help="Why.")] = None,
+    reviewer: Annotated[str | None, typer.Option(help="Who reviews (default: $USER).")] = None,
+    facts: FactsOption = Path("outputs/facts.jsonl"),
+    reviews: ReviewsOption = None,
+) -> None:
+    """Record a review decision on one fact (appended to reviews.jsonl; earlier decisions are kept)."""
+    from extract.reviews import Decision, ReviewError, append_review, default_reviewer, make_decision, parse_number
+
+    chosen = [d for d, on in ((Decision.ACCEPT, accept), (Decision.REJECT, reject), (Decision.CORRECT, correct)) if on]
+    if len(chosen) != 1:
+        _error("give exactly one of --accept, --reject, --correct VALUE")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        corrected = parse_number(correct) if correct is not None else None
+    except ReviewError as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_USAGE) from error
+    by_id = {record.id: record for record in _load_facts_or_exit(facts)}
+    if fact_id not in by_id:
+        _error(f"unknown fact id {fact_id!r} in {facts}")
+        raise typer.Exit(EXIT_USAGE)
+    decision = make_decision(
+        by_id[fact_id], chosen[0], reviewer=reviewer or default_reviewer(), corrected_value=corrected, note=note
+    )
+    path = _reviews_path(facts, reviews)
+    append_review(path, decision)
+    typer.echo(f"{fact_id}: {decision.decision.value} by {decision.reviewer} -> {path}", err=True)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="csv, jsonl or hxl (CSV with a row of HXL hashtags).")] = "csv",
+    reviewed: Annotated[
+        bool, typer.Option("--reviewed", help="Apply corrected values and drop rejected facts.")
+    ] = False,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,
+    facts: FactsOption = Path("outputs/facts.jsonl"),
+    reviews: ReviewsOption = None,
+) -> None:
+    """Export facts for spreadsheets (csv), HXL tools (hxl) or programs (jsonl), with their review status."""
+    from extract.export import Format, write
+    from extract.export import export as export_facts
+    from extract.reviews import load_reviews, summarise
+
+    try:
+        chosen = Format(fmt.lower())
+    except ValueError as error:
+        _error(f"unknown format {fmt!r}: use csv, jsonl or hxl")
+        raise typer.Exit(EXIT_USAGE) from error
+    records = _load_facts_or_exit(facts)
+    decisions, review_errors = load_reviews(_reviews_path(facts, reviews))
+    for message in review_errors:
+        _error(f"warning: {message} (ignored)")
+    summary = summarise(records, decisions)
+    if out is None:
+        write(sys.stdout, records, summary, chosen, reviewed=reviewed)
+        return
+    count = export_facts(records, summary, chosen, out, reviewed=reviewed)
+    typer.echo(f"{count} facts -> {out}", err=True)
+
+
+@app.command()
+def report(
+    facts: FactsOption = Path("outputs/facts.jsonl"),
+    sources: Annotated[
+        Path | None, typer.Option(help="Folder of the sources; records' files are looked up there by name.")
+    ] = None,
+    reviews: ReviewsOption = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("outputs/report.html"),
+) -> None:
+    """Write one self-contained HTML page: documents with figures highlighted, a filterable fact table,
+    figures that disagree, and reviews needing re-review."""
+    from extract.report import render, write_report
+    from extract.reviews import load_reviews, summarise
+
+    if sources is not None and not sources.is_dir():
+        _error(f"{sources}: not a folder")
+        raise typer.Exit(EXIT_USAGE)
+    records = _load_facts_or_exit(facts)
+    decisions, review_errors = load_reviews(_reviews_path(facts, reviews))
+    for message in review_errors:
+        _error(f"warning: {message} (ignored)")
+    write_report(out, render(records, summarise(records, decisions), sources=sources))
+    typer.echo(f"{len(records)} facts -> {out}", err=True)
+
+
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="Report files (.txt, .html, .htm) to add.")],
+    seeds: Annotated[Path, typer.Option(help="Folder of reports to add them to.")] = Path("seeds"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to regenerate.")] = Path("outputs/facts.jsonl"),
+    model: ModelOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Copy new reports into SEEDS as <NNN>_<sha256 prefix><ext> (refusing duplicates by content), then
+    regenerate OUT exactly as `extract run` does. Exit 1 if a file was refused or a document failed."""
+    from extract.ingest import IngestError, add_documents
+
+    try:
+        added, refused = add_documents(files, seeds)
+    except (IngestError, OSError) as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_USAGE) from error
+    for message in refused:
+        _error(f"refused: {message}")
+    for path in added:
+        typer.echo(f"added {path}", err=True)
+    if added:
+        run(input_dir=seeds, out=out, model=model, quiet=quiet)
+    if refused:
         raise typer.Exit(EXIT_FINDINGS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ _PLACE_LABELS = ("GPE", "LOC")
 # The quantity already carries the figure; these spaCy types would repeat it as an "entity".
 _NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _MAX_HOPS_TO_PREPOSITION = 3
+_SENTENCE_INDEX = "extract.sentence_index"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +52,8 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, context: Documen
     quantity = parsed.model_copy(
         update={"start": start, "end": end, "number_start": number_start, "number_end": number_end}
     )
-    sentence = span.sent
-    named = [ent for ent in sentence.ents if ent.label_ not in _NUMERIC_LABELS]
+    sentence, sentence_ents = _sentence_of(span)
+    named = [ent for ent in sentence_ents if ent.label_ not in _NUMERIC_LABELS]
     entities = [_entity(source, segment, ent, context) for ent in named]
     stated = find_period(sentence.text)
     period = (
@@ -79,6 +81,27 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, context: Documen
         location=places[0] if places else context.location,
         topics=topics_for(sentence.text, " ".join(t.lemma_ for t in sentence)),
     )
+
+
+def _sentence_of(span: Span) -> tuple[Span, list[Span]]:
+    """The sentence holding `span` and its entities, from an index built once per Doc (span.sent and
+    Span.ents walk the whole Doc, which made long segments quadratic)."""
+    doc = span.doc
+    index = doc.user_data.get(_SENTENCE_INDEX)
+    if index is None:
+        sentences = list(doc.sents)
+        entities = list(doc.ents)
+        index = doc.user_data[_SENTENCE_INDEX] = (
+            sentences,
+            [s.start for s in sentences],
+            entities,
+            [e.start for e in entities],
+        )
+    sentences, sentence_starts, entities, entity_starts = index
+    sentence = sentences[bisect_right(sentence_starts, span.start) - 1]
+    first = bisect_left(entity_starts, sentence.start)
+    last = bisect_left(entity_starts, sentence.end)
+    return sentence, [e for e in entities[first:last] if e.end <= sentence.end]
 
 
 def _is_origin(ent: Span) -> bool:

@@ -1,13 +1,35 @@
-"""Read report files: decode, hash, and give each document its id."""
+"""Read report files: decode, hash, check, and give each document its id.
+
+Decoding: a byte-order mark wins (UTF-8, UTF-16); then strict UTF-8; then, for HTML, the charset the page
+declares (`<meta charset=...>`); then Windows-1252, then Latin-1 (which decodes any bytes). A document not read
+as UTF-8 carries a warning naming the file and the encoding used (`SourceDocument.warnings`, also logged on
+the `extract.ingest` logger, which prints to stderr when nothing else is configured); spans always refer to
+the decoded text. Text that looks like double-encoded UTF-8 ("donâ€™t") gets a warning too; cleaning repairs it
+while keeping the map to the source.
+
+Refused, each with one message naming the file and the reason (`IngestError`): unreadable files, files over
+MAX_BYTES, empty files, binary files (NUL bytes), and HTML pages that are truncated or nested deeper than
+`extract.html.MAX_DEPTH` elements.
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".txt",)
-MAX_BYTES = 64 * 1024 * 1024  # a report larger than this is refused rather than risking memory blow-ups
+from extract.clean import has_mojibake
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm")
+HTML_FORMATS = ("html", "htm")
+MAX_BYTES = 64 * 1024 * 1024  # a report larger than this (64 MiB) is refused rather than risking memory blow-ups
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+log = logging.getLogger(__name__)
 
 
 class IngestError(Exception):
@@ -27,6 +49,7 @@ class SourceDocument:
     sha256: str
     format: str
     encoding: str
+    warnings: tuple[str, ...] = ()  # each names the file ("<path>: not UTF-8; decoded as cp1252")
 
 
 def discover(folder: Path) -> list[Path]:
@@ -36,21 +59,43 @@ def discover(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode report bytes; returns (text, encoding name)."""
+def document_format(path: Path) -> str:
+    """The format name of a file: "html" for .html and .htm, else its suffix without the dot."""
+    suffix = path.suffix.lower().lstrip(".")
+    return "html" if suffix in HTML_FORMATS else suffix
+
+
+def decode(data: bytes, path: Path, *, html: bool = False) -> tuple[str, str]:
+    """Decode report bytes; returns (text, encoding name). See the module docstring for the order tried."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise IngestError(path, f"not valid {encoding} despite its byte-order mark (byte {exc.start})") from exc
     if not data.strip():
         raise IngestError(path, "empty file")
     if b"\x00" in data[:8192]:
         raise IngestError(path, "binary content (NUL bytes), not a text report")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        raise IngestError(path, f"not valid UTF-8 (byte {exc.start})") from exc
+    except UnicodeDecodeError:
+        pass
+    candidates = ["cp1252", "latin-1"]
+    declared = _DECLARED_CHARSET.search(data[:4096]) if html else None
+    if declared:
+        candidates.insert(0, declared.group(1).decode("ascii"))
+    for candidate in candidates:
+        try:
+            name = codecs.lookup(candidate).name
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            continue
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
 def read_document(path: Path) -> SourceDocument:
+    """The document at `path`, decoded and checked; raises IngestError naming the file and the reason."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -58,12 +103,68 @@ def read_document(path: Path) -> SourceDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(path, f"cannot read file ({exc.strerror or exc})") from exc
-    text, encoding = decode(data, path)
+    doc_format = document_format(path)
+    text, encoding = decode(data, path, html=doc_format == "html")
+    if not text.strip():
+        raise IngestError(path, "empty file")
+    warnings: list[str] = []
+    if encoding not in ("utf-8", "utf-8-sig", "utf-16"):
+        declared = doc_format == "html" and _DECLARED_CHARSET.search(data[:4096]) is not None
+        how = "the charset it declares" if declared else "a guess"
+        warnings.append(f"{path}: not UTF-8; decoded as {encoding} ({how}); spans refer to the decoded text")
+    if has_mojibake(text):
+        warnings.append(f"{path}: looks like double-encoded UTF-8 (mojibake); repaired during cleaning")
+    if doc_format == "html":
+        from extract.html import HtmlError, check
+
+        try:
+            check(text)
+        except HtmlError as exc:
+            raise IngestError(path, str(exc)) from exc
+    for warning in warnings:
+        log.warning("warning: %s", warning)
     return SourceDocument(
         doc_id=path.stem,
         path=path,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
-        format=path.suffix.lower().lstrip("."),
+        format=doc_format,
         encoding=encoding,
+        warnings=tuple(warnings),
     )
+
+
+def stable_name(index: int, sha256: str, suffix: str) -> str:
+    """The name a report is stored under in the seeds folder: `<NNN>_<first 16 hex of its sha256><suffix>`."""
+    return f"{index:03d}_{sha256[:16]}{suffix}"
+
+
+def add_documents(files: list[Path], folder: Path) -> tuple[list[Path], list[str]]:
+    """Copy readable, new reports into `folder` under stable names, byte for byte (an HTML page stays HTML).
+
+    Returns the copies made and one message per refused file (unreadable, unsupported, or the same content as a
+    report already in the folder or earlier in `files`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    known = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in discover(folder)}
+    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := re.match(r"(\d+)_", p.name))]
+    index = max(numbers, default=-1) + 1
+    added: list[Path] = []
+    refused: list[str] = []
+    for path in files:
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            refused.append(f"{path}: unsupported file type (expected one of {', '.join(SUPPORTED_SUFFIXES)})")
+            continue
+        try:
+            document = read_document(path)
+        except IngestError as error:
+            refused.append(str(error))
+            continue
+        if document.sha256 in known:
+            refused.append(f"{path}: duplicate of {known[document.sha256]} (same content, sha256 {document.sha256})")
+            continue
+        target = folder / stable_name(index, document.sha256, path.suffix)
+        target.write_bytes(path.read_bytes())
+        known[document.sha256] = target
+        added.append(target)
+        index += 1
+    return added, refused

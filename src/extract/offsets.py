@@ -19,6 +19,7 @@ class MappedText:
     run_clean: list[int] = field(default_factory=list)
     run_source: list[int] = field(default_factory=list)
     length: int = 0
+    wide: dict[int, int] = field(default_factory=dict)  # clean offset -> source end, for multi-char sources
 
     def append(self, piece: str, source_start: int) -> None:
         """Append `piece`, whose characters came one for one from source offsets source_start.."""
@@ -31,6 +32,22 @@ class MappedText:
             self.run_source.append(source_start)
         self.text_parts.append(piece)
         self.length += len(piece)
+
+    def append_wide(self, piece: str, source_start: int, source_end: int) -> None:
+        """Append `piece`, decoded from source characters source_start..source_end-1 (each char maps to the first)."""
+        for char in piece:
+            self.append(char, source_start)
+            self.wide[self.length - 1] = source_end
+
+    def extend(self, other: MappedText) -> None:
+        """Append another mapped text, keeping its map (and its wide characters)."""
+        base = self.length
+        bounds = [*other.run_clean, other.length]
+        text = other.text
+        for i, clean_start in enumerate(other.run_clean):
+            self.append(text[clean_start : bounds[i + 1]], other.run_source[i])
+        for offset, end in other.wide.items():
+            self.wide[base + offset] = end
 
     def _continues(self, source_start: int) -> bool:
         last_clean, last_source = self.run_clean[-1], self.run_source[-1]
@@ -51,4 +68,34 @@ class MappedText:
         """Source span covering clean characters start..end-1 (end exclusive, end > start)."""
         if not 0 <= start < end <= self.length:
             raise ValueError(f"span {start}-{end} outside text of length {self.length}")
-        return self.to_source(start), self.to_source(end - 1) + 1
+        first, last = bisect_right(self.run_clean, start) - 1, bisect_right(self.run_clean, end - 1) - 1
+        low, high = self.to_source(start), self.source_end(end - 1)
+        for i in range(first, last + 1):  # runs out of source order (reordered table rows) widen the span
+            run_start = max(self.run_clean[i], start)
+            run_end = min(self.run_clean[i + 1] if i + 1 < len(self.run_clean) else self.length, end)
+            low = min(low, self.run_source[i] + run_start - self.run_clean[i])
+            high = max(high, self.run_source[i] + run_end - self.run_clean[i])
+        if self.wide:
+            high = max([high, *(self.wide[k] for k in range(start, end) if k in self.wide)])
+        return low, high
+
+    def source_end(self, offset: int) -> int:
+        """Source offset just past the source characters of the clean character at `offset`."""
+        return self.wide.get(offset, self.to_source(offset) + 1)
+
+    def slice(self, start: int, end: int) -> MappedText:
+        """Clean characters start..end-1 as a MappedText of their own, still mapped to the same source offsets."""
+        if not 0 <= start <= end <= self.length:
+            raise ValueError(f"slice {start}-{end} outside text of length {self.length}")
+        piece = MappedText()
+        if start == end:
+            return piece
+        text = self.text
+        i = bisect_right(self.run_clean, start) - 1
+        while i < len(self.run_clean) and self.run_clean[i] < end:
+            run_start = max(self.run_clean[i], start)
+            run_end = min(self.run_clean[i + 1] if i + 1 < len(self.run_clean) else self.length, end)
+            piece.append(text[run_start:run_end], self.run_source[i] + (run_start - self.run_clean[i]))
+            i += 1
+        piece.wide.update({k - start: v for k, v in self.wide.items() if start <= k < end})
+        return piece

