@@ -36,7 +36,13 @@ def default_model() -> str:
 def build_pipeline(model: str | None = None) -> Language:
     nlp = spacy.load(model or default_model())
     _split_slashes(nlp)
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    # span_ruler rather than entity_ruler: the latter re-counts all its patterns on every Doc.
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="entity_ruler",
+        before="ner",
+        config={"spans_key": None, "annotate_ents": True, "overwrite": True, "phrase_matcher_attr": "ORTH"},
+    )
     ruler.add_patterns(load_jsonl("entities.jsonl"))  # type: ignore[attr-defined]
     nlp.add_pipe("entity_filter", after="ner")
     nlp.add_pipe("acronyms", after="entity_filter")
