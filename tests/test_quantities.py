@@ -113,6 +113,7 @@ def test_figure(nlp, text, quote, value, low, high, qualifier, kind, unit):
         "Azerbaijan hosted the 17th SWIRMO workshop.",
         "Programmes adapted during COVID-19.",
         "Under Resolution 2286, hospitals are protected.",
+        "Report 12",
         "On 12 March 2023 the convoy arrived.",
         "Call tel. +211 912 345 678 for details.",
         "The meeting started at 10:30.",

@@ -117,9 +117,12 @@ class QuantityRecognizer:
     def _is_reference_or_date(self, doc: Doc, figure: Figure, number: Span) -> bool:
         before = doc[number.start - 1] if number.start > 0 else None
         after = doc[number.end] if number.end < len(doc) else None
-        if before is not None and (
-            before.lower_ in self.words["months"] or before.lower_ in self.words["reference_words"]
-        ):
+        is_reference = (
+            before is not None
+            and before.lower_ in self.words["reference_words"]
+            and (before.pos_ != "VERB" or before.is_title)  # "we report 300 cases" is a count; "Report 12" is not
+        )
+        if before is not None and (before.lower_ in self.words["months"] or is_reference):
             return figure.qualifier is not Qualifier.RANGE or before.lower_ in self.words["months"]
         if after is not None and after.lower_ in self.words["months"]:
             return True
