@@ -89,3 +89,15 @@ def test_a_folder_of_thousands_of_files(tmp_path: Path):
     records = _valid_facts(tmp_path / "facts.jsonl")
     assert len(records) == 1999
     assert [r.doc_id for r in records] == sorted(r.doc_id for r in records)
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path: Path):
+    import os
+
+    from extract.output import write_jsonl
+
+    out = tmp_path / "facts.jsonl"
+    write_jsonl(out, [])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -27,12 +27,20 @@ def atomic_writer(path: Path) -> Iterator[tempfile._TemporaryFileWrapper[str]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(handle.name, _default_mode())  # temporary files are created 0600; outputs are shared files
         os.replace(handle.name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)
         raise
     _fsync_folder(path.parent)
+
+
+def _default_mode() -> int:
+    """0666 less the process umask: the mode `open()` would have given a new file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _fsync_folder(folder: Path) -> None:
