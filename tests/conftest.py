@@ -18,3 +18,26 @@ def extractor():
 @pytest.fixture(scope="session")
 def nlp(extractor):
     return extractor.nlp
+
+
+def assert_meets_gold(extractor, gold_path: Path, docs: Path) -> None:
+    """The gold bar of the project: every gold fact found with its qualifier and unit, precision >= 0.95,
+    no fact on a non-fact, and every quote and entity equal to the source at its span."""
+    from extract.evaluate import evaluate, load_gold
+    from extract.ingest import read_document
+
+    gold = load_gold(gold_path)
+    source = read_document(docs / gold.source.file)
+    assert source.sha256 == gold.text_sha256, "gold annotations refer to other bytes"
+    [extracted] = list(extractor.extract([source]))
+    score = evaluate([gold], {gold.doc_id: source.text}, extracted.facts).documents[0]
+    assert score.misses == [], "every gold fact is found"
+    assert score.recall == 1.0
+    assert score.precision >= 0.95, score.extras
+    assert score.qualifier_errors == []
+    assert score.unit_errors == []
+    assert score.trap_hits == []
+    assert score.span_mismatches == []
+    for fact in extracted.facts:
+        assert source.text[fact.span.start : fact.span.end] == fact.quote
+        assert all(source.text[e.span.start : e.span.end] == e.text for e in fact.entities)

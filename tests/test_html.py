@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.clean import SegmentKind
-from extract.evaluate import evaluate, load_gold
+from extract.evaluate import load_gold
 from extract.html import clean_html
 from extract.ingest import read_document
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, assert_meets_gold
 
 GOLDS = sorted((FIXTURES / "html_gold").glob("*.json"))
 
@@ -29,21 +29,8 @@ def test_there_are_html_fixtures():
 
 @pytest.mark.parametrize("gold_path", GOLDS, ids=[p.stem for p in GOLDS])
 def test_html_page_meets_gold(extractor, gold_path: Path):
-    gold = load_gold(gold_path)
-    source = read_document(FIXTURES / "html" / gold.source.file)
-    assert source.format == "html" and source.sha256 == gold.text_sha256
-    [extracted] = list(extractor.extract([source]))
-    score = evaluate([gold], {gold.doc_id: source.text}, extracted.facts).documents[0]
-    assert score.misses == [], "every gold fact is found (does the pipeline call clean_document?)"
-    assert score.recall == 1.0
-    assert score.precision >= 0.95, score.extras
-    assert score.qualifier_errors == []
-    assert score.unit_errors == []
-    assert score.trap_hits == []
-    assert score.span_mismatches == []
-    for fact in extracted.facts:
-        assert source.text[fact.span.start : fact.span.end] == fact.quote
-        assert fact.entities == [] or all(source.text[e.span.start : e.span.end] == e.text for e in fact.entities)
+    assert read_document(FIXTURES / "html" / load_gold(gold_path).source.file).format == "html"
+    assert_meets_gold(extractor, gold_path, FIXTURES / "html")
 
 
 PAGE = """<html><head><title>T</title><script>var n = 5;</script></head><body>
