@@ -122,3 +122,41 @@ def test_cli_usage_errors_exit_2_and_write_nothing(work: Path, facts: list[FactR
 def test_unknown_id_message_names_it(work: Path) -> None:
     result = run_cli("review", "nope:1-2", "--reject", cwd=work)
     assert "unknown fact id 'nope:1-2'" in result.stderr
+
+
+def test_reviews_survive_a_regeneration(tmp_path: Path) -> None:
+    """Review, edit one report, regenerate with `extract run`: nothing is lost; the changed fact asks for re-review."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+
+    def extract(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "extract", *args]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+
+    assert extract("run", "--no-cache", "--quiet").returncode == 0
+    records = [json.loads(line) for line in (tmp_path / "outputs/facts.jsonl").read_text().splitlines()]
+    kept = next(r for r in records if r["quote"] == "Nearly 3,000 people")
+    changed = next(r for r in records if r["quote"] == "20 officials")
+    assert extract("review", kept["id"], "--accept", "--reviewer", "ana").returncode == 0
+    assert extract("review", changed["id"], "--correct", "21", "--reviewer", "ana").returncode == 0
+    reviews_before = (tmp_path / "outputs/reviews.jsonl").read_bytes()
+
+    seed = tmp_path / "seeds" / "000_362a282f5771ddaf.txt"
+    seed.write_text(seed.read_text("utf-8").replace("20 officials", "25 officials"), "utf-8")
+    assert extract("run", "--no-cache", "--quiet").returncode == 0
+
+    assert (tmp_path / "outputs/reviews.jsonl").read_bytes() == reviews_before, "regeneration never drops reviews"
+    regenerated = {json.loads(line)["id"] for line in (tmp_path / "outputs/facts.jsonl").read_text().splitlines()}
+    assert kept["id"] in regenerated, "an unchanged fact keeps its id, so its review still applies"
+    audit = extract("audit", "--json")
+    assert audit.returncode == 1  # the changed fact's review needs re-review
+    needing = [f["fact_id"] for f in json.loads(audit.stdout)["findings"] if f["problem"] == "review_needed"]
+    assert needing == [changed["id"]], "only the changed fact needs re-review; the kept one's review still holds"
+    exported = extract("export", "--format", "csv", "--reviewed", "--out", "reviewed.csv")
+    assert exported.returncode == 0
+    rows = (tmp_path / "reviewed.csv").read_text("utf-8")
+    assert "Nearly 3,000 people" in rows and ",accepted," in rows
