@@ -32,6 +32,17 @@ class DocumentContext:
     acronyms: dict[str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """What one sentence gives every figure in it; built once per sentence."""
+
+    text: str
+    entities: list[Entity]
+    period: Period | None
+    location: str | None
+    topics: list[str]
+
+
 def build_facts(source: SourceDocument, cleaned: CleanText, docs: list[Doc], source_path: str) -> list[FactRecord]:
     """Facts of one document, in source order. `docs` are the parsed segments, in order."""
     context = _document_context(cleaned, docs)
@@ -39,20 +50,19 @@ def build_facts(source: SourceDocument, cleaned: CleanText, docs: list[Doc], sou
     for segment, doc in zip(cleaned.segments, docs, strict=True):
         if segment.kind is SegmentKind.BOILERPLATE:
             continue
+        sentences: dict[int, SentenceContext] = {}
         for span in doc.spans[SPAN_KEY]:
-            facts.append(_fact(source, segment, span, context, source_path))
+            sentence, sentence_ents = _sentence_of(span)
+            if sentence.start not in sentences:
+                sentences[sentence.start] = _sentence_context(source, segment, sentence, sentence_ents, context)
+            facts.append(_fact(source, segment, span, sentences[sentence.start], source_path))
     facts.sort(key=lambda f: (f.span.start, f.span.end))
     return facts
 
 
-def _fact(source: SourceDocument, segment: Segment, span: Span, context: DocumentContext, path: str) -> FactRecord:
-    parsed: Quantity = span._.quantity
-    start, end = segment.mapped.source_span(parsed.start, parsed.end)
-    number_start, number_end = segment.mapped.source_span(parsed.number_start, parsed.number_end)
-    quantity = parsed.model_copy(
-        update={"start": start, "end": end, "number_start": number_start, "number_end": number_end}
-    )
-    sentence, sentence_ents = _sentence_of(span)
+def _sentence_context(
+    source: SourceDocument, segment: Segment, sentence: Span, sentence_ents: list[Span], context: DocumentContext
+) -> SentenceContext:
     named = [ent for ent in sentence_ents if ent.label_ not in _NUMERIC_LABELS]
     entities = [_entity(source, segment, ent, context) for ent in named]
     stated = find_period(sentence.text)
@@ -64,6 +74,22 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, context: Documen
         for ent, entity in zip(named, entities, strict=True)
         if ent.label_ in _PLACE_LABELS and not _is_origin(ent)
     ]
+    return SentenceContext(
+        text=sentence.text,
+        entities=entities,
+        period=period,
+        location=places[0] if places else context.location,
+        topics=topics_for(sentence.text, " ".join(t.lemma_ for t in sentence)),
+    )
+
+
+def _fact(source: SourceDocument, segment: Segment, span: Span, sentence: SentenceContext, path: str) -> FactRecord:
+    parsed: Quantity = span._.quantity
+    start, end = segment.mapped.source_span(parsed.start, parsed.end)
+    number_start, number_end = segment.mapped.source_span(parsed.number_start, parsed.number_end)
+    quantity = parsed.model_copy(
+        update={"start": start, "end": end, "number_start": number_start, "number_end": number_end}
+    )
     return FactRecord(
         id=f"{source.doc_id}:{start}-{end}",
         doc_id=source.doc_id,
@@ -76,10 +102,10 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, context: Documen
         subject=span._.subject,
         sentence=sentence.text,
         section=segment.section,
-        entities=entities,
-        period=period,
-        location=places[0] if places else context.location,
-        topics=topics_for(sentence.text, " ".join(t.lemma_ for t in sentence)),
+        entities=sentence.entities,
+        period=sentence.period,
+        location=sentence.location,
+        topics=sentence.topics,
     )
 
 

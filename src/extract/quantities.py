@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -274,7 +275,8 @@ def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     # Computed once per Doc: spaCy's doc.char_span and a scan per figure made long texts quadratic.
     bounds = doc.user_data.get(_TOKEN_STARTS)
     if bounds is None:
-        bounds = doc.user_data[_TOKEN_STARTS] = ([t.idx for t in doc], [t.idx + len(t) for t in doc])
+        offsets = doc.to_array([IDX, LENGTH])  # one array copy; a Python loop over Token objects cost more
+        bounds = doc.user_data[_TOKEN_STARTS] = (offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist())
     return bounds
 
 
