@@ -1,6 +1,8 @@
 """Throughput of the pipeline against bare spaCy and quantulum3 on corpora of 100, 1,000 and 10,000 reports.
 
     .venv/bin/python bench/throughput.py --sizes 100,1000
+    .venv/bin/python bench/throughput.py --sizes 10000 --rows ours,jobs2   # the scaling rows only
+    .venv/bin/python bench/throughput.py --sizes '' --big-mb 5            # one 5 MB document
 
 Each measurement runs in a child process of its own, so its model load time and peak RSS are its own (workers'
 peak RSS comes from RUSAGE_CHILDREN of that child). Timings on a shared machine are noisy.
@@ -121,10 +123,14 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
             list(extractor.extract([warm]))
             load = time.perf_counter() - start
             start = time.perf_counter()
-        result = run(folder, out, extractor, jobs=jobs, cache=cache)
+        marks: list[float] = []
+        result = run(folder, out, extractor, on_document=lambda _: marks.append(time.perf_counter()), jobs=jobs,
+                     cache=cache)  # fmt: skip
         assert not result.failures, result.failures
+        deciles = _decile_rates(start, marks)
     seconds = time.perf_counter() - start
     return {
+        "deciles": deciles if kind != "spacy" and kind != "quantulum3" else [],
         "seconds": seconds,
         "load": load,
         "documents": len(texts),
@@ -134,23 +140,52 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
     }
 
 
+def _decile_rates(start: float, marks: list[float]) -> list[float]:
+    """Documents/s in each tenth of the corpus (the first tenth includes model load): flat means it scales."""
+    if len(marks) < 10:
+        return []
+    rates, previous, step = [], start, len(marks) / 10
+    for tenth in range(1, 11):
+        index = round(tenth * step) - 1
+        rates.append((round(tenth * step) - round((tenth - 1) * step)) / max(marks[index] - previous, 1e-9))
+        previous = marks[index]
+    return rates
+
+
 def in_child(kind: str, folder: Path, out: Path, jobs: int = 1, cache_dir: Path | None = None) -> dict[str, Any]:
     args = [sys.executable, __file__, "--measure", kind, str(folder), str(out), str(jobs), str(cache_dir or "")]
     completed = subprocess.run(args, capture_output=True, text=True, check=True)
     return json.loads(completed.stdout.splitlines()[-1])
 
 
-def bench(size: int, work: Path) -> list[tuple[str, dict[str, Any]]]:
+ROWS = ("spacy", "quantulum3", "ours", "ours-loaded", "jobs2", "cache")
+
+
+def bench(size: int, work: Path, rows_wanted: tuple[str, ...] = ROWS) -> list[tuple[str, dict[str, Any]]]:
     folder = work / f"corpus_{size}"
     build_corpus(folder, size)
-    rows = [
-        ("bare spaCy nlp.pipe", in_child("spacy", folder, work / "unused")),
-        ("quantulum3 parse", in_child("quantulum3", folder, work / "unused")),
-        ("ours, 1 process", in_child("ours", folder, work / f"facts_{size}_1.jsonl")),
-        ("ours, 1 process, model loaded first", in_child("ours-loaded", folder, work / f"facts_{size}_1b.jsonl")),
-        ("ours, 2 processes", in_child("ours", folder, work / f"facts_{size}_2.jsonl", jobs=2)),
+    plan = [
+        ("spacy", "bare spaCy nlp.pipe", lambda: in_child("spacy", folder, work / "unused")),
+        ("quantulum3", "quantulum3 parse", lambda: in_child("quantulum3", folder, work / "unused")),
+        ("ours", "ours, 1 process", lambda: in_child("ours", folder, work / f"facts_{size}_1.jsonl")),
+        (
+            "ours-loaded",
+            "ours, 1 process, model loaded first",
+            lambda: in_child("ours-loaded", folder, work / f"facts_{size}_1b.jsonl"),
+        ),
+        ("jobs2", "ours, 2 processes", lambda: in_child("ours", folder, work / f"facts_{size}_2.jsonl", jobs=2)),
     ]
-    same = (work / f"facts_{size}_1.jsonl").read_bytes() == (work / f"facts_{size}_2.jsonl").read_bytes()
+    rows = [(label, measure_row()) for key, label, measure_row in plan if key in rows_wanted]
+    if {"ours", "jobs2"} <= set(rows_wanted):
+        same = (work / f"facts_{size}_1.jsonl").read_bytes() == (work / f"facts_{size}_2.jsonl").read_bytes()
+        print(f"{size}: --jobs 2 output identical to --jobs 1: {same}", file=sys.stderr)
+    if "cache" in rows_wanted:
+        rows += _cache_rows(size, work, folder)
+    return rows
+
+
+def _cache_rows(size: int, work: Path, folder: Path) -> list[tuple[str, dict[str, Any]]]:
+    rows = []
     cache_dir = work / f"cache_{size}"
     out = work / f"facts_{size}_cached.jsonl"
     in_child("ours", folder, out, cache_dir=cache_dir)  # fill the cache
@@ -158,7 +193,6 @@ def bench(size: int, work: Path) -> list[tuple[str, dict[str, Any]]]:
     changed = sorted(folder.glob("syn_*.txt") or folder.glob("*.txt"))[0]
     changed.write_text(changed.read_text("utf-8") + "\nA further 12 wells were repaired.\n", "utf-8")
     rows.append(("ours, one document changed (cache)", in_child("ours", folder, out, cache_dir=cache_dir)))
-    print(f"{size}: --jobs 2 output identical to --jobs 1: {same}", file=sys.stderr)
     return rows
 
 
@@ -166,7 +200,6 @@ def table(results: dict[int, list[tuple[str, dict[str, Any]]]]) -> str:
     header = "| docs | what | seconds | docs/s | words/s | model load s | peak RSS main MiB | peak RSS worker MiB |"
     lines = [header, "|" + "---|" * 8]
     for size, rows in results.items():
-        bare = rows[0][1]
         for label, row in rows:
             rate = row["documents"] / row["seconds"]
             lines.append(
@@ -175,20 +208,57 @@ def table(results: dict[int, list[tuple[str, dict[str, Any]]]]) -> str:
                 f"{row['rss_main']:.0f} | {row['rss_child']:.0f} |"
             )
         named = dict(rows)
+        bare = named.get("bare spaCy nlp.pipe")
         for label, key in (
             ("end to end", "ours, 1 process"),
             ("model loaded first", "ours, 1 process, model loaded first"),
         ):
-            share = bare["seconds"] / named[key]["seconds"]
-            lines.append(f"| {size} | ours ({label}) words/s as a share of bare spaCy's | {share:.2f} | | | | | |")
-        speedup = named["ours, 1 process"]["seconds"] / named["ours, 2 processes"]["seconds"]
-        lines.append(f"| {size} | speed-up of --jobs 2 over --jobs 1 | {speedup:.2f} | | | | | |")
+            if bare and key in named:
+                share = bare["seconds"] / named[key]["seconds"]
+                lines.append(f"| {size} | ours ({label}) words/s as a share of bare spaCy's | {share:.2f} | | | | | |")
+        if "ours, 1 process" in named and "ours, 2 processes" in named:
+            speedup = named["ours, 1 process"]["seconds"] / named["ours, 2 processes"]["seconds"]
+            lines.append(f"| {size} | speed-up of --jobs 2 over --jobs 1 | {speedup:.2f} | | | | | |")
     return "\n".join(lines)
+
+
+def deciles(results: dict[int, list[tuple[str, dict[str, Any]]]]) -> str:
+    """Documents/s per tenth of each corpus, for our uncached runs: the scaling check."""
+    lines = ["| docs | what | documents/s in each tenth of the corpus (the first includes start-up) |", "|---|---|---|"]
+    for size, rows in results.items():
+        for label, row in rows:
+            if row.get("deciles") and "cache" not in label:
+                lines.append(f"| {size} | {label} | {' '.join(f'{r:.1f}' for r in row['deciles'])} |")
+    return "\n".join(lines)
+
+
+def big_document(megabytes: float, work: Path) -> str:
+    """One document of `megabytes` MB (synthetic reports back to back): time, memory, and exact spans."""
+    folder = work / "big"
+    folder.mkdir(parents=True)
+    rng, parts, size, number = random.Random(7), [], 0, 0
+    while size < megabytes * 1_000_000:
+        parts.append(synthetic_report(rng, number))
+        size += len(parts[-1].encode("utf-8"))
+        number += 1
+    (folder / "big.txt").write_text("\n".join(parts), "utf-8")
+    out = work / "big.jsonl"
+    row = in_child("ours", folder, out)
+    text = (folder / "big.txt").read_text("utf-8")
+    facts = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    exact = sum(text[f["span"]["start"] : f["span"]["end"]] == f["quote"] for f in facts)
+    return (
+        f"one document of {size / 1e6:.1f} MB ({row['words']:,} words): {row['seconds']:.1f} s, "
+        f"{row['words'] / row['seconds']:,.0f} words/s, peak RSS {row['rss_main']:.0f} MiB, "
+        f"{len(facts):,} facts, quote == source[span] for {exact:,} of {len(facts):,}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes ('' for none)")
+    parser.add_argument("--rows", default=",".join(ROWS), help=f"comma-separated subset of {','.join(ROWS)}")
+    parser.add_argument("--big-mb", type=float, default=0, help="also time one document of this many MB (e.g. 5)")
     parser.add_argument("--measure", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -196,13 +266,20 @@ def main() -> None:
         print(json.dumps(measure(kind, Path(folder), Path(out), int(jobs), Path(cache_dir) if cache_dir else None)))
         return
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    rows = tuple(r.strip() for r in args.rows.split(",") if r.strip())
+    if unknown := set(rows) - set(ROWS):
+        parser.error(f"unknown rows: {sorted(unknown)}")
     with tempfile.TemporaryDirectory(prefix="extract-bench-") as temporary:
         results = {}
         for size in sizes:
-            results[size] = bench(size, Path(temporary))
+            results[size] = bench(size, Path(temporary), rows)
             print(table({size: results[size]}), flush=True)  # each size as soon as it is measured
-    if len(sizes) > 1:
-        print(table(results))
+        if len(sizes) > 1:
+            print(table(results))
+        if results:
+            print(deciles(results))
+        if args.big_mb:
+            print(big_document(args.big_mb, Path(temporary)), flush=True)
 
 
 if __name__ == "__main__":
