@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from extract.models import FactRecord
 
 app = typer.Typer(
     name="extract",
@@ -36,7 +39,7 @@ def _error(message: str) -> None:
 
 @app.command()
 def run(
-    input_dir: Annotated[Path, typer.Argument(help="Folder of reports (.txt).")] = Path("seeds"),
+    input_dir: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .html, .htm).")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to (re)write.")] = Path("outputs/facts.jsonl"),
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
@@ -199,7 +202,7 @@ def _reviews_path(facts: Path, reviews: Path | None) -> Path:
     return reviews if reviews is not None else facts.parent / "reviews.jsonl"
 
 
-def _load_facts_or_exit(facts: Path) -> list:
+def _load_facts_or_exit(facts: Path) -> list[FactRecord]:
     from extract.audit import read_fact_lines
 
     if not facts.is_file():
