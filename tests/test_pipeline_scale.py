@@ -158,3 +158,37 @@ def test_one_paragraph_longer_than_a_segment_keeps_exact_spans(tmp_path: Path, e
     assert all(text[r.span.start : r.span.end] == r.quote for r in records)
     assert all(text[e.span.start : e.span.end] == e.text for r in records for e in r.entities)
     assert any(r.span.start > 400_000 for r in records)
+
+
+def test_cache_keeps_only_the_most_recently_used_versions(tmp_path: Path) -> None:
+    import os
+
+    old = [tmp_path / f"{n:024x}" for n in range(5)]
+    for age, folder in enumerate(old):
+        (folder / "ab").mkdir(parents=True)
+        os.utime(folder, (1_000_000 + age, 1_000_000 + age))
+    unrelated = tmp_path / "notes"
+    unrelated.mkdir()
+    current = FactCache.open(tmp_path, "model_a", keep=3)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == sorted([old[4].name, old[3].name, current.version[:24], "notes"])
+
+
+def test_cache_version_covers_every_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing any module of the package (here units.py, once missing from a hand-kept list) starts a new version."""
+    from importlib.resources import files
+
+    from extract import cache as cache_module
+
+    package = tmp_path / "extract"
+    shutil.copytree(Path(str(files("extract"))), package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "files", lambda _name: package)
+    cache_module.pipeline_version.cache_clear()
+    try:
+        before = cache_module.pipeline_version("model_a")
+        units = package / "units.py"
+        units.write_text(units.read_text("utf-8") + "\n# changed\n", "utf-8")
+        cache_module.pipeline_version.cache_clear()
+        assert cache_module.pipeline_version("model_a") != before
+    finally:
+        cache_module.pipeline_version.cache_clear()

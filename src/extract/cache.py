@@ -1,7 +1,7 @@
 """An incremental cache of each document's facts, so an unchanged corpus is not parsed again.
 
 An entry is keyed by the pipeline version (package version, resource data, spaCy and model versions, a code
-version and a digest of the extraction modules' source) and by the document (its id and the sha256 of its bytes).
+version and a digest of the package's source) and by the document (its id and the sha256 of its bytes).
 It stores the document's facts as JSON Lines exactly as a fresh run wrote them, after one header line naming the
 `source` path they were written with. `source` is the only field that depends on where the file lies rather
 than on its name and bytes, so an entry loaded for a moved file has `source` rewritten to the new path.
@@ -15,6 +15,8 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -28,20 +30,8 @@ from extract.resources import resources_digest
 # Bump when the extraction logic changes in a way the source digest below would not show (it covers the modules).
 CODE_VERSION = 1
 DEFAULT_CACHE_DIR = Path(".cache/extract")
-_EXTRACTION_MODULES = (
-    "clean.py",
-    "facts.py",
-    "figures.py",
-    "ingest.py",
-    "models.py",
-    "nlp.py",
-    "numbers.py",
-    "offsets.py",
-    "periods.py",
-    "pipeline.py",
-    "quantities.py",
-    "topics.py",
-)
+_VERSION_FOLDER = re.compile(r"[0-9a-f]{24}")
+KEEP_VERSIONS = 3  # pipeline-version folders kept in a cache folder (the most recently used)
 
 
 def _distribution_version(name: str) -> str:
@@ -76,9 +66,10 @@ def pipeline_version(model: str) -> str:
         f"spacy={_distribution_version('spacy')}",
         f"model={model}@{_model_version(model)}",
     ]
-    parts += [
-        f"{name}={hashlib.sha256(package.joinpath(name).read_bytes()).hexdigest()}" for name in _EXTRACTION_MODULES
-    ]
+    # Every module of the package, not a list of the "extraction" ones: a list goes stale silently when a
+    # module starts to matter (units.py did), and a cache that misses a change gives wrong facts.
+    modules = sorted(entry.name for entry in package.iterdir() if entry.name.endswith(".py"))
+    parts += [f"{name}={hashlib.sha256(package.joinpath(name).read_bytes()).hexdigest()}" for name in modules]
     digest.update("\n".join(parts).encode())
     return digest.hexdigest()
 
@@ -91,12 +82,39 @@ class FactCache:
     version: str
 
     @classmethod
-    def open(cls, folder: Path, model: str | None = None) -> FactCache:
-        return cls(folder, pipeline_version(model_name(model)))
+    def open(cls, folder: Path, model: str | None = None, keep: int = KEEP_VERSIONS) -> FactCache:
+        """The cache for this pipeline version; folders of older versions beyond the `keep` most recently used
+        are deleted (each code or resource change starts a new version folder)."""
+        opened = cls(folder, pipeline_version(model_name(model)))
+        opened._mark_used()
+        opened._prune(keep)
+        return opened
+
+    @property
+    def _version_folder(self) -> Path:
+        return self.folder / self.version[:24]
+
+    def _mark_used(self) -> None:
+        with contextlib.suppress(OSError):
+            self._version_folder.mkdir(parents=True, exist_ok=True)
+            os.utime(self._version_folder)
+
+    def _prune(self, keep: int) -> None:
+        try:
+            others = [
+                p
+                for p in self.folder.iterdir()
+                if p.is_dir() and _VERSION_FOLDER.fullmatch(p.name) and p != self._version_folder
+            ]  # only folders named like ours: --cache-dir may point at a folder holding other things
+        except OSError:
+            return
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in others[max(keep - 1, 0) :]:
+            shutil.rmtree(stale, ignore_errors=True)
 
     def _entry(self, doc_id: str, sha256: str) -> Path:
         key = hashlib.sha256(f"{doc_id}\0{sha256}".encode()).hexdigest()
-        return self.folder / self.version[:24] / key[:2] / f"{key}.jsonl"
+        return self._version_folder / key[:2] / f"{key}.jsonl"
 
     def load(self, doc_id: str, sha256: str, source: str) -> list[str] | None:
         """The document's fact lines as a fresh run gives them for display path `source`; None on a miss."""
