@@ -123,6 +123,15 @@ def test_long_segments_are_cut_at_sentence_ends_with_their_own_maps() -> None:
             assert flat[piece.mapped.to_source(offset)] == piece.text[offset]
 
 
+def test_long_segments_are_not_cut_after_titles_or_initials() -> None:
+    sentence = "Dr. Amal K. Haddad and St. Mary's team met No. 5 ward staff. "
+    mapped = MappedText()
+    mapped.append(sentence * 40, 0)
+    pieces = split_segment(Segment(SegmentKind.PARAGRAPH, mapped, None), limit=1_000)
+    assert len(pieces) > 1
+    assert all(p.text.endswith("staff.") for p in pieces[:-1]), [p.text[-12:] for p in pieces]
+
+
 def _huge_report(target_bytes: int, seed: int = 7) -> str:
     """A report with one enormous paragraph (lines but no blank line: a single segment), then normal ones."""
     rng = random.Random(seed)

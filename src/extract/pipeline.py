@@ -34,7 +34,9 @@ MAX_SEGMENT_CHARS = 100_000  # longer segments are cut at sentence ends (spaCy's
 CHUNK_DOCUMENTS = 16  # documents sent to a worker at a time
 CHUNK_CHARS = 200_000  # ... or fewer, when they are long
 MAX_QUEUED = 4_096  # finished documents held back behind one still being parsed, before waiting for it
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]* +")
+# A sentence end: not after an initial or a short title ("J. Smith", "Dr. Ali", "St. Mary's", "No. 5"), and
+# followed by what starts a sentence.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"')\]]* +(?=[A-Z0-9\"'(\[])")
 
 
 @dataclass(frozen=True, slots=True)
