@@ -59,3 +59,41 @@ def test_acronyms_link_to_their_long_forms(nlp, text, short, long):
 def test_parenthesised_words_that_are_not_acronyms_are_not_linked(nlp):
     doc = nlp("The figures (see below) and the totals (2023) were published.")
     assert doc._.acronyms == []
+
+
+def test_anchored_ruler_finds_what_a_plain_span_ruler_finds(nlp):
+    """The anchor gate only skips work: on texts with and without anchor words, the same entity spans."""
+    from extract.resources import load_jsonl
+
+    patterns = load_jsonl("entities.jsonl")
+    anchored = nlp.get_pipe("entity_ruler")
+    plain = nlp.add_pipe(
+        "span_ruler",
+        name="plain_ruler_for_test",
+        config={"spans_key": None, "annotate_ents": True, "overwrite": True, "phrase_matcher_attr": "ORTH"},
+        last=True,
+    )
+    try:
+        plain.add_patterns(patterns)
+        texts = [
+            "Cadets of the Ministry of Defense of the Republic of Azerbaijan attended the seminars.",
+            "The Azerbaijan National Mine Action Agency cleared 40 hectares near Aghdam.",
+            "Wounded people were taken to Mirwais Regional Hospital and to the M-4 highway checkpoint.",
+            "The ICRC and the Azerbaijan Red Crescent Society visited 12 Places in Baku and Ganja.",
+            "Nothing named here at all, only 3 small numbers and 4 more.",
+        ]
+        with nlp.select_pipes(disable=["entity_ruler", "plain_ruler_for_test"]):
+            docs = [nlp(text) for text in texts]
+        for doc in docs:
+            assert anchored.match(doc) == plain.match(doc), doc.text
+        assert any(anchored.match(doc) for doc in docs[:3])
+    finally:
+        nlp.remove_pipe("plain_ruler_for_test")
+
+
+def test_ruler_gate_only_skips_docs_without_anchor_words(nlp):
+    from extract.nlp import _required_words
+
+    assert _required_words([{"IS_TITLE": True, "OP": "*"}, {"ORTH": "Mine"}, {"ORTH": "Action"}]) == {"mine"}
+    assert _required_words([{"LOWER": {"IN": ["Hospital", "clinic"]}, "OP": "+"}]) == {"hospital", "clinic"}
+    assert _required_words([{"IS_TITLE": True, "OP": "+"}, {"LOWER": "of", "OP": "?"}]) is None

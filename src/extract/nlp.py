@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
@@ -22,18 +24,71 @@ if not Doc.has_extension("acronyms"):
 def build_pipeline(model: str | None = None) -> Language:
     nlp = spacy.load(model or default_model())
     _split_slashes(nlp)
-    # span_ruler rather than entity_ruler: the latter re-counts all its patterns on every Doc.
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="entity_ruler",
-        before="ner",
-        config={"spans_key": None, "annotate_ents": True, "overwrite": True, "phrase_matcher_attr": "ORTH"},
-    )
+    # A span_ruler rather than entity_ruler: the latter re-counts all its patterns on every Doc.
+    ruler = nlp.add_pipe("anchored_span_ruler", name="entity_ruler", before="ner")
     ruler.add_patterns(load_jsonl("entities.jsonl"))  # type: ignore[attr-defined]
     nlp.add_pipe("entity_filter", after="ner")
     nlp.add_pipe("acronyms", after="entity_filter")
     nlp.add_pipe("quantities", last=True)
     return nlp
+
+
+@Language.factory("anchored_span_ruler")
+def make_anchored_span_ruler(nlp: Language, name: str) -> AnchoredSpanRuler:
+    return AnchoredSpanRuler(nlp, name, spans_key=None, annotate_ents=True, overwrite=True, phrase_matcher_attr="ORTH")
+
+
+class AnchoredSpanRuler(SpanRuler):
+    """A span_ruler that runs its token patterns only on Docs holding one of their anchor words.
+
+    spaCy's Matcher tries every token pattern at every token, and patterns that open with a repeated
+    {"IS_TITLE": true} start a partial match at each capitalised word: most of the ruler's cost. Each of our
+    token patterns has a required literal word ("Ministry", "hospital", "highway"); a Doc without any of them
+    cannot match, and a set lookup over the Doc's words says so. A pattern without such a word disables the
+    gate, so the result is always the plain span_ruler's."""
+
+    def __init__(self, nlp: Language, name: str, **config: Any) -> None:
+        super().__init__(nlp, name, **config)
+        self._anchors: set[int] = set()  # hashes of lower-cased anchor words; a superset is always safe
+        self._ungated = False  # some token pattern has no anchor: always run the token matcher
+
+    def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        super().add_patterns(patterns)
+        for pattern in patterns:
+            if isinstance(pattern["pattern"], str):
+                continue
+            words = _required_words(pattern["pattern"])
+            if words is None:
+                self._ungated = True
+            else:
+                self._anchors |= {self.nlp.vocab.strings.add(word) for word in words}
+
+    def match(self, doc: Doc) -> list[Span]:
+        if self._ungated or not self._anchors.isdisjoint(doc.to_array(LOWER).tolist()):
+            return super().match(doc)
+        matches = self.phrase_matcher(doc)
+        return sorted(
+            {
+                Span(doc, start, end, label=self._match_label_id_map[key]["label"],
+                     span_id=self._match_label_id_map[key]["id"])
+                for key, start, end in matches
+                if start != end
+            }
+        )  # fmt: skip
+
+
+def _required_words(pattern: list[dict[str, Any]]) -> set[str] | None:
+    """Lower-cased words one of which any match must contain (from a token spec every match has), or None."""
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
+            continue
+        for attribute in ("LOWER", "ORTH", "TEXT"):
+            value = token.get(attribute)
+            if isinstance(value, str):
+                return {value.lower()}
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                return {word.lower() for word in value["IN"]}
+    return None
 
 
 def _split_slashes(nlp: Language) -> None:
