@@ -57,7 +57,9 @@ _CHAR_REPLACEMENTS = str.maketrans(
         "\ufeff": " ",
     }
 )
-_WORD = re.compile(r"\S+")
+# Words joined by single spaces: such a run is already normal text and is copied whole (one map run),
+# rather than word by word; only other whitespace becomes a gap.
+_WORD_RUN = re.compile(r"\S+(?: \S+)*")
 # One character of UTF-8 read as Windows-1252: a lead byte, then continuation bytes (0x80-0xBF) as cp1252 shows them.
 _CONTINUATION = (
     "[\x80-\xbf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
@@ -158,7 +160,8 @@ class TextBuilder:
     def add(self, raw: str, source_start: int) -> None:
         """Source characters `raw`, found at `source_start`; mojibake in them is repaired."""
         position = 0
-        for match in _MOJIBAKE.finditer(raw) if is_bad(raw) else ():
+        # ASCII text holds no mojibake, and str.isascii() is free (CPython stores it): most lines skip ftfy.
+        for match in _MOJIBAKE.finditer(raw) if not raw.isascii() and is_bad(raw) else ():
             fixed = _repair(match.group())
             if fixed is None:
                 continue
@@ -184,7 +187,7 @@ class TextBuilder:
     def _add_plain(self, raw: str, source_start: int) -> None:
         translated = raw.translate(_CHAR_REPLACEMENTS)
         position = 0
-        for match in _WORD.finditer(translated):
+        for match in _WORD_RUN.finditer(translated):
             if match.start() > position:
                 self.gap(source_start + position)
             self._flush_gap()
