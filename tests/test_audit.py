@@ -124,6 +124,21 @@ def test_unprocessed_source_is_listed(work: Path) -> None:
     (work / "seeds" / "new_report.txt").write_text("In 2024, 500 people were helped.", "utf-8")
     report = audit(work / "outputs/facts.jsonl", root=work)
     assert [(f.problem, f.source) for f in report.findings] == [(Problem.UNPROCESSED, "seeds/new_report.txt")]
+    assert "pipeline finds 1" in report.findings[0].message
+
+
+def test_source_without_figures_is_not_a_finding(work: Path) -> None:
+    (work / "seeds" / "statement.txt").write_text("The ICRC calls on all parties to respect the law.", "utf-8")
+    report = audit(work / "outputs/facts.jsonl", root=work)
+    assert report.clean, report.summary()
+    assert report.sources_without_figures == 1
+    assert "1 more sources have no figures" in report.summary()
+
+
+def test_unreadable_source_without_facts_is_named(work: Path) -> None:
+    (work / "seeds" / "empty.txt").write_bytes(b"")
+    report = audit(work / "outputs/facts.jsonl", root=work)
+    assert [(f.problem, f.source) for f in report.findings] == [(Problem.UNREADABLE, "seeds/empty.txt")]
 
 
 def test_review_of_changed_or_vanished_fact_needs_rereview(work: Path) -> None:

@@ -6,6 +6,7 @@ from functools import cache
 
 from spacy.language import Language
 
+from extract.ingest import SourceDocument
 from extract.models import Quantity
 from extract.quantities import SPAN_KEY
 
@@ -15,6 +16,14 @@ def _shared_pipeline(model: str | None) -> Language:
     from extract.nlp import build_pipeline
 
     return build_pipeline(model)
+
+
+def count_facts(document: SourceDocument, model: str | None = None) -> int:
+    """How many facts the pipeline gives `document` (sharing parse_quantities' model)."""
+    from extract.pipeline import Extractor
+
+    extractor = Extractor(nlp=_shared_pipeline(model), model=model)
+    return sum(len(extracted.facts) for extracted in extractor.extract([document]))
 
 
 def parse_quantities(text: str, model: str | None = None) -> list[Quantity]:

@@ -22,6 +22,7 @@ from extract.models import FactRecord, Quantity
 from extract.reviews import ReviewDecision, summarise
 
 Parser = Callable[[str], list[Quantity]]
+FactCounter = Callable[[SourceDocument], int]
 
 
 class Problem(StrEnum):
@@ -33,7 +34,7 @@ class Problem(StrEnum):
     STALE = "stale"  # the source's bytes changed
     QUOTE_MISMATCH = "quote_mismatch"  # text at span is not the quote (or the number is not where it says)
     REPARSE_MISMATCH = "reparse_mismatch"  # parsing the quote again gives a different figure
-    UNPROCESSED = "unprocessed"  # a source in the folder with no facts
+    UNPROCESSED = "unprocessed"  # a source in the folder with no facts, although the pipeline finds some
     REVIEW_NEEDED = "review_needed"  # a review whose fact changed or disappeared
     INVALID_REVIEW = "invalid_review"
 
@@ -50,6 +51,7 @@ class Finding:
 class AuditReport:
     facts: int = 0
     sources_checked: int = 0
+    sources_without_figures: int = 0  # sources with no facts because the pipeline finds none: not a problem
     reviews: int = 0
     findings: list[Finding] = field(default_factory=list)
 
@@ -67,6 +69,7 @@ class AuditReport:
                 "clean": self.clean,
                 "facts": self.facts,
                 "sources_checked": self.sources_checked,
+                "sources_without_figures": self.sources_without_figures,
                 "reviews": self.reviews,
                 "counts": dict(sorted(counts.items())),
                 "findings": [asdict(f) for f in self.findings],
@@ -76,6 +79,8 @@ class AuditReport:
 
     def summary(self) -> str:
         head = f"{self.facts} facts, {self.sources_checked} sources, {self.reviews} reviews checked"
+        if self.sources_without_figures:
+            head += f" ({self.sources_without_figures} more sources have no figures)"
         if self.clean:
             return f"{head}: clean"
         lines = [f"{head}: {len(self.findings)} findings"]
@@ -163,12 +168,17 @@ def audit(
     reviews: Sequence[ReviewDecision] = (),
     review_errors: Sequence[str] = (),
     parse: Parser | None = None,
+    count_facts: FactCounter | None = None,
 ) -> AuditReport:
-    """Audit `facts_path`. `parse` defaults to extract.parse_quantities (the model is loaded once, on first use)."""
+    """Audit `facts_path`. `parse` defaults to extract.parse_quantities and `count_facts` (how many facts the
+    pipeline gives a source that has none in the file) to extract.api.count_facts; both share one model, loaded
+    on first use."""
     if parse is None:
         from extract.api import parse_quantities
 
         parse = parse_quantities
+    if count_facts is None:
+        from extract.api import count_facts
     root = root or Path.cwd()
     records, findings = read_fact_lines(facts_path)
     report = AuditReport(facts=len(records) + len(findings), reviews=len(reviews))
@@ -183,7 +193,16 @@ def audit(
             documents[path] = _read(path)
         report.findings.extend(_check_record(record, path, documents[path], parse))
     report.sources_checked = len(documents)
-    report.findings.extend(_unprocessed(records, sources, root, set(documents)))
+    for path in _without_facts(records, sources, set(documents)):
+        shown = path.relative_to(root) if path.is_relative_to(root) else path
+        document = _read(path)
+        if isinstance(document, IngestError):
+            report.findings.append(Finding(Problem.UNREADABLE, f"{shown}: {document.reason}", source=str(shown)))
+        elif document is not None and (missing := count_facts(document)):
+            message = f"{shown}: no facts in the file, but the pipeline finds {missing} (never processed?)"
+            report.findings.append(Finding(Problem.UNPROCESSED, message, source=str(shown)))
+        else:
+            report.sources_without_figures += 1
     report.findings.extend(Finding(Problem.INVALID_REVIEW, message) for message in review_errors)
     for review, why in summarise(records, reviews).needing_rereview:
         message = f"{review.fact_id}: {review.decision.value} by {review.reviewer} at {review.at:%Y-%m-%d}: {why}"
@@ -230,15 +249,8 @@ def _check_record(
     return found
 
 
-def _unprocessed(records: list[FactRecord], sources: Path | None, root: Path, seen: set[Path]) -> list[Finding]:
-    """Documents in the sources folder (or the folders the facts come from) that have no facts."""
+def _without_facts(records: list[FactRecord], sources: Path | None, seen: set[Path]) -> list[Path]:
+    """Documents in the sources folder (or the folders the facts come from) that have no facts in the file."""
     folders = {sources} if sources is not None else {path.parent for path in seen if path.parent.is_dir()}
     names = {Path(r.source).name for r in records}
-    found = []
-    for folder in sorted(folders):
-        for path in discover(folder):
-            if path.name not in names:
-                shown = path.relative_to(root) if path.is_relative_to(root) else path
-                message = f"{shown}: no facts (never processed, or no figures found)"
-                found.append(Finding(Problem.UNPROCESSED, message, source=str(shown)))
-    return found
+    return [path for folder in sorted(folders) for path in discover(folder) if path.name not in names]

@@ -226,10 +226,11 @@ def audit(
     model: ModelOption = None,
 ) -> None:
     """Check every fact against its source: file, sha256, quote at span, re-parsed figure, ids; list stale,
-    orphan and unprocessed items and reviews needing re-review. Exit 1 on findings."""
+    orphan and unprocessed items (sources with no facts that the pipeline finds facts in) and reviews needing
+    re-review. Exit 1 on findings."""
     from functools import partial
 
-    from extract.api import parse_quantities
+    from extract.api import count_facts, parse_quantities
     from extract.audit import audit as run_audit
     from extract.reviews import load_reviews
 
@@ -246,6 +247,7 @@ def audit(
         reviews=decisions,
         review_errors=review_errors,
         parse=partial(parse_quantities, model=model),
+        count_facts=partial(count_facts, model=model),
     )
     typer.echo(report.as_json() if as_json else report.summary())
     if not report.clean:
