@@ -6,6 +6,7 @@ and knows nothing of vague amounts ("tens of thousands"); the lexicon lives in r
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -41,6 +42,9 @@ class Lexicon:
     fraction_of_scale: dict[str, float]  # "half" -> 0.5 in "half a million"
     atom_pattern: re.Pattern[str]
     point_pattern: re.Pattern[str]  # "point five", "point nought four": decimals in words
+    unit_ordinals: frozenset[str]  # "first" .. "ninth"
+    unit_ordinal: re.Pattern[str]  # "-first" of "twenty-first"
+    ordinal_determiner: re.Pattern[str]  # "the " of "the one hundredth"
 
 
 def as_number(value: float) -> Number:
@@ -64,23 +68,26 @@ def lexicon() -> Lexicon:
     fraction_of_scale = dict(data["fraction_of_scale"])
     small = _alternation(list(word_values))
     scale_words = _alternation([*scales, *multipliers])
+    continuation = rf"(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))"
     # a fraction word only after a numerator ("two thirds", "one and a half"), never alone ("half the households")
     fraction = rf"(?:[\s-]+(?:and\s+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
     word_number = (
         rf"(?:(?:{small}|a|an|one)(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
         rf"|(?:a|an)\s+(?:{scale_words})(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
-        rf"|(?:{_alternation(list(fraction_of_scale))})(?:\s+(?:a|an))?\s+(?:{scale_words}))"
-        rf"{fraction}?(?:\s+(?:{scale_words}))?"
+        rf"|(?:{_alternation(list(fraction_of_scale))})(?:\s+(?:a|an))?\s+(?:{scale_words})"
+        rf"|(?:{_alternation(list(scales))}){continuation}+)"  # "hundred thousand", "million and one"
+        rf"(?:{fraction}(?:\s+of\s+(?:a|an)\s+(?:{_alternation(list(scales))}))?)?(?:\s+(?:{scale_words}))?"
     )
     abbreviations = _alternation(list(data["scale_abbreviations"]))
     vulgar_chars = "".join(vulgar)
     digits = (
         rf"(?:\d+\s+\d{{1,3}}/\d{{1,3}}(?![/\d])|\d{{1,3}}/\d{{1,3}}(?![/\d])|\d*[{vulgar_chars}]"
+        r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # South Asian grouping: "12,34,567"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d)"  # "1 234 567", not "245 23"
         r"|\d+\.\d+|\.\d+|\d+)"
-        r"(?:[eE][+-]?\d+(?![\w]))?"
-        rf"(?:(?:\s+|-)(?:{scale_words})\b|\s?(?:{abbreviations})(?![\w]))?"
+        r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?10\^[+-]?\d+|\^[+-]*\d+)?"  # "1.3e6", "1.3x10^6", "2.5^-1"
+        rf"(?:(?:(?:\s+|-)(?:{scale_words})\b)+|\s?(?:{abbreviations})(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
     glued = code_alternation()  # "USD115", "115USD": a number written against its currency code
@@ -93,6 +100,8 @@ def lexicon() -> Lexicon:
     digit_words = _alternation([w for w, v in word_values.items() if v < 100])
     point = re.compile(rf"\s+point((?:[\s-]+(?:{digit_words})\b)+)", re.IGNORECASE)
     abbreviations_table = data["scale_abbreviations"]
+    unit_ordinal = re.compile(rf"[\s-]+(?:{_alternation(data['unit_ordinals'])})\b", re.IGNORECASE)
+    determiner = re.compile(rf"\b(?:{_alternation(data['ordinal_determiners'])})\s+\Z", re.IGNORECASE)
     return Lexicon(
         word_values,
         scales,
@@ -104,11 +113,23 @@ def lexicon() -> Lexicon:
         fraction_of_scale,
         pattern,
         point,
+        frozenset(data["unit_ordinals"]),
+        unit_ordinal,
+        determiner,
     )
 
 
 def _digits_value(number: str, lex: Lexicon) -> float:
-    """ "1,234.5", "1 234", "3/4", "2 1/2", "2½", "1.3e6" -> float."""
+    """ "1,234.5", "1 234", "3/4", "2 1/2", "2½", "1.3e6", "1.3x10^6", "2.5^-1" -> float."""
+    if "^" in number:
+        base, _, exponent = number.partition("^")
+        power = int(exponent.lstrip("+-")) * (-1) ** exponent.count("-")
+        try:
+            if mantissa := re.fullmatch(r"(.*?)\s?[x×]\s?10", base):
+                return _digits_value(mantissa.group(1), lex) * 10.0**power
+            return _digits_value(base, lex) ** power
+        except (OverflowError, ZeroDivisionError):
+            return math.nan  # "10^999", "0^-1": no figure
     number = re.sub(r"[,\u202f\u00a0]" if "/" in number else r"[, \u202f\u00a0]", "", number)
     if number and number[-1] in lex.vulgar:
         return float(number[:-1] or 0) + lex.vulgar[number[-1]]
@@ -120,39 +141,81 @@ def _digits_value(number: str, lex: Lexicon) -> float:
 
 
 def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, int]:
-    """Value and the scale shown (1 when none): "1.2 million" -> (1200000, 1000000)."""
-    match = re.match(r"(.*?)\s*-?\s*([A-Za-z]*)$", surface)
+    """Value and the scale shown (1 when none): "1.2 million" -> (1200000, 1000000); "2 hundred thousand" shows
+    thousands (its last scale word)."""
+    match = re.match(r"(.*?)((?:[\s-]*[A-Za-z]+)*)$", surface)
     if not match:
         raise ValueError(f"not a digit number: {surface!r}")
-    value = _digits_value(match.group(1), lex)
-    scale_word = match.group(2).lower()
-    scale = lex.scales.get(scale_word) or lex.multipliers.get(scale_word) or lex.abbreviations.get(scale_word) or 1
-    return as_number(round(value * scale, 6)), scale
+    value = _digits_value(match.group(1).rstrip(" -"), lex)
+    scale = 1
+    for word in re.findall(r"[A-Za-z]+", match.group(2).lower()):
+        scale = lex.scales.get(word) or lex.multipliers.get(word) or lex.abbreviations.get(word) or 1
+        value *= scale
+    return as_number(round(value, 6)), scale
 
 
 def words_value(surface: str, lex: Lexicon | None = None) -> Number | None:
     """Value of a number written in words ("two hundred and fifty", "a thousand", "a dozen", "half a million")."""
     lex = lex or lexicon()
     words = re.split(r"[\s-]+", surface.lower().strip())
+    if "of" in words:  # "two thirds of a million"
+        cut = words.index("of")
+        part, scale = words_value(" ".join(words[:cut]), lex), _whole_words_value(words[cut + 1 :], lex)
+        return None if part is None or scale is None else _rounded(part * scale)
     if len(words) >= 2 and words[0] in lex.fraction_of_scale:
         rest = _whole_words_value(words[1:], lex)
-        return None if rest is None else as_number(round(lex.fraction_of_scale[words[0]] * rest, 6))
-    scale = 1
+        return None if rest is None else _rounded(lex.fraction_of_scale[words[0]] * rest)
+    trailing_scale = None
     if len(words) > 2 and words[-1] in lex.scales and words[-2] in lex.fractions:
-        scale, words = lex.scales[words[-1]], words[:-1]  # "five and a half million"
+        trailing_scale, words = lex.scales[words[-1]], words[:-1]  # "five and a half million"
     if len(words) >= 2 and words[-1] in lex.fractions:
-        numerator = 1 if words[-2] in ("a", "an") else lex.word_values.get(words[-2])
-        rest = words[:-2]
-        if rest and rest[-1] == "and":
-            rest = rest[:-1]
-        whole = _whole_words_value(rest, lex) if rest else 0
-        if numerator is None or whole is None:
-            return None
-        if scale == 1 and rest and rest[-1] in lex.scales and lex.scales[rest[-1]] >= 1000:
-            scale_of_fraction = lex.scales[rest[-1]]  # "one million and a half": half a million
-            return as_number(round(whole + numerator / lex.fractions[words[-1]] * scale_of_fraction, 6))
-        return as_number(round((whole + numerator / lex.fractions[words[-1]]) * scale, 6))
+        value = _fraction_value(words[:-1], lex.fractions[words[-1]], trailing_scale, lex)
+        if value is not None and not words[-1].endswith("s") and _numerator(words[:-1], lex) != 1:
+            return None  # "twenty-fifth", "two hundredth": ordinals, where a fraction would be "twenty-five fifths"
+        return value
     return _whole_words_value(words, lex)
+
+
+def _numerator(words: list[str], lex: Lexicon) -> Number | None:
+    """The count of parts before a fraction word: "two and [a] half", "one [twenty-fifth]", "three [quarters]"."""
+    if "and" in words:
+        words = words[len(words) - words[::-1].index("and") :]
+    if len(words) >= 2 and words[-1] in lex.word_values and lex.word_values[words[-1]] >= 20:
+        words = words[:-1]  # the tens of a compound denominator
+    return 1 if words in (["a"], ["an"]) else _whole_words_value(words, lex)
+
+
+def _fraction_value(words: list[str], denominator: int, trailing_scale: int | None, lex: Lexicon) -> Number | None:
+    """Words before a fraction word: "twenty-three [fifths]" = 23/5; "two and fifty-four [hundredths]" = 2.54;
+    "one hundred and thirty [fifths]" = 130/5 (a mixed number only when its fraction is proper);
+    "one [twenty-fifth]" = 1/25 (tens and a unit ordinal make one denominator when a numerator precedes them)."""
+    tens = lex.word_values.get(words[-1], 0)
+    if denominator < 10 and 20 <= tens < 100 and len(words) >= 2 and words[-2] != "and":
+        denominator, words = denominator + tens, words[:-1]
+    whole_words: list[str] = []
+    if "and" in words:
+        cut = len(words) - 1 - words[::-1].index("and")
+        whole_words, words = words[:cut], words[cut + 1 :]
+    numerator = 1 if words in (["a"], ["an"]) else _whole_words_value(words, lex)
+    whole = _whole_words_value(whole_words, lex) if whole_words else 0
+    if numerator is None or whole is None:
+        return None
+    if numerator >= denominator and whole_words:
+        whole, numerator = 0, whole + numerator
+    fraction = numerator / denominator
+    whole_scales = [lex.scales[w] for w in whole_words if w in lex.scales]
+    if trailing_scale is not None:
+        if max(whole_scales, default=0) > trailing_scale:  # "one billion and a half million"
+            return _rounded(whole + fraction * trailing_scale)
+        return _rounded((whole + fraction) * trailing_scale)  # "five and a half million"
+    if whole_words and whole_words[-1] in lex.scales and lex.scales[whole_words[-1]] >= 1000:
+        return _rounded(whole + fraction * lex.scales[whole_words[-1]])  # "one million and a half": 1.5 million
+    return _rounded(whole + fraction)
+
+
+def _rounded(value: float) -> Number:
+    """Six decimals, or six significant digits for tiny values ("a trillionth")."""
+    return as_number(round(value, 6) if abs(value) >= 1e-3 or value == 0 else float(f"{value:.6g}"))
 
 
 def _whole_words_value(words: list[str], lex: Lexicon) -> Number | None:
@@ -187,6 +250,7 @@ def _whole_words_value(words: list[str], lex: Lexicon) -> Number | None:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_QUANTIFIER_BEFORE = re.compile(r"\b(?:several|few|many|numerous|multiple)[\s-]+\Z", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
@@ -212,8 +276,9 @@ def _split_words(surface: str, lex: Lexicon) -> list[tuple[int, int]]:
     segments: list[tuple[int, int]] = []
     start = end = None
     last: str | None = None
-    has_hundred = False
-    min_scale = float("inf")
+    has_hundred = False  # in the group since the last scale word of a thousand or more
+    min_scale = float("inf")  # smallest scale word of a thousand or more so far
+    scale_end = group_start = None  # end of that scale word; start of the group after it
     for k, (w_start, w_end, word) in enumerate(words):
         kind = "and" if word == "and" else _word_kind(word, lex)
         nxt = _word_kind(words[k + 1][2], lex) if k + 1 < len(words) else None
@@ -224,25 +289,32 @@ def _split_words(surface: str, lex: Lexicon) -> list[tuple[int, int]]:
         elif kind in ("teen", "tens"):
             fits = last in (None, "hundred", "scale", "and")
         elif kind == "hundred":
-            fits = last in (None, "unit", "teen", "tens") and not has_hundred and min_scale > 100
+            fits = last in (None, "unit", "teen", "tens") and not has_hundred
         elif kind == "scale":
-            scale = lex.scales[word]
-            fits = last != "and" and (scale < min_scale or last == "scale")
+            # "two hundred and two thousand" is one number; "one thousand two thousand" is two
+            fits = last != "and" and (lex.scales[word] < min_scale or last == "scale")
         else:
             fits = last is None
-        if not fits:
+        if not fits and kind == "scale" and last != "and" and scale_end is not None and group_start is not None:
+            # "one thousand two thousand": the group before the repeated scale begins the next number
+            segments.append((start, scale_end))
+            start, min_scale, scale_end = group_start, float("inf"), None
+        elif not fits:
             if start is not None and end is not None:
                 segments.append((start, end))
-            start, last, has_hundred, min_scale = None, None, False, float("inf")
+            start, last, has_hundred, min_scale, scale_end, group_start = None, None, False, float("inf"), None, None
             if kind == "and":
                 continue
         if start is None:
             start = w_start
+        if group_start is None and kind != "and":
+            group_start = w_start
         end = w_end
         if kind == "hundred":
-            has_hundred, min_scale = True, min(min_scale, 100)
+            has_hundred = True
         elif kind == "scale":
             has_hundred, min_scale = False, min(min_scale, lex.scales[word])
+            scale_end, group_start = w_end, None
         last = kind
     if start is not None and end is not None:
         segments.append((start, end))
@@ -252,6 +324,12 @@ def _split_words(surface: str, lex: Lexicon) -> list[tuple[int, int]]:
 def _smallest_scale(surface: str, lex: Lexicon) -> int:
     scales = [lex.scales[w] for w in re.split(r"[\s-]+", surface.lower()) if w in lex.scales]
     return min(scales, default=1)
+
+
+def _quantified_scale(text: str, match: re.Match[str], lex: Lexicon) -> bool:
+    """ "several hundred thousand" is vague, not a hundred thousand."""
+    starts_with_scale = re.split(r"[\s-]+", match.group("words").lower())[0] in lex.scales
+    return starts_with_scale and _QUANTIFIER_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
 def find_atoms(text: str) -> list[Atom]:
@@ -266,9 +344,13 @@ def find_atoms(text: str) -> list[Atom]:
             atoms.append(Atom(match.start(), match.end(), None, bounds, True, False))
         elif match.group("digits"):
             value, scale = _scaled_digits(match.group("digits"), lex)
+            if not math.isfinite(value):
+                continue
             value = -value if match.group("sign") else value
             atoms.append(Atom(match.start(), match.end(), value, None, False, scale > 1, scale))
         else:
+            if _quantified_scale(text, match, lex):
+                continue
             base = match.start("words")
             for first, (start, end) in enumerate(_split_words(match.group("words"), lex)):
                 surface = text[base + start : base + end]
@@ -281,9 +363,60 @@ def find_atoms(text: str) -> list[Atom]:
                 atoms.append(
                     Atom(atom_start, base + end, -word_value if negative else word_value, None, True, scale > 1, scale)
                 )
-    return _with_decimals(text, _joined(text, atoms, lex), lex)
+    return _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
 
 
+_OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
+
+
+def _over(text: str, atoms: list[Atom]) -> list[Atom]:
+    """ "one over three", "1 over 20": a proper fraction when the divisor ends the clause; "20 over 3 years" is a
+    period, "1,500 over 65." an age bound."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value is not None
+            and atom.value
+            and abs(prev.value) < atom.value
+            and _OVER.fullmatch(text, prev.end, atom.start)
+            and _CLAUSE_END.match(text, atom.end)
+        ):
+            value = _rounded(prev.value / atom.value)
+            out[-1] = Atom(prev.start, atom.end, value, None, prev.is_word and atom.is_word, False)
+            continue
+        out.append(atom)
+    return out
+
+
+def _without_ordinals(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """Fraction words are also ordinals: "a third of the houses" is a fraction, "a third round", "the one hundredth
+    anniversary" are not; "twenty" of "the twenty-first day" is not a count either."""
+    out = []
+    for atom in atoms:
+        words = re.split(r"[\s-]+", text[atom.start : atom.end].lower())
+        article = words[0] in ("a", "an")
+        if atom.is_word and _ordinal_like(words[-1], lex) and "and" not in words:
+            if article and not (_OF.match(text, atom.end) or _CLAUSE_END.match(text, atom.end)):
+                continue
+            if lex.ordinal_determiner.search(text, max(0, atom.start - 8), atom.start):
+                continue
+        if atom.is_word and article and _AND_BEFORE.search(text, max(0, atom.start - 5), atom.start):
+            continue  # "an hour and a half": the half of something not counted here
+        if atom.is_word and len(words) == 1 and lex.unit_ordinal.match(text, atom.end):
+            continue
+        out.append(atom)
+    return out
+
+
+def _ordinal_like(word: str, lex: Lexicon) -> bool:
+    """ "third", "fifth", "hundredth" name ranks too; "half", "quarter", "thirds" do not."""
+    return word in lex.fractions and (word.endswith("th") or word in lex.unit_ordinals)
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|\Z)")
+_AND_BEFORE = re.compile(r"\band\s+\Z", re.IGNORECASE)
 _JOIN_GAP = re.compile(r"[\s-]+(?:and\s+)?|\s*,\s*", re.IGNORECASE)
 
 
@@ -306,10 +439,11 @@ def _joined(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
             and (atom.has_scale or "and" in gap.lower())
             and not (prev.is_word and atom.is_word)
         ):
+            part = atom.value * prev.scale if atom.is_word and atom.value < 1 else atom.value  # "3 million and a half"
             out[-1] = Atom(
                 prev.start,
                 atom.end,
-                as_number(prev.value + atom.value),
+                _rounded(prev.value + part),
                 None,
                 prev.is_word and atom.is_word,
                 True,

@@ -90,7 +90,7 @@ class QuantityRecognizer:
         figure, unit_tokens = self._with_unit(doc, text, figure)
         if figure.unit is None and (
             figure.is_year_like
-            or self._in_date_entity(number)
+            or (self._in_date_entity(number) and not _word_fraction(figure))  # "one fifth" tagged TIME
             or (figure.is_word and self._pronoun_like(figure, number))
         ):
             return None  # "one of", "since 1992", "in May 2023": no counted thing, not a figure
@@ -155,9 +155,13 @@ class QuantityRecognizer:
         )
 
     def _pronoun_like(self, figure: Figure, number: Span) -> bool:
-        """A word number standing for a noun rather than counting one: "one of the", "two of them", "one"."""
-        after = number.doc[number.end] if number.end < len(number.doc) else None
-        return figure.value == 1 or (after is not None and after.lower_ == "of")
+        """A word number standing for a noun rather than counting one: "one of the", "two of them", "one"; not a
+        fraction ("two thirds of the children") nor one of a list of numbers ("one, two and three")."""
+        doc = number.doc
+        after = doc[number.end] if number.end < len(doc) else None
+        if figure.value == 1:
+            return not _listed_number(doc, number.end) and not _listed_number(doc, number.start - 1, step=-1)
+        return after is not None and after.lower_ == "of" and not _word_fraction(figure)
 
     def _after_year_preposition(self, number: Span) -> bool:
         return number.start > 0 and number.doc[number.start - 1].lower_ in self.words["year_prepositions"]
@@ -253,6 +257,18 @@ class QuantityRecognizer:
             while run and run[0].tag_ in _MODIFIER_TAGS and run[0].lower_ not in self.words["classifying_modifiers"]:
                 run.pop(0)
         return run if run and run[-1].tag_ in _NOUN_TAGS else []
+
+
+def _word_fraction(figure: Figure) -> bool:
+    return figure.is_word and figure.value is not None and not float(figure.value).is_integer()
+
+
+def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
+    """A number word at `index` (moving by `step`), or past a comma, "and" or "or" there: "one, two", "two and one";
+    not a year ("one in 2010 and one in 2015")."""
+    if 0 <= index < len(doc) and doc[index].lower_ in {",", "and", "or"}:
+        index += step
+    return 0 <= index < len(doc) and doc[index].like_num and doc[index].is_alpha
 
 
 def _number(figure: Figure) -> tuple[int, int]:

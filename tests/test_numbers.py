@@ -1,0 +1,131 @@
+"""Number atoms (numbers.py): values of digits and words, scales, fractions, ordinals, notations."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.numbers import find_atoms, words_value
+
+
+def values(text: str) -> list[float | int | None]:
+    return [a.value for a in find_atoms(text)]
+
+
+def surfaces(text: str) -> list[str]:
+    return [text[a.start : a.end] for a in find_atoms(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("three hundred thousand people", [300000]),  # a hundreds group before a larger scale is one number
+        ("one hundred million dollars", [100000000]),
+        ("two hundred and two thousand", [202000]),
+        ("one hundred and five million", [105000000]),
+        ("seven million five hundred twenty thousand", [7520000]),
+        ("two hundred fifty thousand and twenty two", [250022]),
+        ("twenty six million and seventy two hundred", [26007200]),
+        ("one thousand two thousand", [1000, 2000]),  # a scale cannot repeat within one number
+        ("5 hundred thousand", [500000]),  # several scale words after digits
+        ("hundred thousand dollars", [100000]),  # a bare scale word that other number words follow
+        ("hundred and five hundred and six", [105, 106]),
+        ("million and one", [1000001]),
+        ("several hundred thousand people", []),  # vague: not a hundred thousand
+        ("a few hundred thousand", []),
+        ("It took a million years", [1000000]),
+    ],
+)
+def test_scales(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two thirds", 0.666667),
+        ("one fifth", 0.2),
+        ("twenty-three fifths", 4.6),  # the whole number before the fraction word is the numerator
+        ("one million two thousand two hundred three fifths", 200440.6),
+        ("two and fifty-four hundredths", 2.54),  # a mixed number when its fraction is proper
+        ("two hundred and fifty-four hundredths", 200.54),
+        ("one hundred and thirty fifths", 26),  # 130/5: not a proper fraction after "and"
+        ("one twenty-fifth", 0.04),  # tens and a unit ordinal make one denominator
+        ("twenty twenty fifths", 0.8),
+        ("ninety - five hundred fifths", 1900),
+        ("a hundred trillionths", 1e-10),  # tiny values keep their significant digits
+        ("one billion and a half million", 1000500000),
+        ("one billion and three quarters million", 1000750000),
+        ("five and a half million", 5500000),
+        ("one million and a half", 1500000),
+        ("two thirds of a million", 666667),
+    ],
+)
+def test_fractions_in_words(text, expected):
+    assert words_value(text) == pytest.approx(expected, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The population is 3 million and a half", [3500000]),  # a fraction word after a digit scale
+        ("They have 3 million and a quarter", [3250000]),
+        ("A third of the houses were damaged.", [0.333333]),
+        ("Make a half turn.", [0.5]),
+        ("It was a fifth.", [0.2]),
+    ],
+)
+def test_fractions_in_text(text, expected):
+    assert values(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A third round of talks began.",  # ordinals, not fractions
+        "It marked the one hundredth anniversary.",
+        "The twenty-fifth session opened.",
+        "On the twenty-first day they left.",
+        "the one millionth refugee",
+        "It lasted an hour and a half.",  # the half of an hour, not a count
+        "a two-third majority",
+    ],
+)
+def test_ordinals_are_not_numbers(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.3x10^6", 1300000),
+        ("6.23x10^-4", 0.000623),
+        ("1.1^23", 8.954302),
+        ("2.5^-1", 0.4),
+        ("-2500^-1", -0.0004),
+        ("-1.1^--23", -8.954302),  # two minus signs cancel
+        ("The result is 12,34,567.89", 1234567.89),  # South Asian digit grouping
+        ("one over three", 0.333333),
+        ("The answer is negative one over 20", -0.05),
+        ("1 over one hundred and twenty one", 0.008264),
+    ],
+)
+def test_notations(text, expected):
+    assert values(text) == [pytest.approx(expected, rel=1e-6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We vaccinated 500 people over 3 days.", ["500", "3"]),  # a period, not a fraction
+        ("Of them, 1,500 over 65.", ["1,500", "65"]),  # an improper "fraction" is an age bound
+        ("10^999 and 0^-1 and 5", ["5"]),  # no figure for overflowing or undefined powers
+        ("twenty seconds", ["twenty"]),
+    ],
+)
+def test_not_fractions(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_words_in_a_list_stay_apart():
+    assert values("one, two and three") == [1, 2, 3]
+    assert values("twenty five and thirty six") == [25, 36]

@@ -1,0 +1,41 @@
+"""Numbers through the whole quantity component: which word numbers become figures."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def figures(nlp, text: str) -> list[tuple[str, float | int | None]]:
+    doc = nlp(text)
+    return [(s._.quantity.number, s._.quantity.value) for s in doc.spans["quantities"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two thirds of the children are girls.", [("Two thirds", 0.666667)]),  # a fraction before "of" counts
+        ("A quarter of the wells were repaired.", [("A quarter", 0.25)]),
+        ("one fifth", [("one fifth", 0.2)]),  # the small model tags it TIME
+        ("one, two and three", [("one", 1), ("two", 2), ("three", 3)]),  # "one" in a list of numbers
+        ("He served two terms, one in 2010 and one in 2015.", [("two", 2)]),  # a year is not in that list
+        ("Some 300 thousand people fled.", [("300 thousand", 300000)]),
+        ("Three hundred thousand people fled.", [("Three hundred thousand", 300000)]),
+    ],
+)
+def test_word_figures(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the largest operations continued.",  # still a pronoun
+        "Two of them returned.",
+        "Only one returned.",
+        "A third round of talks began.",
+        "It marked the one hundredth anniversary of the Society.",
+        "Activity highlights for the first half of 2024",
+    ],
+)
+def test_not_word_figures(nlp, text):
+    assert figures(nlp, text) == []
