@@ -125,7 +125,7 @@ class QuantityRecognizer:
         if before is not None and (before.lower_ in self.words["months"] or is_reference):
             return figure.qualifier is not Qualifier.RANGE or before.lower_ in self.words["months"]
         if after is not None and after.lower_ in self.words["months"]:
-            return True
+            return len(number.text) <= 2  # "12 March"; "$ 37,305.97 february" is no day
         if (
             number.start == 0
             and after is not None
@@ -167,6 +167,8 @@ class QuantityRecognizer:
         index = _token_at_or_after(doc, figure.end)
         if index is None:
             return figure, []
+        if _hyphen_at(doc, index, figure.end):  # "a 16-meter mast", "a two-year period": the unit after a hyphen
+            index += 1
         token = doc[index]
         if token.lower_ in self.words["duration_units"]:
             return replace(figure, end=token.idx + len(token), kind=Kind.DURATION, unit=token.lower_), []
@@ -252,6 +254,11 @@ class QuantityRecognizer:
             while run and run[0].tag_ in _MODIFIER_TAGS and run[0].lower_ not in self.words["classifying_modifiers"]:
                 run.pop(0)
         return run if run and run[-1].tag_ in _NOUN_TAGS else []
+
+
+def _hyphen_at(doc: Doc, index: int, char: int) -> bool:
+    token = doc[index]
+    return token.text == "-" and token.idx == char and index + 1 < len(doc) and doc[index + 1].idx == char + 1
 
 
 def _number(figure: Figure) -> tuple[int, int]:
