@@ -15,7 +15,8 @@ Suites are the JSONL files of ../shared/peer (see its README). Systems, run on t
 Scores per suite (over in-scope cases):
 
 - recall: expected quantities found; a value matches a predicted value, a range matches on every bound the
-  suite gives (low and/or high), and a range whose two bounds are equal ("equal to 20" -> [20, 20]) matches
+  suite gives (low and/or high), a value with uncertainty (quantulum3's "10-15" = 12.5±2.5) matches either that
+  value or the range of its two bounds, and a range whose two bounds are equal ("equal to 20" -> [20, 20]) matches
   that exact value; relative tolerance 0.5%;
 - exact: cases where every expected quantity is found and nothing else is predicted;
 - incl: of matched expectations that state bound inclusivity, the share whose inclusivity we agree with;
@@ -249,6 +250,8 @@ def close(a: float | None, b: float | None) -> bool:
 
 
 def matches(exp: dict[str, Any], pred: Predicted) -> bool:
+    if exp["value"] is not None and exp["low"] is not None and exp["high"] is not None and pred.value is None:
+        return close(exp["low"], pred.low) and close(exp["high"], pred.high)  # value ± uncertainty: the range
     if exp["value"] is not None:
         return close(exp["value"], pred.value)
     if exp["low"] is not None and exp["low"] == exp["high"] and pred.value is not None:

@@ -15,8 +15,19 @@ class CurrencyTable:
     aliases: dict[str, str]
     symbols: dict[str, str]  # key: symbol with spaces removed, upper case
     names: dict[str, str]  # lower case name or subunit -> ISO code or subunit name
+    scales: dict[str, int]  # scale letters written against a code ("MUSD") and scale words after one ("USD million")
     before: re.Pattern[str]  # a mark ending right before a number
     after: re.Pattern[str]  # a mark starting right after a number
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A currency written next to a number: its code (or subunit name), where the mark begins or ends, and the
+    scale it carries ("30 MUSD", "75 USD million": 1,000,000)."""
+
+    currency: str
+    position: int
+    scale: int = 1
 
 
 def _alternation(words: list[str]) -> str:
@@ -36,14 +47,23 @@ def table() -> CurrencyTable:
     symbols = {k.upper(): v for k, v in data["symbols"].items()}
     names = {k.lower(): v for k, v in {**data["names"], **data["subunits"]}.items()}
     code_alt = _alternation(sorted(codes))
+    lower_alt = _alternation(data["codes_lower_case"])
+    prefixes = dict(data["scaled_code_prefixes"])
+    scale_words = {k: v for k, v in load_json("numbers.json")["scales"].items() if v >= 1000}
+    scaled = rf"(?P<prefix>{_alternation(list(prefixes))})(?P<scaled>{code_alt})"  # "MUSD": a million dollars
     symbol_alt = "|".join(_symbol_regex(s) for s in sorted(data["symbols"], key=len, reverse=True))
     after_symbols = [s for s in data["symbols"] if not (s[0].isascii() and s[0].isalpha())]  # "100 €"; not "100 Rs"
-    before = re.compile(rf"(?:(?<![A-Za-z])(?P<code>{code_alt})|(?<![A-Za-z])(?i:(?P<symbol>{symbol_alt})))\s?\Z")
+    before = re.compile(
+        rf"(?:(?<![A-Za-z])(?:(?P<code>{code_alt}|{lower_alt})|(?i:(?P<dollar_code>{code_alt})\s?\$)|{scaled})"
+        rf"|(?<![A-Za-z.])(?i:(?P<symbol>{symbol_alt})))\s?\Z"
+    )
     after = re.compile(
-        rf"\s?(?:(?P<code>{code_alt})(?![A-Za-z])|(?i:(?P<name>{_alternation(list(names))}))\b"
+        rf"\s?(?:(?:(?P<code>{code_alt}|{lower_alt})(?![A-Za-z])(?:\s(?P<word>{_alternation(list(scale_words))})\b)?"
+        rf"|{scaled}(?![A-Za-z]))|(?i:(?P<name>{_alternation(list(names))}))\b"
         rf"|(?P<symbol>{_alternation(after_symbols)}))"
     )
-    return CurrencyTable(codes, dict(data["code_aliases"]), symbols, names, before, after)
+    scales = {**prefixes, **scale_words}
+    return CurrencyTable(codes, dict(data["code_aliases"]), symbols, names, scales, before, after)
 
 
 def code_alternation() -> str:
@@ -52,24 +72,35 @@ def code_alternation() -> str:
     return _alternation(sorted(table().codes - never))
 
 
-def _resolve(match: re.Match[str], t: CurrencyTable) -> str:
-    if match.group("code"):
-        return t.aliases.get(match.group("code"), match.group("code"))
-    if match.groupdict().get("name"):
-        return t.names[match.group("name").lower()]
-    return t.symbols[re.sub(r"\s", "", match.group("symbol")).upper()]
+def _resolve(match: re.Match[str], t: CurrencyTable) -> tuple[str, int]:
+    """(currency, scale) of a matched mark."""
+    groups = match.groupdict()
+    if code := groups.get("code") or groups.get("dollar_code"):
+        code = code.upper()
+        return t.aliases.get(code, code), t.scales.get((groups.get("word") or "").lower(), 1)
+    if groups.get("scaled"):
+        return t.aliases.get(groups["scaled"], groups["scaled"]), t.scales[groups["prefix"]]
+    if groups.get("name"):
+        return t.names[groups["name"].lower()], 1
+    return t.symbols[re.sub(r"\s", "", groups["symbol"]).upper()], 1
 
 
-def currency_before(text: str, position: int) -> tuple[str, int] | None:
-    """(currency, start of its mark) when a currency mark ends at `position`: "USD 5", "HK$ 5", "€5"."""
+def currency_before(text: str, position: int) -> Mark | None:
+    """The currency mark ending at `position`, and where it begins: "USD 5", "HK$ 5", "€5", "MAUD 60"."""
     t = table()
     window = text[max(0, position - 8) : position]
     match = t.before.search(window)
-    return (_resolve(match, t), position - len(window) + match.start()) if match else None
+    if match is None:
+        return None
+    currency, scale = _resolve(match, t)
+    return Mark(currency, position - len(window) + match.start(), scale)
 
 
-def currency_after(text: str, position: int) -> tuple[str, int] | None:
-    """(currency, end of its mark) when a currency mark starts at `position`: "5 dollars", "5 CHF", "5 cents"."""
+def currency_after(text: str, position: int) -> Mark | None:
+    """The currency mark starting at `position`, and where it ends: "5 dollars", "5 CHF", "75 USD million"."""
     t = table()
     match = t.after.match(text, position)
-    return (_resolve(match, t), match.end()) if match else None
+    if match is None:
+        return None
+    currency, scale = _resolve(match, t)
+    return Mark(currency, match.end(), scale)

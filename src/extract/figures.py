@@ -6,6 +6,7 @@ This stage knows only characters; the counted noun is found later from the parse
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -13,6 +14,7 @@ from extract.currencies import currency_after, currency_before
 from extract.models import Kind, Qualifier
 from extract.numbers import Atom, Number, as_number, find_atoms
 from extract.resources import load_json
+from extract.units import GluedUnit, glued_units
 
 _PERCENT = re.compile(r"\s?(?:%|percentage points?\b|per[\s-]?cent(?:s|age)?\b|pct\b)", re.IGNORECASE)
 _PERCENT_OF = re.compile(r"(?<![\w-])(?:per[\s-]?cents?|percentages?)\s+of\s+\Z", re.IGNORECASE)  # "percent of 10"
@@ -22,7 +24,7 @@ _TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
 _PLUS = re.compile(r"\+")
 _OR_MORE = re.compile(r"\s+or\s+(?:more|above|over|greater)\b", re.IGNORECASE)
 _OR_LESS = re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.IGNORECASE)
-_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|~|～|to|through|thru|and|or)\s*\Z", re.IGNORECASE)
+_RANGE_JOINER = re.compile(r"\s*(?:-\s*(?=to\s))?(?:-|–|—|~|～|to|through|thru|and|or)\s*\Z", re.IGNORECASE)
 _RANGE_DASH = re.compile(r"\s*[-–—~～]\s*\Z")
 _DATE_SEPARATOR = re.compile(r"[:/]\d|\.\d")
 _RATIO_WORD = re.compile(r"(?<![\w-])(twice|thrice)(?![\w-])", re.IGNORECASE)
@@ -82,11 +84,11 @@ def _is_year_like(atom: Atom, text: str) -> bool:
 
 
 def _range_partner(text: str, first: Atom, second: Atom) -> bool:
-    between = text[first.end : second.start]
+    between, first_start = _joiner_between(text, first, second)
     if not _RANGE_JOINER.fullmatch(between) or (first.vague_bounds or second.vague_bounds):
         return False
-    word = between.strip().lower()
-    before = text[max(0, first.start - 12) : first.start].lower()
+    word = between.strip().lower().lstrip("-").strip()  # "8- to 16-meter": the first bound's hyphen is suspended
+    before = text[max(0, first_start - 12) : first_start].lower()
     if word == "and":
         return re.search(r"\bbetween\s+\Z", before) is not None
     if word == "or":
@@ -94,6 +96,25 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     if word in ("to", "through", "thru"):
         return True
     return _RANGE_DASH.fullmatch(between) is not None and first.is_word == second.is_word
+
+
+def _joiner_between(text: str, first: Atom, second: Atom) -> tuple[str, int]:
+    """The joiner of two bounds that each carry their unit or currency ("44 mg to 50 mg", "$350 per kg to $680 per
+    kg", "USD 5 to USD 8"): the text between them less the mark repeated on both; and where the first bound begins."""
+    between, first_start = text[first.end : second.start], first.start
+    if (mark := currency_before(text, second.start)) and first.end <= mark.position:
+        if (own := currency_before(text, first.start)) is None or own.currency != mark.currency:
+            return between, first_start
+        between, first_start = text[first.end : mark.position], own.position
+    unit = _UNIT_THEN_JOINER.fullmatch(between)
+    if unit and text.startswith(unit.group(1), second.end) and not _RANGE_JOINER.fullmatch(unit.group(1)):
+        return unit.group(2), first_start
+    return between, first_start
+
+
+_UNIT_THEN_JOINER = re.compile(
+    r"(\s*(?:[^\W\d]|[°%])[^\d,;:()]{0,24}?)(\s*(?:-|–|—|to|through|thru|and|or)\s*)", re.IGNORECASE
+)
 
 
 def _range_value(first: Atom, second: Atom) -> tuple[Number, Number]:
@@ -163,7 +184,8 @@ def _out_of(text: str, first: Atom, second: Atom) -> Figure | None:
 
 def scan_figures(text: str) -> list[Figure]:
     """Every figure in `text`, left to right, with qualifier, bounds, and kind when the text shows it."""
-    atoms = find_atoms(text)
+    glued = {g.number_end: g for g in glued_units(text)}
+    atoms = _with_glued(find_atoms(text), glued.values())
     codes = _code_atoms(text, atoms)
     figures: list[Figure] = _ratio_words(text)
     i = 0
@@ -177,9 +199,72 @@ def scan_figures(text: str) -> list[Figure]:
             i += 2
             continue
         partner = atoms[i + 1] if i + 1 < len(atoms) and _range_partner(text, atom, atoms[i + 1]) else None
-        figures.append(_figure(text, atom, partner))
+        taken = max((f.end for f in figures), default=0)
+        figures.append(_glued_unit(_figure(text, atom, partner, taken), glued))
         i += 2 if partner else 1
-    return _join_bounds(text, sorted(figures, key=lambda f: f.start))
+    return _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start)))
+
+
+_SUBUNIT_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\s*(?:[.!?]|\Z)")
+
+
+@cache
+def _subunits() -> frozenset[str]:
+    return frozenset(load_json("currencies.json")["subunits"].values())
+
+
+def _join_subunits(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50.": one amount in hundredths.
+    A bare number after the currency counts as cents only when it ends the sentence and is from 10 to 99."""
+    joined: list[Figure] = []
+    for figure in figures:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind is Kind.MONEY
+            and previous.unit not in _subunits()
+            and previous.qualifier is Qualifier.EXACT
+            and previous.value is not None
+            and previous.end > previous.number_end  # the currency written after the amount
+            and figure.qualifier is Qualifier.EXACT
+            and isinstance(figure.value, int)
+            and 0 < figure.value < 100
+            and _SUBUNIT_GAP.fullmatch(text[previous.end : figure.start])
+            and (
+                (figure.kind is Kind.MONEY and figure.unit in _subunits())
+                or (
+                    figure.kind is Kind.COUNT
+                    and figure.value >= 10  # "15 dollars 5" says nothing clear
+                    and figure.end == figure.number_end
+                    and _SENTENCE_END.match(text, figure.end)
+                )
+            )
+        ):
+            value = as_number(round(previous.value + figure.value / 100, 2))
+            joined[-1] = replace(previous, end=figure.end, value=value)
+            continue
+        joined.append(figure)
+    return joined
+
+
+def _with_glued(atoms: list[Atom], glued: Iterable[GluedUnit]) -> list[Atom]:
+    """The number atoms, with numbers written against a unit ("200lbs", "7.62mm") in place of the pieces the
+    number reader makes of them ("7" of "7.62mm")."""
+    for g in glued:
+        inside = [a for a in atoms if a.start < g.unit.end and g.number_start < a.end]
+        if all(g.number_start <= a.start and a.end <= g.unit.end for a in inside):
+            kept = [a for a in atoms if a not in inside]
+            atoms = sorted([*kept, Atom(g.number_start, g.number_end, as_number(g.value), None, False, False)],
+                           key=lambda a: a.start)  # fmt: skip
+    return atoms
+
+
+def _glued_unit(figure: Figure, glued: dict[int, GluedUnit]) -> Figure:
+    found = glued.get(figure.number_end)
+    if found is None or figure.kind is not Kind.COUNT or figure.end != figure.number_end:
+        return figure
+    return with_unit(figure, found.unit.end, found.unit.kind, found.unit.name)
 
 
 _LOWER_BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
@@ -216,7 +301,8 @@ def _join_bounds(text: str, figures: list[Figure]) -> list[Figure]:
     return joined
 
 
-def _figure(text: str, atom: Atom, partner: Atom | None) -> Figure:
+def _figure(text: str, atom: Atom, partner: Atom | None, taken: int = 0) -> Figure:
+    """The figure around `atom` (and its range partner); marks before `taken` belong to the figure before."""
     start, end = atom.start, (partner or atom).end
     value, low, high = atom.value, None, None
     qualifier = Qualifier.EXACT
@@ -242,10 +328,11 @@ def _figure(text: str, atom: Atom, partner: Atom | None) -> Figure:
         kind, unit = Kind.PERCENTAGE, "percent"
         start -= len(text[max(0, start - 20) : start]) - percent_of.start()
 
+    scale = 1
     currency = currency_before(text, start)
-    if currency:
+    if currency and currency.position >= taken:  # "10 rmb 20 usd": "rmb" is the first amount's
         kind = Kind.MONEY
-        unit, start = currency
+        unit, start, scale = currency.currency, currency.position, currency.scale
         found = _qualifier_before(text, start) if qualifier is Qualifier.EXACT and not partner else None
         if found:
             qualifier, sets_high, start = found
@@ -261,13 +348,15 @@ def _figure(text: str, atom: Atom, partner: Atom | None) -> Figure:
         kind, unit, suffix_end = Kind.RATIO, "fold", match.end()
     elif kind is not Kind.MONEY and (after := currency_after(text, suffix_end)):
         kind = Kind.MONEY
-        unit, suffix_end = after
+        unit, suffix_end, scale = after.currency, after.position, after.scale
     elif (match := _TIMES.match(text, suffix_end)) and not partner:
         kind, unit, suffix_end = Kind.RATIO, "times", match.end()
     if qualifier is Qualifier.EXACT and (match := _OR_MORE.match(text, suffix_end)):
         qualifier, low, suffix_end = Qualifier.AT_LEAST, value, match.end()
     elif qualifier is Qualifier.EXACT and (match := _OR_LESS.match(text, suffix_end)):
         qualifier, high, suffix_end = Qualifier.AT_MOST, value, match.end()
+    if scale != 1:  # "30 MUSD", "75 USD million"
+        value, low, high = (None if v is None else as_number(round(v * scale, 6)) for v in (value, low, high))
 
     return Figure(
         start=start,

@@ -126,7 +126,7 @@ class QuantityRecognizer:
         if before is not None and (before.lower_ in self.words["months"] or is_reference):
             return figure.qualifier is not Qualifier.RANGE or before.lower_ in self.words["months"]
         if after is not None and after.lower_ in self.words["months"]:
-            return True
+            return len(number.text) <= 2  # "12 March"; "$ 37,305.97 february" is no day
         if (
             number.start == 0
             and after is not None
@@ -172,6 +172,8 @@ class QuantityRecognizer:
         index = _token_at_or_after(doc, figure.end)
         if index is None:
             return figure, []
+        if _hyphen_at(doc, index, figure.end):  # "a 16-meter mast", "a two-year period": the unit after a hyphen
+            index += 1
         token = doc[index]
         if token.lower_ in self.words["duration_units"]:
             return replace(figure, end=token.idx + len(token), kind=Kind.DURATION, unit=token.lower_), []
@@ -269,6 +271,11 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
     if 0 <= index < len(doc) and doc[index].lower_ in {",", "and", "or"}:
         index += step
     return 0 <= index < len(doc) and doc[index].like_num and doc[index].is_alpha
+
+
+def _hyphen_at(doc: Doc, index: int, char: int) -> bool:
+    token = doc[index]
+    return token.text == "-" and token.idx == char and index + 1 < len(doc) and doc[index + 1].idx == char + 1
 
 
 def _number(figure: Figure) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extract.models import Kind
+from extract.resources import load_json
 
 _WINDOW = 24  # characters after the number: "kg/cm³", "square feet", "km per hour"
 _SKIP_ENTITIES = {"dimensionless", "currency", "unknown"}
@@ -60,3 +61,80 @@ def unit_after(text: str, number_start: int, number_end: int) -> Unit | None:
         kind = Kind.DURATION if entity == "time" else Kind.MEASURE
         return Unit(kind, name, number_start + end, value)
     return None
+
+
+# A number written against its unit: "200lbs", "7.62mm", "24703m2", "10km/hr", "-10C" (not "scp2-173m", "I7-860BOX")
+_GLUED = re.compile(
+    r"(?<![\w.,/+\-−])(?P<sign>-(?=\d))?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?P<unit>[A-Za-zµμΩ°][A-Za-zµμΩ°²³0-9^/]*)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GluedUnit:
+    number_start: int
+    number_end: int
+    value: float
+    unit: Unit
+
+
+_PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\]]|\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class _GluedRules:
+    letters: frozenset[str]
+    letters_last: frozenset[str]
+    never: frozenset[str]
+    names: dict[str, str]
+
+    def allows(self, text: str, suffix: str, end: int) -> bool:
+        if suffix in self.never or suffix.lower() in self.never:
+            return False
+        if len(suffix) > 1 or suffix in self.letters:
+            return True
+        return suffix in self.letters_last and _PHRASE_END.match(text, end) is not None
+
+
+@cache
+def _glued_rules() -> _GluedRules:
+    data = load_json("units.json")
+    return _GluedRules(
+        frozenset(data["glued_letters"]),
+        frozenset(data["glued_letters_last"]),
+        frozenset([*data["glued_never"], *load_json("numbers.json")["scale_abbreviations"]]),  # "5bn", "3mln"
+        dict(data["glued_names"]),
+    )
+
+
+@cache
+def _report_names() -> dict[str, str]:
+    """Report spellings of common units ("kilometres" -> "km"), shared with the spaced reading in quantities.py."""
+    names = {**load_json("numbers.json")["measure_unit_names"], **load_json("units.json")["names"]}
+    return {k.lower(): v for k, v in names.items()}
+
+
+def unit_name(surface: str, quantulum_name: str) -> str:
+    """The unit as reports write it when we have a convention for it ("km", "tonnes"), else quantulum3's name."""
+    return _report_names().get(surface.lower(), quantulum_name)
+
+
+def glued_units(text: str) -> list[GluedUnit]:
+    """Numbers written against a unit symbol, with the unit quantulum3 reads for the whole token."""
+    rules = _glued_rules()
+    found = []
+    for match in _GLUED.finditer(text):
+        suffix = match.group("unit")
+        if not rules.allows(text, suffix, match.end()):
+            continue
+        token = match.group()
+        for start, end, entity, name, _ in _parse(token):
+            if start != 0 or end != len(token) or entity in _SKIP_ENTITIES:
+                break
+            kind = Kind.DURATION if entity == "time" else Kind.MEASURE
+            name = rules.names.get(suffix) or unit_name(suffix, name)
+            value = float(match.group("number").replace(",", ""))
+            unit = Unit(kind, name, match.end(), -value if match.group("sign") else value)
+            found.append(GluedUnit(match.start(), match.start("unit"), unit.value, unit))
+            break
+    return found

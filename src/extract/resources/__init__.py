@@ -11,6 +11,7 @@ from typing import Any
 RESOURCE_FILES = (
     "numbers.json",
     "currencies.json",
+    "units.json",
     "boilerplate.json",
     "entities.jsonl",
     "topics.json",

@@ -1,0 +1,104 @@
+"""Units, measures and currencies: numbers written against their unit, bounds that repeat their unit, compound
+amounts, scaled currency codes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _read(nlp, text: str) -> list[tuple[str, object, object, object, str, str | None]]:
+    out = []
+    doc = nlp(text)
+    for span in doc.spans["quantities"]:
+        q = span._.quantity
+        assert span.start_char <= q.start < q.end <= span.end_char
+        out.append((text[q.start : q.end], q.value, q.low, q.high, q.kind.value, q.unit))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You weigh 200lbs.", [("200lbs", 200, None, None, "measure", "pound-mass")]),
+        ("Each child got 75ml of syrup.", [("75ml", 75, None, None, "measure", "millilitre")]),
+        ("A 7.62mm barrel", [("7.62mm", 7.62, None, None, "measure", "millimetre")]),
+        ("The camp covers 24,703m2 of land.", [("24,703m2", 24703, None, None, "measure", "m2")]),
+        ("The crane lifts 100t.", [("100t", 100, None, None, "measure", "tonnes")]),
+        ("They walked 12km.", [("12km", 12, None, None, "measure", "km")]),
+        ("Trucks drove at 10km/hr.", [("10km/hr", 10, None, None, "measure", "kilometre per hour")]),
+        ("Now it is -10C.", [("-10C", -10, None, None, "measure", "degree Celsius")]),
+        ("The clinic opens 24h a day.", [("24h", 24, None, None, "duration", "hour")]),
+        ("Between 3 and 4kg each", [("Between 3 and 4kg", None, 3, 4, "measure", "kg")]),
+    ],
+)
+def test_number_against_its_unit(nlp, text, expected):
+    assert _read(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rollout of 5G and 4G networks in 3D.",  # single capitals are grades and codes, not gauss or days
+        "The 13F filing was late.",  # a letter read as a unit only when it ends the phrase
+        "It happened in the 1990s at 10am.",
+        "Flight I7-860BOX landed on LGA1156.",
+    ],
+)
+def test_letters_after_numbers_that_are_not_units(nlp, text):
+    assert all(kind != "measure" for *_, kind, _unit in _read(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They were given 44 mg to 50 mg ethanol.", ("44 mg to 50 mg", None, 44, 50, "measure", "mg")),
+        ("between 15 tonnes and 20 tonnes", ("between 15 tonnes and 20 tonnes", None, 15, 20, "measure", "tonnes")),
+        ("from USD 5 million to USD 10 million", ("USD 5 million to USD 10 million", None, 5e6, 1e7, "money", "USD")),
+        ("temperatures from -18 °C to -34 °C", ("from -18 °C to -34 °C", None, -18, -34, "measure", "°c")),
+        ("a planned 8- to 16-meter mirror", ("8- to 16-meter", None, 8, 16, "measure", "m")),
+    ],
+)
+def test_range_with_a_unit_on_each_bound(nlp, text, expected):
+    assert _read(nlp, text) == [expected]
+
+
+def test_bounds_with_different_units_stay_apart(nlp):
+    assert [r[0] for r in _read(nlp, "between 2 children and 3 adults")] == ["2 children", "3 adults"]
+    assert [r[5] for r in _read(nlp, "USD 5 to EUR 8")] == ["USD", "EUR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("five more losses in excess of 30 MUSD were reported", "in excess of 30 MUSD", 30_000_000, "USD"),
+        ("an increase to 120 MEUR", "120 MEUR", 120_000_000, "EUR"),
+        ("annual revenues of MAUD 60", "MAUD 60", 60_000_000, "AUD"),
+        ("They lost 75 USD million in the past three years.", "75 USD million", 75_000_000, "USD"),
+        ("It costs half million usd.", "half million usd", 500_000, "USD"),
+        ("nzd$15", "nzd$15", 15, "NZD"),
+        ("The prize is u.s $ 100,000,000.", "$ 100,000,000", 100_000_000, "USD"),
+        ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        ("It only cost thirteen dollars and forty-five cents", "thirteen dollars and forty-five cents", 13.45, "USD"),
+        ("It costs 15 dollars 50.", "15 dollars 50", 15.5, "USD"),
+    ],
+)
+def test_money(nlp, text, quote, value, unit):
+    [(found, got, _, _, kind, currency)] = [r for r in _read(nlp, text) if r[4] == "money"]
+    assert (found, got, kind, currency) == (quote, value, "money", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10 rmb 20 usd", [("10 rmb", "CNY"), ("20 usd", "USD")]),  # a code after one amount is not before the next
+        ("We paid 500 dollars and 20 families came.", [("500 dollars", "USD"), ("20 families", "families")]),
+        ("The fund was USD 5 and 20.", [("USD 5", "USD"), ("20", None)]),  # currency before: no cents after it
+    ],
+)
+def test_money_stays_apart(nlp, text, expected):
+    assert [(r[0], r[5]) for r in _read(nlp, text)] == expected
+
+
+def test_amount_before_a_month_name_is_no_date(nlp):
+    assert [r[0] for r in _read(nlp, "$ 20,000.00 $ 37,305.97 february expenses")] == ["$ 20,000.00", "$ 37,305.97"]
+    assert _read(nlp, "On 12 february") == []
