@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import spacy
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
@@ -152,17 +152,20 @@ class AcronymDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         pairs: list[tuple[Span, Span]] = []
-        for token in doc[:-2]:
-            if token.text != "(" or doc[token.i + 2].text != ")":
+        opening = doc.vocab.strings["("]
+        # Only the "(" tokens: finding them in the ORTH array skips building a Token object per word.
+        for index in (doc.to_array(ORTH)[:-2] == opening).nonzero()[0].tolist():
+            if doc[index + 2].text != ")":
                 continue
-            short = doc[token.i + 1 : token.i + 2]
+            short = doc[index + 1 : index + 2]
             if not _looks_like_acronym(short.text):
                 continue
-            long_form = _long_form(doc, short, token.i)
+            long_form = _long_form(doc, short, index)
             if long_form is not None:
                 pairs.append((short, long_form))
         doc._.acronyms = pairs
-        _label_short_forms(doc, pairs)
+        if pairs:
+            _label_short_forms(doc, pairs)
         return doc
 
 
