@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from extract.clean import CleanText, Segment, SegmentKind
@@ -111,20 +112,22 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, sentence: Senten
 
 def _sentence_of(span: Span) -> tuple[Span, list[Span]]:
     """The sentence holding `span` and its entities, from an index built once per Doc (span.sent and
-    Span.ents walk the whole Doc, which made long segments quadratic)."""
+    Span.ents walk the whole Doc, which made long segments quadratic; sentence starts are read as one array
+    rather than through doc.sents, which visits every token)."""
     doc = span.doc
     index = doc.user_data.get(_SENTENCE_INDEX)
     if index is None:
-        sentences = list(doc.sents)
+        flags = doc.to_array(SENT_START)
+        flags[:1] = 1  # the first token starts a sentence whatever the parser set
         entities = list(doc.ents)
         index = doc.user_data[_SENTENCE_INDEX] = (
-            sentences,
-            [s.start for s in sentences],
+            [*(flags == 1).nonzero()[0].tolist(), len(doc)],
             entities,
             [e.start for e in entities],
         )
-    sentences, sentence_starts, entities, entity_starts = index
-    sentence = sentences[bisect_right(sentence_starts, span.start) - 1]
+    sentence_starts, entities, entity_starts = index
+    position = bisect_right(sentence_starts, span.start) - 1
+    sentence = doc[sentence_starts[position] : sentence_starts[position + 1]]
     first = bisect_left(entity_starts, sentence.start)
     last = bisect_left(entity_starts, sentence.end)
     return sentence, [e for e in entities[first:last] if e.end <= sentence.end]
