@@ -212,3 +212,24 @@ def test_over_an_age_stays_a_lower_bound(nlp):
         ("200 people", "exact"),
         ("over 60 years", "more_than"),
     ]
+
+
+def test_label_lines_with_a_colon_are_rows_too(nlp):
+    doc = nlp("Households receiving winter kits: 1,200 Detainees visited: 3,450 Water points repaired: 45")
+    assert [(s.text, s._.quantity.unit) for s in doc.spans["quantities"]] == [
+        ("Households receiving winter kits: 1,200", "Households"),
+        ("Detainees visited: 3,450", "Detainees"),
+        ("Water points repaired: 45", "Water points"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The results were clear: 45 Hospitals were damaged.", None),  # a sentence is not a row label
+        ("Beneficiaries: 1,200 households", "households"),
+    ],
+)
+def test_a_colon_in_prose_keeps_its_sentence(nlp, text, unit):
+    doc = nlp(text)
+    assert doc.spans["quantities"][0]._.quantity.unit == unit

@@ -29,7 +29,9 @@ _MAX_UNIT_TOKENS = 6
 _DATE_LABELS = {"DATE", "TIME"}
 _CLAUSE_DEPS = {"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
 _HYPHENS = {"-", "\u2010", "\u2011"}
-_CELL_SEPARATOR = "|"  # how table cells are joined in text (html.py writes rows this way too)
+# between a label and its figure in a table row or a list line read as text ("Detainees visited | 3,450",
+# "Detainees visited: 3,450"); html.py joins table cells with " | " too
+_CELL_SEPARATORS = {"|", ":"}
 _MAX_LABEL_TOKENS = 10
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
@@ -224,8 +226,11 @@ class QuantityRecognizer:
         start = first - 1
         while start > 0 and first - start <= _MAX_LABEL_TOKENS and _in_label(doc[start - 1]):
             start -= 1
-        noun = self._counted_noun(doc, start) if start < first - 1 else []
-        if not noun or noun[-1].i >= first - 1 or not _plural(noun[-1]):
+        label = doc[start : first - 1]
+        if not label or not label[0].is_title or any(token.pos_ == "AUX" for token in label):
+            return []  # a label is a capitalised noun phrase: "The results were clear: 45" is a sentence
+        noun = self._counted_noun(doc, start)
+        if not noun or noun[0].i != start or not _plural(noun[-1]):
             return []
         return noun
 
@@ -338,14 +343,14 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
     """A figure alone in the last cell of a table row: after a cell separator, before the next cell or row
     ("Detainees visited | 3,450 Water points repaired | 45"); "Total | 1,200 households" names its own noun."""
     first = _token_at_or_after(doc, figure.start)
-    if first is None or first == 0 or doc[first - 1].text != _CELL_SEPARATOR:
+    if first is None or first == 0 or doc[first - 1].text not in _CELL_SEPARATORS:
         return False
     after = _token_at_or_after(doc, figure.end)
-    return after is None or doc[after].text == _CELL_SEPARATOR or doc[after].is_title
+    return after is None or doc[after].text in _CELL_SEPARATORS or doc[after].is_title
 
 
 def _in_label(token: Token) -> bool:
-    return token.text != _CELL_SEPARATOR and not token.like_num and (not token.is_punct or token.text in _HYPHENS)
+    return token.text not in _CELL_SEPARATORS and not token.like_num and (not token.is_punct or token.text in _HYPHENS)
 
 
 def _plural(noun: Token) -> bool:
@@ -401,7 +406,7 @@ def _subject(doc: Doc, unit_tokens: list[Token]) -> str:
     for child in head.rights:
         if (child.dep_ == "prep" and child.lower_ == "of") or _short_participle_clause(head, child):
             end = max(end, child.right_edge.i + 1)
-    cell_end = next((t.i for t in doc[head.i : end] if t.text == _CELL_SEPARATOR), end)
+    cell_end = next((t.i for t in doc[head.i : end] if t.text in _CELL_SEPARATORS), end)
     return doc[unit_tokens[0].i : cell_end].text
 
 
