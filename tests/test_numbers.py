@@ -30,13 +30,27 @@ def surfaces(text: str) -> list[str]:
         ("hundred thousand dollars", [100000]),  # a bare scale word that other number words follow
         ("hundred and five hundred and six", [105, 106]),
         ("million and one", [1000001]),
-        ("several hundred thousand people", []),  # vague: not a hundred thousand
-        ("a few hundred thousand", []),
+        ("several hundred thousand people", [None]),  # vague: not a hundred thousand
+        ("a few hundred thousand", [None]),
         ("It took a million years", [1000000]),
     ],
 )
 def test_scales(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("several hundred thousand people", (200_000, 999_999)),
+        ("a few hundred thousand people", (200_000, 999_000)),
+        ("hundreds of millions", (200_000_000, 999_999_999)),
+    ],
+)
+def test_vague_amounts_keep_the_scale_words_after_them(text, bounds):
+    (atom,) = find_atoms(text)
+    assert atom.value is None and atom.vague_bounds == bounds
+    assert text[atom.start : atom.end] in text and "people" not in text[atom.start : atom.end]
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,8 @@ from extract.units import GluedUnit, glued_units
 _PERCENT = re.compile(r"\s?(?:%|percentage points?\b|per[\s-]?cent(?:s|age)?\b|pct\b)", re.IGNORECASE)
 _PERCENT_OF = re.compile(r"(?<![\w-])(?:per[\s-]?cents?|percentages?)\s+of\s+\Z", re.IGNORECASE)  # "percent of 10"
 _OUT_OF = re.compile(r"\s+out\s+of\s+\Z", re.IGNORECASE)
+_IN_EVERY = re.compile(r"\s+in\s+(?:every\s+)?\Z", re.IGNORECASE)  # "one in four", "1 in every 10"
+_SHARE_MAX_NUMERATOR = 10  # "3 in 5 households" is a share; "killed 12 in 15 attacks" is not
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
 _TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
 _PLUS = re.compile(r"\+")
@@ -28,6 +30,7 @@ _RANGE_JOINER = re.compile(r"\s*(?:-\s*(?=to\s))?(?:-|–|—|~|～|to|through|t
 _RANGE_DASH = re.compile(r"\s*[-–—~～]\s*\Z")
 _DATE_SEPARATOR = re.compile(r"[:/]\d|\.\d")
 _RATIO_WORD = re.compile(r"(?<![\w-])(twice|thrice)(?![\w-])", re.IGNORECASE)
+_FOLD_WORD = re.compile(r"(?<![\w-])([a-z]+)fold\b", re.IGNORECASE)  # "threefold", "tenfold"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +86,20 @@ def _is_year_like(atom: Atom, text: str) -> bool:
     return surface.isdigit() and len(surface) == 4 and 1800 <= int(surface) <= 2100
 
 
+def _is_short_year(year: Atom, second: Atom, text: str) -> bool:
+    """ "2020-21": a year span written with the second year's last two digits."""
+    surface = text[second.start : second.end]
+    return len(surface) == 2 and surface.isdigit() and int(surface) == (int(text[year.start : year.end]) + 1) % 100
+
+
 def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     between, first_start = _joiner_between(text, first, second)
     if not _RANGE_JOINER.fullmatch(between) or (first.vague_bounds or second.vague_bounds):
         return False
     word = between.strip().lower().lstrip("-").strip()  # "8- to 16-meter": the first bound's hyphen is suspended
+    low, high = _range_value(first, second)
+    if word.isalpha() and abs(low) > abs(high):
+        return False  # a range grows: "USD 3m to 9,400 households" is an amount and a count; "-18 to -34" grows
     before = text[max(0, first_start - 12) : first_start].lower()
     if word == "and":
         return re.search(r"\bbetween\s+\Z", before) is not None
@@ -147,39 +159,56 @@ def _code_atoms(text: str, atoms: list[Atom]) -> set[int]:
 
 
 def _ratio_words(text: str) -> list[Figure]:
-    figures = []
-    for match in _RATIO_WORD.finditer(text):
-        value = load_json("numbers.json")["ratio_words"][match.group(1).lower()]
-        figures.append(
-            Figure(
-                match.start(),
-                match.end(),
-                match.start(),
-                match.end(),
-                value,
-                None,
-                None,
-                Qualifier.EXACT,
-                Kind.RATIO,
-                "times",
-                True,
-                False,
-            )
-        )
-    return figures
+    """ "twice", "thrice", and number words glued to "fold" ("threefold"): ratios without a number atom."""
+    lex = load_json("numbers.json")
+    found = [(m, lex["ratio_words"][m.group(1).lower()], "times") for m in _RATIO_WORD.finditer(text)]
+    small = {**lex["units"], **lex["tens"]}
+    found += [(m, small[m.group(1).lower()], "fold") for m in _FOLD_WORD.finditer(text) if m.group(1).lower() in small]
+    exact, ratio = Qualifier.EXACT, Kind.RATIO
+    return [
+        Figure(m.start(), m.end(), m.start(), m.end(), value, None, None, exact, ratio, unit, True, False)
+        for m, value, unit in found
+    ]
 
 
 def _out_of(text: str, first: Atom, second: Atom) -> Figure | None:
-    """ "one out of three", "2 out of 500": a share, read as the fraction."""
-    if not _OUT_OF.fullmatch(" " + text[first.end : second.start]) or not first.value or not second.value:
+    """ "one out of three", "2 out of 500", "one in four", "1 in every 10": a share, read as the fraction."""
+    between = " " + text[first.end : second.start]
+    if not first.value or not second.value or first.vague_bounds or second.vague_bounds:
         return None
-    if first.vague_bounds or second.vague_bounds or first.value > second.value:
+    if _OUT_OF.fullmatch(between):
+        if first.value > second.value:
+            return None
+    elif not (_IN_EVERY.fullmatch(between) and _is_share_in(text, first, second)):
         return None
     value = as_number(round(first.value / second.value, 6))
+    start, qualifier, low, high = first.start, Qualifier.EXACT, None, None
+    end = second.end
+    if found := _qualifier_before(text, start):  # "nearly one in three"
+        qualifier, sets_high, start = found
+        low, high = _bounds(qualifier, sets_high, value)
+    elif match := _OR_MORE.match(text, end):  # "2 in 5 or more"
+        qualifier, low, end = Qualifier.AT_LEAST, value, match.end()
+    elif match := _OR_LESS.match(text, end):
+        qualifier, high, end = Qualifier.AT_MOST, value, match.end()
     return Figure(
-        first.start, second.end, first.start, second.end, value, None, None, Qualifier.EXACT, Kind.RATIO, None,
-        first.is_word, False,
-    )  # fmt: skip
+        start, end, first.start, second.end, value, low, high, qualifier, Kind.RATIO, None, first.is_word, False
+    )
+
+
+def _is_share_in(text: str, first: Atom, second: Atom) -> bool:
+    """ "X in Y" is a share when X is a small part of Y and Y is not a year or a time ("$10000 in 3 years")."""
+    assert first.value is not None and second.value is not None
+    if not 0 < first.value < second.value or first.value > _SHARE_MAX_NUMERATOR or _is_year_like(second, text):
+        return False
+    return _time_words().match(text, second.end) is None
+
+
+@cache
+def _time_words() -> re.Pattern[str]:
+    lex = load_json("numbers.json")
+    words = sorted([*lex["duration_units"], *lex["months"]], key=len, reverse=True)
+    return re.compile(rf"[\s-]*(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
 def scan_figures(text: str) -> list[Figure]:
@@ -194,7 +223,7 @@ def scan_figures(text: str) -> list[Figure]:
         if i in codes:
             i += 1
             continue
-        if i + 1 < len(atoms) and (fraction := _out_of(text, atom, atoms[i + 1])):
+        if i + 1 < len(atoms) and i + 1 not in codes and (fraction := _out_of(text, atom, atoms[i + 1])):
             figures.append(fraction)
             i += 2
             continue
@@ -202,7 +231,7 @@ def scan_figures(text: str) -> list[Figure]:
         taken = max((f.end for f in figures), default=0)
         figures.append(_glued_unit(_figure(text, atom, partner, taken), glued))
         i += 2 if partner else 1
-    return _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start)))
+    return _spread_over(text, _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start))))
 
 
 _SUBUNIT_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
@@ -267,6 +296,35 @@ def _glued_unit(figure: Figure, glued: dict[int, GluedUnit]) -> Figure:
     return with_unit(figure, found.unit.end, found.unit.kind, found.unit.name)
 
 
+# an amount, at most three words ("tonnes", "per family"), then "over": not after "for", "of", "took"...
+_SPREAD_OVER = re.compile(
+    r"(?:\s+(?!(?:for|of|in|after|within|than|took|take|takes|taking|lasted|lasting|lasts|last)\s+over\b)"
+    r"[A-Za-z][\w-]*){0,3}\s+over\s+\Z",
+    re.IGNORECASE,
+)
+
+
+_AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]+(?:old|of\s+age)\b", re.IGNORECASE)  # "over 60 years old"
+
+
+def _spread_over(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "USD 320 over three months", "200 tonnes over six weeks": "over" after an amount, before a time, is the
+    period it is spread over, not a lower bound ("for over three months" stays one)."""
+    spread: list[Figure] = []
+    for figure in figures:
+        previous = spread[-1] if spread else None
+        if (
+            previous is not None
+            and figure.qualifier is Qualifier.MORE_THAN
+            and _SPREAD_OVER.fullmatch(text, previous.end, figure.number_start)
+            and _time_words().match(text, figure.number_end)
+            and not _AGE.match(text, figure.number_end)
+        ):
+            figure = replace(figure, start=figure.number_start, low=None, high=None, qualifier=Qualifier.EXACT)
+        spread.append(figure)
+    return spread
+
+
 _LOWER_BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
 _UPPER_BOUNDS = (Qualifier.LESS_THAN, Qualifier.AT_MOST)
 _BOUND_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|but)?\s*", re.IGNORECASE)
@@ -311,7 +369,7 @@ def _figure(text: str, atom: Atom, partner: Atom | None, taken: int = 0) -> Figu
         qualifier, value = Qualifier.VAGUE, None
         low, high = atom.vague_bounds
     elif partner:
-        if _is_year_like(atom, text) and _is_year_like(partner, text):
+        if _is_year_like(atom, text) and (_is_year_like(partner, text) or _is_short_year(atom, partner, text)):
             return _year_figure(atom, partner)
         qualifier, value = Qualifier.RANGE, None
         low, high = _range_value(atom, partner)
@@ -351,10 +409,12 @@ def _figure(text: str, atom: Atom, partner: Atom | None, taken: int = 0) -> Figu
         unit, suffix_end, scale = after.currency, after.position, after.scale
     elif (match := _TIMES.match(text, suffix_end)) and not partner:
         kind, unit, suffix_end = Kind.RATIO, "times", match.end()
-    if qualifier is Qualifier.EXACT and (match := _OR_MORE.match(text, suffix_end)):
-        qualifier, low, suffix_end = Qualifier.AT_LEAST, value, match.end()
-    elif qualifier is Qualifier.EXACT and (match := _OR_LESS.match(text, suffix_end)):
-        qualifier, high, suffix_end = Qualifier.AT_MOST, value, match.end()
+    # "about 500 or more": the stated bound says more than the hedge before it
+    open_ended = qualifier in (Qualifier.EXACT, Qualifier.APPROXIMATE) and value is not None
+    if open_ended and (match := _OR_MORE.match(text, suffix_end)):
+        qualifier, low, high, suffix_end = Qualifier.AT_LEAST, value, None, match.end()
+    elif open_ended and (match := _OR_LESS.match(text, suffix_end)):
+        qualifier, low, high, suffix_end = Qualifier.AT_MOST, None, value, match.end()
     if scale != 1:  # "30 MUSD", "75 USD million"
         value, low, high = (None if v is None else as_number(round(v * scale, 6)) for v in (value, low, high))
 

@@ -332,6 +332,18 @@ def _quantified_scale(text: str, match: re.Match[str], lex: Lexicon) -> bool:
     return starts_with_scale and _QUANTIFIER_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
+_SCALE_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
+def _scale_words_after(text: str, position: int, lex: Lexicon) -> tuple[int, int]:
+    """Where scale words right after `position` end, and the scale they multiply by ("... thousand" -> 1000)."""
+    scale = 1
+    while (match := _SCALE_WORD_AFTER.match(text, position)) and match.group(1).lower() in lex.scales:
+        scale *= lex.scales[match.group(1).lower()]
+        position = match.end()
+    return position, scale
+
+
 def find_atoms(text: str) -> list[Atom]:
     """Every number surface in `text`, left to right, not overlapping."""
     lex = lexicon()
@@ -340,8 +352,9 @@ def find_atoms(text: str) -> list[Atom]:
         if match.group("vague"):
             if match.group("vague").lower() in _vague_before_of() and not _OF.match(text, match.end()):
                 continue  # "he scores", not "scores of people"
-            bounds = lex.vague[match.group("vague").lower()]
-            atoms.append(Atom(match.start(), match.end(), None, bounds, True, False))
+            low, high = lex.vague[match.group("vague").lower()]
+            end, scale = _scale_words_after(text, match.end(), lex)  # "a few hundred thousand"
+            atoms.append(Atom(match.start(), end, None, (low * scale, high * scale), True, scale > 1, scale))
         elif match.group("digits"):
             value, scale = _scaled_digits(match.group("digits"), lex)
             if not math.isfinite(value):
@@ -402,8 +415,14 @@ def _without_ordinals(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
                 continue
             if lex.ordinal_determiner.search(text, max(0, atom.start - 8), atom.start):
                 continue
-        if atom.is_word and article and _AND_BEFORE.search(text, max(0, atom.start - 5), atom.start):
-            continue  # "an hour and a half": the half of something not counted here
+        if (
+            atom.is_word
+            and article
+            and atom.value is not None
+            and abs(atom.value) < 1
+            and _AND_BEFORE.search(text, max(0, atom.start - 5), atom.start)
+        ):
+            continue  # "an hour and a half": the half of something not counted here; "and a dozen villages" is
         if atom.is_word and len(words) == 1 and lex.unit_ordinal.match(text, atom.end):
             continue
         out.append(atom)

@@ -28,6 +28,14 @@ _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _MAX_UNIT_TOKENS = 6
 _DATE_LABELS = {"DATE", "TIME"}
+_CLAUSE_DEPS = {"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+_HYPHENS = {"-", "\u2010", "\u2011"}
+# between a label and its figure in a table row or a list line read as text ("Detainees visited | 3,450",
+# "Detainees visited: 3,450"); html.py joins table cells with " | " too
+_CELL_SEPARATORS = {"|", ":"}
+_MAX_LABEL_TOKENS = 10
+_MAX_CLAUSE_TOKENS = 6
+_NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
 
 if not Span.has_extension("quantity"):
     Span.set_extension("quantity", default=None)
@@ -91,7 +99,7 @@ class QuantityRecognizer:
         if figure.unit is None and (
             figure.is_year_like
             or (self._in_date_entity(number) and not _word_fraction(figure))  # "one fifth" tagged TIME
-            or (figure.is_word and self._pronoun_like(figure, number))
+            or (figure.is_word and figure.kind is Kind.COUNT and self._pronoun_like(figure, number))
         ):
             return None  # "one of", "since 1992", "in May 2023": no counted thing, not a figure
         if figure.is_year_like and self._after_year_preposition(number):
@@ -167,8 +175,15 @@ class QuantityRecognizer:
         return number.start > 0 and number.doc[number.start - 1].lower_ in self.words["year_prepositions"]
 
     def _with_unit(self, doc: Doc, text: str, figure: Figure) -> tuple[Figure, list[Token]]:
+        if figure.kind is Kind.RATIO and figure.unit is None:
+            return self._with_population(doc, figure)
         if figure.kind is not Kind.COUNT:
             return figure, []
+        if _ends_row(doc, figure):
+            label = [] if figure.is_year_like else self._row_label(doc, figure)
+            if not label:
+                return figure, []
+            return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
         index = _token_at_or_after(doc, figure.end)
         if index is None:
             return figure, []
@@ -198,6 +213,33 @@ class QuantityRecognizer:
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
         return replace(figure, end=end, unit=unit), unit_tokens
+
+    def _with_population(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
+        """A share ("one in four victims", "one in three of the families") takes the noun it is a share of."""
+        index = _token_at_or_after(doc, figure.end)
+        if index is not None and doc[index].lower_ == "of":
+            index += 1
+        unit_tokens = self._counted_noun(doc, index) if index is not None else []
+        if not unit_tokens:
+            return figure, []
+        end = unit_tokens[-1].idx + len(unit_tokens[-1])
+        return replace(figure, end=end, unit=doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text), unit_tokens
+
+    def _row_label(self, doc: Doc, figure: Figure) -> list[Token]:
+        """In a table row read as text ("Households receiving winter kits | 1,200"), a figure that starts a cell
+        and ends its row counts the noun of the label cell before it, not the words of the next row."""
+        first = _token_at_or_after(doc, figure.start)
+        assert first is not None
+        start = first - 1
+        while start > 0 and first - start <= _MAX_LABEL_TOKENS and _in_label(doc[start - 1]):
+            start -= 1
+        label = doc[start : first - 1]
+        if not label or not label[0].is_title or any(token.pos_ == "AUX" for token in label):
+            return []  # a label is a capitalised noun phrase: "The results were clear: 45" is a sentence
+        noun = self._counted_noun(doc, start)
+        if not noun or noun[0].i != start or not _plural(noun[-1]):
+            return []
+        return noun
 
     def _measure_at(self, doc: Doc, index: int) -> Span | None:
         for width in (2, 1):
@@ -241,24 +283,88 @@ class QuantityRecognizer:
         return run if run and run[-1].tag_ == head_tag else []
 
     def _noun_run(self, doc: Doc, index: int, trim_leading: bool = True) -> list[Token]:
-        run: list[Token] = []
-        while index < len(doc) and len(run) < _MAX_UNIT_TOKENS:
-            token = doc[index]
-            if (
-                token.tag_ not in _NOUN_TAGS | _MODIFIER_TAGS
-                and token.lower_ not in self.words["classifying_modifiers"]
-            ):
+        """Nouns and their modifiers from `index`: words joined by hyphens ("health-care", "first-aid") count as
+        one word, a noun if their last part is one; a participle after a noun opens a clause ("households
+        receiving kits"), which is not part of the noun phrase."""
+        words: list[list[Token]] = []
+        while index < len(doc) and len(words) < _MAX_UNIT_TOKENS:
+            word = _hyphenated(doc, index)
+            if not self._noun_or_modifier(word):
                 break
-            if token.lower_ in self.words["months"] or token.ent_type_ in _DATE_LABELS - {"DATE"}:
+            if self._clause_verb(word):
                 break
-            run.append(token)
-            index += 1
-        while run and run[-1].tag_ not in _NOUN_TAGS:
-            run.pop()
+            words.append(word)
+            index = word[-1].i + 1
+        while words and not _is_noun(words[-1]):
+            words.pop()
         if trim_leading:
-            while run and run[0].tag_ in _MODIFIER_TAGS and run[0].lower_ not in self.words["classifying_modifiers"]:
-                run.pop(0)
-        return run if run and run[-1].tag_ in _NOUN_TAGS else []
+            while words and len(words[0]) == 1 and not self._classifying(words[0][0]):
+                words.pop(0)
+        return [token for word in words for token in word] if words and _is_noun(words[-1]) else []
+
+    def _noun_or_modifier(self, word: list[Token]) -> bool:
+        if any(t.lower_ in self.words["months"] or t.ent_type_ in _DATE_LABELS - {"DATE"} for t in word):
+            return False
+        if len(word) > 1:
+            return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
+        token = word[0]
+        return any(c.isalpha() for c in token.text) and (
+            token.tag_ in _NOUN_TAGS | _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
+        )
+
+    def _clause_verb(self, word: list[Token]) -> bool:
+        """A participle heading a clause: "households receiving kits", "seven in ten said prices rose"."""
+        token = word[0]
+        return (
+            len(word) == 1
+            and token.tag_ in {"VBG", "VBN"}
+            and token.dep_ in _CLAUSE_DEPS
+            and token.lower_ not in self.words["classifying_modifiers"]
+        )
+
+    def _classifying(self, token: Token) -> bool:
+        """A leading word kept in the unit: a noun, or a modifier that names a kind ("displaced", "primary")."""
+        return token.tag_ not in _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
+
+
+def _hyphenated(doc: Doc, index: int) -> list[Token]:
+    """The tokens of the word at `index`: "health-care" is three tokens with no space around the hyphens."""
+    end = index + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in _HYPHENS
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end - 1].is_alpha
+    ):
+        end += 2
+    return list(doc[index:end])
+
+
+def _is_noun(word: list[Token]) -> bool:
+    return word[-1].tag_ in _NOUN_TAGS
+
+
+def _ends_row(doc: Doc, figure: Figure) -> bool:
+    """A figure alone in the last cell of a table row: after a cell separator, before the next cell or row
+    ("Detainees visited | 3,450 Water points repaired | 45"); "Total | 1,200 households" names its own noun."""
+    first = _token_at_or_after(doc, figure.start)
+    if first is None or first == 0 or doc[first - 1].text not in _CELL_SEPARATORS:
+        return False
+    after = _token_at_or_after(doc, figure.end)
+    return after is None or doc[after].text in _CELL_SEPARATORS or doc[after].is_title
+
+
+def _in_label(token: Token) -> bool:
+    return token.text not in _CELL_SEPARATORS and not token.like_num and (not token.is_punct or token.text in _HYPHENS)
+
+
+def _plural(noun: Token) -> bool:
+    """A counted noun: plural, and not a place or a person ("Kabul | 1,200" gives no unit)."""
+    if noun.ent_type_ in _NAME_LABELS:
+        return False
+    return noun.tag_ in {"NNS", "NNPS"} or "Plur" in noun.morph.get("Number") or noun.lower_.endswith("s")
 
 
 def _word_fraction(figure: Figure) -> bool:
@@ -318,10 +424,16 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _subject(doc: Doc, unit_tokens: list[Token]) -> str:
-    """The counted noun phrase: the unit with its "of" complements ("families of the missing")."""
+    """The counted noun phrase: the unit with its "of" complements ("families of the missing") and a short
+    participle clause ("households receiving winter kits"), within its table cell."""
     head = unit_tokens[-1]
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if (child.dep_ == "prep" and child.lower_ == "of") or _short_participle_clause(head, child):
             end = max(end, child.right_edge.i + 1)
-    return doc[unit_tokens[0].i : end].text
+    cell_end = next((t.i for t in doc[head.i : end] if t.text in _CELL_SEPARATORS), end)
+    return doc[unit_tokens[0].i : cell_end].text
+
+
+def _short_participle_clause(head: Token, child: Token) -> bool:
+    return child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"} and child.right_edge.i - head.i <= _MAX_CLAUSE_TOKENS
