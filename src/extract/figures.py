@@ -51,33 +51,44 @@ class Figure:
     is_year_like: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _QualifierPhrase:
+    phrase: str  # lower case
+    qualifier: Qualifier
+    sets_high: bool
+    is_word: bool  # a word phrase ("more than") needs space before the number; a sign (">=") does not
+
+
 @cache
-def _qualifier_patterns() -> list[tuple[Qualifier, bool, re.Pattern[str]]]:
-    """(qualifier, sets upper bound, pattern matching the qualifier right before a number), longest first."""
+def _qualifier_phrases() -> tuple[_QualifierPhrase, ...]:
+    """The qualifier phrases of numbers.json, longest first (the longest one written wins)."""
     groups = load_json("numbers.json")["qualifiers"]
     upper = set(groups["approximate_upper_bound"])
-    entries: list[tuple[str, Qualifier, bool]] = []
-    for name in ("approximate", "more_than", "at_least", "less_than", "at_most"):
-        entries += [(phrase, Qualifier(name), phrase in upper) for phrase in groups[name]]
-    entries.sort(key=lambda e: len(e[0]), reverse=True)
-    return [
-        (qualifier, sets_high, re.compile(_qualifier_regex(phrase), re.IGNORECASE))
-        for phrase, qualifier, sets_high in entries
+    entries = [
+        _QualifierPhrase(phrase.lower(), Qualifier(name), phrase in upper, phrase[0].isalpha())
+        for name in ("approximate", "more_than", "at_least", "less_than", "at_most")
+        for phrase in groups[name]
     ]
-
-
-def _qualifier_regex(phrase: str) -> str:
-    if phrase[0].isalpha():
-        return rf"(?<![\w-]){re.escape(phrase)}\s+\Z"
-    return rf"(?<![<>=]){re.escape(phrase)}\s*\Z"  # comparison signs: "x>10", ">= 30"
+    return tuple(sorted(entries, key=lambda e: len(e.phrase), reverse=True))
 
 
 def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] | None:
+    """The qualifier phrase that ends right before `position` (only whitespace between), within 30 characters:
+    a word phrase must stand as a whole word ("x over 5", not "leftover 5"), a comparison sign must not follow
+    another sign. Suffix comparisons, where one regex per phrase cost a search each per figure."""
     window = text[max(0, position - 30) : position]
-    for qualifier, sets_high, pattern in _qualifier_patterns():
-        match = pattern.search(window)
-        if match:
-            return qualifier, sets_high, position - (len(window) - match.start())
+    core = window.rstrip()
+    spaced = len(core) < len(window)
+    for entry in _qualifier_phrases():
+        start = len(core) - len(entry.phrase)
+        if start < 0 or (entry.is_word and not spaced) or core[start:].lower() != entry.phrase:
+            continue
+        before = core[start - 1] if start > 0 else ""
+        if entry.is_word and (before.isalnum() or before in ("_", "-")):
+            continue  # inside a word: "leftover 5"
+        if not entry.is_word and before and before in "<>=":
+            continue
+        return entry.qualifier, entry.sets_high, position - (len(window) - start)
     return None
 
 

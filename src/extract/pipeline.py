@@ -149,6 +149,7 @@ class Extractor:
         """Facts for each document, in the order given; segments of all documents share batches.
         The model is not loaded when there is no document."""
         from extract.facts import build_facts
+        from extract.quantities import SOURCE_TEXT_KEY
 
         iterator = iter(sources)
         first = next(iterator, None)
@@ -157,13 +158,15 @@ class Extractor:
         pending: dict[int, tuple[SourceDocument, CleanText, list[Doc]]] = {}
         order: deque[int] = deque()
 
-        def segment_stream() -> Iterator[tuple[str, int]]:
+        def segment_stream() -> Iterator[tuple[Doc, int]]:
             for index, source in enumerate(chain((first,), iterator)):
                 cleaned = self.clean(source)
                 pending[index] = (source, cleaned, [])
                 order.append(index)
                 for segment in cleaned.segments:
-                    yield segment.text, index
+                    doc = self.nlp.make_doc(segment.text)
+                    doc.user_data[SOURCE_TEXT_KEY] = segment.text
+                    yield doc, index
 
         def complete() -> Iterator[ExtractedDocument]:
             while order:

@@ -23,6 +23,7 @@ from extract.resources import load_json
 from extract.units import unit_after
 
 SPAN_KEY = "quantities"
+SOURCE_TEXT_KEY = "extract.source_text"  # doc.user_data: the exact text the Doc was tokenised from
 _TOKEN_STARTS = "extract.token_starts"
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -83,7 +84,8 @@ class QuantityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        text = doc.text  # Doc.text joins every token on each access: read it once
+        # Doc.text joins every token on each access; the pipeline hands over the text it made the Doc from.
+        text = doc.user_data.get(SOURCE_TEXT_KEY) or doc.text
         for figure in scan_figures(text):
             span = self._read(doc, text, figure)
             if span is not None:
