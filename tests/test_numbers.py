@@ -129,3 +129,18 @@ def test_not_fractions(text, expected):
 def test_words_in_a_list_stay_apart():
     assert values("one, two and three") == [1, 2, 3]
     assert values("twenty five and thirty six") == [25, 36]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Temperatures dropped to −15 degrees.", [-15]),  # the Unicode minus sign
+        ("one-and-a-half million people", [1500000]),
+        ("a quarter of a million people", [250000]),
+        ("US$ 1MM", [1000000]),  # "MM" in capitals is a million in finance
+        ("USD 2.5 MM", [2500000]),
+        ("5 mm of rain", [5]),  # and in lower case a millimetre
+    ],
+)
+def test_signs_and_scale_marks(text, expected):
+    assert values(text) == expected

@@ -34,7 +34,8 @@ class Atom:
 class Lexicon:
     word_values: dict[str, int]  # units and tens
     scales: dict[str, int]
-    abbreviations: dict[str, int]
+    abbreviations: dict[str, int]  # "k", "bn": any case
+    cased_abbreviations: dict[str, int]  # "MM": only so written
     vague: dict[str, tuple[Number, Number]]
     fractions: dict[str, int]  # "thirds" -> 3
     vulgar: dict[str, float]  # "½" -> 0.5
@@ -70,7 +71,7 @@ def lexicon() -> Lexicon:
     scale_words = _alternation([*scales, *multipliers])
     continuation = rf"(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))"
     # a fraction word only after a numerator ("two thirds", "one and a half"), never alone ("half the households")
-    fraction = rf"(?:[\s-]+(?:and\s+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
+    fraction = rf"(?:[\s-]+(?:and[\s-]+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
     word_number = (
         rf"(?:(?:{small}|a|an|one)(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
         rf"|(?:a|an)\s+(?:{scale_words})(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         rf"(?:{fraction}(?:\s+of\s+(?:a|an)\s+(?:{_alternation(list(scales))}))?)?(?:\s+(?:{scale_words}))?"
     )
     abbreviations = _alternation(list(data["scale_abbreviations"]))
+    cased = _alternation(list(data["cased_scale_abbreviations"]))  # "1MM" is a million, "1 mm" a millimetre
     vulgar_chars = "".join(vulgar)
     digits = (
         rf"(?:\d+\s+\d{{1,3}}/\d{{1,3}}(?![/\d])|\d{{1,3}}/\d{{1,3}}(?![/\d])|\d*[{vulgar_chars}]"
@@ -87,11 +89,11 @@ def lexicon() -> Lexicon:
         r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d)"  # "1 234 567", not "245 23"
         r"|\d+\.\d+|\.\d+|\d+)"
         r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?10\^[+-]?\d+|\^[+-]*\d+)?"  # "1.3e6", "1.3x10^6", "2.5^-1"
-        rf"(?:(?:(?:\s+|-)(?:{scale_words})\b)+|\s?(?:{abbreviations})(?![\w]))?"
+        rf"(?:(?:(?:\s+|-)(?:{scale_words})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
     glued = code_alternation()  # "USD115", "115USD": a number written against its currency code
-    sign = rf"(?P<sign>(?<!\d\s)-(?=\.?\d)|(?:{_alternation(data['sign_words'])})\s+)?"
+    sign = rf"(?P<sign>(?<!\d\s)[-−](?=\.?\d)|(?:{_alternation(data['sign_words'])})\s+)?"
     pattern = re.compile(
         rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued})))(?:(?P<vague>{vague_words})\b"
         rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円])(?![A-Za-z])))|(?P<words>{word_number})\b))",
@@ -106,6 +108,7 @@ def lexicon() -> Lexicon:
         word_values,
         scales,
         abbreviations_table,
+        dict(data["cased_scale_abbreviations"]),
         vague,
         fractions,
         vulgar,
@@ -148,8 +151,15 @@ def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, int]:
         raise ValueError(f"not a digit number: {surface!r}")
     value = _digits_value(match.group(1).rstrip(" -"), lex)
     scale = 1
-    for word in re.findall(r"[A-Za-z]+", match.group(2).lower()):
-        scale = lex.scales.get(word) or lex.multipliers.get(word) or lex.abbreviations.get(word) or 1
+    for word in re.findall(r"[A-Za-z]+", match.group(2)):
+        lower = word.lower()
+        scale = (
+            lex.cased_abbreviations.get(word)
+            or lex.scales.get(lower)
+            or lex.multipliers.get(lower)
+            or lex.abbreviations.get(lower)
+            or 1
+        )
         value *= scale
     return as_number(round(value, 6)), scale
 
