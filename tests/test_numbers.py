@@ -144,3 +144,21 @@ def test_words_in_a_list_stay_apart():
 )
 def test_signs_and_scale_marks(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roughly a third were women.", [0.333333]),  # a qualifier marks a fraction, not a rank
+        ("They received a quarter tonne of tools.", [0.25]),
+        ("They received seeds and a quarter tonne of tools.", [0.25]),
+        ("They walked a mile and a half to the well.", []),
+        ("Services are available 24/7.", []),  # not fractions
+        ("The split was 50/50.", []),
+        ("Over 1,000s of people gathered.", []),  # never the "1" of "1,000s"
+        ("3/4 of the wells", [0.75]),
+        ("2 1/2 tonnes", [2.5]),
+    ],
+)
+def test_fraction_or_not(text, expected):
+    assert values(text) == pytest.approx(expected)

@@ -46,6 +46,7 @@ class Lexicon:
     unit_ordinals: frozenset[str]  # "first" .. "ninth"
     unit_ordinal: re.Pattern[str]  # "-first" of "twenty-first"
     ordinal_determiner: re.Pattern[str]  # "the " of "the one hundredth"
+    qualifier_before: re.Pattern[str]  # "roughly ", "more than " right before a number
 
 
 def as_number(value: float) -> Number:
@@ -87,7 +88,7 @@ def lexicon() -> Lexicon:
         r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # South Asian grouping: "12,34,567"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d)"  # "1 234 567", not "245 23"
-        r"|\d+\.\d+|\.\d+|\d+)"
+        r"|\d+\.\d+|\.\d+|\d+)(?!,\d{3})"  # never the "1" of "1,000s"
         r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?10\^[+-]?\d+|\^[+-]*\d+)?"  # "1.3e6", "1.3x10^6", "2.5^-1"
         rf"(?:(?:(?:\s+|-)(?:{scale_words})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
     )
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
     digit_words = _alternation([w for w, v in word_values.items() if v < 100])
     point = re.compile(rf"\s+point((?:[\s-]+(?:{digit_words})\b)+)", re.IGNORECASE)
     abbreviations_table = data["scale_abbreviations"]
+    qualifiers = [phrase for group in data["qualifiers"].values() for phrase in group if phrase[0].isalpha()]
     unit_ordinal = re.compile(rf"[\s-]+(?:{_alternation(data['unit_ordinals'])})\b", re.IGNORECASE)
     determiner = re.compile(rf"\b(?:{_alternation(data['ordinal_determiners'])})\s+\Z", re.IGNORECASE)
     return Lexicon(
@@ -119,6 +121,7 @@ def lexicon() -> Lexicon:
         frozenset(data["unit_ordinals"]),
         unit_ordinal,
         determiner,
+        re.compile(rf"(?<![\w-])(?:{_alternation(qualifiers)})\s+\Z", re.IGNORECASE),
     )
 
 
@@ -139,7 +142,9 @@ def _digits_value(number: str, lex: Lexicon) -> float:
     if "/" in number:
         whole, _, fraction = number.rpartition(" ")
         numerator, denominator = fraction.split("/")
-        return float(whole or 0) + float(numerator) / float(denominator) if float(denominator) else float(whole or 0)
+        if float(numerator) >= float(denominator):
+            return math.nan  # "24/7", "50/50": not fractions
+        return float(whole or 0) + float(numerator) / float(denominator)
     return float(number)
 
 
@@ -408,16 +413,23 @@ def _without_ordinals(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
         words = re.split(r"[\s-]+", text[atom.start : atom.end].lower())
         article = words[0] in ("a", "an")
         if atom.is_word and _ordinal_like(words[-1], lex) and "and" not in words:
-            if article and not (_OF.match(text, atom.end) or _CLAUSE_END.match(text, atom.end)):
+            quantified = lex.qualifier_before.search(text, max(0, atom.start - 30), atom.start)  # "roughly a third"
+            if article and not (_OF.match(text, atom.end) or _CLAUSE_END.match(text, atom.end) or quantified):
                 continue
             if lex.ordinal_determiner.search(text, max(0, atom.start - 8), atom.start):
                 continue
-        if atom.is_word and article and _AND_BEFORE.search(text, max(0, atom.start - 5), atom.start):
-            continue  # "an hour and a half": the half of something not counted here
+        if atom.is_word and article and _half_of_a_thing(text, atom):
+            continue
         if atom.is_word and len(words) == 1 and lex.unit_ordinal.match(text, atom.end):
             continue
         out.append(atom)
     return out
+
+
+def _half_of_a_thing(text: str, atom: Atom) -> bool:
+    """ "an hour and a half.", "a mile and a half to": the half of a thing this number does not count."""
+    after_and = _AND_BEFORE.search(text, max(0, atom.start - 5), atom.start) is not None
+    return after_and and (_CLAUSE_END.match(text, atom.end) or _FUNCTION_WORD.match(text, atom.end)) is not None
 
 
 def _ordinal_like(word: str, lex: Lexicon) -> bool:
@@ -427,6 +439,7 @@ def _ordinal_like(word: str, lex: Lexicon) -> bool:
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|\Z)")
 _AND_BEFORE = re.compile(r"\band\s+\Z", re.IGNORECASE)
+_FUNCTION_WORD = re.compile(r"\s+(?:to|in|on|at|for|from|by|with|of|later|ago|before|after)\b", re.IGNORECASE)
 _JOIN_GAP = re.compile(r"[\s-]+(?:and\s+)?|\s*,\s*", re.IGNORECASE)
 
 
