@@ -30,8 +30,8 @@ def surfaces(text: str) -> list[str]:
         ("hundred thousand dollars", [100000]),  # a bare scale word that other number words follow
         ("hundred and five hundred and six", [105, 106]),
         ("million and one", [1000001]),
-        ("several hundred thousand people", []),  # vague: not a hundred thousand
-        ("a few hundred thousand", []),
+        ("several hundred thousand people", [None]),  # vague: not a hundred thousand
+        ("many hundred thousand people", []),
         ("It took a million years", [1000000]),
     ],
 )
@@ -162,3 +162,18 @@ def test_signs_and_scale_marks(text, expected):
 )
 def test_fraction_or_not(text, expected):
     assert values(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("Several thousand families fled.", [(2000, 9999)]),  # as vague as "thousands"
+        ("a few hundred thousand people", [(200000, 999999)]),
+        ("A few dozen houses", [(24, 99)]),
+        ("several tens of thousands of people", [(20000, 99999)]),
+    ],
+)
+def test_vague_quantified_scales(text, bounds):
+    atoms = find_atoms(text)
+    assert [a.vague_bounds for a in atoms] == bounds
+    assert [a.value for a in atoms] == [None]
