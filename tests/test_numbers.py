@@ -177,3 +177,18 @@ def test_vague_quantified_scales(text, bounds):
     atoms = find_atoms(text)
     assert [a.vague_bounds for a in atoms] == bounds
     assert [a.value for a in atoms] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than half of the households lack safe water.", ["half"]),  # a share after a qualifier
+        ("Nearly half of the population was displaced.", ["half"]),
+        ("over half a million people", ["half a million"]),
+        ("The first half of 2024", ["2024"]),  # a period (the year is set aside later)
+        ("About half an hour later", []),
+        ("In the second half, nearly half past ten", ["ten"]),
+    ],
+)
+def test_qualified_half(text, expected):
+    assert surfaces(text) == expected

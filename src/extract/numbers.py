@@ -378,7 +378,24 @@ def find_atoms(text: str) -> list[Atom]:
                 atoms.append(
                     Atom(atom_start, base + end, -word_value if negative else word_value, None, True, scale > 1, scale)
                 )
-    return _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
+    atoms = _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
+    return _with_qualified_halves(text, atoms, lex)
+
+
+_HALF = re.compile(r"(?<![\w-])half(?![\w-])(?!\s+(?:past|to|a|an)\b)", re.IGNORECASE)
+
+
+def _with_qualified_halves(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """ "more than half", "nearly half of the population": a bare "half" is a figure only after a qualifier ("the
+    first half of 2024" is a period); "half past ten", "half a day" are not shares."""
+    taken = [(a.start, a.end) for a in atoms]
+    halves = [
+        Atom(m.start(), m.end(), 0.5, None, True, False)
+        for m in _HALF.finditer(text)
+        if lex.qualifier_before.search(text, max(0, m.start() - 30), m.start())
+        and not any(start < m.end() and m.start() < end for start, end in taken)
+    ]
+    return sorted([*atoms, *halves], key=lambda a: a.start) if halves else atoms
 
 
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
