@@ -120,6 +120,7 @@ def test_notations(text, expected):
         ("Of them, 1,500 over 65.", ["1,500", "65"]),  # an improper "fraction" is an age bound
         ("10^999 and 0^-1 and 5", ["5"]),  # no figure for overflowing or undefined powers
         ("twenty seconds", ["twenty"]),
+        ("in the 1990s, in their 20s", []),  # decades and ages in the plural are not amounts
     ],
 )
 def test_not_fractions(text, expected):
@@ -155,7 +156,6 @@ def test_signs_and_scale_marks(text, expected):
         ("They walked a mile and a half to the well.", []),
         ("Services are available 24/7.", []),  # not fractions
         ("The split was 50/50.", []),
-        ("Over 1,000s of people gathered.", []),  # never the "1" of "1,000s"
         ("3/4 of the wells", [0.75]),
         ("2 1/2 tonnes", [2.5]),
     ],
@@ -171,6 +171,8 @@ def test_fraction_or_not(text, expected):
         ("a few hundred thousand people", [(200000, 999999)]),
         ("A few dozen houses", [(24, 99)]),
         ("several tens of thousands of people", [(20000, 99999)]),
+        ("Over 1,000s of people gathered.", [(2000, 9999)]),  # digits in the plural: "thousands", never "1"
+        ("100s of families", [(200, 999)]),
     ],
 )
 def test_vague_quantified_scales(text, bounds):

@@ -37,6 +37,7 @@ class Lexicon:
     abbreviations: dict[str, int]  # "k", "bn": any case
     cased_abbreviations: dict[str, int]  # "MM": only so written
     vague: dict[str, tuple[Number, Number]]
+    digit_plurals: dict[str, str]  # "1000" (of "1,000s") -> "thousands"
     fractions: dict[str, int]  # "thirds" -> 3
     vulgar: dict[str, float]  # "½" -> 0.5
     multipliers: dict[str, int]  # "dozen" -> 12: multiplies everything before it
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
     sign = rf"(?P<sign>(?<!\d\s)[-−](?=\.?\d)|(?:{_alternation(data['sign_words'])})\s+)?"
     pattern = re.compile(
         rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued})))(?:(?P<vague>{vague_words})\b"
+        r"|(?P<plural>(?:\d{1,3}(?:,\d{3})+|\d+)s)(?![\w])"  # "1,000s of people"; also "1990s", read as nothing
         rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円])(?![A-Za-z])))|(?P<words>{word_number})\b))",
         re.IGNORECASE,
     )
@@ -112,6 +114,7 @@ def lexicon() -> Lexicon:
         abbreviations_table,
         dict(data["cased_scale_abbreviations"]),
         vague,
+        dict(data["digit_plurals"]),
         fractions,
         vulgar,
         multipliers,
@@ -357,6 +360,10 @@ def find_atoms(text: str) -> list[Atom]:
                 continue  # "he scores", not "scores of people"
             bounds = lex.vague[match.group("vague").lower()]
             atoms.append(Atom(match.start(), match.end(), None, bounds, True, False))
+        elif match.group("plural"):
+            vague_word = lex.digit_plurals.get(match.group("plural")[:-1].replace(",", ""))
+            if vague_word is not None:
+                atoms.append(Atom(match.start(), match.end(), None, lex.vague[vague_word], False, False))
         elif match.group("digits"):
             value, scale = _scaled_digits(match.group("digits"), lex)
             if not math.isfinite(value):
