@@ -120,7 +120,8 @@ def test_notations(text, expected):
         ("Of them, 1,500 over 65.", ["1,500", "65"]),  # an improper "fraction" is an age bound
         ("10^999 and 0^-1 and 5", ["5"]),  # no figure for overflowing or undefined powers
         ("twenty seconds", ["twenty"]),
-        ("in the 1990s, in their 20s", []),  # decades and ages in the plural are not amounts
+        ("in the 1990s, in their 20s", []),
+        ("counting in tens", []),  # decades and ages in the plural are not amounts
     ],
 )
 def test_not_fractions(text, expected):
@@ -173,6 +174,8 @@ def test_fraction_or_not(text, expected):
         ("several tens of thousands of people", [(20000, 99999)]),
         ("Over 1,000s of people gathered.", [(2000, 9999)]),  # digits in the plural: "thousands", never "1"
         ("100s of families", [(200, 999)]),
+        ("Tens of families were displaced.", [(20, 99)]),  # "tens" only before "of", as "scores"
+        ("tens of thousands", [(20000, 99999)]),
     ],
 )
 def test_vague_quantified_scales(text, bounds):
