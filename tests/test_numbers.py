@@ -32,6 +32,7 @@ def surfaces(text: str) -> list[str]:
         ("million and one", [1000001]),
         ("several hundred thousand people", [None]),  # vague: not a hundred thousand
         ("a few hundred thousand", [None]),
+        ("many hundred thousand people", []),
         ("It took a million years", [1000000]),
     ],
 )
@@ -43,7 +44,7 @@ def test_scales(text, expected):
     ("text", "bounds"),
     [
         ("several hundred thousand people", (200_000, 999_999)),
-        ("a few hundred thousand people", (200_000, 999_000)),
+        ("a few hundred thousand people", (200_000, 999_999)),
         ("hundreds of millions", (200_000_000, 999_999_999)),
     ],
 )
@@ -134,6 +135,8 @@ def test_notations(text, expected):
         ("Of them, 1,500 over 65.", ["1,500", "65"]),  # an improper "fraction" is an age bound
         ("10^999 and 0^-1 and 5", ["5"]),  # no figure for overflowing or undefined powers
         ("twenty seconds", ["twenty"]),
+        ("in the 1990s, in their 20s", []),
+        ("counting in tens", []),  # decades and ages in the plural are not amounts
     ],
 )
 def test_not_fractions(text, expected):
@@ -143,3 +146,69 @@ def test_not_fractions(text, expected):
 def test_words_in_a_list_stay_apart():
     assert values("one, two and three") == [1, 2, 3]
     assert values("twenty five and thirty six") == [25, 36]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Temperatures dropped to −15 degrees.", [-15]),  # the Unicode minus sign
+        ("one-and-a-half million people", [1500000]),
+        ("a quarter of a million people", [250000]),
+        ("US$ 1MM", [1000000]),  # "MM" in capitals is a million in finance
+        ("USD 2.5 MM", [2500000]),
+        ("5 mm of rain", [5]),  # and in lower case a millimetre
+    ],
+)
+def test_signs_and_scale_marks(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roughly a third were women.", [0.333333]),  # a qualifier marks a fraction, not a rank
+        ("They received a quarter tonne of tools.", [0.25]),
+        ("They received seeds and a quarter tonne of tools.", [0.25]),
+        ("They walked a mile and a half to the well.", []),
+        ("Services are available 24/7.", []),  # not fractions
+        ("The split was 50/50.", []),
+        ("3/4 of the wells", [0.75]),
+        ("2 1/2 tonnes", [2.5]),
+    ],
+)
+def test_fraction_or_not(text, expected):
+    assert values(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("Several thousand families fled.", [(2000, 9999)]),  # as vague as "thousands"
+        ("a few hundred thousand people", [(200000, 999999)]),
+        ("A few dozen houses", [(24, 99)]),
+        ("several tens of thousands of people", [(20000, 99999)]),
+        ("Over 1,000s of people gathered.", [(2000, 9999)]),  # digits in the plural: "thousands", never "1"
+        ("100s of families", [(200, 999)]),
+        ("Tens of families were displaced.", [(20, 99)]),  # "tens" only before "of", as "scores"
+        ("tens of thousands", [(20000, 99999)]),
+    ],
+)
+def test_vague_quantified_scales(text, bounds):
+    atoms = find_atoms(text)
+    assert [a.vague_bounds for a in atoms] == bounds
+    assert [a.value for a in atoms] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than half of the households lack safe water.", ["half"]),  # a share after a qualifier
+        ("Nearly half of the population was displaced.", ["half"]),
+        ("over half a million people", ["half a million"]),
+        ("The first half of 2024", ["2024"]),  # a period (the year is set aside later)
+        ("About half an hour later", []),
+        ("In the second half, nearly half past ten", ["ten"]),
+    ],
+)
+def test_qualified_half(text, expected):
+    assert surfaces(text) == expected

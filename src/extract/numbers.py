@@ -34,8 +34,10 @@ class Atom:
 class Lexicon:
     word_values: dict[str, int]  # units and tens
     scales: dict[str, int]
-    abbreviations: dict[str, int]
+    abbreviations: dict[str, int]  # "k", "bn": any case
+    cased_abbreviations: dict[str, int]  # "MM": only so written
     vague: dict[str, tuple[Number, Number]]
+    digit_plurals: dict[str, str]  # "1000" (of "1,000s") -> "thousands"
     fractions: dict[str, int]  # "thirds" -> 3
     vulgar: dict[str, float]  # "½" -> 0.5
     multipliers: dict[str, int]  # "dozen" -> 12: multiplies everything before it
@@ -45,6 +47,7 @@ class Lexicon:
     unit_ordinals: frozenset[str]  # "first" .. "ninth"
     unit_ordinal: re.Pattern[str]  # "-first" of "twenty-first"
     ordinal_determiner: re.Pattern[str]  # "the " of "the one hundredth"
+    qualifier_before: re.Pattern[str]  # "roughly ", "more than " right before a number
 
 
 def as_number(value: float) -> Number:
@@ -70,7 +73,7 @@ def lexicon() -> Lexicon:
     scale_words = _alternation([*scales, *multipliers])
     continuation = rf"(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))"
     # a fraction word only after a numerator ("two thirds", "one and a half"), never alone ("half the households")
-    fraction = rf"(?:[\s-]+(?:and\s+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
+    fraction = rf"(?:[\s-]+(?:and[\s-]+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
     word_number = (
         rf"(?:(?:{small}|a|an|one)(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
         rf"|(?:a|an)\s+(?:{scale_words})(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
@@ -79,34 +82,39 @@ def lexicon() -> Lexicon:
         rf"(?:{fraction}(?:\s+of\s+(?:a|an)\s+(?:{_alternation(list(scales))}))?)?(?:\s+(?:{scale_words}))?"
     )
     abbreviations = _alternation(list(data["scale_abbreviations"]))
+    cased = _alternation(list(data["cased_scale_abbreviations"]))  # "1MM" is a million, "1 mm" a millimetre
     vulgar_chars = "".join(vulgar)
     digits = (
         rf"(?:\d+\s+\d{{1,3}}/\d{{1,3}}(?![/\d])|\d{{1,3}}/\d{{1,3}}(?![/\d])|\d*[{vulgar_chars}]"
         r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # South Asian grouping: "12,34,567"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d)"  # "1 234 567", not "245 23"
-        r"|\d+\.\d+|\.\d+|\d+)"
+        r"|\d+\.\d+|\.\d+|\d+)(?!,\d{3})"  # never the "1" of "1,000s"
         r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?10\^[+-]?\d+|\^[+-]*\d+)?"  # "1.3e6", "1.3x10^6", "2.5^-1"
-        rf"(?:(?:(?:\s+|-)(?:{scale_words})\b)+|\s?(?:{abbreviations})(?![\w]))?"
+        rf"(?:(?:(?:\s+|-)(?:{scale_words})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
     glued = code_alternation()  # "USD115", "115USD": a number written against its currency code
-    sign = rf"(?P<sign>(?<!\d\s)-(?=\.?\d)|(?:{_alternation(data['sign_words'])})\s+)?"
+    sign = rf"(?P<sign>(?<!\d\s)[-−](?=\.?\d)|(?:{_alternation(data['sign_words'])})\s+)?"
     pattern = re.compile(
         rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued})))(?:(?P<vague>{vague_words})\b"
+        r"|(?P<plural>(?:\d{1,3}(?:,\d{3})+|\d+)s)(?![\w])"  # "1,000s of people"; also "1990s", read as nothing
         rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円])(?![A-Za-z])))|(?P<words>{word_number})\b))",
         re.IGNORECASE,
     )
     digit_words = _alternation([w for w, v in word_values.items() if v < 100])
     point = re.compile(rf"\s+point((?:[\s-]+(?:{digit_words})\b)+)", re.IGNORECASE)
     abbreviations_table = data["scale_abbreviations"]
+    qualifiers = [phrase for group in data["qualifiers"].values() for phrase in group if phrase[0].isalpha()]
     unit_ordinal = re.compile(rf"[\s-]+(?:{_alternation(data['unit_ordinals'])})\b", re.IGNORECASE)
     determiner = re.compile(rf"\b(?:{_alternation(data['ordinal_determiners'])})\s+\Z", re.IGNORECASE)
     return Lexicon(
         word_values,
         scales,
         abbreviations_table,
+        dict(data["cased_scale_abbreviations"]),
         vague,
+        dict(data["digit_plurals"]),
         fractions,
         vulgar,
         multipliers,
@@ -116,6 +124,7 @@ def lexicon() -> Lexicon:
         frozenset(data["unit_ordinals"]),
         unit_ordinal,
         determiner,
+        re.compile(rf"(?<![\w-])(?:{_alternation(qualifiers)})\s+\Z", re.IGNORECASE),
     )
 
 
@@ -136,7 +145,9 @@ def _digits_value(number: str, lex: Lexicon) -> float:
     if "/" in number:
         whole, _, fraction = number.rpartition(" ")
         numerator, denominator = fraction.split("/")
-        return float(whole or 0) + float(numerator) / float(denominator) if float(denominator) else float(whole or 0)
+        if float(numerator) >= float(denominator):
+            return math.nan  # "24/7", "50/50": not fractions
+        return float(whole or 0) + float(numerator) / float(denominator)
     return float(number)
 
 
@@ -148,8 +159,15 @@ def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, int]:
         raise ValueError(f"not a digit number: {surface!r}")
     value = _digits_value(match.group(1).rstrip(" -"), lex)
     scale = 1
-    for word in re.findall(r"[A-Za-z]+", match.group(2).lower()):
-        scale = lex.scales.get(word) or lex.multipliers.get(word) or lex.abbreviations.get(word) or 1
+    for word in re.findall(r"[A-Za-z]+", match.group(2)):
+        lower = word.lower()
+        scale = (
+            lex.cased_abbreviations.get(word)
+            or lex.scales.get(lower)
+            or lex.multipliers.get(lower)
+            or lex.abbreviations.get(lower)
+            or 1
+        )
         value *= scale
     return as_number(round(value, 6)), scale
 
@@ -355,6 +373,10 @@ def find_atoms(text: str) -> list[Atom]:
             low, high = lex.vague[match.group("vague").lower()]
             end, scale = _scale_words_after(text, match.end(), lex)  # "a few hundred thousand"
             atoms.append(Atom(match.start(), end, None, (low * scale, high * scale), True, scale > 1, scale))
+        elif match.group("plural"):
+            vague_word = lex.digit_plurals.get(match.group("plural")[:-1].replace(",", ""))
+            if vague_word is not None:
+                atoms.append(Atom(match.start(), match.end(), None, lex.vague[vague_word], False, False))
         elif match.group("digits"):
             value, scale = _scaled_digits(match.group("digits"), lex)
             if not math.isfinite(value):
@@ -376,7 +398,24 @@ def find_atoms(text: str) -> list[Atom]:
                 atoms.append(
                     Atom(atom_start, base + end, -word_value if negative else word_value, None, True, scale > 1, scale)
                 )
-    return _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
+    atoms = _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
+    return _with_qualified_halves(text, atoms, lex)
+
+
+_HALF = re.compile(r"(?<![\w-])half(?![\w-])(?!\s+(?:past|to|a|an)\b)", re.IGNORECASE)
+
+
+def _with_qualified_halves(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """ "more than half", "nearly half of the population": a bare "half" is a figure only after a qualifier ("the
+    first half of 2024" is a period); "half past ten", "half a day" are not shares."""
+    taken = [(a.start, a.end) for a in atoms]
+    halves = [
+        Atom(m.start(), m.end(), 0.5, None, True, False)
+        for m in _HALF.finditer(text)
+        if lex.qualifier_before.search(text, max(0, m.start() - 30), m.start())
+        and not any(start < m.end() and m.start() < end for start, end in taken)
+    ]
+    return sorted([*atoms, *halves], key=lambda a: a.start) if halves else atoms
 
 
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
@@ -411,22 +450,23 @@ def _without_ordinals(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
         words = re.split(r"[\s-]+", text[atom.start : atom.end].lower())
         article = words[0] in ("a", "an")
         if atom.is_word and _ordinal_like(words[-1], lex) and "and" not in words:
-            if article and not (_OF.match(text, atom.end) or _CLAUSE_END.match(text, atom.end)):
+            quantified = lex.qualifier_before.search(text, max(0, atom.start - 30), atom.start)  # "roughly a third"
+            if article and not (_OF.match(text, atom.end) or _CLAUSE_END.match(text, atom.end) or quantified):
                 continue
             if lex.ordinal_determiner.search(text, max(0, atom.start - 8), atom.start):
                 continue
-        if (
-            atom.is_word
-            and article
-            and atom.value is not None
-            and abs(atom.value) < 1
-            and _AND_BEFORE.search(text, max(0, atom.start - 5), atom.start)
-        ):
-            continue  # "an hour and a half": the half of something not counted here; "and a dozen villages" is
+        if atom.is_word and article and _half_of_a_thing(text, atom):
+            continue
         if atom.is_word and len(words) == 1 and lex.unit_ordinal.match(text, atom.end):
             continue
         out.append(atom)
     return out
+
+
+def _half_of_a_thing(text: str, atom: Atom) -> bool:
+    """ "an hour and a half.", "a mile and a half to": the half of a thing this number does not count."""
+    after_and = _AND_BEFORE.search(text, max(0, atom.start - 5), atom.start) is not None
+    return after_and and (_CLAUSE_END.match(text, atom.end) or _FUNCTION_WORD.match(text, atom.end)) is not None
 
 
 def _ordinal_like(word: str, lex: Lexicon) -> bool:
@@ -436,6 +476,7 @@ def _ordinal_like(word: str, lex: Lexicon) -> bool:
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|\Z)")
 _AND_BEFORE = re.compile(r"\band\s+\Z", re.IGNORECASE)
+_FUNCTION_WORD = re.compile(r"\s+(?:to|in|on|at|for|from|by|with|of|later|ago|before|after)\b", re.IGNORECASE)
 _JOIN_GAP = re.compile(r"[\s-]+(?:and\s+)?|\s*,\s*", re.IGNORECASE)
 
 
