@@ -51,10 +51,10 @@ def test_letters_after_numbers_that_are_not_units(nlp, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("They were given 44 mg to 50 mg ethanol.", ("44 mg to 50 mg", None, 44, 50, "measure", "mg")),
+        ("They were given 44 mg to 50 mg ethanol.", ("44 mg to 50 mg", None, 44, 50, "measure", "milligram")),
         ("between 15 tonnes and 20 tonnes", ("between 15 tonnes and 20 tonnes", None, 15, 20, "measure", "tonnes")),
         ("from USD 5 million to USD 10 million", ("USD 5 million to USD 10 million", None, 5e6, 1e7, "money", "USD")),
-        ("temperatures from -18 °C to -34 °C", ("from -18 °C to -34 °C", None, -18, -34, "measure", "°c")),
+        ("temperatures from -18 °C to -34 °C", ("from -18 °C to -34 °C", None, -18, -34, "measure", "degree Celsius")),
         ("a planned 8- to 16-meter mirror", ("8- to 16-meter", None, 8, 16, "measure", "m")),
     ],
 )
@@ -102,3 +102,49 @@ def test_money_stays_apart(nlp, text, expected):
 def test_amount_before_a_month_name_is_no_date(nlp):
     assert [r[0] for r in _read(nlp, "$ 20,000.00 $ 37,305.97 february expenses")] == ["$ 20,000.00", "$ 37,305.97"]
     assert _read(nlp, "On 12 february") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("he is 5 ft 2 in", "5 ft 2 in", 5.166667, "foot"),
+        ("The length is 12 ft 2 in more or less", "12 ft 2 in", 12.166667, "foot"),
+        ("he is 5 feet and 2 inches.", "5 feet and 2 inches", 5.166667, "foot"),
+        ("It took 3 hours and 20 minutes.", "3 hours and 20 minutes", 3.333333, "hours"),
+    ],
+)
+def test_amount_in_two_units(nlp, text, quote, value, unit):
+    assert [(r[0], r[1], r[5]) for r in _read(nlp, text)] == [(quote, value, unit)]
+
+
+def test_two_amounts_in_unrelated_units_stay_apart(nlp):
+    found = _read(nlp, "It took 3 hours to reach 5 km and 2 in the afternoon")
+    assert [(r[0], r[5]) for r in found] == [("3 hours", "hours"), ("5 km", "km"), ("2", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("The door is 2 1/2 in thick.", "2 1/2 in", "inch"),
+        ("The length of my pencil is 2 in.", "2 in", "inch"),
+        ("At 200 kilometres per hour the engine heats.", "200 kilometres per hour", "kilometre per hour"),
+        ("Workers are exposed to 20 J/m^2 per year", "20 J/m^2 per year", "joule per square metre per year"),
+        ("The mast is 48m", "48m", "metre"),
+        ("the band gap is 1.7 eV", "1.7 eV", "electronvolt"),
+    ],
+)
+def test_measure_units(nlp, text, quote, unit):
+    assert [(r[0], r[4], r[5]) for r in _read(nlp, text)] == [(quote, "measure", unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("2 in the north", 2, None),  # "in" is inches only where a length is measured
+        ("It rose to 3m people", 3_000_000, "people"),
+        ("I can give you 10M", 10_000_000, None),  # only a lower-case m may be metres
+        ("It reached 10k", 10_000, None),
+    ],
+)
+def test_not_a_unit(nlp, text, value, unit):
+    assert [(r[1], r[5]) for r in _read(nlp, text)] == [(value, unit)]

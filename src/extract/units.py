@@ -54,7 +54,8 @@ def unit_after(text: str, number_start: int, number_end: int) -> Unit | None:
     if cut:
         window = window[: number_end - number_start + cut.start()]
     length = number_end - number_start
-    glued = text[number_end - 1 : number_end].isalpha()  # "1.8m": the letter read as a scale may be the unit
+    # "1.8m": the letter read as a scale may be metres; "10k", "2.33 k", "10M", "1.2b" are only thousands and more
+    glued = text[number_end - 1 : number_end] == "m" and not text[number_end - 2 : number_end - 1].isalpha()
     for start, end, entity, name, value in _parse(window):
         if start != 0 or entity in _SKIP_ENTITIES or end < length or (end == length and not glued):
             continue
@@ -127,14 +128,47 @@ def glued_units(text: str) -> list[GluedUnit]:
         suffix = match.group("unit")
         if not rules.allows(text, suffix, match.end()):
             continue
-        token = match.group()
-        for start, end, entity, name, _ in _parse(token):
-            if start != 0 or end != len(token) or entity in _SKIP_ENTITIES:
-                break
-            kind = Kind.DURATION if entity == "time" else Kind.MEASURE
-            name = rules.names.get(suffix) or unit_name(suffix, name)
+        read = _glued_reading(match.group(), suffix, rules)
+        if read is not None:
             value = float(match.group("number").replace(",", ""))
-            unit = Unit(kind, name, match.end(), -value if match.group("sign") else value)
+            unit = Unit(read[0], read[1], match.end(), -value if match.group("sign") else value)
             found.append(GluedUnit(match.start(), match.start("unit"), unit.value, unit))
-            break
     return found
+
+
+def _glued_reading(token: str, suffix: str, rules: _GluedRules) -> tuple[Kind, str] | None:
+    """(kind, unit name) of a whole "number+unit" token; our own names first ("kmph"), then quantulum3's."""
+    if suffix in rules.names:
+        return Kind.MEASURE, rules.names[suffix]
+    for start, end, entity, name, _ in _parse(token):
+        if start != 0 or end != len(token) or entity in _SKIP_ENTITIES:
+            return None
+        return (Kind.DURATION if entity == "time" else Kind.MEASURE), unit_name(suffix, name)
+    return None
+
+
+@cache
+def _lexicon():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load
+
+    return load.units("en_US")
+
+
+def canonical(surface: str) -> str | None:
+    """quantulum3's name for a unit surface when the surface names one unit only ("ft", "feet" -> "foot")."""
+    units = _lexicon()
+    names = {u.name for u in [*units.symbols.get(surface, ()), *units.surfaces_lower.get(surface.lower(), ())]}
+    return names.pop() if len(names) == 1 else None
+
+
+@cache
+def _compounds() -> dict[tuple[str, str], float]:
+    return {(big, small): float(per) for big, small, per in load_json("units.json")["compound"]}
+
+
+def parts_per(big: str, small: str) -> float | None:
+    """How many of unit `small` make one `big`, for amounts written in two units ("5 ft 2 in"); None otherwise."""
+    pair = (canonical(big) or big.lower().removesuffix("s"), canonical(small) or small.lower().removesuffix("s"))
+    return _compounds().get(pair)
