@@ -54,7 +54,7 @@ def test_letters_after_numbers_that_are_not_units(nlp, text):
         ("They were given 44 mg to 50 mg ethanol.", ("44 mg to 50 mg", None, 44, 50, "measure", "milligram")),
         ("between 15 tonnes and 20 tonnes", ("between 15 tonnes and 20 tonnes", None, 15, 20, "measure", "tonnes")),
         ("from USD 5 million to USD 10 million", ("USD 5 million to USD 10 million", None, 5e6, 1e7, "money", "USD")),
-        ("temperatures from -18 °C to -34 °C", ("from -18 °C to -34 °C", None, -18, -34, "measure", "degree Celsius")),
+        ("temperatures from -18 °C to -34 °C", ("from -18 °C to -34 °C", None, -34, -18, "measure", "degree Celsius")),
         ("a planned 8- to 16-meter mirror", ("8- to 16-meter", None, 8, 16, "measure", "m")),
     ],
 )
@@ -129,7 +129,9 @@ def test_two_amounts_in_unrelated_units_stay_apart(nlp):
         ("The length of my pencil is 2 in.", "2 in", "inch"),
         ("At 200 kilometres per hour the engine heats.", "200 kilometres per hour", "kilometre per hour"),
         ("Workers are exposed to 20 J/m^2 per year", "20 J/m^2 per year", "joule per square metre per year"),
-        ("The mast is 48m", "48m", "metre"),
+        ("The mast is 48m high", "48m", "metre"),
+        ("a 2m-deep well", "2m", "metre"),
+        ("The room is 1 m", "1 m", "metre"),
         ("the band gap is 1.7 eV", "1.7 eV", "electronvolt"),
     ],
 )
@@ -144,7 +146,25 @@ def test_measure_units(nlp, text, quote, unit):
         ("It rose to 3m people", 3_000_000, "people"),
         ("I can give you 10M", 10_000_000, None),  # only a lower-case m may be metres
         ("It reached 10k", 10_000, None),
+        ("The number rose to 1.2m.", 1_200_000, None),  # glued "m" alone: millions, as in "1.2m people"
     ],
 )
 def test_not_a_unit(nlp, text, value, unit):
     assert [(r[1], r[5]) for r in _read(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "low", "high"),
+    [
+        ("The patient is a man of age 87 with history", "87", 87, None, None),
+        ("children aged 5 to 17 in the camps", "5 to 17", None, 5, 17),
+        ("at the age of 5", "5", 5, None, None),
+    ],
+)
+def test_age(nlp, text, quote, value, low, high):
+    assert _read(nlp, text) == [(quote, value, low, high, "duration", "years")]
+
+
+def test_range_below_zero_has_its_bounds_in_order(nlp):
+    [(_, _, low, high, _, _)] = _read(nlp, "temperatures ranged from -18 °C to -34 °C")
+    assert (low, high) == (-34, -18)

@@ -125,6 +125,8 @@ def _range_value(first: Atom, second: Atom) -> tuple[Number, Number]:
         for scale in (1_000_000_000, 1_000_000, 1_000):
             if high >= scale and low * scale <= high:
                 return as_number(low * scale), high
+    if high < low <= 0:
+        return high, low  # "-18 °C to -34 °C": below zero, written from the bound nearer zero
     return low, high
 
 

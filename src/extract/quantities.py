@@ -190,6 +190,8 @@ class QuantityRecognizer:
         unit_tokens = self._counted_noun(doc, index)
         if not unit_tokens and not (token.is_stop and token.idx > figure.number_end):  # "2024 at", "5 in": words
             return self._quantulum_unit(text, figure), []
+        if not unit_tokens and _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
+            return replace(figure, kind=Kind.DURATION, unit="years"), []
         if not unit_tokens:
             return figure, []
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
@@ -197,7 +199,9 @@ class QuantityRecognizer:
         return replace(figure, end=end, unit=unit), unit_tokens
 
     def _quantulum_unit(self, text: str, figure: Figure) -> Figure:
-        """The figure with the unit quantulum3 reads right after its number, when there is one."""
+        """The figure with the unit quantulum3 reads right after its number, or an age, when there is one."""
+        if _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
+            return replace(figure, kind=Kind.DURATION, unit="years")  # "aged 5 to 17", "a man of age 87"
         if figure.value is None or figure.is_year_like or not (unit := unit_after(text, *_number(figure))):
             return figure
         value = figure.value if unit.end > figure.number_end else as_number(unit.value)  # "1.8m": metres, not millions
@@ -272,6 +276,7 @@ class QuantityRecognizer:
         return run if run and run[-1].tag_ in _NOUN_TAGS else []
 
 
+_AGE_BEFORE = re.compile(r"(?<![\w-])(?:aged|ages?(?:\s+of)?)\s+\Z", re.IGNORECASE)
 _PER = re.compile(r"\s*/|\s+per\s", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
 _COMPOUND_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)

@@ -54,14 +54,28 @@ def unit_after(text: str, number_start: int, number_end: int) -> Unit | None:
     if cut:
         window = window[: number_end - number_start + cut.start()]
     length = number_end - number_start
-    # "1.8m": the letter read as a scale may be metres; "10k", "2.33 k", "10M", "1.2b" are only thousands and more
-    glued = text[number_end - 1 : number_end] == "m" and not text[number_end - 2 : number_end - 1].isalpha()
+    glued = _metres_not_millions(text, number_start, number_end)
     for start, end, entity, name, value in _parse(window):
         if start != 0 or entity in _SKIP_ENTITIES or end < length or (end == length and not glued):
             continue
         kind = Kind.DURATION if entity == "time" else Kind.MEASURE
         return Unit(kind, name, number_start + end, value)
     return None
+
+
+def _metres_not_millions(text: str, number_start: int, number_end: int) -> bool:
+    """Whether the "m" ending a number is metres: "1 m", "a 3m-deep well", "3m high", "1m x 2m"; not "1.2m" alone,
+    "10M", "10k", "2.33 k" or "1.2b" (scales only)."""
+    if text[number_end - 1 : number_end] != "m" or text[number_end - 2 : number_end - 1].isalpha():
+        return False
+    by = re.search(r"[x×]\s*\Z", text[max(0, number_start - 3) : number_start]) is not None  # the second side
+    return by or text[number_end - 2].isspace() or _measured().match(text, number_end) is not None
+
+
+@cache
+def _measured() -> re.Pattern[str]:
+    words = "|".join(sorted(load_json("units.json")["dimension_words"], key=len, reverse=True))
+    return re.compile(rf"\s*(?:-\s*)?(?:(?:{words})\b|[x×]\s*\d)", re.IGNORECASE)
 
 
 # A number written against its unit: "200lbs", "7.62mm", "24703m2", "10km/hr", "-10C" (not "scp2-173m", "I7-860BOX")
