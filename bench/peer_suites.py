@@ -287,9 +287,14 @@ def expectation_out_of_scope(exp: dict[str, Any], text: str) -> str | None:
     return None
 
 
+# Names for one unit that differ only in naming: Recognizers' "Metric ton", "C"; quantulum3's "pound-mass"
+_SAME_UNIT = {"metric ton": "tonne", "pound-mass": "pound", "c": "celsius", "f": "fahrenheit"}
+
+
 def _norm_unit(unit: str) -> str:
-    unit = unit.lower().replace("meter", "metre").replace("liter", "litre").replace("degree ", "")
-    return re.sub(r"(?<=[a-z]{3})s\b", "", unit.strip())
+    unit = unit.lower().replace("meter", "metre").replace("liter", "litre").replace("degree ", "").strip()
+    unit = _SAME_UNIT.get(unit, unit)
+    return re.sub(r"(?<=[a-z]{3})(?<!s|u)s\b", "", unit)  # plurals; not "mass", "celsius"
 
 
 @cache
@@ -301,6 +306,13 @@ def _unit_names(surface: str) -> frozenset[str]:
 
     units = load.units("en_US")
     candidates = units.surfaces_lower.get(surface.lower(), []) or units.symbols.get(surface, [])
+    if not candidates:  # a compound surface ("m2", "km/hr"): the unit quantulum3 reads for "1 <surface>"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+
+            read = parser.parse(f"1 {surface}")
+        candidates = [q.unit for q in read[:1] if q.span == (0, len(surface) + 2)]
     return frozenset({_norm_unit(surface), *(_norm_unit(u.name) for u in candidates)})
 
 

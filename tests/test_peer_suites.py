@@ -53,3 +53,12 @@ def test_value_with_uncertainty_matches_its_range() -> None:
 def test_bare_year_expectation_is_set_aside(text: str, surface: str, start: int, out: bool) -> None:
     exp = {"surface": surface, "start": start, "kind": "number", "unit": None}
     assert (peer_suites.expectation_out_of_scope(exp, text) is not None) is out
+
+
+@pytest.mark.parametrize(
+    ("expected", "ours"),
+    [("Square meter", "m2"), ("Metric ton", "tonnes"), ("Pound", "pound-mass"), ("C", "degree Celsius")],
+)
+def test_unit_names_compared_by_meaning(expected: str, ours: str) -> None:
+    exp = {"unit": expected, "kind": "measure"}
+    assert peer_suites.unit_agrees(exp, peer_suites.Predicted(1, None, None, None, None, ours, "measure"))

@@ -80,6 +80,7 @@ def test_bounds_with_different_units_stay_apart(nlp):
         ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
         ("It only cost thirteen dollars and forty-five cents", "thirteen dollars and forty-five cents", 13.45, "USD"),
         ("It costs 15 dollars 50.", "15 dollars 50", 15.5, "USD"),
+        ("It may need one kuai and five mao.", "one kuai and five mao", 1.5, "CNY"),  # ten mao to the yuan
     ],
 )
 def test_money(nlp, text, quote, value, unit):
@@ -133,6 +134,7 @@ def test_two_amounts_in_unrelated_units_stay_apart(nlp):
         ("a 2m-deep well", "2m", "metre"),
         ("The room is 1 m", "1 m", "metre"),
         ("the band gap is 1.7 eV", "1.7 eV", "electronvolt"),
+        ("an area of 4 km squared", "4 km squared", "square kilometre"),
     ],
 )
 def test_measure_units(nlp, text, quote, unit):

@@ -212,8 +212,10 @@ _SENTENCE_END = re.compile(r"\s*(?:[.!?]|\Z)")
 
 
 @cache
-def _subunits() -> frozenset[str]:
-    return frozenset(load_json("currencies.json")["subunits"].values())
+def _subunits() -> dict[str, int]:
+    """Subunit name -> how many make one unit of its currency: 100 cents, 10 mao."""
+    data = load_json("currencies.json")
+    return {name: data["subunit_parts"].get(name, 100) for name in data["subunits"].values()}
 
 
 def _join_subunits(text: str, figures: list[Figure]) -> list[Figure]:
@@ -231,7 +233,7 @@ def _join_subunits(text: str, figures: list[Figure]) -> list[Figure]:
             and previous.end > previous.number_end  # the currency written after the amount
             and figure.qualifier is Qualifier.EXACT
             and isinstance(figure.value, int)
-            and 0 < figure.value < 100
+            and 0 < figure.value < _subunits().get(figure.unit or "", 100)
             and _SUBUNIT_GAP.fullmatch(text[previous.end : figure.start])
             and (
                 (figure.kind is Kind.MONEY and figure.unit in _subunits())
@@ -243,7 +245,7 @@ def _join_subunits(text: str, figures: list[Figure]) -> list[Figure]:
                 )
             )
         ):
-            value = as_number(round(previous.value + figure.value / 100, 2))
+            value = as_number(round(previous.value + figure.value / _subunits().get(figure.unit or "", 100), 2))
             joined[-1] = replace(previous, end=figure.end, value=value)
             continue
         joined.append(figure)

@@ -178,7 +178,7 @@ class QuantityRecognizer:
             return replace(figure, end=token.idx + len(token), kind=Kind.DURATION, unit=token.lower_), []
         measure = self._measure_at(doc, index)
         if measure is not None:
-            per = _PER.match(text, measure.end_char)  # "200 kilometres per hour", "20 J/m^2": quantulum3 reads it
+            per = _PER.match(text, measure.end_char)  # "200 km per hour", "20 J/m^2", "4 km squared"
             if per and (read := unit_after(text, *_number(figure))) and read.end > measure.end_char:
                 return replace(figure, end=read.end, kind=read.kind, unit=read.name), []
             unit = unit_name(measure.text, canonical(measure.text) or measure.text.lower())
@@ -277,7 +277,7 @@ class QuantityRecognizer:
 
 
 _AGE_BEFORE = re.compile(r"(?<![\w-])(?:aged|ages?(?:\s+of)?)\s+\Z", re.IGNORECASE)
-_PER = re.compile(r"\s*/|\s+per\s", re.IGNORECASE)
+_PER = re.compile(r"\s*/|\s+per\s|\s+(?:squared|cubed)\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
 _COMPOUND_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 
