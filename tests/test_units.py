@@ -94,6 +94,7 @@ def test_money(nlp, text, quote, value, unit):
         ("10 rmb 20 usd", [("10 rmb", "CNY"), ("20 usd", "USD")]),  # a code after one amount is not before the next
         ("We paid 500 dollars and 20 families came.", [("500 dollars", "USD"), ("20 families", "families")]),
         ("The fund was USD 5 and 20.", [("USD 5", "USD"), ("20", None)]),  # currency before: no cents after it
+        ("USD 5 million was spent twice.", [("USD 5 million", "USD"), ("twice", "times")]),
     ],
 )
 def test_money_stays_apart(nlp, text, expected):
@@ -170,3 +171,8 @@ def test_age(nlp, text, quote, value, low, high):
 def test_range_below_zero_has_its_bounds_in_order(nlp):
     [(_, _, low, high, _, _)] = _read(nlp, "temperatures ranged from -18 °C to -34 °C")
     assert (low, high) == (-34, -18)
+
+
+def test_scale_letter_only_before_a_major_code(nlp):
+    money = [r for r in _read(nlp, "The MARS 2020 mission cost 2.7 billion dollars.") if r[4] == "money"]
+    assert [(r[0], r[5]) for r in money] == [("2.7 billion dollars", "USD")]  # "MARS" is a word, not million ARS

@@ -201,7 +201,7 @@ def scan_figures(text: str) -> list[Figure]:
             i += 2
             continue
         partner = atoms[i + 1] if i + 1 < len(atoms) and _range_partner(text, atom, atoms[i + 1]) else None
-        taken = max((f.end for f in figures), default=0)
+        taken = max((f.end for f in figures if f.end <= atom.start), default=0)  # ratio words may lie ahead
         figures.append(_glued_unit(_figure(text, atom, partner, taken), glued))
         i += 2 if partner else 1
     return _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start)))
