@@ -19,10 +19,10 @@ FLOORS = {
     "recognizers_number": 0.88,
     "quantulum3_spellout": 0.94,
     "recognizers_currency": 0.95,
-    "recognizers_dimension": 0.82,
-    "recognizers_age": 0.86,
-    "quantulum3_quantities": 0.81,
-    "quantulum3_quantities_ambiguity": 0.71,
+    "recognizers_dimension": 0.92,
+    "recognizers_age": 0.92,
+    "quantulum3_quantities": 0.86,
+    "quantulum3_quantities_ambiguity": 0.68,
 }
 
 
@@ -34,3 +34,30 @@ def test_peer_recall_floor(suite: str) -> None:
     results = peer_suites.run_suites([path], {"extract": peer_suites.ours()})
     score = results[suite]["systems"]["extract"]
     assert score["recall"] >= FLOORS[suite], score["misses"][:10]
+
+
+def test_value_with_uncertainty_matches_its_range() -> None:
+    exp = {"value": 12.5, "low": 10, "high": 15}
+    as_range = peer_suites.Predicted(None, 10, 15, True, True, "exabyte", "measure")
+    as_value = peer_suites.Predicted(12.5, None, None, None, None, "exabyte", "measure")
+    other = peer_suites.Predicted(None, 10, 16, True, True, "exabyte", "measure")
+    assert peer_suites.matches(exp, as_range) and peer_suites.matches(exp, as_value)
+    assert not peer_suites.matches(exp, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "out"),
+    [("passage of Voyager 2 in 1979", "1979", 24, True), ("earn $2000 over 3 years", "2000", 6, False)],
+)
+def test_bare_year_expectation_is_set_aside(text: str, surface: str, start: int, out: bool) -> None:
+    exp = {"surface": surface, "start": start, "kind": "number", "unit": None}
+    assert (peer_suites.expectation_out_of_scope(exp, text) is not None) is out
+
+
+@pytest.mark.parametrize(
+    ("expected", "ours"),
+    [("Square meter", "m2"), ("Metric ton", "tonnes"), ("Pound", "pound-mass"), ("C", "degree Celsius")],
+)
+def test_unit_names_compared_by_meaning(expected: str, ours: str) -> None:
+    exp = {"unit": expected, "kind": "measure"}
+    assert peer_suites.unit_agrees(exp, peer_suites.Predicted(1, None, None, None, None, ours, "measure"))

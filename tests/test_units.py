@@ -51,10 +51,10 @@ def test_letters_after_numbers_that_are_not_units(nlp, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("They were given 44 mg to 50 mg ethanol.", ("44 mg to 50 mg", None, 44, 50, "measure", "mg")),
+        ("They were given 44 mg to 50 mg ethanol.", ("44 mg to 50 mg", None, 44, 50, "measure", "milligram")),
         ("between 15 tonnes and 20 tonnes", ("between 15 tonnes and 20 tonnes", None, 15, 20, "measure", "tonnes")),
         ("from USD 5 million to USD 10 million", ("USD 5 million to USD 10 million", None, 5e6, 1e7, "money", "USD")),
-        ("temperatures from -18 °C to -34 °C", ("from -18 °C to -34 °C", None, -18, -34, "measure", "°c")),
+        ("temperatures from -18 °C to -34 °C", ("from -18 °C to -34 °C", None, -34, -18, "measure", "degree Celsius")),
         ("a planned 8- to 16-meter mirror", ("8- to 16-meter", None, 8, 16, "measure", "m")),
     ],
 )
@@ -80,6 +80,7 @@ def test_bounds_with_different_units_stay_apart(nlp):
         ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
         ("It only cost thirteen dollars and forty-five cents", "thirteen dollars and forty-five cents", 13.45, "USD"),
         ("It costs 15 dollars 50.", "15 dollars 50", 15.5, "USD"),
+        ("It may need one kuai and five mao.", "one kuai and five mao", 1.5, "CNY"),  # ten mao to the yuan
     ],
 )
 def test_money(nlp, text, quote, value, unit):
@@ -93,6 +94,7 @@ def test_money(nlp, text, quote, value, unit):
         ("10 rmb 20 usd", [("10 rmb", "CNY"), ("20 usd", "USD")]),  # a code after one amount is not before the next
         ("We paid 500 dollars and 20 families came.", [("500 dollars", "USD"), ("20 families", "families")]),
         ("The fund was USD 5 and 20.", [("USD 5", "USD"), ("20", None)]),  # currency before: no cents after it
+        ("USD 5 million was spent twice.", [("USD 5 million", "USD"), ("twice", "times")]),
     ],
 )
 def test_money_stays_apart(nlp, text, expected):
@@ -102,3 +104,75 @@ def test_money_stays_apart(nlp, text, expected):
 def test_amount_before_a_month_name_is_no_date(nlp):
     assert [r[0] for r in _read(nlp, "$ 20,000.00 $ 37,305.97 february expenses")] == ["$ 20,000.00", "$ 37,305.97"]
     assert _read(nlp, "On 12 february") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("he is 5 ft 2 in", "5 ft 2 in", 5.166667, "foot"),
+        ("The length is 12 ft 2 in more or less", "12 ft 2 in", 12.166667, "foot"),
+        ("he is 5 feet and 2 inches.", "5 feet and 2 inches", 5.166667, "foot"),
+        ("It took 3 hours and 20 minutes.", "3 hours and 20 minutes", 3.333333, "hours"),
+    ],
+)
+def test_amount_in_two_units(nlp, text, quote, value, unit):
+    assert [(r[0], r[1], r[5]) for r in _read(nlp, text)] == [(quote, value, unit)]
+
+
+def test_two_amounts_in_unrelated_units_stay_apart(nlp):
+    found = _read(nlp, "It took 3 hours to reach 5 km and 2 in the afternoon")
+    assert [(r[0], r[5]) for r in found] == [("3 hours", "hours"), ("5 km", "km"), ("2", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("The door is 2 1/2 in thick.", "2 1/2 in", "inch"),
+        ("The length of my pencil is 2 in.", "2 in", "inch"),
+        ("At 200 kilometres per hour the engine heats.", "200 kilometres per hour", "kilometre per hour"),
+        ("Workers are exposed to 20 J/m^2 per year", "20 J/m^2 per year", "joule per square metre per year"),
+        ("The mast is 48m high", "48m", "metre"),
+        ("a 2m-deep well", "2m", "metre"),
+        ("The room is 1 m", "1 m", "metre"),
+        ("the band gap is 1.7 eV", "1.7 eV", "electronvolt"),
+        ("an area of 4 km squared", "4 km squared", "square kilometre"),
+    ],
+)
+def test_measure_units(nlp, text, quote, unit):
+    assert [(r[0], r[4], r[5]) for r in _read(nlp, text)] == [(quote, "measure", unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("2 in the north", 2, None),  # "in" is inches only where a length is measured
+        ("It rose to 3m people", 3_000_000, "people"),
+        ("I can give you 10M", 10_000_000, None),  # only a lower-case m may be metres
+        ("It reached 10k", 10_000, None),
+        ("The number rose to 1.2m.", 1_200_000, None),  # glued "m" alone: millions, as in "1.2m people"
+    ],
+)
+def test_not_a_unit(nlp, text, value, unit):
+    assert [(r[1], r[5]) for r in _read(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "low", "high"),
+    [
+        ("The patient is a man of age 87 with history", "87", 87, None, None),
+        ("children aged 5 to 17 in the camps", "5 to 17", None, 5, 17),
+        ("at the age of 5", "5", 5, None, None),
+    ],
+)
+def test_age(nlp, text, quote, value, low, high):
+    assert _read(nlp, text) == [(quote, value, low, high, "duration", "years")]
+
+
+def test_range_below_zero_has_its_bounds_in_order(nlp):
+    [(_, _, low, high, _, _)] = _read(nlp, "temperatures ranged from -18 °C to -34 °C")
+    assert (low, high) == (-34, -18)
+
+
+def test_scale_letter_only_before_a_major_code(nlp):
+    money = [r for r in _read(nlp, "The MARS 2020 mission cost 2.7 billion dollars.") if r[4] == "money"]
+    assert [(r[0], r[5]) for r in money] == [("2.7 billion dollars", "USD")]  # "MARS" is a word, not million ARS

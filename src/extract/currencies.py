@@ -50,7 +50,8 @@ def table() -> CurrencyTable:
     lower_alt = _alternation(data["codes_lower_case"])
     prefixes = dict(data["scaled_code_prefixes"])
     scale_words = {k: v for k, v in load_json("numbers.json")["scales"].items() if v >= 1000}
-    scaled = rf"(?P<prefix>{_alternation(list(prefixes))})(?P<scaled>{code_alt})"  # "MUSD": a million dollars
+    scaled_codes = _alternation(data["codes_scaled"])
+    scaled = rf"(?P<prefix>{_alternation(list(prefixes))})(?P<scaled>{scaled_codes})"  # "MUSD": a million dollars
     symbol_alt = "|".join(_symbol_regex(s) for s in sorted(data["symbols"], key=len, reverse=True))
     after_symbols = [s for s in data["symbols"] if not (s[0].isascii() and s[0].isalpha())]  # "100 €"; not "100 Rs"
     before = re.compile(

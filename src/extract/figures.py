@@ -148,6 +148,8 @@ def _range_value(first: Atom, second: Atom) -> tuple[Number, Number]:
         for scale in (1_000_000_000, 1_000_000, 1_000):
             if high >= scale and low * scale <= high:
                 return as_number(low * scale), high
+    if high < low <= 0:
+        return high, low  # "-18 °C to -34 °C": below zero, written from the bound nearer zero
     return low, high
 
 
@@ -239,7 +241,7 @@ def scan_figures(text: str) -> list[Figure]:
             i += 2
             continue
         partner = atoms[i + 1] if i + 1 < len(atoms) and _range_partner(text, atom, atoms[i + 1]) else None
-        taken = max((f.end for f in figures), default=0)
+        taken = max((f.end for f in figures if f.end <= atom.start), default=0)  # ratio words may lie ahead
         figures.append(_glued_unit(_figure(text, atom, partner, taken), glued))
         i += 2 if partner else 1
     return _spread_over(text, _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start))))
@@ -250,8 +252,10 @@ _SENTENCE_END = re.compile(r"\s*(?:[.!?]|\Z)")
 
 
 @cache
-def _subunits() -> frozenset[str]:
-    return frozenset(load_json("currencies.json")["subunits"].values())
+def _subunits() -> dict[str, int]:
+    """Subunit name -> how many make one unit of its currency: 100 cents, 10 mao."""
+    data = load_json("currencies.json")
+    return {name: data["subunit_parts"].get(name, 100) for name in data["subunits"].values()}
 
 
 def _join_subunits(text: str, figures: list[Figure]) -> list[Figure]:
@@ -269,7 +273,7 @@ def _join_subunits(text: str, figures: list[Figure]) -> list[Figure]:
             and previous.end > previous.number_end  # the currency written after the amount
             and figure.qualifier is Qualifier.EXACT
             and isinstance(figure.value, int)
-            and 0 < figure.value < 100
+            and 0 < figure.value < _subunits().get(figure.unit or "", 100)
             and _SUBUNIT_GAP.fullmatch(text[previous.end : figure.start])
             and (
                 (figure.kind is Kind.MONEY and figure.unit in _subunits())
@@ -281,7 +285,7 @@ def _join_subunits(text: str, figures: list[Figure]) -> list[Figure]:
                 )
             )
         ):
-            value = as_number(round(previous.value + figure.value / 100, 2))
+            value = as_number(round(previous.value + figure.value / _subunits().get(figure.unit or "", 100), 2))
             joined[-1] = replace(previous, end=figure.end, value=value)
             continue
         joined.append(figure)

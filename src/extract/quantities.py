@@ -8,6 +8,7 @@ carrying its parsed `Quantity` in `span._.quantity` and the counted phrase in `s
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
@@ -20,7 +21,7 @@ from extract.figures import Figure, scan_figures
 from extract.models import Kind, Qualifier, Quantity
 from extract.numbers import as_number
 from extract.resources import load_json
-from extract.units import unit_after
+from extract.units import canonical, parts_per, unit_after, unit_name
 
 SPAN_KEY = "quantities"
 SOURCE_TEXT_KEY = "extract.source_text"  # doc.user_data: the exact text the Doc was tokenised from
@@ -81,16 +82,19 @@ class QuantityRecognizer:
         self.words = _words()
         self.measures = _measure_units()
         self.unit_names: dict[str, str] = load_json("numbers.json")["measure_unit_names"]
+        self.dimension_words = frozenset(load_json("units.json")["dimension_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         # Doc.text joins every token on each access; the pipeline hands over the text it made the Doc from.
         text = doc.user_data.get(SOURCE_TEXT_KEY) or doc.text
         for figure in scan_figures(text):
+            if spans and figure.number_start < spans[-1]._.quantity.end:
+                continue  # inside the unit of the figure before: the 2 of "20 J/m^2"
             span = self._read(doc, text, figure)
             if span is not None:
                 spans.append(span)
-        doc.spans[self.span_key] = spans
+        doc.spans[self.span_key] = _compound_amounts(doc, text, spans)
         return doc
 
     def _read(self, doc: Doc, text: str, figure: Figure) -> Span | None:
@@ -187,8 +191,8 @@ class QuantityRecognizer:
                 return figure, []
             return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
         index = _token_at_or_after(doc, figure.end)
-        if index is None:
-            return figure, []
+        if index is None:  # the figure ends the text: "outreach is 48m"
+            return self._quantulum_unit(text, figure), []
         if _hyphen_at(doc, index, figure.end):  # "a 16-meter mast", "a two-year period": the unit after a hyphen
             index += 1
         token = doc[index]
@@ -196,20 +200,20 @@ class QuantityRecognizer:
             return replace(figure, end=token.idx + len(token), kind=Kind.DURATION, unit=token.lower_), []
         measure = self._measure_at(doc, index)
         if measure is not None:
-            unit = self.unit_names.get(measure.text.lower(), measure.text.lower())
+            per = _PER.match(text, measure.end_char)  # "200 km per hour", "20 J/m^2", "4 km squared"
+            if per and (read := unit_after(text, *_number(figure))) and read.end > measure.end_char:
+                return replace(figure, end=read.end, kind=read.kind, unit=read.name), []
+            unit = unit_name(measure.text, canonical(measure.text) or measure.text.lower())
             return replace(figure, end=measure.end_char, kind=Kind.MEASURE, unit=unit), []
+        if self._inches_at(doc, index):
+            return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inch"), []
         if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
             index += 1
         unit_tokens = self._counted_noun(doc, index)
-        if (
-            not unit_tokens
-            and figure.value is not None
-            and not figure.is_year_like
-            and not (token.is_stop and token.idx > figure.number_end)  # "2024 at", "5 in": words, not units
-            and (unit := unit_after(text, *_number(figure)))
-        ):
-            value = figure.value if unit.end > figure.number_end else as_number(unit.value)
-            return replace(figure, end=max(figure.end, unit.end), kind=unit.kind, unit=unit.name, value=value), []
+        if not unit_tokens and not (token.is_stop and token.idx > figure.number_end):  # "2024 at", "5 in": words
+            return self._quantulum_unit(text, figure), []
+        if not unit_tokens and _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
+            return replace(figure, kind=Kind.DURATION, unit="years"), []
         if not unit_tokens:
             return figure, []
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
@@ -242,6 +246,22 @@ class QuantityRecognizer:
         if not noun or noun[0].i != start or not _plural(noun[-1]):
             return []
         return noun
+
+    def _quantulum_unit(self, text: str, figure: Figure) -> Figure:
+        """The figure with the unit quantulum3 reads right after its number, or an age, when there is one."""
+        if _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
+            return replace(figure, kind=Kind.DURATION, unit="years")  # "aged 5 to 17", "a man of age 87"
+        if figure.value is None or figure.is_year_like or not (unit := unit_after(text, *_number(figure))):
+            return figure
+        value = figure.value if unit.end > figure.number_end else as_number(unit.value)  # "1.8m": metres, not millions
+        return replace(figure, end=max(figure.end, unit.end), kind=unit.kind, unit=unit.name, value=value)
+
+    def _inches_at(self, doc: Doc, index: int) -> bool:
+        """ "in" after a number is inches only where a length is measured: "2 in thick", "is 2 in." """
+        if doc[index].lower_ != "in":
+            return False
+        after = doc[index + 1] if index + 1 < len(doc) else None
+        return after is None or (after.is_punct and after.text != "(") or after.lower_ in self.dimension_words
 
     def _measure_at(self, doc: Doc, index: int) -> Span | None:
         for width in (2, 1):
@@ -379,6 +399,49 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
     if 0 <= index < len(doc) and doc[index].lower_ in {",", "and", "or"}:
         index += step
     return 0 <= index < len(doc) and doc[index].like_num and doc[index].is_alpha
+
+
+_AGE_BEFORE = re.compile(r"(?<![\w-])(?:aged|ages?(?:\s+of)?)\s+\Z", re.IGNORECASE)
+_PER = re.compile(r"\s*/|\s+per\s|\s+(?:squared|cubed)\b", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
+_COMPOUND_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
+
+
+def _compound_amounts(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    """ "5 ft 2 in", "5 feet and 2 inches", "3 hours 20 minutes": one amount in the larger unit."""
+    out: list[Span] = []
+    for span in spans:
+        previous = out[-1]._.quantity if out else None
+        current = span._.quantity
+        if previous is not None and (merged := _compound(text, previous, current)) is not None:
+            joined = _char_span(doc, merged.start, merged.end)
+            if joined is not None:
+                joined._.quantity, joined._.subject = merged, None
+                out[-1] = joined
+                continue
+        out.append(span)
+    return out
+
+
+def _compound(text: str, big: Quantity, small: Quantity) -> Quantity | None:
+    if (
+        big.kind not in (Kind.MEASURE, Kind.DURATION)
+        or big.qualifier is not Qualifier.EXACT
+        or small.qualifier is not Qualifier.EXACT
+        or big.value is None
+        or small.value is None
+        or big.unit is None
+        or not _COMPOUND_GAP.fullmatch(text[big.end : small.start])
+    ):
+        return None
+    unit, end = small.unit, small.end
+    if small.kind is Kind.COUNT and small.unit is None and (word := _WORD_AFTER.match(text, small.end)):
+        unit, end = word.group(1), word.end()  # "5 ft 2 in": after feet, "in" is inches
+    per = parts_per(big.unit, unit) if unit else None
+    if per is None or not 0 <= small.value < per:
+        return None
+    value = as_number(round(big.value + small.value / per, 6))
+    return big.model_copy(update={"value": value, "end": end})
 
 
 def _hyphen_at(doc: Doc, index: int, char: int) -> bool:

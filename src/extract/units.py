@@ -54,13 +54,28 @@ def unit_after(text: str, number_start: int, number_end: int) -> Unit | None:
     if cut:
         window = window[: number_end - number_start + cut.start()]
     length = number_end - number_start
-    glued = text[number_end - 1 : number_end].isalpha()  # "1.8m": the letter read as a scale may be the unit
+    glued = _metres_not_millions(text, number_start, number_end)
     for start, end, entity, name, value in _parse(window):
         if start != 0 or entity in _SKIP_ENTITIES or end < length or (end == length and not glued):
             continue
         kind = Kind.DURATION if entity == "time" else Kind.MEASURE
         return Unit(kind, name, number_start + end, value)
     return None
+
+
+def _metres_not_millions(text: str, number_start: int, number_end: int) -> bool:
+    """Whether the "m" ending a number is metres: "1 m", "a 3m-deep well", "3m high", "1m x 2m"; not "1.2m" alone,
+    "10M", "10k", "2.33 k" or "1.2b" (scales only)."""
+    if text[number_end - 1 : number_end] != "m" or text[number_end - 2 : number_end - 1].isalpha():
+        return False
+    by = re.search(r"[x×]\s*\Z", text[max(0, number_start - 3) : number_start]) is not None  # the second side
+    return by or text[number_end - 2].isspace() or _measured().match(text, number_end) is not None
+
+
+@cache
+def _measured() -> re.Pattern[str]:
+    words = "|".join(sorted(load_json("units.json")["dimension_words"], key=len, reverse=True))
+    return re.compile(rf"\s*(?:-\s*)?(?:(?:{words})\b|[x×]\s*\d)", re.IGNORECASE)
 
 
 # A number written against its unit: "200lbs", "7.62mm", "24703m2", "10km/hr", "-10C" (not "scp2-173m", "I7-860BOX")
@@ -127,14 +142,47 @@ def glued_units(text: str) -> list[GluedUnit]:
         suffix = match.group("unit")
         if not rules.allows(text, suffix, match.end()):
             continue
-        token = match.group()
-        for start, end, entity, name, _ in _parse(token):
-            if start != 0 or end != len(token) or entity in _SKIP_ENTITIES:
-                break
-            kind = Kind.DURATION if entity == "time" else Kind.MEASURE
-            name = rules.names.get(suffix) or unit_name(suffix, name)
+        read = _glued_reading(match.group(), suffix, rules)
+        if read is not None:
             value = float(match.group("number").replace(",", ""))
-            unit = Unit(kind, name, match.end(), -value if match.group("sign") else value)
+            unit = Unit(read[0], read[1], match.end(), -value if match.group("sign") else value)
             found.append(GluedUnit(match.start(), match.start("unit"), unit.value, unit))
-            break
     return found
+
+
+def _glued_reading(token: str, suffix: str, rules: _GluedRules) -> tuple[Kind, str] | None:
+    """(kind, unit name) of a whole "number+unit" token; our own names first ("kmph"), then quantulum3's."""
+    if suffix in rules.names:
+        return Kind.MEASURE, rules.names[suffix]
+    for start, end, entity, name, _ in _parse(token):
+        if start != 0 or end != len(token) or entity in _SKIP_ENTITIES:
+            return None
+        return (Kind.DURATION if entity == "time" else Kind.MEASURE), unit_name(suffix, name)
+    return None
+
+
+@cache
+def _lexicon():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load
+
+    return load.units("en_US")
+
+
+def canonical(surface: str) -> str | None:
+    """quantulum3's name for a unit surface when the surface names one unit only ("ft", "feet" -> "foot")."""
+    units = _lexicon()
+    names = {u.name for u in [*units.symbols.get(surface, ()), *units.surfaces_lower.get(surface.lower(), ())]}
+    return names.pop() if len(names) == 1 else None
+
+
+@cache
+def _compounds() -> dict[tuple[str, str], float]:
+    return {(big, small): float(per) for big, small, per in load_json("units.json")["compound"]}
+
+
+def parts_per(big: str, small: str) -> float | None:
+    """How many of unit `small` make one `big`, for amounts written in two units ("5 ft 2 in"); None otherwise."""
+    pair = (canonical(big) or big.lower().removesuffix("s"), canonical(small) or small.lower().removesuffix("s"))
+    return _compounds().get(pair)
