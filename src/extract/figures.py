@@ -108,9 +108,8 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     if not _RANGE_JOINER.fullmatch(between) or (first.vague_bounds or second.vague_bounds):
         return False
     word = between.strip().lower().lstrip("-").strip()  # "8- to 16-meter": the first bound's hyphen is suspended
-    low, high = _range_value(first, second)
-    if word.isalpha() and abs(low) > abs(high):
-        return False  # a range grows: "USD 3m to 9,400 households" is an amount and a count; "-18 to -34" grows
+    if word.isalpha() and first.value is not None and second.value is not None and abs(first.value) > abs(second.value):
+        return False  # a range grows as written: "USD 3m to 9,400 households" is an amount and a count; "-18 to -34"
     before = text[max(0, first_start - 12) : first_start].lower()
     if word == "and":
         return re.search(r"\bbetween\s+\Z", before) is not None
