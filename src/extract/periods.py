@@ -82,8 +82,13 @@ def _resolve(kind: str, m: re.Match[str]) -> tuple[dt.date | None, dt.date | Non
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+_ANY_YEAR = re.compile(_YEAR)  # every pattern names a year: text without one is answered by one scan
+
+
 def find_period(text: str) -> ResolvedPeriod | None:
     """The most specific period stated in `text` (patterns are tried from specific to general)."""
+    if _ANY_YEAR.search(text) is None:
+        return None
     for kind, pattern in _PATTERNS:
         match = pattern.search(text)
         if match:

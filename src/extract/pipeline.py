@@ -148,13 +148,16 @@ class Extractor:
     def extract(self, sources: Iterable[SourceDocument]) -> Iterator[ExtractedDocument]:
         """Facts for each document, in the order given; segments of all documents share batches.
         The model is not loaded when there is no document."""
-        from extract.facts import build_facts
-        from extract.quantities import SOURCE_TEXT_KEY
-
         iterator = iter(sources)
         first = next(iterator, None)
         if first is None:
             return
+        import numpy
+
+        from extract.facts import build_facts
+        from extract.quantities import SOURCE_TEXT_KEY
+
+        no_tensor = numpy.zeros((0,), dtype="float32")
         pending: dict[int, tuple[SourceDocument, CleanText, list[Doc]]] = {}
         order: deque[int] = deque()
 
@@ -177,6 +180,9 @@ class Extractor:
                 yield ExtractedDocument(source, build_facts(source, cleaned, docs, display_path(source.path)))
 
         for doc, index in self.nlp.pipe(segment_stream(), as_tuples=True, batch_size=BATCH_SIZE):
+            # tok2vec's output (96 floats a token) is not read after the pipeline, and a document's Docs are
+            # held until all of it is parsed: dropping it keeps a long document's memory in bounds.
+            doc.tensor = no_tensor
             pending[index][2].append(doc)
             yield from complete()
         yield from complete()
