@@ -75,11 +75,11 @@ def synthetic_report(rng: random.Random, number: int) -> str:
     lines.append("")
     for section in rng.sample(["Protection", "Health", "Economic security", "Water and habitat", "Detention"], 3):
         lines += [section, ""]
-        for _ in range(rng.randint(2, 4)):
+        for _ in range(rng.randint(1, 3)):
             sentences = [
                 f"{rng.choice(_QUALIFIERS).capitalize() or ''}{rng.randint(2, 40_000):,} {rng.choice(_THINGS)}"
                 f" in {rng.choice(_PLACES)}, with {rng.choice(_ORGS)}."
-                for _ in range(rng.randint(1, 3))
+                for _ in range(rng.randint(1, 2))
             ]
             sentences += _narrative(rng, 2 * len(sentences) + rng.randint(0, 2))
             rng.shuffle(sentences)
