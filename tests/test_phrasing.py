@@ -250,3 +250,60 @@ def test_or_more_after_a_hedged_number_is_the_bound() -> None:
     assert (more.qualifier.value, more.low, more.high, more.unit) == ("at_least", 500, None, "families")
     (less,) = parse_quantities("nearly 40 or fewer staff")
     assert (less.qualifier.value, less.low, less.high) == ("at_most", None, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A third of them were children.", [("A third", 0.333333, "exact", "ratio", None)]),
+        (
+            "More than half of the population needs aid.",
+            [("More than half of the population", 0.5, "more_than", "ratio", "population")],
+        ),
+        ("About 1/4 of households", [("About 1/4 of households", 0.25, "approximate", "ratio", "households")]),
+        (
+            "Three quarters of the wells were repaired.",
+            [("Three quarters of the wells", 0.75, "exact", "ratio", "wells")],
+        ),
+    ],
+)
+def test_a_fraction_below_one_is_a_share_not_a_count(nlp, text, expected):
+    assert _figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("a quarter tonne of flour", "measure", 0.25),  # a unit of measure: a measure
+        ("half a million people", "count", 500000),
+        ("one and a half years", "duration", 1.5),
+        ("0.5 of them", "count", 0.5),  # a decimal is not written as a share
+    ],
+)
+def test_fractions_with_a_unit_or_above_one_are_not_shares(nlp, text, kind, value):
+    [(_, found, _, found_kind, _)] = _figures(nlp, text)
+    assert (found_kind, found) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Over 15,000 prosthetic and orthotic devices were made.", "devices"),
+        ("We rebuilt 12 primary and secondary schools.", "primary and secondary schools"),
+        ("More than 2,000 physical and mental health consultations", "physical and mental health consultations"),
+        ("20 old or broken pumps", "pumps"),
+    ],
+)
+def test_coordinated_modifiers_before_the_noun_go_together(nlp, text, unit):
+    assert _figures(nlp, text)[0][4] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("We supported 12 children's hospitals.", "children's hospitals"),
+        ("Roughly two-thirds of the year's habitat budget was spent.", "year's habitat budget"),
+    ],
+)
+def test_a_possessor_is_not_the_counted_noun(nlp, text, unit):
+    assert _figures(nlp, text)[0][4] == unit

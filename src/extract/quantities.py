@@ -9,6 +9,7 @@ carrying its parsed `Quantity` in `span._.quantity` and the counted phrase in `s
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
@@ -38,6 +39,7 @@ _CELL_SEPARATORS = {"|", ":"}
 _MAX_LABEL_TOKENS = 10
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
+_CONJUNCTIONS = {"and", "or"}
 
 if not Span.has_extension("quantity"):
     Span.set_extension("quantity", default=None)
@@ -207,6 +209,8 @@ class QuantityRecognizer:
             return replace(figure, end=measure.end_char, kind=Kind.MEASURE, unit=unit), []
         if self._inches_at(doc, index):
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inch"), []
+        if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
+            return self._with_population(doc, replace(figure, kind=Kind.RATIO))
         if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
             index += 1
         unit_tokens = self._counted_noun(doc, index)
@@ -282,6 +286,10 @@ class QuantityRecognizer:
         if not first:
             return []
         end = first[-1].i + 1
+        # A possessor is not the counted thing: "the year's habitat budget", "12 children's hospitals".
+        while end < len(doc) and doc[end].tag_ == "POS" and (owned := self._noun_run(doc, end + 1, False)):
+            first = list(doc[first[0].i : owned[-1].i + 1])
+            end = first[-1].i + 1
         # An adjective dropped from the first conjunct ("vulnerable children and families") scopes over the
         # coordination, which the unit could then not express: keep the first noun alone.
         if first[0].i > index:
@@ -311,6 +319,10 @@ class QuantityRecognizer:
         words: list[list[Token]] = []
         while index < len(doc) and len(words) < _MAX_UNIT_TOKENS:
             word = _hyphenated(doc, index)
+            if _coordinates_modifiers(doc, words, word):
+                words.append(word)
+                index += 1
+                continue
             if not self._noun_or_modifier(word):
                 break
             if self._clause_verb(word):
@@ -321,6 +333,11 @@ class QuantityRecognizer:
             words.pop()
         if trim_leading:
             while words and len(words[0]) == 1 and not self._classifying(words[0][0]):
+                if len(words) > 2 and words[1][0].lower_ in _CONJUNCTIONS:
+                    if self._classifying(words[2][0]):
+                        break  # coordinated modifiers go together: "physical and mental health services"
+                    del words[:2]  # "prosthetic and", then "orthotic" next round
+                    continue
                 words.pop(0)
         return [token for word in words for token in word] if words and _is_noun(words[-1]) else []
 
@@ -347,6 +364,15 @@ class QuantityRecognizer:
     def _classifying(self, token: Token) -> bool:
         """A leading word kept in the unit: a noun, or a modifier that names a kind ("displaced", "primary")."""
         return token.tag_ not in _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
+
+
+def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]) -> bool:
+    """ "and"/"or" between modifiers before their noun: "prosthetic and orthotic devices", "primary and secondary
+    schools". After a noun, a conjunction joins nouns instead, which _counted_noun handles."""
+    if not words or len(word) != 1 or word[0].lower_ not in _CONJUNCTIONS or any(_is_noun(w) for w in words):
+        return False
+    following = word[0].i + 1
+    return following < len(doc) and doc[following].tag_ in _MODIFIER_TAGS
 
 
 def _hyphenated(doc: Doc, index: int) -> list[Token]:
@@ -391,6 +417,15 @@ def _plural(noun: Token) -> bool:
 
 def _word_fraction(figure: Figure) -> bool:
     return figure.is_word and figure.value is not None and not float(figure.value).is_integer()
+
+
+def _is_share(text: str, figure: Figure) -> bool:
+    """A fraction below one written as a fraction ("a third", "two-thirds", "1/4", "¾"), with no unit of measure:
+    a share of something, which must not be summed with counts. A decimal ("0.5") says nothing of the kind."""
+    if figure.value is None or not 0 < figure.value < 1:
+        return False
+    surface = text[figure.number_start : figure.number_end]
+    return figure.is_word or "/" in surface or any(unicodedata.numeric(c, 0) for c in surface if not c.isascii())
 
 
 def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
