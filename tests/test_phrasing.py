@@ -307,3 +307,27 @@ def test_coordinated_modifiers_before_the_noun_go_together(nlp, text, unit):
 )
 def test_a_possessor_is_not_the_counted_noun(nlp, text, unit):
     assert _figures(nlp, text)[0][4] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("About 200 families lack shelter.", "families"),  # the tagger reads "lack" as a noun here
+        ("3 in 5 households lack food.", "households"),
+        ("50 savings groups met.", "savings groups"),  # a plural before a plural stays
+    ],
+)
+def test_a_plural_noun_ends_the_counted_noun_before_a_singular_one(nlp, text, unit):
+    assert _figures(nlp, text)[0][4] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("We ran 30 water and sanitation projects.", ["water and sanitation projects"]),
+        ("It reached 40 staff and volunteers.", ["staff and volunteers"]),
+        ("It reached 5 staff and 20 volunteers.", ["staff", "volunteers"]),
+    ],
+)
+def test_a_singular_noun_coordinated_with_plural_ones_is_one_counted_noun(nlp, text, units):
+    assert [f[4] for f in _figures(nlp, text)] == units

@@ -299,7 +299,7 @@ class QuantityRecognizer:
             if not item:
                 return first
             end = item[-1].i + 1
-        if end + 1 < len(doc) and doc[end].lower_ in {"and", "or"}:
+        if end + 1 < len(doc) and doc[end].lower_ in _CONJUNCTIONS:
             final = self._conjunct(doc, end + 1, first[-1].tag_)
             if final:
                 return list(doc[first[0].i : final[-1].i + 1])
@@ -310,7 +310,8 @@ class QuantityRecognizer:
         if index < len(doc) and doc[index].tag_ in {"VBG", "VBN"}:
             return []
         run = self._noun_run(doc, index, trim_leading=False)
-        return run if run and run[-1].tag_ == head_tag else []
+        # A singular first noun also joins plural ones: "water and sanitation projects", "staff and volunteers".
+        return run if run and (run[-1].tag_ == head_tag or (head_tag == "NN" and run[-1].tag_ == "NNS")) else []
 
     def _noun_run(self, doc: Doc, index: int, trim_leading: bool = True) -> list[Token]:
         """Nouns and their modifiers from `index`: words joined by hyphens ("health-care", "first-aid") count as
@@ -331,6 +332,7 @@ class QuantityRecognizer:
             index = word[-1].i + 1
         while words and not _is_noun(words[-1]):
             words.pop()
+        _cut_after_plural(words)
         if trim_leading:
             while words and len(words[0]) == 1 and not self._classifying(words[0][0]):
                 if len(words) > 2 and words[1][0].lower_ in _CONJUNCTIONS:
@@ -392,6 +394,16 @@ def _hyphenated(doc: Doc, index: int) -> list[Token]:
 
 def _is_noun(word: list[Token]) -> bool:
     return word[-1].tag_ in _NOUN_TAGS
+
+
+def _cut_after_plural(words: list[list[Token]]) -> None:
+    """A plural noun does not modify a singular one ("household kits", never "households kits"): in "families
+    lack shelter" the tagger took the verb for a noun, and the counted noun ends at "families"."""
+    if not words or words[-1][-1].tag_ != "NN":
+        return
+    plural = [i for i, word in enumerate(words[:-1]) if word[-1].tag_ == "NNS"]
+    if plural:
+        del words[plural[-1] + 1 :]
 
 
 def _ends_row(doc: Doc, figure: Figure) -> bool:
