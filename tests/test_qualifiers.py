@@ -52,3 +52,10 @@ def test_agrees_with_one_regex_per_phrase(pieces: list[str], gap: str) -> None:
     text = "".join(pieces) + gap + "12"
     position = len(text) - 2
     assert _qualifier_before(text, position) == reference(text, position)
+
+
+def test_circa_and_the_tilde_are_approximations(nlp):
+    for text in ("c. 300 families", "~300 families", "\u2248 300 families"):
+        doc = nlp(text)
+        [span] = doc.spans["quantities"]
+        assert (span._.quantity.value, span._.quantity.qualifier) == (300, Qualifier.APPROXIMATE), text
