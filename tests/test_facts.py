@@ -20,3 +20,24 @@ def test_sentence_index_matches_spacy_sentences(nlp) -> None:
             ]
             checked += 1
     assert checked > 100
+
+
+def test_a_period_right_after_a_figure_is_its_own(extractor) -> None:
+    from pathlib import Path
+
+    from extract.ingest import SourceDocument
+
+    text = (
+        "Water report, first half of 2024\n\n"
+        "The network now delivers up to 40 litres a day, up from 12 in 2021.\n\n"
+        "We vaccinated 120,000 animals, a 30% increase on 2023.\n"
+    )
+    source = SourceDocument("water", Path("water.txt"), text, "0" * 64, "txt", "utf-8")
+    [extracted] = list(extractor.extract([source]))
+    periods = {fact.quote: (fact.period.text, fact.period.origin) for fact in extracted.facts if fact.period}
+    assert periods == {
+        "up to 40 litres": ("first half of 2024", "document"),  # 2021 is what it is compared with
+        "12": ("2021", "sentence"),
+        "120,000 animals": ("first half of 2024", "document"),
+        "30%": ("first half of 2024", "document"),
+    }

@@ -35,3 +35,29 @@ def test_periods_resolve(text, start, end):
 @pytest.mark.parametrize("text", ["More than 2,000 people", "Over 30 years of engagement", "1,376 detention visits"])
 def test_no_period_in_figures(text):
     assert find_period(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vaccination reached 120,000 animals, a 30% increase on 2023.",
+        "The network delivers 40 litres a day, up from 12 in 2021.",
+        "Admissions rose by a third compared with the same period in 2023.",
+        "More people were displaced than in 2022.",
+        "Cases doubled, versus 2020.",
+    ],
+)
+def test_the_base_of_a_comparison_is_not_the_period_reported(text):
+    assert find_period(text) is None
+
+
+def test_a_period_after_a_baseline_is_still_found():
+    period = find_period("In 2024, admissions were higher than in 2023.")
+    assert period is not None and period.text == "2024"
+
+
+@pytest.mark.parametrize(
+    "text", ["People displaced from their homes in 2022 returned.", "On 12 March 2023 the convoy arrived"]
+)
+def test_from_and_on_alone_do_not_make_a_baseline(text):
+    assert find_period(text) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from extract.clean import CleanText, Segment, SegmentKind
 from extract.ingest import SourceDocument
 from extract.models import Entity, FactRecord, Period, Quantity
 from extract.models import Span as SourceSpan
-from extract.periods import find_period
+from extract.periods import ResolvedPeriod, find_period, find_periods
 from extract.quantities import SPAN_KEY
 from extract.topics import topics_for
 
@@ -22,6 +23,7 @@ _PLACE_LABELS = ("GPE", "LOC")
 _NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _MAX_HOPS_TO_PREPOSITION = 3
 _SENTENCE_INDEX = "extract.sentence_index"
+_FIGURE_PERIOD_GAP = re.compile(r"\s+(?:in|during)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,10 @@ class SentenceContext:
     """What one sentence gives every figure in it; built once per sentence."""
 
     text: str
+    start_char: int  # where the sentence starts in its Doc
     entities: list[Entity]
     period: Period | None
+    periods: list[ResolvedPeriod]  # every period the sentence names, baselines included, for figure-bound ones
     location: str | None
     topics: list[str]
 
@@ -66,10 +70,9 @@ def _sentence_context(
 ) -> SentenceContext:
     named = [ent for ent in sentence_ents if ent.label_ not in _NUMERIC_LABELS]
     entities = [_entity(source, segment, ent, context) for ent in named]
-    stated = find_period(sentence.text)
-    period = (
-        Period(text=stated.text, start=stated.start, end=stated.end, origin="sentence") if stated else context.period
-    )
+    periods = find_periods(sentence.text)
+    stated = next((p for p in periods if not p.baseline), None)
+    period = _period(stated, "sentence") if stated else context.period
     places = [
         entity.long_form or entity.text
         for ent, entity in zip(named, entities, strict=True)
@@ -77,8 +80,10 @@ def _sentence_context(
     ]
     return SentenceContext(
         text=sentence.text,
+        start_char=sentence.start_char,
         entities=entities,
         period=period,
+        periods=periods,
         location=places[0] if places else context.location,
         topics=topics_for(sentence.text, " ".join(t.lemma_ for t in sentence)),
     )
@@ -104,10 +109,24 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, sentence: Senten
         sentence=sentence.text,
         section=segment.section,
         entities=sentence.entities,
-        period=sentence.period,
+        period=_figure_period(span, sentence),
         location=sentence.location,
         topics=sentence.topics,
     )
+
+
+def _period(period: ResolvedPeriod, origin: str) -> Period:
+    return Period(text=period.text, start=period.start, end=period.end, origin=origin)
+
+
+def _figure_period(span: Span, sentence: SentenceContext) -> Period | None:
+    """A period written right after the figure is the figure's own ("up from 12 in 2021": 12 is for 2021, whatever
+    the rest of the sentence covers); otherwise the sentence's."""
+    end = span.end_char - sentence.start_char
+    for period in sentence.periods:
+        if period.offset > end and _FIGURE_PERIOD_GAP.fullmatch(sentence.text, end, period.offset):
+            return _period(period, "sentence")
+    return sentence.period
 
 
 def _sentence_of(span: Span) -> tuple[Span, list[Span]]:
@@ -172,6 +191,6 @@ def _document_context(cleaned: CleanText, docs: list[Doc]) -> DocumentContext:
         if period is None and opening:  # the title and the paragraphs before the first section heading
             stated = find_period(segment.text)
             if stated:
-                period = Period(text=stated.text, start=stated.start, end=stated.end, origin="document")
+                period = _period(stated, "document")
     location = title_places[0] if title_places else (places.most_common(1)[0][0] if places else None)
     return DocumentContext(period, location, acronyms)

@@ -44,6 +44,20 @@ class ResolvedPeriod:
     text: str
     start: dt.date | None
     end: dt.date | None
+    offset: int = 0  # where `text` starts in the text it was read from
+    baseline: bool = False  # the period a figure is compared with ("up from 12 in 2021"), not the one it covers
+
+
+# What makes a period the base of a comparison rather than the time the sentence reports on: "a 30% increase on
+# 2023", "more than in 2022", "compared with the same period in 2023", "up from 12 in 2021", "versus 2020".
+_BASELINE_BEFORE = re.compile(
+    r"(?:\b(?:increase|rise|drop|decrease|decline|fall|change|up|down)\s+on\s+(?:the\s+)?"
+    r"|\bthan\s+(?:in\s+|during\s+)?(?:the\s+)?"
+    r"|\bcompared\s+(?:with|to)\s+[^.;:]{0,30}?"
+    r"|\b(?:versus|vs\.?)\s+(?:in\s+)?"
+    r"|\b(?:up|down)\s+from\s+[^.;:]{0,30}?\s(?:in|during)\s+)\Z",
+    re.IGNORECASE,
+)
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -85,14 +99,27 @@ def _resolve(kind: str, m: re.Match[str]) -> tuple[dt.date | None, dt.date | Non
 _ANY_YEAR = re.compile(_YEAR)  # every pattern names a year: text without one is answered by one scan
 
 
-def find_period(text: str) -> ResolvedPeriod | None:
-    """The most specific period stated in `text` (patterns are tried from specific to general)."""
+def find_periods(text: str) -> list[ResolvedPeriod]:
+    """Every period stated in `text`, most specific kind first, each once (a "year" inside a "month" is not
+    another period), with its offset and whether it is a comparison's baseline."""
     if _ANY_YEAR.search(text) is None:
-        return None
+        return []
+    found: list[ResolvedPeriod] = []
+    taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        match = pattern.search(text)
-        if match:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
             start, end = _resolve(kind, match)
-            if start is not None or end is not None:
-                return ResolvedPeriod(match.group(0), start, end)
-    return None
+            if start is None and end is None:
+                continue
+            baseline = _BASELINE_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
+            found.append(ResolvedPeriod(match.group(0), start, end, match.start(), baseline))
+            taken.append(match.span())
+    return found
+
+
+def find_period(text: str) -> ResolvedPeriod | None:
+    """The most specific period `text` reports on (patterns are tried from specific to general); a comparison's
+    baseline ("a 30% increase on 2023") is not one."""
+    return next((period for period in find_periods(text) if not period.baseline), None)
