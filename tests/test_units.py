@@ -226,3 +226,15 @@ def test_glued_k_is_kelvin_among_temperatures(nlp):
 )
 def test_glued_k_stays_thousand(nlp, text, value):
     assert value in [v for _, v, *_ in _read(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The server receives the 1500b packet.", [("1500b", 1500, None, None, "measure", "b")]),
+        ("Water for 7b people.", [("7b", 7, None, None, "measure", "b")]),  # no billion, and no count of people
+        ("A budget of USD 1.5b.", [("USD 1.5b", 1500000000, None, None, "money", "USD")]),
+    ],
+)
+def test_lone_b_is_a_billion_only_on_money(nlp, text, expected):
+    assert _read(nlp, text) == expected

@@ -459,6 +459,8 @@ def _figure(text: str, atom: Atom, partner: Atom | None, taken: int = 0) -> Figu
         kind, unit = Kind.PERCENTAGE, "percent"
         start -= len(text[max(0, start - 20) : start]) - percent_of.start()
 
+    if atom.letters:
+        kind, unit = Kind.MEASURE, atom.letters
     scale = 1
     currency = currency_before(text, start)
     if currency and currency.position >= taken:  # "10 rmb 20 usd": "rmb" is the first amount's

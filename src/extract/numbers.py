@@ -28,6 +28,7 @@ class Atom:
     is_word: bool  # written in words ("three", "a thousand")
     has_scale: bool  # carries a scale word or abbreviation ("1.2 million", "5k")
     scale: Number = 1  # the smallest scale it shows: 100 for "three hundred", 1000 for "4 thousand 3"
+    letters: str = ""  # letters written against it that are no scale here, kept as its unit: the "b" of "1500b"
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,14 +398,16 @@ def find_atoms(text: str) -> list[Atom]:
             if vague_word is not None:
                 atoms.append(Atom(match.start(), match.end(), None, lex.vague[vague_word], False, False))
         elif match.group("digits"):
-            digits, end = match.group("digits"), match.end()
+            digits, end, unit = match.group("digits"), match.end(), ""
             if (letters := _MONEY_LETTERS.search(digits)) and not _letters_stand(text, match, lex, letters):
-                digits, end = digits[: letters.start()], match.start("digits") + letters.start()  # "1500b", "12 b"
+                digits, end = digits[: letters.start()], match.start("digits") + letters.start()  # "12 b", "5 T-shirts"
+                if not letters.group().startswith(" ") and not text.startswith("-", match.end()):
+                    end, unit = match.end(), letters.group(1)  # "1500b", "7b people": a unit as written, no count
             value, scale = _scaled_digits(digits, lex)
             if not math.isfinite(value):
                 continue
             value = -value if match.group("sign") else value
-            atoms.append(Atom(match.start(), end, value, None, False, scale > 1, scale))
+            atoms.append(Atom(match.start(), end, value, None, False, scale > 1, scale, unit))
         else:
             if _quantified_scale(text, match, lex):
                 continue
