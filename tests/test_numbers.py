@@ -212,3 +212,73 @@ def test_vague_quantified_scales(text, bounds):
 )
 def test_qualified_half(text, expected):
     assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I want a hundred and two of those", [102]),  # the article before a scale word is one
+        ("a twenty-pound bag", [20]),  # never before another number word: not 21
+        ("a two-year maintenance period", [2]),
+        ("a two-thirds majority", [0.666667]),
+        ("a third of the houses", [0.333333]),
+        ("a dozen eggs", [12]),
+        ("A baker's dozen", [13]),
+        ("a gross violation of IHL", []),  # "gross" is no number
+        ("Once a year, twice a day", []),
+    ],
+)
+def test_article_counts_only_before_a_scale_or_fraction(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("three million, two hundred & forty, you say?", [3000240]),  # words group over commas like digits
+        ("two hundred & forty", [240]),
+        ("five thousand, two hundred and six", [5206]),
+        ("one, two, three", [1, 2, 3]),  # no scale before the comma: a list
+        ("one million, two million", [1000000, 2000000]),
+        ("three hundred, two hundred wounded", [300, 200]),
+    ],
+)
+def test_word_groups_over_commas_and_ampersands(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a factor of 2.48×10−5, with", [2.48e-05]),  # Unicode minus, no caret
+        ("density of 5.5x10-3 kg/cm³", [0.0055]),
+        ("about 3×10⁻⁵ of them", [3e-05]),
+        ("exactly 8x2^10 bits", [8192]),
+        ("1.3x10^6 people", [1300000]),
+        ("a gap of 5x10-15 metres", [5e-15]),
+        ("a 3x10-metre tent", []),  # no power: a size, as before
+    ],
+)
+def test_scientific_notation_forms(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its GDP is $2.174T.", [2174000000000]),  # T and b are scales on money only
+        ("USD 1.5b was spent", [1500000000]),
+        ("$12b", [12000000000]),
+        ("a budget of 3.2bn", [3200000000]),  # "bn" stays a billion everywhere
+        ("a package of 1500 b", [1500]),
+        ("the 1500b packet", [1500]),
+        ("equal to 12 b", [12]),
+    ],
+)
+def test_b_and_t_scale_only_money(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["a $5 T-shirt", "$5 t-shirts", "USD 3 b"])
+def test_money_scale_letters_only_written_against_the_amount(text):
+    assert values(text) in ([5], [3])

@@ -20,6 +20,8 @@ def figures(nlp, text: str) -> list[tuple[str, float | int | None]]:
         ("He served two terms, one in 2010 and one in 2015.", [("two", 2)]),  # a year is not in that list
         ("Some 300 thousand people fled.", [("300 thousand", 300000)]),
         ("Three hundred thousand people fled.", [("Three hundred thousand", 300000)]),
+        ("Two of the four detainees returned.", [("Two", 2), ("four", 4)]),  # "of" and a noun phrase: a count
+        ("two of CERN's LHC experiments", [("two", 2)]),
     ],
 )
 def test_word_figures(nlp, text, expected):
@@ -30,7 +32,8 @@ def test_word_figures(nlp, text, expected):
     "text",
     [
         "One of the largest operations continued.",  # still a pronoun
-        "Two of them returned.",
+        "Two of them returned.",  # the number stands for the noun named before
+        "In two of those we found scabies.",
         "Only one returned.",
         "A third round of talks began.",
         "It marked the one hundredth anniversary of the Society.",

@@ -19,12 +19,12 @@ FLOORS = {
     "recognizers_temperature": 0.97,
     "recognizers_percent": 0.95,
     "recognizers_number": 0.88,
-    "quantulum3_spellout": 0.94,
+    "quantulum3_spellout": 0.98,
     "recognizers_currency": 0.95,
-    "recognizers_dimension": 0.92,
+    "recognizers_dimension": 0.93,
     "recognizers_age": 0.92,
-    "quantulum3_quantities": 0.86,
-    "quantulum3_quantities_ambiguity": 0.68,
+    "quantulum3_quantities": 0.96,
+    "quantulum3_quantities_ambiguity": 0.98,
 }
 
 
@@ -63,3 +63,35 @@ def test_bare_year_expectation_is_set_aside(text: str, surface: str, start: int,
 def test_unit_names_compared_by_meaning(expected: str, ours: str) -> None:
     exp = {"unit": expected, "kind": "measure"}
     assert peer_suites.unit_agrees(exp, peer_suites.Predicted(1, None, None, None, None, ours, "measure"))
+
+
+def test_counting_unit_matches_a_count_of_its_size() -> None:
+    exp = {"value": 1, "low": None, "high": None, "unit": "dozen", "kind": "measure"}
+    twelve = peer_suites.Predicted(12, None, None, None, None, "eggs", "count")
+    one_dozen = peer_suites.Predicted(1, None, None, None, None, "dozen", "measure")
+    assert peer_suites.matches(exp, twelve) and peer_suites.matches(exp, one_dozen)
+    assert not peer_suites.matches(exp, peer_suites.Predicted(13, None, None, None, None, None, "count"))
+
+
+@pytest.mark.parametrize(
+    ("surface", "value", "unit", "kind", "reason"),
+    [
+        ("a gross", 1, "gross", "measure", peer_suites.GROSS_REASON),
+        ("32K", 32, "kibibyte", "measure", peer_suites.KIBI_REASON),
+        ("573.15K", 573.15, "kelvin", "measure", None),
+        ("($99.99)", -99.99, "dollar", "money", peer_suites.ACCOUNTING_REASON),
+        ("1.2b", 1.2e9, None, "number", peer_suites.LONE_B_REASON),
+        ("$12b", 1.2e10, "dollar", "money", None),
+    ],
+)
+def test_convention_expectations_set_aside(surface: str, value: float, unit: str | None, kind: str, reason) -> None:
+    exp = {"surface": surface, "start": 0, "value": value, "unit": unit, "kind": kind}
+    assert peer_suites.expectation_out_of_scope(exp, surface) == reason
+
+
+def test_unannotated_vague_prediction_is_no_extra() -> None:
+    case = {"expected": [], "text": "several hundred years"}
+    vague = peer_suites.Predicted(None, 200, 999, True, True, "years", "duration", vague=True)
+    score = peer_suites.Score()
+    assert peer_suites.score_case(case, [vague], score) == [] and score.exact == 1
+    assert score.out_of_scope[peer_suites.VAGUE_REASON] == 1

@@ -119,6 +119,13 @@ def test_figure(nlp, text, quote, value, low, high, qualifier, kind, unit):
         "The meeting started at 10:30.",
         "One of the largest operations continued.",
         "Activity highlights for the first half of 2024",
+        "At 2 pm everybody will be gone.",  # times of day
+        "I arrived at 2.13 am.",
+        "The convoy left at seven p.m.",
+        "He has a degree in law; a meter was installed; a foot patrol passed a yard.",  # unit words as nouns
+        "It was a bit late and a ton of work; a gross violation of IHL.",
+        "They did not receive a penny, and never got a dollar.",
+        "Once a year the teams meet, each time for a day.",  # no article figure before time words
     ],
 )
 def test_not_a_figure(nlp, text):

@@ -176,3 +176,65 @@ def test_range_below_zero_has_its_bounds_in_order(nlp):
 def test_scale_letter_only_before_a_major_code(nlp):
     money = [r for r in _read(nlp, "The MARS 2020 mission cost 2.7 billion dollars.") if r[4] == "money"]
     assert [(r[0], r[5]) for r in money] == [("2.7 billion dollars", "USD")]  # "MARS" is a word, not million ARS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I want a gallon of beer.", [("a gallon", 1, None, None, "measure", "gallons")]),
+        ("The camp lies about a kilometre away.", [("about a kilometre", 1, None, None, "measure", "km")]),
+        ("Oh look, a penny!", [("a penny", 1, None, None, "money", "penny")]),
+        (
+            "A kibibyte is 1024 bytes.",
+            [("A kibibyte", 1, None, None, "measure", "kibibyte"), ("1024 bytes", 1024, None, None, "measure", "byte")],
+        ),
+        ("They live on less than a dollar a day.", [("less than a dollar", 1, None, 1, "money", "USD")]),
+        ("Fuel cost USD 3 a litre.", [("USD 3", 3, None, None, "money", "USD")]),  # "a" is "per": a price
+        ("It sold at 200 rupees a kilogram.", [("200 rupees", 200, None, None, "money", "INR")]),
+    ],
+)
+def test_article_before_a_unit_is_one(nlp, text, expected):
+    assert _read(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This nano grid has a size of 2.1 pm.", [("2.1 pm", 2.1, None, None, "measure", "picometre")]),
+        (
+            "He said: 2 pm is 2 picometres",
+            [("2 pm", 2, None, None, "measure", "picometre"), ("2 picometres", 2, None, None, "measure", "picometre")],
+        ),
+    ],
+)
+def test_pm_as_a_length_not_a_time(nlp, text, expected):
+    assert _read(nlp, text) == expected
+
+
+def test_glued_k_is_kelvin_among_temperatures(nlp):
+    text = "At 300 °C (572 °F, 573.15K), zircaloy is inert."
+    assert _read(nlp, text)[-1] == ("573.15K", 573.15, None, None, "measure", "kelvin")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The 32K word memory board.", 32000),  # no temperature in the sentence: a thousand
+        ("It was 40 degrees, and 10K people fled.", 10000),  # a noun follows: a thousand
+        ("It was 40 degrees. Then 10K.", 10000),  # the temperature is in another sentence
+    ],
+)
+def test_glued_k_stays_thousand(nlp, text, value):
+    assert value in [v for _, v, *_ in _read(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The server receives the 1500b packet.", [("1500b", 1500, None, None, "measure", "b")]),
+        ("Water for 7b people.", [("7b", 7, None, None, "measure", "b")]),  # no billion, and no count of people
+        ("A budget of USD 1.5b.", [("USD 1.5b", 1500000000, None, None, "money", "USD")]),
+    ],
+)
+def test_lone_b_is_a_billion_only_on_money(nlp, text, expected):
+    assert _read(nlp, text) == expected

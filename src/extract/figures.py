@@ -6,15 +6,16 @@ This stage knows only characters; the counted noun is found later from the parse
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extract.currencies import currency_after, currency_before
+from extract.currencies import currency_after, currency_before, table
 from extract.models import Kind, Qualifier
 from extract.numbers import Atom, Number, as_number, find_atoms
 from extract.resources import load_json
-from extract.units import GluedUnit, glued_units
+from extract.units import GluedUnit, canonical, glued_units, sentence_has, unit_name
 
 _PERCENT = re.compile(r"\s?(?:%|percentage points?\b|per[\s-]?cent(?:s|age)?\b|pct\b)", re.IGNORECASE)
 _PERCENT_OF = re.compile(r"(?<![\w-])(?:per[\s-]?cents?|percentages?)\s+of\s+\Z", re.IGNORECASE)  # "percent of 10"
@@ -29,6 +30,9 @@ _OR_LESS = re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.IGNORECASE)
 _RANGE_JOINER = re.compile(r"\s*(?:-\s*(?=to\s))?(?:-|–|—|~|～|to|through|thru|and|or)\s*\Z", re.IGNORECASE)
 _RANGE_DASH = re.compile(r"\s*[-–—~～]\s*\Z")
 _DATE_SEPARATOR = re.compile(r"[:/]\d|\.\d")
+_TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "2 pm", "2.13 am", "7 p.m."
+_CLOCK = re.compile(r"(?:1[0-2]|0?\d)(?:\.[0-5]\d)?")  # "2", "2.13"; not "2.1" or "2.123" (picometres in "2.1 pm")
+_PICO_ATTO = re.compile(r"\b(?:pico|atto)-?met(?:re|er)s?\b", re.IGNORECASE)  # "2 pm is 2 picometres": a length
 _RATIO_WORD = re.compile(r"(?<![\w-])(twice|thrice)(?![\w-])", re.IGNORECASE)
 _FOLD_WORD = re.compile(r"(?<![\w-])([a-z]+)fold\b", re.IGNORECASE)  # "threefold", "tenfold"
 
@@ -153,10 +157,12 @@ def _range_value(first: Atom, second: Atom) -> tuple[Number, Number]:
 
 
 def _code_atoms(text: str, atoms: list[Atom]) -> set[int]:
-    """Indexes of atoms that are parts of phone numbers or codes: "+211 912 345 678", "10:30", "12/03/2023"."""
+    """Indexes of atoms that are parts of phone numbers, codes or times of day: "+211 912 345 678", "10:30",
+    "12/03/2023", "at 2 pm"."""
     codes: set[int] = set()
     for i, atom in enumerate(atoms):
-        if _DATE_SEPARATOR.match(text, atom.end) or (atom.start and text[atom.start - 1] in ":/+"):
+        coded = _DATE_SEPARATOR.match(text, atom.end) or (atom.start and text[atom.start - 1] in ":/+")
+        if coded or (_TIME_OF_DAY.match(text, atom.end) and _is_clock_time(text, atom)):
             codes.add(i)
     chain: list[int] = []
     for i, atom in enumerate([*atoms, None]):
@@ -170,6 +176,12 @@ def _code_atoms(text: str, atoms: list[Atom]) -> set[int]:
     return codes
 
 
+def _is_clock_time(text: str, atom: Atom) -> bool:
+    """ "at 2 pm", "2.13 am", "seven p.m.": an hour before am/pm, unless the sentence measures in picometres."""
+    hour = atom.is_word or _CLOCK.fullmatch(text, atom.start, atom.end) is not None
+    return hour and not sentence_has(text, atom.start, _PICO_ATTO)
+
+
 def _ratio_words(text: str) -> list[Figure]:
     """ "twice", "thrice", and number words glued to "fold" ("threefold"): ratios without a number atom."""
     lex = load_json("numbers.json")
@@ -181,6 +193,51 @@ def _ratio_words(text: str) -> list[Figure]:
         Figure(m.start(), m.end(), m.start(), m.end(), value, None, None, exact, ratio, unit, True, False)
         for m, value, unit in found
     ]
+
+
+@cache
+def _article_pattern() -> re.Pattern[str]:
+    names = [*load_json("units.json")["article_units"], *load_json("currencies.json")["article_names"]]
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(an?)\s+({alternation})(?![\w])", re.IGNORECASE)
+
+
+# "not a penny", "did not receive a cent", "without a single dollar": no amount
+_NEGATION_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:not|never|nor|without|no)|n[’']t)(?:\s+[A-Za-z]+){0,2}\s+\Z", re.IGNORECASE
+)
+
+
+def _article_units(text: str) -> list[Figure]:
+    """ "a gallon of fuel", "less than a dollar", "a penny": the article before a unit or currency noun is one of
+    it; "not a penny" is no amount (in "USD 3 a litre" the article is "per", see `_without_rates`)."""
+    figures = []
+    for m in _article_pattern().finditer(text):
+        if _NEGATION_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        noun = m.group(2).lower()
+        if currency := table().names.get(noun):
+            kind, unit = Kind.MONEY, currency
+        else:
+            kind, unit = Kind.MEASURE, unit_name(noun, canonical(noun) or noun)
+        start, qualifier, low, high = m.start(), Qualifier.EXACT, None, None
+        if found := _qualifier_before(text, start):
+            qualifier, sets_high, start = found
+            low, high = _bounds(qualifier, sets_high, 1)
+        figures.append(Figure(start, m.end(), m.start(), m.end(1), 1, low, high, qualifier, kind, unit, True, False))
+    return figures
+
+
+def _without_rates(text: str, figures: list[Figure], articles: list[Figure]) -> list[Figure]:
+    """The article figures that are no rate: "USD 3 a litre", "200 rupees a kilogram" price per unit."""
+    ends = sorted(f.end for f in figures)
+    kept = []
+    for article in articles:
+        k = bisect_right(ends, article.start)
+        if k and not text[ends[k - 1] : article.start].strip():
+            continue
+        kept.append(article)
+    return kept
 
 
 def _out_of(text: str, first: Atom, second: Atom) -> Figure | None:
@@ -243,6 +300,8 @@ def scan_figures(text: str) -> list[Figure]:
         taken = max((f.end for f in figures if f.end <= atom.start), default=0)  # ratio words may lie ahead
         figures.append(_glued_unit(_figure(text, atom, partner, taken), glued))
         i += 2 if partner else 1
+    if articles := _article_units(text):
+        figures += _without_rates(text, figures, articles)
     return _spread_over(text, _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start))))
 
 
@@ -400,6 +459,8 @@ def _figure(text: str, atom: Atom, partner: Atom | None, taken: int = 0) -> Figu
         kind, unit = Kind.PERCENTAGE, "percent"
         start -= len(text[max(0, start - 20) : start]) - percent_of.start()
 
+    if atom.letters:
+        kind, unit = Kind.MEASURE, atom.letters
     scale = 1
     currency = currency_before(text, start)
     if currency and currency.position >= taken:  # "10 rmb 20 usd": "rmb" is the first amount's

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.currencies import code_alternation
+from extract.currencies import code_alternation, currency_after, currency_before
 from extract.resources import load_json
 
 Number = int | float
@@ -28,6 +28,7 @@ class Atom:
     is_word: bool  # written in words ("three", "a thousand")
     has_scale: bool  # carries a scale word or abbreviation ("1.2 million", "5k")
     scale: Number = 1  # the smallest scale it shows: 100 for "three hundred", 1000 for "4 thousand 3"
+    letters: str = ""  # letters written against it that are no scale here, kept as its unit: the "b" of "1500b"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +37,13 @@ class Lexicon:
     scales: dict[str, int]
     abbreviations: dict[str, int]  # "k", "bn": any case
     cased_abbreviations: dict[str, int]  # "MM": only so written
+    money_abbreviations: dict[str, int]  # "b", "T": a scale only on an amount of money ("$12b"), any case
     vague: dict[str, tuple[Number, Number]]
     digit_plurals: dict[str, str]  # "1000" (of "1,000s") -> "thousands"
     fractions: dict[str, int]  # "thirds" -> 3
     vulgar: dict[str, float]  # "½" -> 0.5
-    multipliers: dict[str, int]  # "dozen" -> 12: multiplies everything before it
+    multipliers: dict[str, int]  # "dozen" -> 12: multiplies everything before it; "baker's_dozen" -> 13
+    multi_word_multipliers: re.Pattern[str]  # "baker's dozen", read as the one word "baker's_dozen"
     fraction_of_scale: dict[str, float]  # "half" -> 0.5 in "half a million"
     atom_pattern: re.Pattern[str]
     point_pattern: re.Pattern[str]  # "point five", "point nought four": decimals in words
@@ -68,20 +71,24 @@ def lexicon() -> Lexicon:
     fractions = dict(data["fractions"])
     vulgar = dict(data["vulgar_fractions"])
     multipliers = dict(data["multipliers"])
+    multi_word = [w for w in multipliers if " " in w]
     fraction_of_scale = dict(data["fraction_of_scale"])
     small = _alternation(list(word_values))
     scale_words = _alternation([*scales, *multipliers])
-    continuation = rf"(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))"
+    continuation = rf"(?:[\s-]+(?:(?:and|&)[\s-]+)?(?:{small}|{scale_words}))"
     # a fraction word only after a numerator ("two thirds", "one and a half"), never alone ("half the households")
     fraction = rf"(?:[\s-]+(?:and[\s-]+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
+    # the article counts one only before a scale or a fraction word: "a hundred and two", "a third"; never before
+    # another number word ("a twenty-pound bag" is twenty, "a two-year period" two)
     word_number = (
-        rf"(?:(?:{small}|a|an|one)(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
-        rf"|(?:a|an)\s+(?:{scale_words})(?:[\s-]+(?:and[\s-]+)?(?:{small}|{scale_words}))*"
+        rf"(?:(?:{small}){continuation}*"
+        rf"|(?:a|an)\s+(?:{scale_words}){continuation}*"
         rf"|(?:{_alternation(list(fraction_of_scale))})(?:\s+(?:a|an))?\s+(?:{scale_words})"
-        rf"|(?:{_alternation(list(scales))}){continuation}+)"  # "hundred thousand", "million and one"
+        rf"|(?:{_alternation(list(scales))}){continuation}+"  # "hundred thousand", "million and one"
+        r"|a|an)"
         rf"(?:{fraction}(?:\s+of\s+(?:a|an)\s+(?:{_alternation(list(scales))}))?)?(?:\s+(?:{scale_words}))?"
     )
-    abbreviations = _alternation(list(data["scale_abbreviations"]))
+    abbreviations = _alternation([*data["scale_abbreviations"], *data["money_scale_abbreviations"]])
     cased = _alternation(list(data["cased_scale_abbreviations"]))  # "1MM" is a million, "1 mm" a millimetre
     vulgar_chars = "".join(vulgar)
     digits = (
@@ -90,7 +97,8 @@ def lexicon() -> Lexicon:
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d)"  # "1 234 567", not "245 23"
         r"|\d+\.\d+|\.\d+|\d+)(?!,\d{3})"  # never the "1" of "1,000s"
-        r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?10\^[+-]?\d+|\^[+-]*\d+)?"  # "1.3e6", "1.3x10^6", "2.5^-1"
+        r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?\d+\^[+\-−]?\d+|[x×]10(?:[-−]\d{1,2}(?![\w]|[.,]\d)|[⁺⁻]?[⁰¹²³⁴-⁹]+)"
+        r"|\^[+\-−]*\d+)?"  # "1.3e6", "1.3x10^6", "8x2^10", "2.48×10−5", "5.5x10-3", "3×10⁻⁵", "2.5^-1"
         rf"(?:(?:(?:\s+|-)(?:{scale_words})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
@@ -113,11 +121,13 @@ def lexicon() -> Lexicon:
         scales,
         abbreviations_table,
         dict(data["cased_scale_abbreviations"]),
+        dict(data["money_scale_abbreviations"]),
         vague,
         dict(data["digit_plurals"]),
         fractions,
         vulgar,
-        multipliers,
+        {w.replace(" ", "_"): v for w, v in multipliers.items()},
+        re.compile(_alternation(multi_word) if multi_word else r"(?!)"),
         fraction_of_scale,
         pattern,
         point,
@@ -128,14 +138,20 @@ def lexicon() -> Lexicon:
     )
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_POWER_OF_TEN = re.compile(r"([x×]10)([-−]\d|[⁺⁻]?[⁰¹²³⁴-⁹])")  # "x10-3", "×10−5", "×10⁻⁵": a power without "^"
+_TIMES_BASE = re.compile(r"(.*?)\s?[x×]\s?(\d+)")
+
+
 def _digits_value(number: str, lex: Lexicon) -> float:
-    """ "1,234.5", "1 234", "3/4", "2 1/2", "2½", "1.3e6", "1.3x10^6", "2.5^-1" -> float."""
-    if "^" in number:
-        base, _, exponent = number.partition("^")
+    """ "1,234.5", "1 234", "3/4", "2 1/2", "2½", "1.3e6", "1.3x10^6", "2.48×10−5", "8x2^10", "2.5^-1" -> float."""
+    if "^" in number or _POWER_OF_TEN.search(number):
+        base, _, exponent = _POWER_OF_TEN.sub(r"\1^\2", number).translate(_SUPERSCRIPTS).partition("^")
+        exponent = exponent.replace("−", "-")
         power = int(exponent.lstrip("+-")) * (-1) ** exponent.count("-")
         try:
-            if mantissa := re.fullmatch(r"(.*?)\s?[x×]\s?10", base):
-                return _digits_value(mantissa.group(1), lex) * 10.0**power
+            if mantissa := _TIMES_BASE.fullmatch(base):
+                return _digits_value(mantissa.group(1), lex) * float(mantissa.group(2)) ** power
             return _digits_value(base, lex) ** power
         except (OverflowError, ZeroDivisionError):
             return math.nan  # "10^999", "0^-1": no figure
@@ -166,16 +182,20 @@ def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, int]:
             or lex.scales.get(lower)
             or lex.multipliers.get(lower)
             or lex.abbreviations.get(lower)
+            or lex.money_abbreviations.get(lower)
             or 1
         )
         value *= scale
-    return as_number(round(value, 6)), scale
+    return _rounded(value), scale
 
 
 def words_value(surface: str, lex: Lexicon | None = None) -> Number | None:
     """Value of a number written in words ("two hundred and fifty", "a thousand", "a dozen", "half a million")."""
     lex = lex or lexicon()
-    words = re.split(r"[\s-]+", surface.lower().strip())
+    surface = surface.lower().strip()
+    if lex.multi_word_multipliers.search(surface):  # "a baker's dozen": one word here
+        surface = lex.multi_word_multipliers.sub(lambda m: m.group().replace(" ", "_"), surface)
+    words = ["and" if w == "&" else w for w in re.split(r"[\s-]+", surface)]
     if "of" in words:  # "two thirds of a million"
         cut = words.index("of")
         part, scale = words_value(" ".join(words[:cut]), lex), _whole_words_value(words[cut + 1 :], lex)
@@ -378,11 +398,16 @@ def find_atoms(text: str) -> list[Atom]:
             if vague_word is not None:
                 atoms.append(Atom(match.start(), match.end(), None, lex.vague[vague_word], False, False))
         elif match.group("digits"):
-            value, scale = _scaled_digits(match.group("digits"), lex)
+            digits, end, unit = match.group("digits"), match.end(), ""
+            if (letters := _MONEY_LETTERS.search(digits)) and not _letters_stand(text, match, lex, letters):
+                digits, end = digits[: letters.start()], match.start("digits") + letters.start()  # "12 b", "5 T-shirts"
+                if not letters.group().startswith(" ") and not text.startswith("-", match.end()):
+                    end, unit = match.end(), letters.group(1)  # "1500b", "7b people": a unit as written, no count
+            value, scale = _scaled_digits(digits, lex)
             if not math.isfinite(value):
                 continue
             value = -value if match.group("sign") else value
-            atoms.append(Atom(match.start(), match.end(), value, None, False, scale > 1, scale))
+            atoms.append(Atom(match.start(), end, value, None, False, scale > 1, scale, unit))
         else:
             if _quantified_scale(text, match, lex):
                 continue
@@ -400,6 +425,19 @@ def find_atoms(text: str) -> list[Atom]:
                 )
     atoms = _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
     return _with_qualified_halves(text, atoms, lex)
+
+
+_MONEY_LETTERS = re.compile(r"\s?([A-Za-z]+)\Z")
+
+
+def _letters_stand(text: str, match: re.Match[str], lex: Lexicon, letters: re.Match[str]) -> bool:
+    """Whether scale letters ending a number may stand: any but "b" and "t", which are a billion and a trillion
+    only written against an amount of money ("$12b", "USD 1.5b", "$2.174T"); "1500b", "12 b", "$5 T-shirts" not."""
+    if letters.group(1).lower() not in lex.money_abbreviations:
+        return True
+    if letters.group().startswith(" ") or text.startswith("-", match.end()):
+        return False
+    return currency_before(text, match.start()) is not None or currency_after(text, match.end()) is not None
 
 
 _HALF = re.compile(r"(?<![\w-])half(?![\w-])(?!\s+(?:past|to|a|an)\b)", re.IGNORECASE)
@@ -482,7 +520,8 @@ _JOIN_GAP = re.compile(r"[\s-]+(?:and\s+)?|\s*,\s*", re.IGNORECASE)
 
 def _joined(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     """Digits and words of one number written apart: "4 thousand 3 hundred and 21" -> 4321. A part joins
-    when the one before shows a scale larger than it, and it shows a scale itself or follows "and"."""
+    when the one before shows a scale larger than it, and it shows a scale itself or follows "and"; words join
+    over a comma after a thousand or more, as digits group: "three million, two hundred & forty" -> 3000240."""
     out: list[Atom] = []
     for atom in atoms:
         prev = out[-1] if out else None
@@ -495,9 +534,7 @@ def _joined(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
             and atom.value > 0
             and atom.value < prev.scale
             and _JOIN_GAP.fullmatch(gap)
-            and "," not in gap
-            and (atom.has_scale or "and" in gap.lower())
-            and not (prev.is_word and atom.is_word)
+            and _joins_over(gap, prev, atom)
         ):
             part = atom.value * prev.scale if atom.is_word and atom.value < 1 else atom.value  # "3 million and a half"
             out[-1] = Atom(
@@ -512,6 +549,12 @@ def _joined(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
             continue
         out.append(atom)
     return out
+
+
+def _joins_over(gap: str, prev: Atom, atom: Atom) -> bool:
+    if "," in gap:
+        return prev.is_word and atom.is_word and atom.has_scale and prev.scale >= 1000 and "and" not in gap.lower()
+    return (atom.has_scale or "and" in gap.lower()) and not (prev.is_word and atom.is_word)
 
 
 def _with_decimals(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:

@@ -171,13 +171,14 @@ class QuantityRecognizer:
         )
 
     def _pronoun_like(self, figure: Figure, number: Span) -> bool:
-        """A word number standing for a noun rather than counting one: "one of the", "two of them", "one"; not a
-        fraction ("two thirds of the children") nor one of a list of numbers ("one, two and three")."""
+        """A word number standing for a noun rather than counting one: "one of the largest", "only one returned",
+        "in two of them" (the places named before, counted there); not one of a list of numbers ("one, two and
+        three"). Before "of" and a noun phrase a number counts: "two of CERN's experiments", "two of the detainees"."""
         doc = number.doc
-        after = doc[number.end] if number.end < len(doc) else None
         if figure.value == 1:
             return not _listed_number(doc, number.end) and not _listed_number(doc, number.start - 1, step=-1)
-        return after is not None and after.lower_ == "of" and not _word_fraction(figure)
+        after = doc[number.end : number.end + 2]
+        return len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in _PRONOUNS_AFTER_OF
 
     def _after_year_preposition(self, number: Span) -> bool:
         return number.start > 0 and number.doc[number.start - 1].lower_ in self.words["year_prepositions"]
@@ -448,6 +449,7 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
     return 0 <= index < len(doc) and doc[index].like_num and doc[index].is_alpha
 
 
+_PRONOUNS_AFTER_OF = frozenset({"them", "us", "you", "those", "these", "which", "whom"})
 _AGE_BEFORE = re.compile(r"(?<![\w-])(?:aged|ages?(?:\s+of)?)\s+\Z", re.IGNORECASE)
 _PER = re.compile(r"\s*/|\s+per\s|\s+(?:squared|cubed)\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")

@@ -94,16 +94,28 @@ class GluedUnit:
 
 
 _PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\]]|\Z)")
+_TEMPERATURE = re.compile(r"°\s?[CF]\b|\b(?:degrees?|celsius|centigrade|fahrenheit)\b", re.IGNORECASE)
+_SENTENCE_BREAKS = (". ", "! ", "? ", "\n")
+
+
+def sentence_has(text: str, position: int, pattern: re.Pattern[str]) -> bool:
+    """Whether the sentence around `position` holds `pattern` (for symbols read by context, which are rare)."""
+    start = max(text.rfind(mark, 0, position) for mark in _SENTENCE_BREAKS) + 1
+    ends = [end for mark in _SENTENCE_BREAKS if (end := text.find(mark, position)) >= 0]
+    return pattern.search(text, start, min(ends, default=len(text))) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class _GluedRules:
     letters: frozenset[str]
     letters_last: frozenset[str]
+    in_temperatures: frozenset[str]
     never: frozenset[str]
     names: dict[str, str]
 
     def allows(self, text: str, suffix: str, end: int) -> bool:
+        if suffix in self.in_temperatures:  # "573.15K)" among temperatures; "32K" elsewhere is a thousand
+            return _PHRASE_END.match(text, end) is not None and sentence_has(text, end, _TEMPERATURE)
         if suffix in self.never or suffix.lower() in self.never:
             return False
         if len(suffix) > 1 or suffix in self.letters:
@@ -117,6 +129,7 @@ def _glued_rules() -> _GluedRules:
     return _GluedRules(
         frozenset(data["glued_letters"]),
         frozenset(data["glued_letters_last"]),
+        frozenset(data["glued_letters_in_temperatures"]),
         frozenset([*data["glued_never"], *load_json("numbers.json")["scale_abbreviations"]]),  # "5bn", "3mln"
         dict(data["glued_names"]),
     )
