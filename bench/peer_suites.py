@@ -305,12 +305,18 @@ KIBI_REASON = "expects a glued 'K' as kibi- ('32K word' = 32 kibiwords); a glued
 ACCOUNTING_REASON = (
     "expects an amount in parentheses as negative (accounting); in reports '(USD 11 million)' is an aside, a conversion"
 )
-LONE_B_REASON = "expects a lone 'b' after a bare number as billion ('1.2b'); for us 'b' is a billion only on money"
+LONE_B_REASON = (
+    "expects a lone 'b' after a bare number as billion ('1.2b'); for us 'b' is a billion only on money or before a "
+    "plural noun ('7b people')"
+)
+RANGE_UPPER_REASON = (
+    "expects only the upper bound of a range written with a dash ('about 40 - 50 years old' -> 50); we read the range"
+)
 VAGUE_REASON = (
     "a vague amount we read ('several hundred years') that the suite does not annotate; not charged as an extra"
 )
 # reasons that set aside one expectation, not a whole case
-EXPECTATION_REASONS = {YEAR_REASON, GROSS_REASON, KIBI_REASON, ACCOUNTING_REASON, LONE_B_REASON}
+EXPECTATION_REASONS = {YEAR_REASON, GROSS_REASON, KIBI_REASON, ACCOUNTING_REASON, LONE_B_REASON, RANGE_UPPER_REASON}
 PREDICTION_REASONS = {VAGUE_REASON}  # set aside one prediction
 # the value we read for an expectation set aside, so that reading it is no extra either: "($99.99)" -> 99.99
 _READ_AS: dict[str, Callable[[Any], Any]] = {
@@ -336,6 +342,8 @@ def expectation_out_of_scope(exp: dict[str, Any], text: str) -> str | None:
         return ACCOUNTING_REASON
     if exp["kind"] != "money" and re.fullmatch(r"\d[\d.,]*\s?[bB]", surface) and (exp["value"] or 0) >= 1e9:
         return LONE_B_REASON
+    if start is not None and exp.get("value") is not None and re.search(r"\d\s*[-–]\s*\Z", text[:start]):
+        return RANGE_UPPER_REASON
     return None
 
 
@@ -384,6 +392,8 @@ def unit_agrees(exp: dict[str, Any], pred: Predicted) -> bool:
 
 def _prediction_of(exp: dict[str, Any], reason: str, predicted: list[Predicted]) -> Predicted | None:
     """The prediction of an expectation set aside: its value as the suite writes it, or as we read that surface."""
+    if reason == RANGE_UPPER_REASON:
+        return next((p for p in predicted if p.value is None and close(p.high, exp["value"])), None)
     ours = {**exp, "value": _READ_AS.get(reason, lambda v: v)(exp["value"])}
     return next((p for p in predicted if matches(exp, p)), None) or next(
         (p for p in predicted if matches(ours, p)), None

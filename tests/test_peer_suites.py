@@ -21,8 +21,8 @@ FLOORS = {
     "recognizers_number": 0.88,
     "quantulum3_spellout": 0.98,
     "recognizers_currency": 0.95,
-    "recognizers_dimension": 0.93,
-    "recognizers_age": 0.92,
+    "recognizers_dimension": 0.94,
+    "recognizers_age": 0.98,
     "quantulum3_quantities": 0.96,
     "quantulum3_quantities_ambiguity": 0.98,
 }
@@ -95,3 +95,13 @@ def test_unannotated_vague_prediction_is_no_extra() -> None:
     score = peer_suites.Score()
     assert peer_suites.score_case(case, [vague], score) == [] and score.exact == 1
     assert score.out_of_scope[peer_suites.VAGUE_REASON] == 1
+
+
+def test_upper_bound_of_a_dashed_range_is_set_aside_and_our_range_is_no_extra() -> None:
+    text = "He is about 40 - 50 years old."
+    exp = {"surface": "50 years old", "start": 17, "kind": "dimension", "unit": "Year", "value": 50}
+    reason = peer_suites.expectation_out_of_scope(exp, text)
+    assert reason == peer_suites.RANGE_UPPER_REASON
+    our_range = peer_suites.Predicted(None, 40, 50, True, True, "years", "duration")
+    assert peer_suites._prediction_of(exp, reason, [our_range]) is our_range
+    assert peer_suites.expectation_out_of_scope({**exp, "start": 12, "surface": "40"}, "He is about 40 years.") is None

@@ -232,9 +232,19 @@ def test_glued_k_stays_thousand(nlp, text, value):
     ("text", "expected"),
     [
         ("The server receives the 1500b packet.", [("1500b", 1500, None, None, "measure", "b")]),
-        ("Water for 7b people.", [("7b", 7, None, None, "measure", "b")]),  # no billion, and no count of people
+        ("Water for 7b people.", [("7b people", 7000000000, None, None, "count", "people")]),  # it counts them
+        ("We sent 1.2b doses.", [("1.2b doses", 1200000000, None, None, "count", "doses")]),
         ("A budget of USD 1.5b.", [("USD 1.5b", 1500000000, None, None, "money", "USD")]),
+        ("A package of 1500 b was sent.", [("1500 b", 1500, None, None, "count", "b")]),
     ],
 )
-def test_lone_b_is_a_billion_only_on_money(nlp, text, expected):
+def test_lone_b_is_a_billion_only_on_money_or_a_plural_noun(nlp, text, expected):
     assert _read(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("We gave 200 T-shirts to children.", "T-shirts"), ("3 U-turns", "U-turns"), ("a 5 km-long road", "km")],
+)
+def test_a_letter_starting_a_hyphenated_word_is_no_unit_symbol(nlp, text, unit):
+    assert _read(nlp, text)[0][-1] == unit

@@ -437,7 +437,12 @@ def _letters_stand(text: str, match: re.Match[str], lex: Lexicon, letters: re.Ma
         return True
     if letters.group().startswith(" ") or text.startswith("-", match.end()):
         return False
+    if _PLURAL_NOUN_AFTER.match(text, match.end()):
+        return True  # a scale counts what follows: "7b people", "1.2b doses"
     return currency_before(text, match.start()) is not None or currency_after(text, match.end()) is not None
+
+
+_PLURAL_NOUN_AFTER = re.compile(r" +(?:[a-z]{2,}s|people|children|women|men)\b")
 
 
 _HALF = re.compile(r"(?<![\w-])half(?![\w-])(?!\s+(?:past|to|a|an)\b)", re.IGNORECASE)

@@ -274,6 +274,8 @@ class QuantityRecognizer:
                 candidate = doc[index : index + width]
                 if width == 1 and candidate[0].is_stop:
                     continue  # "in", "a", "at" are words before they are unit symbols
+                if width == 1 and len(candidate.text) == 1 and len(_hyphenated(doc, index)) > 1:
+                    continue  # a letter starting a hyphenated word: "T-shirts", "U-turns"
                 if candidate.text.lower() in self.measures or candidate.text in self.measures:
                     return candidate
         return None
