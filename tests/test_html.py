@@ -210,6 +210,10 @@ def test_a_string_lxml_reads_otherwise_is_dropped_not_guessed():
     assert [s.text for s in clean_html(html).segments] == ["We fed 300 people."]
 
 
+def test_text_lxml_cannot_take_reads_as_nothing():
+    assert clean_html("<p>We fed \ud800 200 people.</p>").segments == []  # a lone surrogate; no file decodes to one
+
+
 def test_crlf_reads_as_one_line_break(extractor):
     html = "<html>\r\n<body>\r\n<p>We fed\r\n200 people.</p>\r\n</body>\r\n</html>\r\n"
     assert read_page(html).alignment.dropped == []

@@ -12,16 +12,18 @@ reference such as `&amp;` is one character mapped to the whole reference, and a 
 reads them), cut wherever markup stands between two runs.
 
 Alignment walks the tree's strings in document order and finds each one (whitespace at its ends aside) in that
-stream: normally where the previous one ended, skipping what the tree dropped (whitespace, a stray `<`), else
-further ahead, else anywhere not yet used (a node lxml moved). A match must fill a stretch of the stream between
-two cuts, so a short string is never found inside a longer one. A string that cannot be found exactly (lxml and
-`html.unescape` decoding a malformed reference differently, a NUL that libxml2 replaces) is dropped and counted:
-it leaves only a word gap, and no fact can point at characters it was not read from. Tags take the offset of the
-tokenizer's start tag of the same name, in order; tags lxml invented (html, head, body) take the offset of their
-first aligned text, or their parent's.
+stream: normally where the previous one ended, skipping what the tree left out (whitespace, mostly), else further
+ahead, else anywhere not yet used (a node lxml moved). A match must begin and end where markup cuts the stream,
+so a short string is never found inside a longer one. A string that cannot be found exactly (a NUL that libxml2
+reads as U+FFFD, markup inside <xmp> that lxml reads as text, a reference at the very end of the file that only
+lxml decodes) is dropped and counted in `Alignment.dropped`: it leaves a word gap and nothing else, so no fact
+can point at characters it was not read from. Tags take the offset of the tokenizer's start tag of the same
+name, in order; tags lxml invented (html, head, body) take the offset of their first aligned text, or their
+parent's.
 
 The tokenizer runs first and refuses what must not reach libxml2: a truncated page, and nesting deeper than
 MAX_DEPTH, counted as libxml2 will nest the elements (libxml2 cuts deep documents silently, dropping their text).
+Misnesting that the count misses and lxml still turns into deeper nesting is refused once the tree is built.
 """
 
 from __future__ import annotations
@@ -455,8 +457,8 @@ def clean_html(source: str) -> CleanText:
     """Segments of an HTML page's main content, mapped to offsets in `source` (the decoded HTML)."""
     try:
         page = read_page(source)
-    except (HtmlError, ParserRejectedMarkup):
-        return classify([], headings_from_text=False)  # ingestion refuses such pages; cleaning never raises
+    except (HtmlError, ParserRejectedMarkup, UnicodeEncodeError):  # lxml takes no lone surrogates
+        return classify([], headings_from_text=False)  # ingestion never passes such pages; cleaning never raises
     collector = _Collector(page.alignment)
     for node in _content_roots(page.soup):
         collector.walk(node)
