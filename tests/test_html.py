@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.clean import SegmentKind
 from extract.evaluate import load_gold
-from extract.html import clean_html
-from extract.ingest import read_document
+from extract.html import HtmlError, Run, align, check, clean_html, read_page, scan
+from extract.ingest import SourceDocument, read_document
 
 from .conftest import FIXTURES, assert_meets_gold
 
@@ -126,3 +128,100 @@ def test_html_cleaning_keeps_a_valid_map(html: str):
             assert char == origin or char in " '\"-|" or index in mapped.wide, (char, origin)
         start, end = mapped.source_span(0, len(segment.text))
         assert 0 <= start < end <= len(html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HTML_LIKE)
+def test_aligned_text_is_the_source_it_claims(html: str):
+    """Every aligned string is, run by run, the characters at its offsets; what cannot be aligned is dropped."""
+    try:
+        page = read_page(html)
+    except HtmlError:
+        return
+    for string in page.soup.find_all(string=True):
+        runs = [item for item in page.alignment.texts.get(id(string), ()) if isinstance(item, Run)]
+        if not runs:
+            continue
+        assert "".join(run.text for run in runs) == string.strip()
+        for run in runs:
+            raw = html[run.start : run.end]
+            assert raw == run.text if run.literal else run.text in (unescape(raw), "\n")
+
+
+def _facts(extractor, html: str) -> list:
+    document = SourceDocument("page", Path("page.html"), html, "0" * 64, "html", "utf-8")
+    [extracted] = list(extractor.extract([document]))
+    for fact in extracted.facts:
+        assert html[fact.span.start : fact.span.end] == fact.quote
+    return extracted.facts
+
+
+def test_cells_and_paragraphs_without_end_tags(extractor):
+    html = "<table><tr><td><p>Detainees visited<td><p>1,020,088<tr><td>Places of detention<td>64</table>"
+    assert [s.text for s in clean_html(html).segments] == ["1,020,088 Detainees visited", "64 Places of detention"]
+    [visited, places] = _facts(extractor, html)
+    assert visited.quote == "Detainees visited<td><p>1,020,088" and visited.subject == "Detainees"
+    assert places.quote == "Places of detention<td>64"
+
+
+def test_misnested_inline_tags(extractor):
+    html = "<p><b><i>1,376</b></i> detention visits were made.</p>"
+    [fact] = _facts(extractor, html)
+    assert fact.quote == "1,376</b></i> detention visits"
+
+
+@pytest.mark.parametrize("body", ["", "<tbody>"], ids=["without-tbody", "with-tbody"])
+def test_table_rows_with_or_without_tbody(extractor, body: str):
+    html = f"<table>{body}<tr><th>Detainees visited</th><td>1,020,088</td></tr></table>"
+    [segment] = clean_html(html).segments
+    assert (segment.kind, segment.text) == (SegmentKind.STATISTIC, "1,020,088 Detainees visited")
+    [fact] = _facts(extractor, html)
+    assert fact.quote == "Detainees visited</th><td>1,020,088"
+
+
+def test_references_inside_a_string(extractor):
+    html = "<p>We gave 5&nbsp;000 food parcels to the region&#8217;s families.</p>"
+    [segment] = clean_html(html).segments
+    assert segment.text == "We gave 5 000 food parcels to the region's families."
+    apostrophe = segment.text.index("'")
+    assert html[slice(*segment.mapped.source_span(apostrophe, apostrophe + 1))] == "&#8217;"
+    [fact] = _facts(extractor, html)
+    assert fact.quote == "5&nbsp;000 food parcels"
+
+
+def test_text_straight_inside_a_table(extractor):
+    html = "<table>We registered 300 families.<tr><td>Detainees visited</td><td>1,020,088</td></tr></table>"
+    assert read_page(html).alignment.dropped == []
+    assert [f.quote for f in _facts(extractor, html)] == ["300 families", "Detainees visited</td><td>1,020,088"]
+
+
+def test_a_string_out_of_source_order_is_found_where_it_is():
+    html = "<div><p>We fed 10 people.</p><p>We fed 20 people.</p><p>We fed 10 people.</p></div>"
+    soup = BeautifulSoup(html, "lxml")
+    soup.div.append(soup.div.p.extract())  # as lxml would leave a node it moved: after text that follows it
+    alignment = align(soup, scan(html))
+    starts = [alignment.texts[id(s)][0].start for s in soup.find_all(string=True)]
+    assert alignment.dropped == [] and starts == [html.index("We fed 20"), html.rindex("We fed 10"), 8]
+
+
+def test_a_string_lxml_reads_otherwise_is_dropped_not_guessed():
+    html = "<p>We fed\x00200 people.</p><p>We fed 300 people.</p>"  # libxml2 reads the NUL as U+FFFD
+    assert read_page(html).alignment.dropped == ["We fed\ufffd200 people."]
+    assert [s.text for s in clean_html(html).segments] == ["We fed 300 people."]
+
+
+def test_text_lxml_cannot_take_reads_as_nothing():
+    assert clean_html("<p>We fed \ud800 200 people.</p>").segments == []  # a lone surrogate; no file decodes to one
+
+
+def test_crlf_reads_as_one_line_break(extractor):
+    html = "<html>\r\n<body>\r\n<p>We fed\r\n200 people.</p>\r\n</body>\r\n</html>\r\n"
+    assert read_page(html).alignment.dropped == []
+    [fact] = _facts(extractor, html)
+    assert fact.quote == "200 people"
+
+
+def test_nesting_that_lxml_would_build_is_refused_before_it_parses():
+    with pytest.raises(HtmlError, match="nested deeper"):
+        check("<b><div>x</b>" * 300)  # a </b> cannot close the <div> inside it, so each round nests two deeper
+    check("<p><font>x</font>" * 300 + "<ul><li>a" * 3)
