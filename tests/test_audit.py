@@ -167,3 +167,16 @@ def test_cli_exit_codes_and_json(work: Path) -> None:
     assert "orphan" in found.stdout and "is gone" in found.stdout
     assert run_cli("audit", "--facts", "missing.jsonl", cwd=work).returncode == 2
     assert run_cli("audit", "--sources", "nowhere", cwd=work).returncode == 2
+
+
+@pytest.mark.parametrize("folder", ["docs", "html"])
+def test_fixture_facts_audit_clean(extractor, tmp_path: Path, folder: str) -> None:
+    """Every fact of the fixture reports, text and HTML, re-parses to itself: a page's quote is read through the
+    markup as the pipeline read it ("Detainees visited</td><td>1,020,088", "2,4&#48;0"), never as raw HTML."""
+    from extract.pipeline import run
+
+    out = tmp_path / "facts.jsonl"
+    result = run(ROOT / "tests/fixtures" / folder, out, extractor)
+    assert not result.failures and result.facts > 30
+    report = audit(out, root=ROOT)
+    assert report.findings == []

@@ -110,10 +110,45 @@ def normalise_whitespace(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def reparse_problem(record: FactRecord, parse: Parser) -> str | None:
-    """None when re-parsing the quote gives the record's figure; else what differs."""
+class MarkupView:
+    """What the pipeline read from a stretch of an HTML page: the cleaned characters whose source offsets fall
+    inside it, in the cleaned order (tags and references gone, a table row's figure before its label). A quote of
+    raw HTML ("Detainees visited</td><td>1,020,088") is re-parsed through this view, never as markup."""
+
+    def __init__(self, document: SourceDocument) -> None:
+        from extract.clean import clean_document
+
+        self._segments = []
+        for segment in clean_document(document).segments:
+            mapped = segment.mapped
+            sources = [mapped.to_source(i) for i in range(mapped.length)]
+            if sources:
+                self._segments.append((min(sources), max(sources), mapped.text, sources))
+
+    def of(self, start: int, end: int) -> tuple[str, list[int]]:
+        """The cleaned text of source offsets start..end-1, and per character its offset from `start`."""
+        chars: list[str] = []
+        origin: list[int] = []
+        for low, high, text, sources in self._segments:
+            if high < start or low >= end:
+                continue
+            for char, source in zip(text, sources, strict=True):
+                if start <= source < end:
+                    chars.append(char)
+                    origin.append(source - start)
+        return "".join(chars), origin
+
+
+def reparse_problem(record: FactRecord, parse: Parser, view: MarkupView | None = None) -> str | None:
+    """None when re-parsing the quote gives the record's figure; else what differs. `view` reads an HTML
+    page's quote as the pipeline read it."""
     quote = record.quote
-    text, origin = (quote, list(range(len(quote)))) if "\n" not in quote else normalise_whitespace(quote)
+    if view is not None:
+        text, origin = view.of(record.span.start, record.span.end)
+    elif "\n" in quote:
+        text, origin = normalise_whitespace(quote)
+    else:
+        text, origin = quote, list(range(len(quote)))
     number_start = record.quantity.number_start - record.span.start
     number_end = record.quantity.number_end - record.span.start
     candidates = [q for q in parse(text) if origin[q.number_start] < number_end and _end(origin, q) > number_start]
@@ -187,11 +222,14 @@ def audit(
         if count > 1:
             report.findings.append(Finding(Problem.DUPLICATE_ID, f"{fact_id}: id used {count} times", fact_id))
     documents: dict[Path, SourceDocument | IngestError | None] = {}
+    views: dict[Path, MarkupView] = {}
     for record in records:
         path = resolve_source(record.source, sources, root)
         if path not in documents:
-            documents[path] = _read(path)
-        report.findings.extend(_check_record(record, path, documents[path], parse))
+            documents[path] = document = _read(path)
+            if isinstance(document, SourceDocument) and document.format in ("html", "htm"):
+                views[path] = MarkupView(document)
+        report.findings.extend(_check_record(record, path, documents[path], parse, views.get(path)))
     report.sources_checked = len(documents)
     for path in _without_facts(records, sources, set(documents)):
         shown = path.relative_to(root) if path.is_relative_to(root) else path
@@ -220,7 +258,11 @@ def _read(path: Path) -> SourceDocument | IngestError | None:
 
 
 def _check_record(
-    record: FactRecord, path: Path, document: SourceDocument | IngestError | None, parse: Parser
+    record: FactRecord,
+    path: Path,
+    document: SourceDocument | IngestError | None,
+    parse: Parser,
+    view: MarkupView | None = None,
 ) -> list[Finding]:
     def finding(problem: Problem, message: str) -> Finding:
         return Finding(problem, f"{record.id}: {message}", record.id, record.source)
@@ -240,10 +282,12 @@ def _check_record(
         found.append(finding(Problem.QUOTE_MISMATCH, f"text at {span.start}-{span.end} is not the quote"))
         return found
     inside = span.start <= q.number_start <= q.number_end <= span.end
-    if not inside or text[q.number_start : q.number_end] != q.number:
+    # in a page, the number is what the markup there reads as: "2,4&#48;0" is "2,400"
+    written = view.of(q.number_start, q.number_end)[0] if view else text[q.number_start : q.number_end]
+    if not inside or written != q.number:
         found.append(finding(Problem.QUOTE_MISMATCH, f"number {q.number!r} is not at {q.number_start}-{q.number_end}"))
         return found
-    problem = reparse_problem(record, parse)
+    problem = reparse_problem(record, parse, view)
     if problem:
         found.append(finding(Problem.REPARSE_MISMATCH, problem))
     return found

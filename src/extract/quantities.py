@@ -194,7 +194,9 @@ class QuantityRecognizer:
                 return figure, []
             return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
         index = _token_at_or_after(doc, figure.end)
-        if index is None:  # the figure ends the text: "outreach is 48m"
+        if index is None:  # the figure ends the text: "outreach is 48m", "a third"
+            if _is_share(text, figure):
+                return replace(figure, kind=Kind.RATIO), []
             return self._quantulum_unit(text, figure), []
         if _hyphen_at(doc, index, figure.end):  # "a 16-meter mast", "a two-year period": the unit after a hyphen
             index += 1
