@@ -152,3 +152,18 @@ def test_add_copies_under_a_stable_name_refuses_duplicates_and_regenerates(tmp_p
     again = _cli("add", str(new), "--out", "out/facts.jsonl", "--quiet", cwd=tmp_path)
     assert again.returncode == 1
     assert f"refused: {new}: duplicate of seeds/003_{sha[:16]}.txt" in again.stderr.replace("\n", "")
+
+
+def test_a_page_refused_once_its_tree_is_built_is_refused_at_ingestion(tmp_path, monkeypatch):
+    """Misnesting that only lxml turns into too deep a tree: ingestion reads the whole page, so the file is named
+    with the reason instead of passing and giving no facts."""
+    import extract.html
+
+    def too_deep(source: str):
+        raise extract.html.HtmlError("HTML nested deeper than 200 elements")
+
+    monkeypatch.setattr(extract.html, "read_page", too_deep)
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body><p>1,200 detainees</p></body></html>", "utf-8")
+    with pytest.raises(IngestError, match=r"deep\.html: HTML nested deeper than 200 elements"):
+        read_document(page)

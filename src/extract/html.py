@@ -430,8 +430,13 @@ def scan(source: str) -> _Stream:
 
 
 def check(source: str) -> None:
-    """Raise HtmlError if the page cannot be read (run at ingestion, so the failure names the file)."""
-    scan(source)
+    """Raise HtmlError if the page cannot be read (run at ingestion, so the failure names the file). The whole
+    reading, tree included: misnesting that only lxml turns into too deep a tree must be refused here too, or the
+    page would pass and give no facts without a word. A second parse costs milliseconds next to the model."""
+    try:
+        read_page(source)
+    except (ParserRejectedMarkup, UnicodeEncodeError) as error:
+        raise HtmlError(f"HTML the parser rejects ({type(error).__name__})") from error
 
 
 @dataclass(slots=True)
