@@ -331,3 +331,16 @@ def test_a_plural_noun_ends_the_counted_noun_before_a_singular_one(nlp, text, un
 )
 def test_a_singular_noun_coordinated_with_plural_ones_is_one_counted_noun(nlp, text, units):
     assert [f[4] for f in _figures(nlp, text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("They opened a 20-bed hospital.", "20-bed", "bed"),
+        ("A 5-member team visited.", "5-member", "member"),
+        ("We ran a 60-bed field hospital.", "60-bed", "bed"),
+    ],
+)
+def test_a_number_hyphenated_to_a_noun_counts_that_noun_only(nlp, text, quote, unit):
+    [(found, _, _, _, found_unit)] = _figures(nlp, text)
+    assert (found, found_unit) == (quote, unit)

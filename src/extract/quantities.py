@@ -198,7 +198,8 @@ class QuantityRecognizer:
             if _is_share(text, figure):
                 return replace(figure, kind=Kind.RATIO), []
             return self._quantulum_unit(text, figure), []
-        if _hyphen_at(doc, index, figure.end):  # "a 16-meter mast", "a two-year period": the unit after a hyphen
+        compound = _hyphen_at(doc, index, figure.end)
+        if compound:  # "a 16-meter mast", "a two-year period": the unit after a hyphen
             index += 1
         token = doc[index]
         if token.lower_ in self.words["duration_units"]:
@@ -217,6 +218,8 @@ class QuantityRecognizer:
         if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
             index += 1
         unit_tokens = self._counted_noun(doc, index)
+        if compound and unit_tokens:  # "a 20-bed hospital" counts beds, "a 5-member team" members
+            unit_tokens = unit_tokens[: len(_hyphenated(doc, index))]
         if not unit_tokens and not (token.is_stop and token.idx > figure.number_end):  # "2024 at", "5 in": words
             return self._quantulum_unit(text, figure), []
         if not unit_tokens and _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
