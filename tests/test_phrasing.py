@@ -344,3 +344,16 @@ def test_a_singular_noun_coordinated_with_plural_ones_is_one_counted_noun(nlp, t
 def test_a_number_hyphenated_to_a_noun_counts_that_noun_only(nlp, text, quote, unit):
     [(found, _, _, _, found_unit)] = _figures(nlp, text)
     assert (found, found_unit) == (quote, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cash grants (CHF) | 3.2 million", "3.2 million Cash grants (CHF)"],  # a table row, as written and as read
+)
+def test_a_currency_in_brackets_after_a_row_label_makes_its_figure_money(nlp, text):
+    [(_, value, _, kind, unit)] = _figures(nlp, text)
+    assert (value, kind, unit) == (3200000, "money", "CHF")
+
+
+def test_brackets_after_a_noun_that_hold_no_currency_change_nothing(nlp):
+    assert [f[3:] for f in _figures(nlp, "1,200 households (HH) were assisted.")] == [("count", "households")]

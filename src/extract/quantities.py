@@ -18,6 +18,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.currencies import table as currency_table
 from extract.figures import Figure, scan_figures
 from extract.models import Kind, Qualifier, Quantity
 from extract.numbers import as_number
@@ -192,6 +193,8 @@ class QuantityRecognizer:
             label = [] if figure.is_year_like else self._row_label(doc, figure)
             if not label:
                 return figure, []
+            if code := _bracketed_currency(doc, label[-1].i + 1):  # "Cash grants (CHF) | 3.2 million"
+                return replace(figure, start=label[0].idx, kind=Kind.MONEY, unit=code), label
             return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
         index = _token_at_or_after(doc, figure.end)
         if index is None:  # the figure ends the text: "outreach is 48m", "a third"
@@ -228,6 +231,8 @@ class QuantityRecognizer:
             return figure, []
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
+        if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
+            return replace(figure, end=doc[unit_tokens[-1].i + 3].idx + 1, kind=Kind.MONEY, unit=code), unit_tokens
         return replace(figure, end=end, unit=unit), unit_tokens
 
     def _with_population(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
@@ -246,10 +251,13 @@ class QuantityRecognizer:
         and ends its row counts the noun of the label cell before it, not the words of the next row."""
         first = _token_at_or_after(doc, figure.start)
         assert first is not None
-        start = first - 1
+        end = first - 1  # the cell separator
+        if end >= 3 and _bracketed_currency(doc, end - 3):
+            end -= 3  # "Cash grants (CHF) | 3.2 million": the label's noun is before its currency
+        start = end
         while start > 0 and first - start <= _MAX_LABEL_TOKENS and _in_label(doc[start - 1]):
             start -= 1
-        label = doc[start : first - 1]
+        label = doc[start:end]
         if not label or not label[0].is_title or any(token.pos_ == "AUX" for token in label):
             return []  # a label is a capitalised noun phrase: "The results were clear: 45" is a sentence
         noun = self._counted_noun(doc, start)
@@ -498,6 +506,16 @@ def _compound(text: str, big: Quantity, small: Quantity) -> Quantity | None:
         return None
     value = as_number(round(big.value + small.value / per, 6))
     return big.model_copy(update={"value": value, "end": end})
+
+
+def _bracketed_currency(doc: Doc, index: int) -> str | None:
+    """The ISO code in brackets right after a counted noun, as a table's label gives the currency of its figures
+    ("Cash grants (CHF) | 3.2 million", read as "3.2 million Cash grants (CHF)")."""
+    if index + 2 >= len(doc) or doc[index].text != "(" or doc[index + 2].text != ")":
+        return None
+    code = doc[index + 1].text
+    currencies = currency_table()
+    return currencies.aliases.get(code, code) if code in currencies.codes else None
 
 
 def _hyphen_at(doc: Doc, index: int, char: int) -> bool:
