@@ -61,3 +61,15 @@ def test_a_period_after_a_baseline_is_still_found():
 )
 def test_from_and_on_alone_do_not_make_a_baseline(text):
     assert find_period(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Since fighting broke out in April 2023, 8.6 million people fled.", D(2023, 4, 1)),
+        ("Detained since 12 March 2023, he was visited twice.", D(2023, 3, 12)),
+    ],
+)
+def test_since_a_month_is_open_ended_from_then(text, start):
+    period = find_period(text)
+    assert period is not None and (period.start, period.end) == (start, None)

@@ -357,3 +357,8 @@ def test_a_currency_in_brackets_after_a_row_label_makes_its_figure_money(nlp, te
 
 def test_brackets_after_a_noun_that_hold_no_currency_change_nothing(nlp):
     assert [f[3:] for f in _figures(nlp, "1,200 households (HH) were assisted.")] == [("count", "households")]
+
+
+def test_a_web_page_reading_time_is_no_figure(nlp):
+    assert _figures(nlp, "News release 15 April 2024 · 4 min read") == []
+    assert _figures(nlp, "It took 3 hours to read 200 names.")[0][1:] == (3, "exact", "duration", "hours")

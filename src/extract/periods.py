@@ -32,6 +32,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year_range",
         re.compile(rf"\b(?:between\s+|from\s+)?(?P<y1>{_YEAR})\s*(?:[-–—]|to|and|until)\s*(?P<y2>{_YEAR})", re.I),
     ),
+    (
+        "since_month",  # "since March 2023", "since fighting broke out in April 2023": open-ended from then
+        re.compile(rf"\bsince\s+(?:[^.;:]{{0,40}}?\s)??(?:(?P<d>[0-3]?\d)\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})", re.I),
+    ),
     ("day_month", re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})", re.I)),
     ("month", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})", re.I)),
     ("since", re.compile(rf"\bsince\s+(?P<y>{_YEAR})", re.I)),
@@ -90,6 +94,11 @@ def _resolve(kind: str, m: re.Match[str]) -> tuple[dt.date | None, dt.date | Non
     if kind == "month":
         year, month = int(g["y"]), _MONTHS[g["m"].lower().rstrip(".")]
         return dt.date(year, month, 1), _month_end(year, month)
+    if kind == "since_month":
+        try:
+            return dt.date(int(g["y"]), _MONTHS[g["m"].lower().rstrip(".")], int(g["d"] or 1)), None
+        except ValueError:
+            return None, None
     if kind == "since":
         return dt.date(int(g["y"]), 1, 1), None
     year = int(g["y"])

@@ -41,6 +41,7 @@ _MAX_LABEL_TOKENS = 10
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
 _CONJUNCTIONS = {"and", "or"}
+_READING_TIME = re.compile(r"\s+read\b", re.IGNORECASE)
 
 if not Span.has_extension("quantity"):
     Span.set_extension("quantity", default=None)
@@ -105,6 +106,8 @@ class QuantityRecognizer:
         if number is None or self._is_reference_or_date(doc, figure, number):
             return None
         figure, unit_tokens = self._with_unit(doc, text, figure)
+        if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
+            return None  # "4 min read": a web page's reading time, no figure of the report
         if figure.unit is None and (
             figure.is_year_like
             or (self._in_date_entity(number) and not _word_fraction(figure))  # "one fifth" tagged TIME
