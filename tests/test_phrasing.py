@@ -362,3 +362,25 @@ def test_brackets_after_a_noun_that_hold_no_currency_change_nothing(nlp):
 def test_a_web_page_reading_time_is_no_figure(nlp):
     assert _figures(nlp, "News release 15 April 2024 · 4 min read") == []
     assert _figures(nlp, "It took 3 hours to read 200 names.")[0][1:] == (3, "exact", "duration", "hours")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The number of detainees visited rose to 4,500.", "detainees"),
+        ("The total number of people displaced reached 1.2 million.", "people"),
+        ("The number of missing persons registered with the ICRC stands at 23,000.", "missing persons"),
+        ("The number of cases was 300.", "cases"),
+    ],
+)
+def test_a_bare_figure_given_to_the_number_of_a_noun_counts_it(nlp, text, unit):
+    [(quote, _, _, _, found)] = _figures(nlp, text)
+    assert found == unit and quote.startswith("number of")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The number of cases rose, and 40 doctors left.", "A number of families, 30 in all, fled.", "The total was 300."],
+)
+def test_the_number_of_across_a_clause_or_without_a_noun_counts_nothing_else(nlp, text):
+    assert all(f[4] in (None, "doctors") for f in _figures(nlp, text))

@@ -54,7 +54,14 @@ def _words() -> dict[str, frozenset[str]]:
     lex = load_json("numbers.json")
     return {
         key: frozenset(w.lower() for w in lex[key])
-        for key in ("duration_units", "months", "year_prepositions", "reference_words", "classifying_modifiers")
+        for key in (
+            "duration_units",
+            "months",
+            "year_prepositions",
+            "reference_words",
+            "classifying_modifiers",
+            "amount_verbs",
+        )
     }
 
 
@@ -226,6 +233,9 @@ class QuantityRecognizer:
         unit_tokens = self._counted_noun(doc, index)
         if compound and unit_tokens:  # "a 20-bed hospital" counts beds, "a 5-member team" members
             unit_tokens = unit_tokens[: len(_hyphenated(doc, index))]
+        if not unit_tokens and (counted := self._number_of_before(doc, figure)):
+            total, noun = counted  # "The number of detainees visited rose to 4,500"
+            return replace(figure, start=total.idx, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if not unit_tokens and not (token.is_stop and token.idx > figure.number_end):  # "2024 at", "5 in": words
             return self._quantulum_unit(text, figure), []
         if not unit_tokens and _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
@@ -237,6 +247,26 @@ class QuantityRecognizer:
         if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
             return replace(figure, end=doc[unit_tokens[-1].i + 3].idx + 1, kind=Kind.MONEY, unit=code), unit_tokens
         return replace(figure, end=end, unit=unit), unit_tokens
+
+    def _number_of_before(self, doc: Doc, figure: Figure) -> tuple[Token, list[Token]] | None:
+        """ "The number of detainees visited rose to 4,500", "the total number of cases was 300": a bare figure
+        that a verb of amount ("rose to", "reached", "stood at", "was") gives to "the number of" a noun before it,
+        in the same clause and with no other figure between, counts that noun."""
+        index = _token_at_or_after(doc, figure.start)
+        assert index is not None
+        verb = index - 1
+        if verb >= 0 and doc[verb].lower_ in {"to", "at", "by"}:
+            verb -= 1
+        if verb < 1 or doc[verb].lower_ not in self.words["amount_verbs"]:
+            return None
+        for j in range(verb - 1, max(0, verb - _MAX_LABEL_TOKENS) - 1, -1):
+            token = doc[j]
+            if token.is_punct or token.like_num:
+                return None
+            if token.lower_ in {"number", "total"} and j + 1 < verb and doc[j + 1].lower_ == "of":
+                noun = self._counted_noun(doc, j + 2)
+                return (token, noun) if noun and noun[-1].i < verb else None
+        return None
 
     def _with_population(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
         """A share ("one in four victims", "one in three of the families") takes the noun it is a share of."""
