@@ -355,6 +355,11 @@ def test_a_currency_in_brackets_after_a_row_label_makes_its_figure_money(nlp, te
     assert (value, kind, unit) == (3200000, "money", "CHF")
 
 
+def test_a_singular_row_label_with_its_currency_is_a_label(nlp):
+    [(_, value, _, kind, unit)] = _figures(nlp, "Budget (USD) | 4,500,000")
+    assert (value, kind, unit) == (4500000, "money", "USD")
+
+
 def test_brackets_after_a_noun_that_hold_no_currency_change_nothing(nlp):
     assert [f[3:] for f in _figures(nlp, "1,200 households (HH) were assisted.")] == [("count", "households")]
 

@@ -285,7 +285,8 @@ class QuantityRecognizer:
         first = _token_at_or_after(doc, figure.start)
         assert first is not None
         end = first - 1  # the cell separator
-        if end >= 3 and _bracketed_currency(doc, end - 3):
+        priced = end >= 3 and _bracketed_currency(doc, end - 3) is not None
+        if priced:
             end -= 3  # "Cash grants (CHF) | 3.2 million": the label's noun is before its currency
         start = end
         while start > 0 and first - start <= _MAX_LABEL_TOKENS and _in_label(doc[start - 1]):
@@ -294,7 +295,7 @@ class QuantityRecognizer:
         if not label or not label[0].is_title or any(token.pos_ == "AUX" for token in label):
             return []  # a label is a capitalised noun phrase: "The results were clear: 45" is a sentence
         noun = self._counted_noun(doc, start)
-        if not noun or noun[0].i != start or not _plural(noun[-1]):
+        if not noun or noun[0].i != start or not (_plural(noun[-1]) or priced):  # "Budget (USD) | 4,500,000"
             return []
         return noun
 
