@@ -355,8 +355,9 @@ def test_a_currency_in_brackets_after_a_row_label_makes_its_figure_money(nlp, te
     assert (value, kind, unit) == (3200000, "money", "CHF")
 
 
-def test_a_singular_row_label_with_its_currency_is_a_label(nlp):
-    [(_, value, _, kind, unit)] = _figures(nlp, "Budget (USD) | 4,500,000")
+@pytest.mark.parametrize("text", ["Budget (USD) | 4,500,000", "Budget received (USD) | 4,500,000"])
+def test_a_singular_row_label_with_its_currency_is_a_label(nlp, text):
+    [(_, value, _, kind, unit)] = _figures(nlp, text)
     assert (value, kind, unit) == (4500000, "money", "USD")
 
 

@@ -200,10 +200,10 @@ class QuantityRecognizer:
         if figure.kind is not Kind.COUNT:
             return figure, []
         if _ends_row(doc, figure):
-            label = [] if figure.is_year_like else self._row_label(doc, figure)
+            label, code = ([], None) if figure.is_year_like else self._row_label(doc, figure)
             if not label:
                 return figure, []
-            if code := _bracketed_currency(doc, label[-1].i + 1):  # "Cash grants (CHF) | 3.2 million"
+            if code:  # "Cash grants (CHF) | 3.2 million"
                 return replace(figure, start=label[0].idx, kind=Kind.MONEY, unit=code), label
             return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
         index = _token_at_or_after(doc, figure.end)
@@ -279,25 +279,26 @@ class QuantityRecognizer:
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
         return replace(figure, end=end, unit=doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text), unit_tokens
 
-    def _row_label(self, doc: Doc, figure: Figure) -> list[Token]:
+    def _row_label(self, doc: Doc, figure: Figure) -> tuple[list[Token], str | None]:
         """In a table row read as text ("Households receiving winter kits | 1,200"), a figure that starts a cell
-        and ends its row counts the noun of the label cell before it, not the words of the next row."""
+        and ends its row counts the noun of the label cell before it, not the words of the next row; a currency in
+        brackets ending the label ("Cash grants (CHF)") is returned with it."""
         first = _token_at_or_after(doc, figure.start)
         assert first is not None
         end = first - 1  # the cell separator
-        priced = end >= 3 and _bracketed_currency(doc, end - 3) is not None
-        if priced:
+        code = _bracketed_currency(doc, end - 3) if end >= 3 else None
+        if code:
             end -= 3  # "Cash grants (CHF) | 3.2 million": the label's noun is before its currency
         start = end
         while start > 0 and first - start <= _MAX_LABEL_TOKENS and _in_label(doc[start - 1]):
             start -= 1
         label = doc[start:end]
         if not label or not label[0].is_title or any(token.pos_ == "AUX" for token in label):
-            return []  # a label is a capitalised noun phrase: "The results were clear: 45" is a sentence
+            return [], None  # a label is a capitalised noun phrase: "The results were clear: 45" is a sentence
         noun = self._counted_noun(doc, start)
-        if not noun or noun[0].i != start or not (_plural(noun[-1]) or priced):  # "Budget (USD) | 4,500,000"
-            return []
-        return noun
+        if not noun or noun[0].i != start or not (_plural(noun[-1]) or code):  # "Budget (USD) | 4,500,000"
+            return [], None
+        return noun, code
 
     def _quantulum_unit(self, text: str, figure: Figure) -> Figure:
         """The figure with the unit quantulum3 reads right after its number, or an age, when there is one."""
