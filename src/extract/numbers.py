@@ -399,10 +399,12 @@ def find_atoms(text: str) -> list[Atom]:
                 atoms.append(Atom(match.start(), match.end(), None, lex.vague[vague_word], False, False))
         elif match.group("digits"):
             digits, end, unit = match.group("digits"), match.end(), ""
-            if (letters := _MONEY_LETTERS.search(digits)) and not _letters_stand(text, match, lex, letters):
-                digits, end = digits[: letters.start()], match.start("digits") + letters.start()  # "12 b", "5 T-shirts"
-                if not letters.group().startswith(" ") and not text.startswith("-", match.end()):
-                    end, unit = match.end(), letters.group(1)  # "1500b", "7b people": a unit as written, no count
+            if letters := _MONEY_LETTERS.search(digits):
+                glued = not letters.group().startswith(" ") and not text.startswith("-", match.end())
+                if not _letters_stand(text, match, lex, letters.group(1), glued):
+                    digits, end = digits[: letters.start()], match.start("digits") + letters.start()  # "12 b"
+                    if glued:
+                        end, unit = match.end(), letters.group(1)  # "1500b": a unit as written, no count
             value, scale = _scaled_digits(digits, lex)
             if not math.isfinite(value):
                 continue
@@ -430,12 +432,13 @@ def find_atoms(text: str) -> list[Atom]:
 _MONEY_LETTERS = re.compile(r"\s?([A-Za-z]+)\Z")
 
 
-def _letters_stand(text: str, match: re.Match[str], lex: Lexicon, letters: re.Match[str]) -> bool:
+def _letters_stand(text: str, match: re.Match[str], lex: Lexicon, letters: str, glued: bool) -> bool:
     """Whether scale letters ending a number may stand: any but "b" and "t", which are a billion and a trillion
-    only written against an amount of money ("$12b", "USD 1.5b", "$2.174T"); "1500b", "12 b", "$5 T-shirts" not."""
-    if letters.group(1).lower() not in lex.money_abbreviations:
+    only glued to an amount of money ("$12b", "USD 1.5b", "$2.174T") or to a count of a plural noun ("7b
+    people"); "1500b", "12 b", "$5 T-shirts" not."""
+    if letters.lower() not in lex.money_abbreviations:
         return True
-    if letters.group().startswith(" ") or text.startswith("-", match.end()):
+    if not glued:
         return False
     if _PLURAL_NOUN_AFTER.match(text, match.end()):
         return True  # a scale counts what follows: "7b people", "1.2b doses"
