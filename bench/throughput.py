@@ -116,7 +116,7 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
     load: float | None = None  # our pipeline loads the model lazily, inside its timed run
     start = time.perf_counter()
     if kind == "spacy":
-        from extract.nlp import build_pipeline
+        from extract.parsing.entities import build_pipeline
 
         nlp = build_pipeline()
         load = time.perf_counter() - start
@@ -135,9 +135,9 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
         for text in texts:
             parser.parse(text)
     else:
-        from extract.cache import FactCache
-        from extract.ingest import SourceDocument
-        from extract.pipeline import Extractor, run
+        from extract.reading.ingest import SourceDocument
+        from extract.run.cache import FactCache
+        from extract.run.runner import Extractor, run
 
         cache = FactCache.open(cache_dir) if cache_dir else None
         extractor = None

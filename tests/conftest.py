@@ -10,7 +10,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 @pytest.fixture(scope="session")
 def extractor():
-    from extract.pipeline import Extractor
+    from extract.run.runner import Extractor
 
     return Extractor()
 
@@ -23,8 +23,8 @@ def nlp(extractor):
 def assert_meets_gold(extractor, gold_path: Path, docs: Path) -> None:
     """The gold bar of the project: every gold fact found with its qualifier and unit, precision >= 0.95,
     no fact on a non-fact, and every quote and entity equal to the source at its span."""
-    from extract.evaluate import evaluate, load_gold
-    from extract.ingest import read_document
+    from extract.checks.evaluate import evaluate, load_gold
+    from extract.reading.ingest import read_document
 
     gold = load_gold(gold_path)
     source = read_document(docs / gold.source.file)

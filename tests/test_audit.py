@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.audit import Problem, audit, normalise_whitespace
+from extract.checks.audit import Problem, audit, normalise_whitespace
+from extract.checks.reviews import Decision, make_decision
 from extract.models import FactRecord
-from extract.reviews import Decision, make_decision
 
 from .conftest import ROOT
 
@@ -173,7 +173,7 @@ def test_cli_exit_codes_and_json(work: Path) -> None:
 def test_fixture_facts_audit_clean(extractor, tmp_path: Path, folder: str) -> None:
     """Every fact of the fixture reports, text and HTML, re-parses to itself: a page's quote is read through the
     markup as the pipeline read it ("Detainees visited</td><td>1,020,088", "2,4&#48;0"), never as raw HTML."""
-    from extract.pipeline import run
+    from extract.run.runner import run
 
     out = tmp_path / "facts.jsonl"
     result = run(ROOT / "tests/fixtures" / folder, out, extractor)

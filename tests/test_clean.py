@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extract.clean import SegmentKind, clean
+from extract.reading.text import SegmentKind, clean
 
 
 def _source_of(source: str, segment) -> str:

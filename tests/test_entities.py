@@ -92,7 +92,7 @@ def test_anchored_ruler_finds_what_a_plain_span_ruler_finds(nlp):
 
 
 def test_ruler_gate_only_skips_docs_without_anchor_words(nlp):
-    from extract.nlp import _required_words
+    from extract.parsing.entities import _required_words
 
     assert _required_words([{"IS_TITLE": True, "OP": "*"}, {"ORTH": "Mine"}, {"ORTH": "Action"}]) == {"mine"}
     assert _required_words([{"LOWER": {"IN": ["Hospital", "clinic"]}, "OP": "+"}]) == {"hospital", "clinic"}

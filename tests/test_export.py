@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.export import COLUMNS, Format, export, write
+from extract.checks.export import COLUMNS, Format, export, write
+from extract.checks.reviews import Decision, append_review, make_decision, summarise
 from extract.models import FactRecord
-from extract.reviews import Decision, append_review, make_decision, summarise
 
 from .conftest import ROOT
 

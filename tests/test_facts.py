@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.facts import _sentence_of
-from extract.quantities import SPAN_KEY
+from extract.facts.assemble import _sentence_of
+from extract.parsing.quantities import SPAN_KEY
 
 from .conftest import FIXTURES, ROOT
 
@@ -25,7 +25,7 @@ def test_sentence_index_matches_spacy_sentences(nlp) -> None:
 def test_a_period_right_after_a_figure_is_its_own(extractor) -> None:
     from pathlib import Path
 
-    from extract.ingest import SourceDocument
+    from extract.reading.ingest import SourceDocument
 
     text = (
         "Water report, first half of 2024\n\n"

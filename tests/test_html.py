@@ -10,10 +10,10 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.clean import SegmentKind
-from extract.evaluate import load_gold
-from extract.html import HtmlError, Run, align, check, clean_html, read_page, scan
-from extract.ingest import SourceDocument, read_document
+from extract.checks.evaluate import load_gold
+from extract.reading.html import HtmlError, Run, align, check, clean_html, read_page, scan
+from extract.reading.ingest import SourceDocument, read_document
+from extract.reading.text import SegmentKind
 
 from .conftest import FIXTURES, assert_meets_gold
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import extract.ingest as ingest
-from extract.clean import clean
-from extract.ingest import IngestError, read_document
-from extract.pipeline import DocumentFailure, RunResult, read_all
+import extract.reading.ingest as ingest
+from extract.reading.ingest import IngestError, read_document
+from extract.reading.text import clean
+from extract.run.runner import DocumentFailure, RunResult, read_all
 
 from .conftest import ROOT
 
@@ -157,12 +157,12 @@ def test_add_copies_under_a_stable_name_refuses_duplicates_and_regenerates(tmp_p
 def test_a_page_refused_once_its_tree_is_built_is_refused_at_ingestion(tmp_path, monkeypatch):
     """Misnesting that only lxml turns into too deep a tree: ingestion reads the whole page, so the file is named
     with the reason instead of passing and giving no facts."""
-    import extract.html
+    import extract.reading.html
 
     def too_deep(source: str):
-        raise extract.html.HtmlError("HTML nested deeper than 200 elements")
+        raise extract.reading.html.HtmlError("HTML nested deeper than 200 elements")
 
-    monkeypatch.setattr(extract.html, "read_page", too_deep)
+    monkeypatch.setattr(extract.reading.html, "read_page", too_deep)
     page = tmp_path / "deep.html"
     page.write_text("<html><body><p>1,200 detainees</p></body></html>", "utf-8")
     with pytest.raises(IngestError, match=r"deep\.html: HTML nested deeper than 200 elements"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.numbers import find_atoms, words_value
+from extract.parsing.numbers import find_atoms, words_value
 
 
 def values(text: str) -> list[float | int | None]:

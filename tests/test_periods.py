@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from extract.periods import find_period
+from extract.facts.periods import find_period
 
 D = dt.date
 

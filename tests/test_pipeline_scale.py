@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.cache import FactCache, model_name
-from extract.clean import Segment, SegmentKind
 from extract.models import FactRecord
-from extract.offsets import MappedText
-from extract.pipeline import Extractor, run, split_segment
+from extract.reading.offsets import MappedText
+from extract.reading.text import Segment, SegmentKind
+from extract.run.cache import FactCache, model_name
+from extract.run.runner import Extractor, run, split_segment
 
 from .conftest import FIXTURES, ROOT
 
@@ -90,7 +90,7 @@ def test_cache_version_changes_with_the_model(tmp_path: Path) -> None:
 
 
 def test_cache_model_name_mirrors_the_pipeline_default() -> None:
-    from extract.nlp import default_model
+    from extract.parsing.entities import default_model
 
     assert model_name(None) == default_model()
 
@@ -98,7 +98,7 @@ def test_cache_model_name_mirrors_the_pipeline_default() -> None:
 def test_unchanged_rerun_does_not_even_import_spacy(corpus: Path, extractor: Extractor) -> None:
     run(corpus, Path("out.jsonl"), extractor, cache=FactCache.open(Path(".cache/extract")))
     script = (
-        "import sys; from pathlib import Path; from extract.cache import FactCache; from extract.pipeline import run; "
+        "import sys; from pathlib import Path; from extract.run.cache import FactCache; from extract.run.runner import run; "
         "r = run(Path('corpus'), Path('out.jsonl'), cache=FactCache.open(Path('.cache/extract'))); "
         "print(r.processed, r.cached, r.written, 'spacy' in sys.modules)"
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.clean import clean
-from extract.ingest import SourceDocument
+from extract.reading.ingest import SourceDocument
+from extract.reading.text import clean
 
 PIECES = st.sampled_from(
     [

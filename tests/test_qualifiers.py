@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.figures import _qualifier_before
 from extract.models import Qualifier
+from extract.parsing.figures import _qualifier_before
 from extract.resources import load_json
 
 GROUPS = load_json("numbers.json")["qualifiers"]

@@ -151,7 +151,7 @@ def test_not_a_figure(nlp, text):
     ],
 )
 def test_number_atoms(text, expected):
-    from extract.numbers import find_atoms
+    from extract.parsing.numbers import find_atoms
 
     assert [a.value for a in find_atoms(text)] == expected
 

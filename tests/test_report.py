@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from extract.checks.report import disagreements, indicator_key, pieces, render
+from extract.checks.reviews import Decision, make_decision, summarise
 from extract.models import FactRecord
-from extract.report import disagreements, indicator_key, pieces, render
-from extract.reviews import Decision, make_decision, summarise
 
 from .conftest import ROOT
 

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from extract.models import FactRecord
-from extract.reviews import (
+from extract.checks.reviews import (
     Decision,
     ReviewDecision,
     ReviewError,
@@ -22,6 +21,7 @@ from extract.reviews import (
     parse_number,
     summarise,
 )
+from extract.models import FactRecord
 
 from .conftest import ROOT
 

@@ -94,7 +94,7 @@ def test_a_folder_of_thousands_of_files(tmp_path: Path):
 def test_outputs_get_ordinary_file_permissions(tmp_path: Path):
     import os
 
-    from extract.output import write_jsonl
+    from extract.jsonl import write_jsonl
 
     out = tmp_path / "facts.jsonl"
     write_jsonl(out, [])

@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.facts.topics import topics_for
 from extract.resources import load_json
-from extract.topics import topics_for
 
 TOPICS = load_json("topics.json")["topics"]
 KEYWORDS = sorted({k for topic in TOPICS.values() for k in topic["keywords"]})

@@ -6,21 +6,21 @@ from functools import cache
 
 from spacy.language import Language
 
-from extract.ingest import SourceDocument
 from extract.models import Quantity
-from extract.quantities import SPAN_KEY
+from extract.parsing.quantities import SPAN_KEY
+from extract.reading.ingest import SourceDocument
 
 
 @cache
 def _shared_pipeline(model: str | None) -> Language:
-    from extract.nlp import build_pipeline
+    from extract.parsing.entities import build_pipeline
 
     return build_pipeline(model)
 
 
 def count_facts(document: SourceDocument, model: str | None = None) -> int:
     """How many facts the pipeline gives `document` (sharing parse_quantities' model)."""
-    from extract.pipeline import Extractor
+    from extract.run.runner import Extractor
 
     extractor = Extractor(nlp=_shared_pipeline(model), model=model)
     return sum(len(extracted.facts) for extracted in extractor.extract([document]))

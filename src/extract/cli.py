@@ -52,9 +52,9 @@ def run(
     ] = False,
 ) -> None:
     """Extract every figure of the reports in INPUT_DIR into OUT (JSON Lines, sorted, replaced atomically)."""
-    from extract.cache import FactCache
-    from extract.ingest import IngestError, discover
-    from extract.pipeline import run as run_pipeline
+    from extract.reading.ingest import IngestError, discover
+    from extract.run.cache import FactCache
+    from extract.run.runner import run as run_pipeline
 
     try:
         total = len(discover(input_dir))
@@ -95,9 +95,9 @@ def eval_command(
     model: ModelOption = None,
 ) -> None:
     """Score facts against gold files: precision, recall, F1, qualifier and unit accuracy, trap hits."""
-    from extract.evaluate import GoldError, evaluate, load_gold_dir
-    from extract.ingest import IngestError, read_document
+    from extract.checks.evaluate import GoldError, evaluate, load_gold_dir
     from extract.models import FactRecord
+    from extract.reading.ingest import IngestError, read_document
 
     text_dir = docs or sources
     if text_dir is None or (docs is None) == (facts is None):
@@ -117,7 +117,7 @@ def eval_command(
     if facts is not None:
         records = [FactRecord.model_validate_json(line) for line in facts.read_text("utf-8").splitlines() if line]
     else:
-        from extract.pipeline import Extractor
+        from extract.run.runner import Extractor
 
         extractor = Extractor(model=model)
         records = [f for extracted in extractor.extract(documents.values()) for f in extracted.facts]
@@ -138,7 +138,7 @@ def _document_path(folder: Path, file_name: str) -> Path:
 
 
 def _print_report(report: object) -> None:
-    from extract.evaluate import DocumentScore, EvaluationReport
+    from extract.checks.evaluate import DocumentScore, EvaluationReport
 
     assert isinstance(report, EvaluationReport)
     columns = ("gold", "pred", "P", "R", "F1", "qual", "unit", "traps", "spans")
@@ -203,7 +203,7 @@ def _reviews_path(facts: Path, reviews: Path | None) -> Path:
 
 
 def _load_facts_or_exit(facts: Path) -> list[FactRecord]:
-    from extract.audit import read_fact_lines
+    from extract.checks.audit import read_fact_lines
 
     if not facts.is_file():
         _error(f"{facts}: no such facts file")
@@ -231,8 +231,8 @@ def audit(
     from functools import partial
 
     from extract.api import count_facts, parse_quantities
-    from extract.audit import audit as run_audit
-    from extract.reviews import load_reviews
+    from extract.checks.audit import audit as run_audit
+    from extract.checks.reviews import load_reviews
 
     if not facts.is_file():
         _error(f"{facts}: no such facts file")
@@ -266,7 +266,14 @@ def review(
     reviews: ReviewsOption = None,
 ) -> None:
     """Record a review decision on one fact (appended to reviews.jsonl; earlier decisions are kept)."""
-    from extract.reviews import Decision, ReviewError, append_review, default_reviewer, make_decision, parse_number
+    from extract.checks.reviews import (
+        Decision,
+        ReviewError,
+        append_review,
+        default_reviewer,
+        make_decision,
+        parse_number,
+    )
 
     chosen = [d for d, on in ((Decision.ACCEPT, accept), (Decision.REJECT, reject), (Decision.CORRECT, correct)) if on]
     if len(chosen) != 1:
@@ -300,9 +307,9 @@ def export(
     reviews: ReviewsOption = None,
 ) -> None:
     """Export facts for spreadsheets (csv), HXL tools (hxl) or programs (jsonl), with their review status."""
-    from extract.export import Format, write
-    from extract.export import export as export_facts
-    from extract.reviews import load_reviews, summarise
+    from extract.checks.export import Format, write
+    from extract.checks.export import export as export_facts
+    from extract.checks.reviews import load_reviews, summarise
 
     try:
         chosen = Format(fmt.lower())
@@ -332,8 +339,8 @@ def report(
 ) -> None:
     """Write one self-contained HTML page: documents with figures highlighted, a filterable fact table,
     figures that disagree, and reviews needing re-review."""
-    from extract.report import render, write_report
-    from extract.reviews import load_reviews, summarise
+    from extract.checks.report import render, write_report
+    from extract.checks.reviews import load_reviews, summarise
 
     if sources is not None and not sources.is_dir():
         _error(f"{sources}: not a folder")
@@ -356,7 +363,7 @@ def add(
 ) -> None:
     """Copy new reports into SEEDS as <NNN>_<sha256 prefix><ext> (refusing duplicates by content), then
     regenerate OUT exactly as `extract run` does. Exit 1 if a file was refused or a document failed."""
-    from extract.ingest import IngestError, add_documents
+    from extract.reading.ingest import IngestError, add_documents
 
     try:
         added, refused = add_documents(files, seeds)

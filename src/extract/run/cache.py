@@ -23,7 +23,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from extract.model_choice import find_model
+from extract.config import find_model
 from extract.models import FactRecord
 from extract.resources import resources_digest
 
@@ -50,7 +50,7 @@ def _model_version(model: str) -> str:
 
 
 def model_name(model: str | None) -> str:
-    """The model `extract.nlp.build_pipeline(model)` loads ("none" when no model is installed)."""
+    """The model `extract.parsing.entities.build_pipeline(model)` loads ("none" when no model is installed)."""
     return model or find_model() or "none"
 
 
@@ -68,8 +68,9 @@ def pipeline_version(model: str) -> str:
     ]
     # Every module of the package, not a list of the "extraction" ones: a list goes stale silently when a
     # module starts to matter (units.py did), and a cache that misses a change gives wrong facts.
-    modules = sorted(entry.name for entry in package.iterdir() if entry.name.endswith(".py"))
-    parts += [f"{name}={hashlib.sha256(package.joinpath(name).read_bytes()).hexdigest()}" for name in modules]
+    root = Path(str(package))
+    modules = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.py"))
+    parts += [f"{name}={hashlib.sha256((root / name).read_bytes()).hexdigest()}" for name in modules]
     digest.update("\n".join(parts).encode())
     return digest.hexdigest()
 

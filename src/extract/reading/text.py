@@ -6,7 +6,7 @@ statistic (a figure standing on its own line joined with the label on the next),
 normalised one for one (curly quotes, odd spaces), mojibake ("donâ€™t") is repaired with ftfy, and
 whitespace runs collapse; every segment carries a map from its characters to source offsets.
 
-`clean_document` dispatches on the document's format: HTML pages go through `extract.html`, which builds
+`clean_document` dispatches on the document's format: HTML pages go through `extract.reading.html`, which builds
 the same blocks from the page's main content and classifies them with the same rules (`classify`).
 """
 
@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
 from ftfy.badness import is_bad
 
-from extract.offsets import MappedText
+from extract.reading.offsets import MappedText
 from extract.resources import load_json
 
 if TYPE_CHECKING:
-    from extract.ingest import SourceDocument
+    from extract.reading.ingest import SourceDocument
 
 _CHAR_REPLACEMENTS = str.maketrans(
     {
@@ -286,7 +286,7 @@ def clean(source: str) -> CleanText:
 def clean_document(source: SourceDocument) -> CleanText:
     """Segments of a document, whatever its format (HTML pages are read as markup, the rest as text)."""
     if source.format in ("html", "htm"):
-        from extract.html import clean_html
+        from extract.reading.html import clean_html
 
         return clean_html(source.text)
     return clean(source.text)

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.audit import resolve_source
-from extract.ingest import IngestError, read_document
+from extract.checks.audit import resolve_source
+from extract.checks.reviews import ReviewDecision, ReviewSummary
+from extract.jsonl import atomic_writer
 from extract.models import FactRecord
-from extract.output import atomic_writer
-from extract.reviews import ReviewDecision, ReviewSummary
+from extract.reading.ingest import IngestError, read_document
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
 _LEADING = re.compile(r"^(the|a|an|of|some|about|around|over|more than|nearly|almost)\s+")
@@ -133,7 +133,7 @@ def render(
     import jinja2
 
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("extract", "templates"),
+        loader=jinja2.PackageLoader("extract.checks", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
-from extract.clean import CleanText, Segment, SegmentKind
-from extract.ingest import SourceDocument
+from extract.facts.periods import ResolvedPeriod, find_period, find_periods
+from extract.facts.topics import topics_for
 from extract.models import Entity, FactRecord, Period, Quantity
 from extract.models import Span as SourceSpan
-from extract.periods import ResolvedPeriod, find_period, find_periods
-from extract.quantities import SPAN_KEY
-from extract.topics import topics_for
+from extract.parsing.quantities import SPAN_KEY
+from extract.reading.ingest import SourceDocument
+from extract.reading.text import CleanText, Segment, SegmentKind
 
 _PLACE_LABELS = ("GPE", "LOC")
 # The quantity already carries the figure; these spaCy types would repeat it as an "entity".

@@ -9,9 +9,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
+from extract.checks.reviews import ReviewState, ReviewSummary
+from extract.jsonl import atomic_writer, to_json_line
 from extract.models import FactRecord
-from extract.output import atomic_writer, to_json_line
-from extract.reviews import ReviewState, ReviewSummary
 
 Cell = str | int | float | None
 

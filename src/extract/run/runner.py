@@ -21,10 +21,10 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from extract.cache import FactCache
-from extract.clean import CleanText, Segment, clean_document
-from extract.ingest import IngestError, SourceDocument, discover, read_document
 from extract.models import FactRecord
+from extract.reading.ingest import IngestError, SourceDocument, discover, read_document
+from extract.reading.text import CleanText, Segment, clean_document
+from extract.run.cache import FactCache
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -136,7 +136,7 @@ class Extractor:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from extract.nlp import build_pipeline
+            from extract.parsing.entities import build_pipeline
 
             self._nlp = build_pipeline(self.model)
             # The loaded model is millions of objects that live as long as the process; left to the cyclic garbage
@@ -158,8 +158,8 @@ class Extractor:
             return
         import numpy
 
-        from extract.facts import build_facts
-        from extract.quantities import SOURCE_TEXT_KEY
+        from extract.facts.assemble import build_facts
+        from extract.parsing.quantities import SOURCE_TEXT_KEY
 
         no_tensor = numpy.zeros((0,), dtype="float32")
         pending: dict[int, tuple[SourceDocument, CleanText, list[Doc]]] = {}

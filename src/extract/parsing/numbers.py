@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.currencies import code_alternation, currency_after, currency_before
+from extract.parsing.currencies import code_alternation, currency_after, currency_before
 from extract.resources import load_json
 
 Number = int | float

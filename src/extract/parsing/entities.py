@@ -11,8 +11,8 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
-import extract.quantities  # noqa: F401  (registers the "quantities" factory)
-from extract.model_choice import default_model
+import extract.parsing.quantities  # noqa: F401  (registers the "quantities" factory)
+from extract.config import default_model
 from extract.resources import load_json, load_jsonl
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}

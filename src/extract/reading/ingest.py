@@ -3,13 +3,13 @@
 Decoding: a byte-order mark wins (UTF-8, UTF-16); then strict UTF-8; then, for HTML, the charset the page
 declares (`<meta charset=...>`); then Windows-1252, then Latin-1 (which decodes any bytes). A document not read
 as UTF-8 carries a warning naming the file and the encoding used (`SourceDocument.warnings`, also logged on
-the `extract.ingest` logger, which prints to stderr when nothing else is configured); spans always refer to
+the `extract.reading.ingest` logger, which prints to stderr when nothing else is configured); spans always refer to
 the decoded text. Text that looks like double-encoded UTF-8 ("donâ€™t") gets a warning too; cleaning repairs it
 while keeping the map to the source.
 
 Refused, each with one message naming the file and the reason (`IngestError`): unreadable files, files over
 MAX_BYTES, empty files, binary files (NUL bytes), and HTML pages that are truncated or nested deeper than
-`extract.html.MAX_DEPTH` elements.
+`extract.reading.html.MAX_DEPTH` elements.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.clean import has_mojibake
+from extract.reading.text import has_mojibake
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm")
 HTML_FORMATS = ("html", "htm")
@@ -117,7 +117,7 @@ def read_document(path: Path) -> SourceDocument:
     if has_mojibake(text):
         warnings.append(f"{path}: looks like double-encoded UTF-8 (mojibake); repaired during cleaning")
     if doc_format == "html":
-        from extract.html import HtmlError, check
+        from extract.reading.html import HtmlError, check
 
         try:
             check(text)

@@ -39,8 +39,8 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWar
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
-from extract.clean import Block, CleanText, SegmentKind, TextBuilder, _is_figure_line, _is_label, classify
-from extract.offsets import MappedText
+from extract.reading.offsets import MappedText
+from extract.reading.text import Block, CleanText, SegmentKind, TextBuilder, _is_figure_line, _is_label, classify
 
 MAX_DEPTH = 200  # deeper nesting is refused: no real report needs it, and it is a classic parser bomb
 VOID_TAGS = frozenset(

@@ -18,12 +18,12 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.currencies import table as currency_table
-from extract.figures import Figure, scan_figures
 from extract.models import Kind, Qualifier, Quantity
-from extract.numbers import as_number
+from extract.parsing.currencies import table as currency_table
+from extract.parsing.figures import Figure, scan_figures
+from extract.parsing.numbers import as_number
+from extract.parsing.units import canonical, parts_per, unit_after, unit_name
 from extract.resources import load_json
-from extract.units import canonical, parts_per, unit_after, unit_name
 
 SPAN_KEY = "quantities"
 SOURCE_TEXT_KEY = "extract.source_text"  # doc.user_data: the exact text the Doc was tokenised from

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from extract.ingest import IngestError, SourceDocument, discover, read_document
+from extract.checks.reviews import ReviewDecision, summarise
 from extract.models import FactRecord, Quantity
-from extract.reviews import ReviewDecision, summarise
+from extract.reading.ingest import IngestError, SourceDocument, discover, read_document
 
 Parser = Callable[[str], list[Quantity]]
 FactCounter = Callable[[SourceDocument], int]
@@ -116,7 +116,7 @@ class MarkupView:
     raw HTML ("Detainees visited</td><td>1,020,088") is re-parsed through this view, never as markup."""
 
     def __init__(self, document: SourceDocument) -> None:
-        from extract.clean import clean_document
+        from extract.reading.text import clean_document
 
         self._segments = []
         for segment in clean_document(document).segments:

@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extract.currencies import currency_after, currency_before, table
 from extract.models import Kind, Qualifier
-from extract.numbers import Atom, Number, as_number, find_atoms
+from extract.parsing.currencies import currency_after, currency_before, table
+from extract.parsing.numbers import Atom, Number, as_number, find_atoms
+from extract.parsing.units import GluedUnit, canonical, glued_units, sentence_has, unit_name
 from extract.resources import load_json
-from extract.units import GluedUnit, canonical, glued_units, sentence_has, unit_name
 
 _PERCENT = re.compile(r"\s?(?:%|percentage points?\b|per[\s-]?cent(?:s|age)?\b|pct\b)", re.IGNORECASE)
 _PERCENT_OF = re.compile(r"(?<![\w-])(?:per[\s-]?cents?|percentages?)\s+of\s+\Z", re.IGNORECASE)  # "percent of 10"
