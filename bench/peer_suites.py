@@ -6,7 +6,7 @@ Suites are the JSONL files of ../shared/peer (see its README). Systems, run on t
 
 - `extract`: `extract.parse_quantities` (the full pipeline on the bare sentence);
 - `quantulum3`: `quantulum3.parser.parse`, raw; a value with uncertainty u reads as the range value±u;
-- `spacy-ner`: numeric entities (CARDINAL, QUANTITY, MONEY, PERCENT) of the model `extract.parsing.entities.default_model()`.
+- `spacy-ner`: numeric entities (CARDINAL, QUANTITY, MONEY, PERCENT) of `extract.config.default_model()`.
   Conversion: the entity's first digit number (commas dropped) times a following scale word or suffix
   (thousand/million/billion/trillion, k/m/mn/bn); two numbers joined by "to", "-" or "and" give a range;
   an entity without digits is read as a number in words (`extract.parsing.numbers.words_value` on its words).
@@ -203,7 +203,7 @@ _NER_CURRENCY = re.compile(r"([$€£¥])|\b([A-Z]{3})\b")
 def spacy_ner() -> Callable[[str], list[Predicted]]:
     import spacy
 
-    from extract.parsing.entities import default_model
+    from extract.config import default_model
     from extract.parsing.numbers import words_value
 
     nlp = spacy.load(default_model())

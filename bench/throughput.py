@@ -116,7 +116,7 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
     load: float | None = None  # our pipeline loads the model lazily, inside its timed run
     start = time.perf_counter()
     if kind == "spacy":
-        from extract.parsing.entities import build_pipeline
+        from extract.parsing import build_pipeline
 
         nlp = build_pipeline()
         load = time.perf_counter() - start
@@ -137,7 +137,7 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
     else:
         from extract.reading.ingest import SourceDocument
         from extract.run.cache import FactCache
-        from extract.run.runner import Extractor, run
+        from extract.run import Extractor, run
 
         cache = FactCache.open(cache_dir) if cache_dir else None
         extractor = None

@@ -10,7 +10,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 @pytest.fixture(scope="session")
 def extractor():
-    from extract.run.runner import Extractor
+    from extract.run import Extractor
 
     return Extractor()
 
@@ -24,7 +24,7 @@ def assert_meets_gold(extractor, gold_path: Path, docs: Path) -> None:
     """The gold bar of the project: every gold fact found with its qualifier and unit, precision >= 0.95,
     no fact on a non-fact, and every quote and entity equal to the source at its span."""
     from extract.checks.evaluate import evaluate, load_gold
-    from extract.reading.ingest import read_document
+    from extract.reading import read_document
 
     gold = load_gold(gold_path)
     source = read_document(docs / gold.source.file)

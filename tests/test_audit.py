@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.checks.audit import Problem, audit, normalise_whitespace
+from extract.checks.audit import Problem, audit
 from extract.checks.reviews import Decision, make_decision
 from extract.models import FactRecord
 
@@ -151,8 +151,14 @@ def test_review_of_changed_or_vanished_fact_needs_rereview(work: Path) -> None:
     assert found == {Problem.REVIEW_NEEDED: {records[1].id, "x:1-2"}}
 
 
-def test_normalise_whitespace_maps_offsets() -> None:
-    text, origin = normalise_whitespace("4,000\n\nmissing  persons")
+def test_the_source_view_reads_a_quote_as_the_pipeline_did(tmp_path: Path) -> None:
+    from extract.reading import source_view
+
+    path = tmp_path / "r.txt"
+    path.write_text("Intro.\n\n4,000\n\nmissing  persons registered\n", "utf-8")
+    view = source_view(path)
+    start = view.source.text.index("4,000")
+    text, origin = view.read_text(start, start + len("4,000\n\nmissing  persons"))
     assert text == "4,000 missing persons"
     assert [origin[i] for i in (0, 5, 6, 14)] == [0, 5, 7, 16]
 
@@ -173,7 +179,7 @@ def test_cli_exit_codes_and_json(work: Path) -> None:
 def test_fixture_facts_audit_clean(extractor, tmp_path: Path, folder: str) -> None:
     """Every fact of the fixture reports, text and HTML, re-parses to itself: a page's quote is read through the
     markup as the pipeline read it ("Detainees visited</td><td>1,020,088", "2,4&#48;0"), never as raw HTML."""
-    from extract.run.runner import run
+    from extract.run import run
 
     out = tmp_path / "facts.jsonl"
     result = run(ROOT / "tests/fixtures" / folder, out, extractor)

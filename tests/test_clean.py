@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from extract.reading.text import SegmentKind, clean
+from extract.reading import SegmentKind
+from extract.reading.text import clean
 
 
 def _source_of(source: str, segment) -> str:

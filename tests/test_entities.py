@@ -52,7 +52,7 @@ def test_ministries_are_whole_organisations(nlp):
 )
 def test_acronyms_link_to_their_long_forms(nlp, text, short, long):
     doc = nlp(text)
-    pairs = {(s.text, lf.text) for s, lf in doc._.acronyms}
+    pairs = {(pair["short"], pair["long"]) for pair in doc._.acronyms}
     assert (short, long) in pairs
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.facts.assemble import _sentence_of
-from extract.parsing.quantities import SPAN_KEY
+from extract.parsing import SPAN_KEY
 
 from .conftest import FIXTURES, ROOT
 

@@ -11,13 +11,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.checks.evaluate import load_gold
-from extract.reading.html import HtmlError, Run, align, check, clean_html, read_page, scan
-from extract.reading.ingest import SourceDocument, read_document
-from extract.reading.text import SegmentKind
+from extract.reading import SegmentKind, SourceDocument, read_document
+from extract.reading.html import HtmlError, Run, align, page_segments, read_page, scan
 
 from .conftest import FIXTURES, assert_meets_gold
 
 GOLDS = sorted((FIXTURES / "html_gold").glob("*.json"))
+
+
+def clean_html(source: str):
+    return page_segments(read_page(source))
+
+
+def check(source: str) -> None:
+    read_page(source)
 
 
 def _source_of(html: str, segment) -> str:
@@ -210,8 +217,9 @@ def test_a_string_lxml_reads_otherwise_is_dropped_not_guessed():
     assert [s.text for s in clean_html(html).segments] == ["We fed 300 people."]
 
 
-def test_text_lxml_cannot_take_reads_as_nothing():
-    assert clean_html("<p>We fed \ud800 200 people.</p>").segments == []  # a lone surrogate; no file decodes to one
+def test_text_lxml_cannot_take_is_refused_with_a_reason():
+    with pytest.raises(HtmlError, match="rejects"):  # a lone surrogate; no file decodes to one
+        read_page("<p>We fed \ud800 200 people.</p>")
 
 
 def test_crlf_reads_as_one_line_break(extractor):

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import extract.reading.ingest as ingest
-from extract.reading.ingest import IngestError, read_document
+from extract.reading import IngestError, read_document
 from extract.reading.text import clean
-from extract.run.runner import DocumentFailure, RunResult, read_all
+from extract.run import DocumentFailure, run
 
 from .conftest import ROOT
 
@@ -100,9 +100,9 @@ def test_unreadable_file_is_refused(tmp_path, monkeypatch):
         read_document(path)
 
 
-def test_bad_documents_do_not_stop_the_others(tmp_path, monkeypatch):
+def test_bad_documents_do_not_stop_the_others(extractor, tmp_path, monkeypatch):
     monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
-    good = [
+    [
         _write(tmp_path, "a.txt", b"We fed 200 people."),
         _write(tmp_path, "b.html", b"<html><body><p>We fed <b>300</b> people.</p></body></html>"),
         _write(tmp_path, "c.txt", "Caf\u00e9: 40 people.".encode("latin-1")),
@@ -113,10 +113,10 @@ def test_bad_documents_do_not_stop_the_others(tmp_path, monkeypatch):
         _write(tmp_path, "f.html", b"<html><p>cut"),
         _write(tmp_path, "g.txt", b"y" * 1001),
     ]
-    result, failures = RunResult(), []
-    docs = list(read_all(sorted(good + bad), result, failures.append))
-    assert [d.path for d in docs] == good
-    assert [f.path for f in failures] == bad
+    failures = []
+    result = run(tmp_path, tmp_path / "out" / "facts.jsonl", extractor, on_failure=failures.append)
+    assert (result.documents, result.succeeded, result.facts) == (7, 3, 3)
+    assert sorted(f.path for f in failures) == bad
     assert all(isinstance(f, DocumentFailure) and str(f).startswith(str(f.path)) for f in failures)
 
 
@@ -157,12 +157,13 @@ def test_add_copies_under_a_stable_name_refuses_duplicates_and_regenerates(tmp_p
 def test_a_page_refused_once_its_tree_is_built_is_refused_at_ingestion(tmp_path, monkeypatch):
     """Misnesting that only lxml turns into too deep a tree: ingestion reads the whole page, so the file is named
     with the reason instead of passing and giving no facts."""
+    import extract.reading.document
     import extract.reading.html
 
     def too_deep(source: str):
         raise extract.reading.html.HtmlError("HTML nested deeper than 200 elements")
 
-    monkeypatch.setattr(extract.reading.html, "read_page", too_deep)
+    monkeypatch.setattr(extract.reading.document, "read_page", too_deep)
     page = tmp_path / "deep.html"
     page.write_text("<html><body><p>1,200 detainees</p></body></html>", "utf-8")
     with pytest.raises(IngestError, match=r"deep\.html: HTML nested deeper than 200 elements"):

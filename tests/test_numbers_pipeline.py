@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from extract.parsing import quantity_of
+
 
 def figures(nlp, text: str) -> list[tuple[str, float | int | None]]:
     doc = nlp(text)
-    return [(s._.quantity.number, s._.quantity.value) for s in doc.spans["quantities"]]
+    return [(quantity_of(s).number, quantity_of(s).value) for s in doc.spans["quantities"]]
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "bench"))
-
-import peer_suites  # noqa: E402
+from bench import peer_suites
 
 # suite -> recall floor (measured - 0.02; the measured values are in the README's Accuracy table)
 FLOORS = {

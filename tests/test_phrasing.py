@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from extract.parsing import quantity_of
+
 
 def _figures(nlp, text: str) -> list[tuple[str, object, str, str, str | None]]:
     doc = nlp(text)
     out = []
     for span in doc.spans["quantities"]:
-        q = span._.quantity
+        q = quantity_of(span)
         assert text[q.start : q.end] == span.text
         out.append((span.text, q.value, q.qualifier.value, q.kind.value, q.unit))
     return out
@@ -45,7 +47,7 @@ def test_shares_are_fractions_of_their_noun(nlp, text, expected):
 def test_a_qualified_share_has_bounds(nlp):
     doc = nlp("Nearly one in three of the families was headed by a woman.")
     [span] = doc.spans["quantities"]
-    q = span._.quantity
+    q = quantity_of(span)
     assert span.text == "Nearly one in three of the families"
     assert (q.value, q.low, q.high, q.qualifier.value, q.unit) == (0.333333, None, 0.333333, "approximate", "families")
 
@@ -61,8 +63,8 @@ def test_a_qualified_share_has_bounds(nlp):
 )
 def test_in_between_numbers_is_not_always_a_share(nlp, text, values):
     doc = nlp(text)
-    assert [s._.quantity.value for s in doc.spans["quantities"]] == values
-    assert all(s._.quantity.kind.value != "ratio" for s in doc.spans["quantities"])
+    assert [quantity_of(s).value for s in doc.spans["quantities"]] == values
+    assert all(quantity_of(s).kind.value != "ratio" for s in doc.spans["quantities"])
 
 
 def test_two_in_a_year_is_not_a_share(nlp):
@@ -90,13 +92,13 @@ def test_number_words_glued_to_fold_are_ratios(nlp):
 def test_hyphenated_words_are_part_of_the_counted_noun(nlp, text, unit):
     doc = nlp(text)
     [span] = doc.spans["quantities"]
-    assert span._.quantity.unit == unit
+    assert quantity_of(span).unit == unit
     assert span.text.endswith(unit)
 
 
 def test_each_conjunct_keeps_its_hyphenated_noun(nlp):
     doc = nlp("We supported 8 health-care facilities and 3 first-aid posts.")
-    assert [s._.quantity.unit for s in doc.spans["quantities"]] == ["health-care facilities", "first-aid posts"]
+    assert [quantity_of(s).unit for s in doc.spans["quantities"]] == ["health-care facilities", "first-aid posts"]
 
 
 @pytest.mark.parametrize(
@@ -120,13 +122,13 @@ def test_each_conjunct_keeps_its_hyphenated_noun(nlp):
 def test_a_participle_clause_ends_the_counted_noun(nlp, text, quote, unit, subject):
     doc = nlp(text)
     [span] = doc.spans["quantities"]
-    assert (span.text, span._.quantity.unit, span._.subject) == (quote, unit, subject)
+    assert (span.text, quantity_of(span).unit, span._.subject) == (quote, unit, subject)
 
 
 def test_cell_separators_are_not_nouns(nlp):
     doc = nlp("Water points repaired | 45 | Kabul")
     [span] = doc.spans["quantities"]
-    assert span._.quantity.unit != "| Kabul"
+    assert quantity_of(span).unit != "| Kabul"
 
 
 def test_table_rows_read_as_text_take_the_label_of_their_own_row(nlp):
@@ -136,7 +138,7 @@ def test_table_rows_read_as_text_take_the_label_of_their_own_row(nlp):
         "Volunteers trained | 480"
     )
     doc = nlp(text)
-    found = [(s.text, s._.quantity.value, s._.quantity.unit, s._.subject) for s in doc.spans["quantities"]]
+    found = [(s.text, quantity_of(s).value, quantity_of(s).unit, s._.subject) for s in doc.spans["quantities"]]
     assert found == [
         ("Households receiving cash | 9,400", 9400, "Households", "Households receiving cash"),
         ("Boreholes repaired | 35", 35, "Boreholes", "Boreholes"),
@@ -154,7 +156,7 @@ def test_table_rows_read_as_text_take_the_label_of_their_own_row(nlp):
 def test_a_row_label_is_a_plural_noun(nlp, text, unit):
     doc = nlp(text)
     [span] = doc.spans["quantities"]
-    assert span._.quantity.unit == unit
+    assert quantity_of(span).unit == unit
 
 
 def test_a_range_goes_up(nlp):
@@ -177,7 +179,7 @@ def test_a_range_goes_up(nlp):
 def test_over_after_an_amount_is_the_period_it_covers(nlp, text, quote, qualifier):
     doc = nlp(text)
     spans = doc.spans["quantities"]
-    assert (spans[-1].text, spans[-1]._.quantity.qualifier.value) == (quote, qualifier)
+    assert (spans[-1].text, quantity_of(spans[-1]).qualifier.value) == (quote, qualifier)
 
 
 @pytest.mark.parametrize(
@@ -191,7 +193,7 @@ def test_over_after_an_amount_is_the_period_it_covers(nlp, text, quote, qualifie
 def test_several_hundred_is_vague(nlp, text, quote, low, high):
     doc = nlp(text)
     [span] = doc.spans["quantities"]
-    q = span._.quantity
+    q = quantity_of(span)
     assert (span.text, q.value, q.low, q.high, q.qualifier.value) == (quote, None, low, high, "vague")
 
 
@@ -208,7 +210,7 @@ def test_a_year_span_with_two_digits_is_not_a_count(nlp):
 
 def test_over_an_age_stays_a_lower_bound(nlp):
     doc = nlp("We helped 200 people over 60 years old.")
-    assert [(s.text, s._.quantity.qualifier.value) for s in doc.spans["quantities"]] == [
+    assert [(s.text, quantity_of(s).qualifier.value) for s in doc.spans["quantities"]] == [
         ("200 people", "exact"),
         ("over 60 years", "more_than"),
     ]
@@ -216,7 +218,7 @@ def test_over_an_age_stays_a_lower_bound(nlp):
 
 def test_label_lines_with_a_colon_are_rows_too(nlp):
     doc = nlp("Households receiving winter kits: 1,200 Detainees visited: 3,450 Water points repaired: 45")
-    assert [(s.text, s._.quantity.unit) for s in doc.spans["quantities"]] == [
+    assert [(s.text, quantity_of(s).unit) for s in doc.spans["quantities"]] == [
         ("Households receiving winter kits: 1,200", "Households"),
         ("Detainees visited: 3,450", "Detainees"),
         ("Water points repaired: 45", "Water points"),
@@ -232,7 +234,7 @@ def test_label_lines_with_a_colon_are_rows_too(nlp):
 )
 def test_a_colon_in_prose_keeps_its_sentence(nlp, text, unit):
     doc = nlp(text)
-    assert doc.spans["quantities"][0]._.quantity.unit == unit
+    assert quantity_of(doc.spans["quantities"][0]).unit == unit
 
 
 def test_article_number_after_and_is_counted_unless_a_fraction() -> None:

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from extract.config import RunConfig
 from extract.models import FactRecord
+from extract.reading import Segment, SegmentKind
 from extract.reading.offsets import MappedText
-from extract.reading.text import Segment, SegmentKind
-from extract.run.cache import FactCache, model_name
-from extract.run.runner import Extractor, run, split_segment
+from extract.run import Extractor, run
+from extract.run.cache import FactCache
+from extract.run.extractor import split_segment
 
 from .conftest import FIXTURES, ROOT
 
@@ -86,19 +88,20 @@ def test_cached_facts_follow_a_moved_file(corpus: Path, extractor: Extractor) ->
 
 
 def test_cache_version_changes_with_the_model(tmp_path: Path) -> None:
-    assert FactCache.open(tmp_path, "model_a").version != FactCache.open(tmp_path, "model_b").version
+    first, second = FactCache.open(tmp_path, RunConfig("model_a")), FactCache.open(tmp_path, RunConfig("model_b"))
+    assert first.version != second.version
 
 
 def test_cache_model_name_mirrors_the_pipeline_default() -> None:
-    from extract.parsing.entities import default_model
+    from extract.config import default_model
 
-    assert model_name(None) == default_model()
+    assert RunConfig().model_name == default_model()
 
 
 def test_unchanged_rerun_does_not_even_import_spacy(corpus: Path, extractor: Extractor) -> None:
     run(corpus, Path("out.jsonl"), extractor, cache=FactCache.open(Path(".cache/extract")))
     script = (
-        "import sys; from pathlib import Path; from extract.run.cache import FactCache; from extract.run.runner import run; "
+        "import sys; from pathlib import Path; from extract.run import FactCache, run; "
         "r = run(Path('corpus'), Path('out.jsonl'), cache=FactCache.open(Path('.cache/extract'))); "
         "print(r.processed, r.cached, r.written, 'spacy' in sys.modules)"
     )
@@ -181,7 +184,7 @@ def test_cache_keeps_only_the_most_recently_used_versions(tmp_path: Path) -> Non
         os.utime(folder, (1_000_000 + age, 1_000_000 + age))
     unrelated = tmp_path / "notes"
     unrelated.mkdir()
-    current = FactCache.open(tmp_path, "model_a", keep=3)
+    current = FactCache.open(tmp_path, RunConfig("model_a"), keep=3)
     kept = sorted(p.name for p in tmp_path.iterdir())
     assert kept == sorted([old[4].name, old[3].name, current.version[:24], "notes"])
 
@@ -190,7 +193,7 @@ def test_cache_version_covers_every_module(tmp_path: Path, monkeypatch: pytest.M
     """Editing any module of the package (here units.py, once missing from a hand-kept list) starts a new version."""
     from importlib.resources import files
 
-    from extract import cache as cache_module
+    from extract.run import cache as cache_module
 
     package = tmp_path / "extract"
     shutil.copytree(Path(str(files("extract"))), package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -198,7 +201,7 @@ def test_cache_version_covers_every_module(tmp_path: Path, monkeypatch: pytest.M
     cache_module.pipeline_version.cache_clear()
     try:
         before = cache_module.pipeline_version("model_a")
-        units = package / "units.py"
+        units = package / "parsing" / "units.py"
         units.write_text(units.read_text("utf-8") + "\n# changed\n", "utf-8")
         cache_module.pipeline_version.cache_clear()
         assert cache_module.pipeline_version("model_a") != before

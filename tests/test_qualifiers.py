@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.models import Qualifier
+from extract.parsing import quantity_of
 from extract.parsing.figures import _qualifier_before
 from extract.resources import load_json
 
@@ -58,4 +59,4 @@ def test_circa_and_the_tilde_are_approximations(nlp):
     for text in ("c. 300 families", "~300 families", "\u2248 300 families"):
         doc = nlp(text)
         [span] = doc.spans["quantities"]
-        assert (span._.quantity.value, span._.quantity.qualifier) == (300, Qualifier.APPROXIMATE), text
+        assert (quantity_of(span).value, quantity_of(span).qualifier) == (300, Qualifier.APPROXIMATE), text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.parsing import quantity_of
+
 CASES = [
     ("Nearly 3,000 people benefited.", "Nearly 3,000 people", 3000, None, 3000, "approximate", "count", "people"),
     ("More than 700 people received support.", "More than 700 people", 700, 700, None, "more_than", "count", "people"),
@@ -99,7 +101,7 @@ def test_figure(nlp, text, quote, value, low, high, qualifier, kind, unit):
     doc = nlp(text)
     spans = doc.spans["quantities"]
     assert [s.text for s in spans] == [quote]
-    q = spans[0]._.quantity
+    q = quantity_of(spans[0])
     assert (q.value, q.low, q.high) == (value, low, high)
     assert (q.qualifier.value, q.kind.value, q.unit) == (qualifier, kind, unit)
     assert text[q.start : q.end] == quote
@@ -163,4 +165,4 @@ def test_number_atoms(text, expected):
 def test_currency_marks(nlp, text, unit):
     doc = nlp(text)
     [span] = doc.spans["quantities"]
-    assert (span._.quantity.kind.value, span._.quantity.unit) == ("money", unit)
+    assert (quantity_of(span).kind.value, quantity_of(span).unit) == ("money", unit)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from extract.parsing import quantity_of
+
 
 def _read(nlp, text: str) -> list[tuple[str, object, object, object, str, str | None]]:
     out = []
     doc = nlp(text)
     for span in doc.spans["quantities"]:
-        q = span._.quantity
+        q = quantity_of(span)
         assert span.start_char <= q.start < q.end <= span.end_char
         out.append((text[q.start : q.end], q.value, q.low, q.high, q.kind.value, q.unit))
     return out

@@ -37,9 +37,35 @@ def _error(message: str) -> None:
     typer.secho(message, fg=typer.colors.RED, err=True)
 
 
+SourcesOption = Annotated[
+    Path | None,
+    typer.Option("--sources", "-s", help="Folder of the reports (sub-folders included).", show_default=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from extract import __version__
+
+        typer.echo(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn humanitarian delegation reports into validated facts with exact source spans."""
+
+
 @app.command()
 def run(
-    input_dir: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .html, .htm).")] = Path("seeds"),
+    input_dir: Annotated[
+        Path | None, typer.Argument(help="Folder of reports (.txt, .html, .htm), as --sources.", show_default=False)
+    ] = None,
+    sources: SourcesOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to (re)write.")] = Path("outputs/facts.jsonl"),
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
@@ -50,31 +76,48 @@ def run(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse every document; do not read or write the cache.")
     ] = False,
+    allow_empty: Annotated[
+        bool,
+        typer.Option("--allow-empty", help="Write the facts file even when no report could be read (default: refuse)."),
+    ] = False,
 ) -> None:
-    """Extract every figure of the reports in INPUT_DIR into OUT (JSON Lines, sorted, replaced atomically)."""
-    from extract.reading.ingest import IngestError, discover
-    from extract.run.cache import FactCache
-    from extract.run.runner import run as run_pipeline
+    """Extract every figure of the reports in the sources folder (default: seeds) into OUT (JSON Lines, sorted,
+    replaced atomically, and only when its bytes change)."""
+    from extract.config import RunConfig
+    from extract.jsonl import TargetError, check_target
+    from extract.reading import IngestError, discover
+    from extract.run import FactCache
+    from extract.run import run as run_pipeline
 
+    folder = _one_folder(input_dir, sources, Path("seeds"))
     try:
-        total = len(discover(input_dir))
-    except IngestError as error:
+        check_target(out)
+        total = len(discover(folder))
+    except (IngestError, TargetError) as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from error
+    if total == 0 and not allow_empty and _holds_facts(out):
+        _error(f"{folder}: no reports (.txt, .html, .htm) found; {out} is left as it is (--allow-empty to empty it)")
+        raise typer.Exit(EXIT_FINDINGS)
+    config = RunConfig(model=model)
     with typer.progressbar(length=total, label="Extracting", file=sys.stderr, hidden=quiet) as bar:
         result = run_pipeline(
-            input_dir,
+            folder,
             out,
             on_document=lambda _: bar.update(1),
             on_failure=lambda failure: (bar.update(1), _error(f"error: {failure}")),
-            model=model,
+            config=config,
             jobs=jobs,
-            cache=None if no_cache else FactCache.open(cache_dir, model),
+            cache=None if no_cache else FactCache.open(cache_dir, config),
+            keep_existing=not allow_empty,
         )
     summary = (
         f"{result.succeeded} of {result.documents} documents processed, {result.facts} facts -> {out}"
         f" ({result.processed} parsed, {result.cached} from cache{'' if result.written else ', file unchanged'})"
     )
+    if result.kept_existing:
+        _error(f"{summary}; no report could be read, so {out} is left as it is (--allow-empty to empty it)")
+        raise typer.Exit(EXIT_FINDINGS)
     if result.failures:
         _error(f"{summary}; {len(result.failures)} failed")
         raise typer.Exit(EXIT_FINDINGS)
@@ -82,46 +125,71 @@ def run(
         typer.echo(summary, err=True)
 
 
+def _one_folder(argument: Path | None, option: Path | None, default: Path) -> Path:
+    if argument is not None and option is not None and argument != option:
+        _error(f"two source folders given ({argument} and --sources {option}): give one")
+        raise typer.Exit(EXIT_USAGE)
+    return argument or option or default
+
+
+def _holds_facts(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 @app.command("eval")
 def eval_command(
     gold: Annotated[Path, typer.Option(help="Folder of gold files (<doc_id>.json).")],
-    docs: Annotated[Path | None, typer.Option(help="Folder of the documents; runs the pipeline on them.")] = None,
-    facts: Annotated[Path | None, typer.Option(help="Score an existing facts file instead of running.")] = None,
     sources: Annotated[
-        Path | None, typer.Option(help="With --facts: folder holding the documents (default: as --docs).")
+        Path | None,
+        typer.Option(
+            "--sources", "-s", "--docs", help="Folder of the documents; the pipeline runs on them unless --facts."
+        ),
     ] = None,
+    facts: Annotated[Path | None, typer.Option(help="Score an existing facts file instead of running.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     min_f1: Annotated[float | None, typer.Option(help="Exit 1 when overall F1 is below this.")] = None,
     model: ModelOption = None,
 ) -> None:
     """Score facts against gold files: precision, recall, F1, qualifier and unit accuracy, trap hits."""
     from extract.checks.evaluate import GoldError, evaluate, load_gold_dir
-    from extract.models import FactRecord
-    from extract.reading.ingest import IngestError, read_document
+    from extract.config import RunConfig
+    from extract.reading import IngestError, read
 
-    text_dir = docs or sources
-    if text_dir is None or (docs is None) == (facts is None):
-        _error("give --docs DIR, or --facts FILE with --sources DIR")
+    if sources is None:
+        _error("give --sources DIR (the documents), and --facts FILE to score an existing facts file")
         raise typer.Exit(EXIT_USAGE)
     try:
         golds = load_gold_dir(gold)
-        documents = {g.doc_id: read_document(_document_path(text_dir, g.source.file)) for g in golds}
+        documents = {g.doc_id: read(sources / g.source.file) for g in golds}
     except (GoldError, IngestError) as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from error
     warnings = [
-        f"{g.doc_id}: gold text_sha256 does not match {documents[g.doc_id].path}"
+        f"{g.doc_id}: gold text_sha256 does not match {documents[g.doc_id].source.path}"
         for g in golds
-        if documents[g.doc_id].sha256 != g.text_sha256
+        if documents[g.doc_id].source.sha256 != g.text_sha256
     ]
     if facts is not None:
-        records = [FactRecord.model_validate_json(line) for line in facts.read_text("utf-8").splitlines() if line]
-    else:
-        from extract.run.runner import Extractor
+        from extract.jsonl import read as read_records
+        from extract.models import FactRecord
 
-        extractor = Extractor(model=model)
+        try:
+            records, bad = read_records(facts, FactRecord)
+        except OSError as error:
+            _error(f"{facts}: cannot read ({error.strerror or error})")
+            raise typer.Exit(EXIT_USAGE) from error
+        if bad:
+            _error("\n".join(f"{facts}:{line.line}: not a valid fact ({line.message})" for line in bad))
+            raise typer.Exit(EXIT_USAGE)
+    else:
+        from extract.run import Extractor
+
+        extractor = Extractor(RunConfig(model=model))
         records = [f for extracted in extractor.extract(documents.values()) for f in extracted.facts]
-    report = evaluate(golds, {k: v.text for k, v in documents.items()}, records)
+    report = evaluate(golds, {k: v.source.text for k, v in documents.items()}, records)
     for warning in warnings:
         _error(f"warning: {warning}")
     if as_json:
@@ -131,10 +199,6 @@ def eval_command(
     if min_f1 is not None and report.overall.f1 < min_f1:
         _error(f"overall F1 {report.overall.f1:.3f} is below --min-f1 {min_f1}")
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _document_path(folder: Path, file_name: str) -> Path:
-    return folder / file_name
 
 
 def _print_report(report: object) -> None:
@@ -219,7 +283,8 @@ def _load_facts_or_exit(facts: Path) -> list[FactRecord]:
 def audit(
     facts: FactsOption = Path("outputs/facts.jsonl"),
     sources: Annotated[
-        Path | None, typer.Option(help="Folder of the sources; records' files are looked up there by name.")
+        Path | None,
+        typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
     ] = None,
     reviews: ReviewsOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
@@ -230,9 +295,10 @@ def audit(
     re-review. Exit 1 on findings."""
     from functools import partial
 
-    from extract.api import count_facts, parse_quantities
     from extract.checks.audit import audit as run_audit
     from extract.checks.reviews import load_reviews
+    from extract.config import RunConfig
+    from extract.parsing import parse_quantities
 
     if not facts.is_file():
         _error(f"{facts}: no such facts file")
@@ -246,8 +312,7 @@ def audit(
         sources=sources,
         reviews=decisions,
         review_errors=review_errors,
-        parse=partial(parse_quantities, model=model),
-        count_facts=partial(count_facts, model=model),
+        parse=partial(parse_quantities, config=RunConfig(model=model)),
     )
     typer.echo(report.as_json() if as_json else report.summary())
     if not report.clean:
@@ -332,7 +397,8 @@ def export(
 def report(
     facts: FactsOption = Path("outputs/facts.jsonl"),
     sources: Annotated[
-        Path | None, typer.Option(help="Folder of the sources; records' files are looked up there by name.")
+        Path | None,
+        typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
     ] = None,
     reviews: ReviewsOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("outputs/report.html"),
@@ -356,14 +422,16 @@ def report(
 @app.command()
 def add(
     files: Annotated[list[Path], typer.Argument(help="Report files (.txt, .html, .htm) to add.")],
-    seeds: Annotated[Path, typer.Option(help="Folder of reports to add them to.")] = Path("seeds"),
+    seeds: Annotated[
+        Path, typer.Option("--sources", "-s", "--seeds", help="Folder of reports to add them to.")
+    ] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to regenerate.")] = Path("outputs/facts.jsonl"),
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Copy new reports into SEEDS as <NNN>_<sha256 prefix><ext> (refusing duplicates by content), then
     regenerate OUT exactly as `extract run` does. Exit 1 if a file was refused or a document failed."""
-    from extract.reading.ingest import IngestError, add_documents
+    from extract.reading import IngestError, add_documents
 
     try:
         added, refused = add_documents(files, seeds)
@@ -375,7 +443,7 @@ def add(
     for path in added:
         typer.echo(f"added {path}", err=True)
     if added:
-        run(input_dir=seeds, out=out, model=model, quiet=quiet)
+        run(input_dir=None, sources=seeds, out=out, model=model, quiet=quiet)
     if refused:
         raise typer.Exit(EXIT_FINDINGS)
 

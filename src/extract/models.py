@@ -106,8 +106,12 @@ class FactRecord(_Strict):
 
 
 class GoldSource(_Strict):
-    kind: str = Field(description="Where the document comes from: 'seed', 'fixture', ...")
+    kind: str = Field(description="Where the document comes from: 'seed', 'fixture', 'real', ...")
     file: str = Field(description="File name of the document the annotations refer to.")
+    url: str | None = Field(default=None, description="For a real document: where it was published.")
+    organisation: str | None = Field(default=None, description="For a real document: who published it.")
+    date: str | None = Field(default=None, description="For a real document: its date (YYYY-MM-DD, YYYY-MM or YYYY).")
+    genre: str | None = Field(default=None, description="For a real document: 'situation report', 'news article', ...")
 
 
 class GoldFact(_Strict):

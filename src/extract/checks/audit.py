@@ -2,8 +2,11 @@
 
 Checks per record: it validates against FactRecord; its id is unique and matches its span; its source exists (else
 the fact is an *orphan*); the source's sha256 is the recorded one (else the fact is *stale*); the quote is the decoded
-text at the span and the number is where the quantity says; re-parsing the quote gives the same figure. Also lists
-sources with no facts, and reviews that need re-review.
+text at the span and the number is where the quantity says; re-parsing the quote, as the pipeline read it (the
+reading wing's `source_view`), gives the same figure. Also lists sources with no facts (re-parsed through the
+parsing wing's public `parse_quantities`, segment by segment, to tell unprocessed sources from sources without
+figures), and reviews that need re-review. Audit re-derives nothing itself: it reads through `extract.reading`
+and parses through `extract.parsing`.
 """
 
 from __future__ import annotations
@@ -15,14 +18,12 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from extract.checks.reviews import ReviewDecision, summarise
+from extract.jsonl import read
 from extract.models import FactRecord, Quantity
-from extract.reading.ingest import IngestError, SourceDocument, discover, read_document
+from extract.reading import IngestError, SourceView, discover, source_view
 
 Parser = Callable[[str], list[Quantity]]
-FactCounter = Callable[[SourceDocument], int]
 
 
 class Problem(StrEnum):
@@ -92,63 +93,9 @@ class AuditReport:
         return "\n".join(lines)
 
 
-def normalise_whitespace(text: str) -> tuple[str, list[int]]:
-    """Runs of whitespace become one space; returns the text and, per output character, its input offset."""
-    out: list[str] = []
-    origin: list[int] = []
-    previous_space = False
-    for index, char in enumerate(text):
-        if char.isspace():
-            if previous_space:
-                continue
-            out.append(" ")
-            previous_space = True
-        else:
-            out.append(char)
-            previous_space = False
-        origin.append(index)
-    return "".join(out), origin
-
-
-class MarkupView:
-    """What the pipeline read from a stretch of an HTML page: the cleaned characters whose source offsets fall
-    inside it, in the cleaned order (tags and references gone, a table row's figure before its label). A quote of
-    raw HTML ("Detainees visited</td><td>1,020,088") is re-parsed through this view, never as markup."""
-
-    def __init__(self, document: SourceDocument) -> None:
-        from extract.reading.text import clean_document
-
-        self._segments = []
-        for segment in clean_document(document).segments:
-            mapped = segment.mapped
-            sources = [mapped.to_source(i) for i in range(mapped.length)]
-            if sources:
-                self._segments.append((min(sources), max(sources), mapped.text, sources))
-
-    def of(self, start: int, end: int) -> tuple[str, list[int]]:
-        """The cleaned text of source offsets start..end-1, and per character its offset from `start`."""
-        chars: list[str] = []
-        origin: list[int] = []
-        for low, high, text, sources in self._segments:
-            if high < start or low >= end:
-                continue
-            for char, source in zip(text, sources, strict=True):
-                if start <= source < end:
-                    chars.append(char)
-                    origin.append(source - start)
-        return "".join(chars), origin
-
-
-def reparse_problem(record: FactRecord, parse: Parser, view: MarkupView | None = None) -> str | None:
-    """None when re-parsing the quote gives the record's figure; else what differs. `view` reads an HTML
-    page's quote as the pipeline read it."""
-    quote = record.quote
-    if view is not None:
-        text, origin = view.of(record.span.start, record.span.end)
-    elif "\n" in quote:
-        text, origin = normalise_whitespace(quote)
-    else:
-        text, origin = quote, list(range(len(quote)))
+def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str | None:
+    """None when re-parsing the quote, as the pipeline read it, gives the record's figure; else what differs."""
+    text, origin = view.read_text(record.span.start, record.span.end)
     number_start = record.quantity.number_start - record.span.start
     number_end = record.quantity.number_end - record.span.start
     candidates = [q for q in parse(text) if origin[q.number_start] < number_end and _end(origin, q) > number_start]
@@ -180,18 +127,8 @@ def resolve_source(source: str, sources: Path | None, root: Path) -> Path:
 
 
 def read_fact_lines(path: Path) -> tuple[list[FactRecord], list[Finding]]:
-    records: list[FactRecord] = []
-    findings: list[Finding] = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append(FactRecord.model_validate_json(line))
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "record"
-            message = f"{path}:{number}: not a valid fact ({where}: {first['msg']})"
-            findings.append(Finding(Problem.INVALID, message))
+    records, bad = read(path, FactRecord)
+    findings = [Finding(Problem.INVALID, f"{path}:{line.line}: not a valid fact ({line.message})") for line in bad]
     return records, findings
 
 
@@ -203,17 +140,13 @@ def audit(
     reviews: Sequence[ReviewDecision] = (),
     review_errors: Sequence[str] = (),
     parse: Parser | None = None,
-    count_facts: FactCounter | None = None,
 ) -> AuditReport:
-    """Audit `facts_path`. `parse` defaults to extract.parse_quantities and `count_facts` (how many facts the
-    pipeline gives a source that has none in the file) to extract.api.count_facts; both share one model, loaded
-    on first use."""
+    """Audit `facts_path`. `parse` defaults to `extract.parsing.parse_quantities` (the model is loaded on first
+    use)."""
     if parse is None:
-        from extract.api import parse_quantities
+        from extract.parsing import parse_quantities
 
         parse = parse_quantities
-    if count_facts is None:
-        from extract.api import count_facts
     root = root or Path.cwd()
     records, findings = read_fact_lines(facts_path)
     report = AuditReport(facts=len(records) + len(findings), reviews=len(reviews))
@@ -221,22 +154,19 @@ def audit(
     for fact_id, count in sorted(Counter(r.id for r in records).items()):
         if count > 1:
             report.findings.append(Finding(Problem.DUPLICATE_ID, f"{fact_id}: id used {count} times", fact_id))
-    documents: dict[Path, SourceDocument | IngestError | None] = {}
-    views: dict[Path, MarkupView] = {}
+    documents: dict[Path, SourceView | IngestError | None] = {}
     for record in records:
         path = resolve_source(record.source, sources, root)
         if path not in documents:
-            documents[path] = document = _read(path)
-            if isinstance(document, SourceDocument) and document.format in ("html", "htm"):
-                views[path] = MarkupView(document)
-        report.findings.extend(_check_record(record, path, documents[path], parse, views.get(path)))
+            documents[path] = _read(path)
+        report.findings.extend(_check_record(record, path, documents[path], parse))
     report.sources_checked = len(documents)
     for path in _without_facts(records, sources, set(documents)):
         shown = path.relative_to(root) if path.is_relative_to(root) else path
         document = _read(path)
         if isinstance(document, IngestError):
             report.findings.append(Finding(Problem.UNREADABLE, f"{shown}: {document.reason}", source=str(shown)))
-        elif document is not None and (missing := count_facts(document)):
+        elif document is not None and (missing := sum(len(parse(text)) for text in document.reported_texts())):
             message = f"{shown}: no facts in the file, but the pipeline finds {missing} (never processed?)"
             report.findings.append(Finding(Problem.UNPROCESSED, message, source=str(shown)))
         else:
@@ -248,11 +178,11 @@ def audit(
     return report
 
 
-def _read(path: Path) -> SourceDocument | IngestError | None:
+def _read(path: Path) -> SourceView | IngestError | None:
     if not path.is_file():
         return None
     try:
-        return read_document(path)
+        return source_view(path)
     except IngestError as error:
         return error
 
@@ -260,9 +190,8 @@ def _read(path: Path) -> SourceDocument | IngestError | None:
 def _check_record(
     record: FactRecord,
     path: Path,
-    document: SourceDocument | IngestError | None,
+    view: SourceView | IngestError | None,
     parse: Parser,
-    view: MarkupView | None = None,
 ) -> list[Finding]:
     def finding(problem: Problem, message: str) -> Finding:
         return Finding(problem, f"{record.id}: {message}", record.id, record.source)
@@ -271,10 +200,11 @@ def _check_record(
     span, q = record.span, record.quantity
     if record.id != f"{record.doc_id}:{span.start}-{span.end}":
         found.append(finding(Problem.ID_MISMATCH, f"id does not match doc_id and span {span.start}-{span.end}"))
-    if document is None:
+    if view is None:
         return [*found, finding(Problem.ORPHAN, f"source {path} is gone")]
-    if isinstance(document, IngestError):
-        return [*found, finding(Problem.UNREADABLE, f"source unreadable: {document.reason}")]
+    if isinstance(view, IngestError):
+        return [*found, finding(Problem.UNREADABLE, f"source unreadable: {view.reason}")]
+    document = view.source
     if document.sha256 != record.source_sha256:
         return [*found, finding(Problem.STALE, f"source {path} changed since extraction (sha256 differs)")]
     text = document.text
@@ -283,7 +213,9 @@ def _check_record(
         return found
     inside = span.start <= q.number_start <= q.number_end <= span.end
     # in a page, the number is what the markup there reads as: "2,4&#48;0" is "2,400"
-    written = view.of(q.number_start, q.number_end)[0] if view else text[q.number_start : q.number_end]
+    written = view.read_text(q.number_start, q.number_end)[0] if document.format == "html" else text[
+        q.number_start : q.number_end
+    ]
     if not inside or written != q.number:
         found.append(finding(Problem.QUOTE_MISMATCH, f"number {q.number!r} is not at {q.number_start}-{q.number_end}"))
         return found

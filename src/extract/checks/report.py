@@ -13,7 +13,7 @@ from extract.checks.audit import resolve_source
 from extract.checks.reviews import ReviewDecision, ReviewSummary
 from extract.jsonl import atomic_writer
 from extract.models import FactRecord
-from extract.reading.ingest import IngestError, read_document
+from extract.reading import IngestError, load
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
 _LEADING = re.compile(r"^(the|a|an|of|some|about|around|over|more than|nearly|almost)\s+")
@@ -103,7 +103,7 @@ def document_views(facts: Sequence[FactRecord], sources: Path | None, root: Path
         view = DocumentView(doc_id, members[0].source)
         path = resolve_source(members[0].source, sources, root)
         try:
-            document = read_document(path)
+            document = load(path)
         except IngestError as error:
             view.warning = f"source unavailable ({error.reason}); figures listed in the table only"
         else:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from extract.jsonl import read
 from extract.models import FactRecord
 
 
@@ -109,16 +110,8 @@ def load_reviews(path: Path) -> tuple[list[ReviewDecision], list[str]]:
     """All decisions in file order, and a message per unreadable line. A missing file means no reviews."""
     if not path.exists():
         return [], []
-    reviews: list[ReviewDecision] = []
-    errors: list[str] = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            reviews.append(ReviewDecision.model_validate_json(line))
-        except ValidationError as error:
-            errors.append(f"{path}:{number}: invalid review ({error.error_count()} errors)")
-    return reviews, errors
+    reviews, bad = read(path, ReviewDecision)
+    return reviews, [f"{path}:{line.line}: invalid review ({line.message})" for line in bad]
 
 
 @dataclass(frozen=True, slots=True)

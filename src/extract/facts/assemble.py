@@ -1,4 +1,4 @@
-"""Turn a document's parsed segments into FactRecords, mapping every span back to the source text."""
+"""Turn a document's parsed segments into FactRecords, mapping every span back to the source text (once, here)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,17 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
-
-from spacy.attrs import SENT_START
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from extract.facts.periods import ResolvedPeriod, find_period, find_periods
 from extract.facts.topics import topics_for
-from extract.models import Entity, FactRecord, Period, Quantity
+from extract.models import Entity, FactRecord, Period
 from extract.models import Span as SourceSpan
-from extract.parsing.quantities import SPAN_KEY
-from extract.reading.ingest import SourceDocument
-from extract.reading.text import CleanText, Segment, SegmentKind
+from extract.parsing import SPAN_KEY, quantity_of
+from extract.reading import CleanText, ReadDocument, Segment, SegmentKind, SourceDocument
+
+if TYPE_CHECKING:  # spaCy itself is not imported here: a run served from the cache never loads it
+    from spacy.tokens import Doc, Span
 
 _PLACE_LABELS = ("GPE", "LOC")
 # The quantity already carries the figure; these spaCy types would repeat it as an "entity".
@@ -48,8 +48,10 @@ class SentenceContext:
     topics: list[str]
 
 
-def build_facts(source: SourceDocument, cleaned: CleanText, docs: list[Doc], source_path: str) -> list[FactRecord]:
-    """Facts of one document, in source order. `docs` are the parsed segments, in order."""
+def assemble(document: ReadDocument, docs: list[Doc], source_path: str) -> list[FactRecord]:
+    """Facts of one document, in source order, every offset mapped back to the source. `docs` are the parsed
+    segments of `document.text`, in order; `source_path` is the path records name."""
+    source, cleaned = document.source, document.text
     context = _document_context(cleaned, docs)
     facts: list[FactRecord] = []
     for segment, doc in zip(cleaned.segments, docs, strict=True):
@@ -90,7 +92,7 @@ def _sentence_context(
 
 
 def _fact(source: SourceDocument, segment: Segment, span: Span, sentence: SentenceContext, path: str) -> FactRecord:
-    parsed: Quantity = span._.quantity
+    parsed = quantity_of(span)
     start, end = segment.mapped.source_span(parsed.start, parsed.end)
     number_start, number_end = segment.mapped.source_span(parsed.number_start, parsed.number_end)
     quantity = parsed.model_copy(
@@ -136,7 +138,7 @@ def _sentence_of(span: Span) -> tuple[Span, list[Span]]:
     doc = span.doc
     index = doc.user_data.get(_SENTENCE_INDEX)
     if index is None:
-        flags = doc.to_array(SENT_START)
+        flags = doc.to_array("SENT_START")
         flags[:1] = 1  # the first token starts a sentence whatever the parser set
         entities = list(doc.ents)
         index = doc.user_data[_SENTENCE_INDEX] = (
@@ -178,8 +180,8 @@ def _document_context(cleaned: CleanText, docs: list[Doc]) -> DocumentContext:
     title_places: list[str] = []
     period: Period | None = None
     for segment, doc in zip(cleaned.segments, docs, strict=True):
-        for short, long_form in doc._.acronyms:
-            acronyms.setdefault(short.text, long_form.text)
+        for pair in doc._.acronyms:
+            acronyms.setdefault(pair["short"], pair["long"])
         if segment.kind is SegmentKind.BOILERPLATE:
             continue
         for ent in doc.ents:

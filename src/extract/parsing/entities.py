@@ -1,41 +1,38 @@
-"""Build the spaCy pipeline: the English model, a domain entity ruler, entity clean-up, acronyms, quantities."""
+"""spaCy components for names: a domain entity ruler gated by anchor words, entity clean-up, acronyms."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex, filter_spans
+from spacy.util import filter_spans
 
-import extract.parsing.quantities  # noqa: F401  (registers the "quantities" factory)
-from extract.config import default_model
 from extract.resources import load_json, load_jsonl
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
-if not Doc.has_extension("acronyms"):
-    Doc.set_extension("acronyms", default=[])
-
-
-def build_pipeline(model: str | None = None) -> Language:
-    nlp = spacy.load(model or default_model())
-    _split_slashes(nlp)
-    # A span_ruler rather than entity_ruler: the latter re-counts all its patterns on every Doc.
-    ruler = nlp.add_pipe("anchored_span_ruler", name="entity_ruler", before="ner")
-    ruler.add_patterns(load_jsonl("entities.jsonl"))  # type: ignore[attr-defined]
-    nlp.add_pipe("entity_filter", after="ner")
-    nlp.add_pipe("acronyms", after="entity_filter")
-    nlp.add_pipe("quantities", last=True)
-    return nlp
-
-
-@Language.factory("anchored_span_ruler")
+@Language.factory(
+    "anchored_span_ruler",
+    requires=["token.lower", "token.orth"],
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+)
 def make_anchored_span_ruler(nlp: Language, name: str) -> AnchoredSpanRuler:
+    """Writes `doc.ents`, overwriting the statistical entities it overlaps. Its patterns are added after it is
+    built (`add_patterns`, as for spaCy's span_ruler; `domain_patterns()` reads the packaged or configured file)
+    and saved with the pipeline (`to_disk`)."""
     return AnchoredSpanRuler(nlp, name, spans_key=None, annotate_ents=True, overwrite=True, phrase_matcher_attr="ORTH")
+
+
+def domain_patterns(path: Path | None = None) -> list[dict[str, Any]]:
+    """span_ruler patterns from a JSONL file; None reads the packaged domain patterns (entities.jsonl)."""
+    if path is None:
+        return load_jsonl("entities.jsonl")
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 class AnchoredSpanRuler(SpanRuler):
@@ -91,15 +88,16 @@ def _required_words(pattern: list[dict[str, Any]]) -> set[str] | None:
     return None
 
 
-def _split_slashes(nlp: Language) -> None:
-    """Split "Heger/ICRC" into three tokens, so credit lines do not fuse a name and an organisation."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
-@Language.factory("entity_filter")
-def make_entity_filter(nlp: Language, name: str) -> EntityFilter:
-    return EntityFilter(load_json("entity_filters.json"))
+@Language.factory(
+    "entity_filter",
+    default_config={"filters": None},
+    requires=["doc.ents", "token.tag"],
+    assigns=["doc.ents"],
+)
+def make_entity_filter(nlp: Language, name: str, filters: str | None) -> EntityFilter:
+    """`filters`: a JSON file like the packaged entity_filters.json (None reads that one). Rewrites `doc.ents`."""
+    config = load_json("entity_filters.json") if filters is None else json.loads(Path(filters).read_text("utf-8"))
+    return EntityFilter(config)
 
 
 class EntityFilter:
@@ -140,15 +138,21 @@ def _trim_punctuation(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
 
 
-@Language.factory("acronyms")
+@Language.factory("acronyms", requires=["doc.ents"], assigns=["doc._.acronyms", "doc.ents"])
 def make_acronym_detector(nlp: Language, name: str) -> AcronymDetector:
     return AcronymDetector()
 
 
 class AcronymDetector:
     """Link a short form in parentheses to the long form before it, as scispacy's AbbreviationDetector
-    does (Schwartz & Hearst 2003): "Azerbaijan Red Crescent Society (AzRCS)". Writes (short, long) span
-    pairs to `doc._.acronyms` and labels the short form with the long form's entity label."""
+    does (Schwartz & Hearst 2003): "Azerbaijan Red Crescent Society (AzRCS)". Writes to `doc._.acronyms` one plain
+    dict per pair, `{"short": text, "long": text, "short_start": .., "short_end": .., "long_start": ..,
+    "long_end": ..}` (character offsets into `doc.text`), and labels the short form with the long form's entity
+    label."""
+
+    def __init__(self) -> None:
+        if not Doc.has_extension("acronyms"):
+            Doc.set_extension("acronyms", default=[])
 
     def __call__(self, doc: Doc) -> Doc:
         pairs: list[tuple[Span, Span]] = []
@@ -163,7 +167,17 @@ class AcronymDetector:
             long_form = _long_form(doc, short, index)
             if long_form is not None:
                 pairs.append((short, long_form))
-        doc._.acronyms = pairs
+        doc._.acronyms = [
+            {
+                "short": short.text,
+                "long": long_form.text,
+                "short_start": short.start_char,
+                "short_end": short.end_char,
+                "long_start": long_form.start_char,
+                "long_end": long_form.end_char,
+            }
+            for short, long_form in pairs
+        ]
         if pairs:
             _label_short_forms(doc, pairs)
         return doc

@@ -2,16 +2,22 @@
 
 `nlp.add_pipe("quantities")` after the tagger, parser and ner: figures are read from the text (figures.py),
 dates, years, ordinals, references ("Resolution 2286") and names ("COVID-19") are set aside, and the
-counted noun is read from the part-of-speech tags. Results go to `doc.spans["quantities"]`, each span
-carrying its parsed `Quantity` in `span._.quantity` and the counted phrase in `span._.subject`.
+counted noun is read from the part-of-speech tags and the dependency parse.
+
+Writes `doc.spans[span_key]` (default "quantities"): one span per figure, covering qualifier, number and unit.
+Each span carries plain, serialisable values (they survive `Doc.to_bytes`, `DocBin` and `nlp.pipe(n_process=N)`):
+- `span._.quantity`: a dict with the fields of `extract.models.Quantity` (number, value, low, high, qualifier,
+  kind, unit, and start, end, number_start, number_end as character offsets into `doc.text`);
+- `span._.subject`: the counted noun phrase ("families of the missing"), or None.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.attrs import IDX, LENGTH
@@ -19,14 +25,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier, Quantity
+from extract.parsing import SPAN_KEY
 from extract.parsing.currencies import table as currency_table
 from extract.parsing.figures import Figure, scan_figures
 from extract.parsing.numbers import as_number
-from extract.parsing.units import canonical, parts_per, unit_after, unit_name
+from extract.parsing.units import Unit, canonical, parts_per, unit_after, unit_name
 from extract.resources import load_json
 
-SPAN_KEY = "quantities"
-SOURCE_TEXT_KEY = "extract.source_text"  # doc.user_data: the exact text the Doc was tokenised from
 _TOKEN_STARTS = "extract.token_starts"
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -43,10 +48,6 @@ _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
 _CONJUNCTIONS = {"and", "or"}
 _READING_TIME = re.compile(r"\s+read\b", re.IGNORECASE)
 
-if not Span.has_extension("quantity"):
-    Span.set_extension("quantity", default=None)
-if not Span.has_extension("subject"):
-    Span.set_extension("subject", default=None)
 
 
 @cache
@@ -80,35 +81,68 @@ def _measure_units() -> dict[str, str]:
     return table
 
 
-@Language.factory("quantities", default_config={"span_key": SPAN_KEY})
-def make_quantity_recognizer(nlp: Language, name: str, span_key: str) -> QuantityRecognizer:
-    return QuantityRecognizer(span_key)
+@Language.factory(
+    "quantities",
+    default_config={"span_key": SPAN_KEY, "quantulum_units": True},
+    requires=["token.tag", "token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc.spans", "span._.quantity", "span._.subject"],
+)
+def make_quantity_recognizer(nlp: Language, name: str, span_key: str, quantulum_units: bool) -> QuantityRecognizer:
+    """`span_key`: where the figures go in `doc.spans`. `quantulum_units`: let quantulum3 read a physical unit
+    after a figure that no counted noun follows ("1.8m", "20 J/m^2"); without it such figures keep no unit."""
+    return QuantityRecognizer(span_key, quantulum_units=quantulum_units, parsed="parser" in nlp.pipe_names)
+
+
+_PARSE_NEEDED = (
+    "the quantities component runs without a tagger and parser before it: counted nouns and units will be missing "
+    "(add it to a pipeline with 'tagger' and 'parser', e.g. en_core_web_sm)"
+)
 
 
 class QuantityRecognizer:
-    """Writes every figure of the Doc to `doc.spans[span_key]`."""
+    """Writes every figure of the Doc to `doc.spans[span_key]`, with `span._.quantity` and `span._.subject` (see the
+    module docstring for what they hold)."""
 
-    def __init__(self, span_key: str = SPAN_KEY) -> None:
+    def __init__(self, span_key: str = SPAN_KEY, *, quantulum_units: bool = True, parsed: bool = True) -> None:
+        for extension in ("quantity", "subject"):
+            if not Span.has_extension(extension):
+                Span.set_extension(extension, default=None)
         self.span_key = span_key
+        self.quantulum_units = quantulum_units
+        self._warned = False
+        if not parsed:
+            self._warn()
         self.words = _words()
         self.measures = _measure_units()
         self.unit_names: dict[str, str] = load_json("numbers.json")["measure_unit_names"]
         self.dimension_words = frozenset(load_json("units.json")["dimension_words"])
 
+    def _warn(self) -> None:
+        if not self._warned:
+            self._warned = True
+            warnings.warn(_PARSE_NEEDED, UserWarning, stacklevel=3)
+
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        # Doc.text joins every token on each access; the pipeline hands over the text it made the Doc from.
-        text = doc.user_data.get(SOURCE_TEXT_KEY) or doc.text
+        if len(doc) and not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
+            self._warn()
+        found: list[_Found] = []
+        text = doc.text  # joins every token on each access: read once
         for figure in scan_figures(text):
-            if spans and figure.number_start < spans[-1]._.quantity.end:
+            if found and figure.number_start < found[-1].quantity.end:
                 continue  # inside the unit of the figure before: the 2 of "20 J/m^2"
-            span = self._read(doc, text, figure)
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.span_key] = _compound_amounts(doc, text, spans)
+            read = self._read(doc, text, figure)
+            if read is not None:
+                found.append(read)
+        spans = []
+        for read in _compound_amounts(doc, text, found):
+            read.span._.quantity = read.quantity.model_dump(mode="json")
+            read.span._.subject = read.subject
+            spans.append(read.span)
+        doc.spans[self.span_key] = spans
+        doc.user_data.pop(_TOKEN_STARTS, None)  # a lookup of this call's, not a result: not serialised with the Doc
         return doc
 
-    def _read(self, doc: Doc, text: str, figure: Figure) -> Span | None:
+    def _read(self, doc: Doc, text: str, figure: Figure) -> _Found | None:
         number = _char_span(doc, figure.number_start, figure.number_end)
         if number is None or self._is_reference_or_date(doc, figure, number):
             return None
@@ -126,7 +160,7 @@ class QuantityRecognizer:
         span = _char_span(doc, figure.start, figure.end)
         if span is None:
             return None
-        span._.quantity = Quantity(
+        quantity = Quantity(
             number=text[figure.number_start : figure.number_end],
             value=figure.value,
             low=figure.low,
@@ -139,8 +173,7 @@ class QuantityRecognizer:
             number_start=figure.number_start,
             number_end=figure.number_end,
         )
-        span._.subject = _subject(doc, unit_tokens) if unit_tokens else None
-        return span
+        return _Found(span, quantity, _subject(doc, unit_tokens) if unit_tokens else None)
 
     def _is_reference_or_date(self, doc: Doc, figure: Figure, number: Span) -> bool:
         before = doc[number.start - 1] if number.start > 0 else None
@@ -220,7 +253,7 @@ class QuantityRecognizer:
         measure = self._measure_at(doc, index)
         if measure is not None:
             per = _PER.match(text, measure.end_char)  # "200 km per hour", "20 J/m^2", "4 km squared"
-            if per and (read := unit_after(text, *_number(figure))) and read.end > measure.end_char:
+            if per and (read := self._unit_after(text, figure)) and read.end > measure.end_char:
                 return replace(figure, end=read.end, kind=read.kind, unit=read.name), []
             unit = unit_name(measure.text, canonical(measure.text) or measure.text.lower())
             return replace(figure, end=measure.end_char, kind=Kind.MEASURE, unit=unit), []
@@ -304,10 +337,13 @@ class QuantityRecognizer:
         """The figure with the unit quantulum3 reads right after its number, or an age, when there is one."""
         if _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
             return replace(figure, kind=Kind.DURATION, unit="years")  # "aged 5 to 17", "a man of age 87"
-        if figure.value is None or figure.is_year_like or not (unit := unit_after(text, *_number(figure))):
+        if figure.value is None or figure.is_year_like or not (unit := self._unit_after(text, figure)):
             return figure
         value = figure.value if unit.end > figure.number_end else as_number(unit.value)  # "1.8m": metres, not millions
         return replace(figure, end=max(figure.end, unit.end), kind=unit.kind, unit=unit.name, value=value)
+
+    def _unit_after(self, text: str, figure: Figure) -> Unit | None:
+        return unit_after(text, *_number(figure)) if self.quantulum_units else None
 
     def _inches_at(self, doc: Doc, index: int) -> bool:
         """ "in" after a number is inches only where a length is measured: "2 in thick", "is 2 in." """
@@ -506,19 +542,24 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)\b")
 _COMPOUND_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
 
 
-def _compound_amounts(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+@dataclass(slots=True)
+class _Found:
+    span: Span
+    quantity: Quantity
+    subject: str | None
+
+
+def _compound_amounts(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
     """ "5 ft 2 in", "5 feet and 2 inches", "3 hours 20 minutes": one amount in the larger unit."""
-    out: list[Span] = []
-    for span in spans:
-        previous = out[-1]._.quantity if out else None
-        current = span._.quantity
-        if previous is not None and (merged := _compound(text, previous, current)) is not None:
+    out: list[_Found] = []
+    for read in found:
+        previous = out[-1].quantity if out else None
+        if previous is not None and (merged := _compound(text, previous, read.quantity)) is not None:
             joined = _char_span(doc, merged.start, merged.end)
             if joined is not None:
-                joined._.quantity, joined._.subject = merged, None
-                out[-1] = joined
+                out[-1] = _Found(joined, merged, None)
                 continue
-        out.append(span)
+        out.append(read)
     return out
 
 

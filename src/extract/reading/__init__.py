@@ -1,0 +1,34 @@
+"""The reading wing: report files in, decoded sources and mapped segments out (source offsets throughout).
+
+Public API, for the other wings: `read(path)` (a `ReadDocument`: its `SourceDocument` and its segments),
+`discover(folder)`, `source_view(path)` (what the pipeline read of any stretch of a source, for checks),
+`add_documents`, and the errors (`IngestError`). Knows nothing of spaCy or facts.
+"""
+
+from extract.reading.add import add_documents, stable_name
+from extract.reading.document import ReadDocument, read, read_document, segments_of
+from extract.reading.ingest import MAX_BYTES, SUPPORTED_SUFFIXES, IngestError, SourceDocument, discover, load
+from extract.reading.offsets import MappedText
+from extract.reading.segments import CleanText, Segment, SegmentKind
+from extract.reading.view import SourceView, source_view
+
+__all__ = [
+    "MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "CleanText",
+    "IngestError",
+    "MappedText",
+    "ReadDocument",
+    "Segment",
+    "SegmentKind",
+    "SourceDocument",
+    "SourceView",
+    "add_documents",
+    "discover",
+    "load",
+    "read",
+    "read_document",
+    "segments_of",
+    "source_view",
+    "stable_name",
+]

@@ -39,8 +39,9 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWar
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
+from extract.reading.normalise import TextBuilder
 from extract.reading.offsets import MappedText
-from extract.reading.text import Block, CleanText, SegmentKind, TextBuilder, _is_figure_line, _is_label, classify
+from extract.reading.segments import Block, CleanText, SegmentKind, classify, is_figure_line, is_label
 
 MAX_DEPTH = 200  # deeper nesting is refused: no real report needs it, and it is a classic parser bomb
 VOID_TAGS = frozenset(
@@ -429,24 +430,13 @@ def scan(source: str) -> _Stream:
     return _Stream(scanner.runs, scanner.cuts, scanner.start_tags)
 
 
-def check(source: str) -> None:
-    """Raise HtmlError if the page cannot be read (run at ingestion, so the failure names the file). The whole
-    reading, tree included: misnesting that only lxml turns into too deep a tree must be refused here too, or the
-    page would pass and give no facts without a word. A second parse costs milliseconds next to the model."""
-    try:
-        read_page(source)
-    except (ParserRejectedMarkup, UnicodeEncodeError) as error:
-        raise HtmlError(f"HTML the parser rejects ({type(error).__name__})") from error
-
-
 @dataclass(slots=True)
 class Page:
     soup: BeautifulSoup
     alignment: Alignment
 
 
-def read_page(source: str) -> Page:
-    """The page's tree, its strings and tags aligned with `source`; raises HtmlError if it cannot be read."""
+def _read_page(source: str) -> Page:
     stream = scan(source)
     with warnings.catch_warnings():  # a short page that looks like a file name, an XHTML prolog: read all the same
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
@@ -458,12 +448,17 @@ def read_page(source: str) -> Page:
     return Page(soup, alignment)
 
 
-def clean_html(source: str) -> CleanText:
-    """Segments of an HTML page's main content, mapped to offsets in `source` (the decoded HTML)."""
+def read_page(source: str) -> Page:
+    """The page's tree, its strings and tags aligned with `source`; raises HtmlError if it cannot be read
+    (truncated, nested too deep, or markup the parser rejects)."""
     try:
-        page = read_page(source)
-    except (HtmlError, ParserRejectedMarkup, UnicodeEncodeError):  # lxml takes no lone surrogates
-        return classify([], headings_from_text=False)  # ingestion never passes such pages; cleaning never raises
+        return _read_page(source)
+    except (ParserRejectedMarkup, UnicodeEncodeError) as error:  # lxml takes no lone surrogates
+        raise HtmlError(f"HTML the parser rejects ({type(error).__name__})") from error
+
+
+def page_segments(page: Page) -> CleanText:
+    """Segments of a page's main content, mapped to offsets in the decoded HTML it was read from."""
     collector = _Collector(page.alignment)
     for node in _content_roots(page.soup):
         collector.walk(node)
@@ -633,7 +628,7 @@ class _Collector:
         if len(cells) == 2:
             texts = [c.text for c in cells]
             for figure, label in ((0, 1), (1, 0)):
-                if _is_figure_line(texts[figure]) and _is_label(texts[label]):
+                if is_figure_line(texts[figure]) and is_label(texts[label]):
                     joined = _join([cells[figure], cells[label]], " ")
                     return Block([joined.text], joined, SegmentKind.STATISTIC)
         if not cells:  # text straight inside <tr>, as a sloppy page may have it

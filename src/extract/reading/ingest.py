@@ -8,8 +8,8 @@ the decoded text. Text that looks like double-encoded UTF-8 ("donâ€™t") get
 while keeping the map to the source.
 
 Refused, each with one message naming the file and the reason (`IngestError`): unreadable files, files over
-MAX_BYTES, empty files, binary files (NUL bytes), and HTML pages that are truncated or nested deeper than
-`extract.reading.html.MAX_DEPTH` elements.
+MAX_BYTES, empty files, binary files (NUL bytes). HTML pages that are truncated or nested deeper than
+`extract.reading.html.MAX_DEPTH` elements are refused when their markup is read (`extract.reading.document`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.reading.text import has_mojibake
+from extract.reading.normalise import has_mojibake
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm")
 HTML_FORMATS = ("html", "htm")
@@ -55,10 +56,19 @@ class SourceDocument:
 
 
 def discover(folder: Path) -> list[Path]:
-    """Supported documents directly under `folder`, in a stable order."""
+    """Supported documents under `folder` and its sub-folders, in a stable order. Hidden files and folders (a
+    cache, a virtual environment, an editor's backups) are not reports."""
     if not folder.is_dir():
         raise IngestError(folder, "not a folder")
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found.extend(
+            Path(root, name)
+            for name in names
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+        )
+    return sorted(p for p in found if p.is_file())
 
 
 def document_format(path: Path) -> str:
@@ -96,8 +106,9 @@ def decode(data: bytes, path: Path, *, html: bool = False) -> tuple[str, str]:
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
-def read_document(path: Path) -> SourceDocument:
-    """The document at `path`, decoded and checked; raises IngestError naming the file and the reason."""
+def load(path: Path, *, doc_id: str | None = None) -> SourceDocument:
+    """The document at `path`, decoded and hashed; raises IngestError naming the file and the reason. Its structure
+    (an HTML page's markup) is read by `extract.reading.document.read`, which refuses what cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -116,17 +127,10 @@ def read_document(path: Path) -> SourceDocument:
         warnings.append(f"{path}: not UTF-8; decoded as {encoding} ({how}); spans refer to the decoded text")
     if has_mojibake(text):
         warnings.append(f"{path}: looks like double-encoded UTF-8 (mojibake); repaired during cleaning")
-    if doc_format == "html":
-        from extract.reading.html import HtmlError, check
-
-        try:
-            check(text)
-        except HtmlError as exc:
-            raise IngestError(path, str(exc)) from exc
     for warning in warnings:
         log.warning("warning: %s", warning)
     return SourceDocument(
-        doc_id=path.stem,
+        doc_id=doc_id or path.stem,
         path=path,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -134,39 +138,3 @@ def read_document(path: Path) -> SourceDocument:
         encoding=encoding,
         warnings=tuple(warnings),
     )
-
-
-def stable_name(index: int, sha256: str, suffix: str) -> str:
-    """The name a report is stored under in the seeds folder: `<NNN>_<first 16 hex of its sha256><suffix>`."""
-    return f"{index:03d}_{sha256[:16]}{suffix}"
-
-
-def add_documents(files: list[Path], folder: Path) -> tuple[list[Path], list[str]]:
-    """Copy readable, new reports into `folder` under stable names, byte for byte (an HTML page stays HTML).
-
-    Returns the copies made and one message per refused file (unreadable, unsupported, or the same content as a
-    report already in the folder or earlier in `files`)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    known = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in discover(folder)}
-    numbers = [int(m.group(1)) for p in folder.iterdir() if (m := re.match(r"(\d+)_", p.name))]
-    index = max(numbers, default=-1) + 1
-    added: list[Path] = []
-    refused: list[str] = []
-    for path in files:
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            refused.append(f"{path}: unsupported file type (expected one of {', '.join(SUPPORTED_SUFFIXES)})")
-            continue
-        try:
-            document = read_document(path)
-        except IngestError as error:
-            refused.append(str(error))
-            continue
-        if document.sha256 in known:
-            refused.append(f"{path}: duplicate of {known[document.sha256]} (same content, sha256 {document.sha256})")
-            continue
-        target = folder / stable_name(index, document.sha256, path.suffix)
-        target.write_bytes(path.read_bytes())
-        known[document.sha256] = target
-        added.append(target)
-        index += 1
-    return added, refused

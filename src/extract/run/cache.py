@@ -23,7 +23,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from extract.config import find_model
+from extract.config import RunConfig
 from extract.models import FactRecord
 from extract.resources import resources_digest
 
@@ -47,11 +47,6 @@ def _model_version(model: str) -> str:
     if meta.is_file():
         return hashlib.sha256(meta.read_bytes()).hexdigest()
     return _distribution_version(model)
-
-
-def model_name(model: str | None) -> str:
-    """The model `extract.parsing.entities.build_pipeline(model)` loads ("none" when no model is installed)."""
-    return model or find_model() or "none"
 
 
 @cache
@@ -83,10 +78,10 @@ class FactCache:
     version: str
 
     @classmethod
-    def open(cls, folder: Path, model: str | None = None, keep: int = KEEP_VERSIONS) -> FactCache:
+    def open(cls, folder: Path, config: RunConfig | None = None, keep: int = KEEP_VERSIONS) -> FactCache:
         """The cache for this pipeline version; folders of older versions beyond the `keep` most recently used
         are deleted (each code or resource change starts a new version folder)."""
-        opened = cls(folder, pipeline_version(model_name(model)))
+        opened = cls(folder, pipeline_version((config or RunConfig()).model_name))
         opened._mark_used()
         opened._prune(keep)
         return opened

@@ -1,0 +1,48 @@
+"""The one place that builds the spaCy pipeline: the English model, then our components around its own."""
+
+from __future__ import annotations
+
+import gc
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+# Importing the modules registers their factories (a saved pipeline finds them through the `spacy_factories`
+# entry points instead).
+import extract.parsing.quantities  # noqa: F401
+from extract.config import RunConfig
+from extract.parsing.entities import domain_patterns
+
+
+def build_pipeline(config: RunConfig | None = None) -> Language:
+    """A new pipeline: the model of `config` (default: the installed English model), with the domain entity
+    ruler before its `ner`, the entity filter and acronym linker after it, and `quantities` last."""
+    config = config or RunConfig()
+    nlp = spacy.load(config.model_name)
+    _split_slashes(nlp)
+    # A span_ruler rather than entity_ruler: the latter re-counts all its patterns on every Doc.
+    ruler = nlp.add_pipe("anchored_span_ruler", name="entity_ruler", before="ner")
+    ruler.add_patterns(domain_patterns(config.entity_patterns))  # type: ignore[attr-defined]
+    filters = {"filters": str(config.entity_filters)} if config.entity_filters else {}
+    nlp.add_pipe("entity_filter", after="ner", config=filters)
+    nlp.add_pipe("acronyms", after="entity_filter")
+    nlp.add_pipe("quantities", last=True, config={"quantulum_units": config.quantulum_units})
+    return nlp
+
+
+@cache
+def shared_pipeline(config: RunConfig | None = None) -> Language:
+    """The process's pipeline for `config`, built on first use and then kept."""
+    nlp = build_pipeline(config)
+    # The loaded model is millions of objects that live as long as the process; left to the cyclic garbage
+    # collector, each full collection walks them all again (about a tenth of a run's time).
+    gc.freeze()
+    return nlp
+
+
+def _split_slashes(nlp: Language) -> None:
+    """Split "Heger/ICRC" into three tokens, so credit lines do not fuse a name and an organisation."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -1,0 +1,154 @@
+"""Documents to facts, the pipeline itself: `assemble(parse(read(path)))`, batched across documents.
+
+`extract_document` is the whole pipeline for one file, readable in one line; `Extractor.extract` is the same for a
+stream of read documents, their segments sharing spaCy's batches, each document's facts given back as soon as all
+its segments are parsed. The model is loaded on first use, through the run configuration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extract.config import RunConfig
+from extract.facts import assemble
+from extract.models import FactRecord
+from extract.parsing import parse, shared_pipeline
+from extract.reading import CleanText, ReadDocument, Segment, SourceDocument, read, segments_of
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MAX_SEGMENT_CHARS = 100_000  # longer segments are cut at sentence ends (spaCy's max_length is 1,000,000)
+# A sentence end: not after an initial or a short title ("J. Smith", "Dr. Ali", "St. Mary's", "No. 5"), and
+# followed by what starts a sentence.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"')\]]* +(?=[A-Z0-9\"'(\[])")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    document: ReadDocument
+    facts: list[FactRecord]
+
+
+def display_path(path: Path) -> str:
+    """The path as records show it: relative to the working folder when inside it, with forward slashes."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _cut(text: str, start: int, limit: int) -> tuple[int, int]:
+    """Where the piece of `text` starting at `start` ends, and where the next one starts: after the last
+    sentence end in the second half of the window, else at its last space, else at the limit."""
+    if len(text) - start <= limit:
+        return len(text), len(text)
+    floor, ceiling = start + limit // 2, start + limit
+    last = None
+    for last in _SENTENCE_END.finditer(text, floor, ceiling + 1):  # noqa: B007 (the last match is wanted)
+        pass
+    if last is not None:
+        return last.end() - 1, last.end()  # the single space after the sentence (clean text has no runs)
+    space = text.rfind(" ", floor, ceiling)
+    if space > start:
+        return space, space + 1
+    return ceiling, ceiling
+
+
+def split_segment(segment: Segment, limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """The segment cut into pieces of at most `limit` characters, each mapped to its own source offsets."""
+    text = segment.text
+    if len(text) <= limit:
+        return [segment]
+    pieces: list[Segment] = []
+    start = 0
+    while start < len(text):
+        end, start_next = _cut(text, start, limit)
+        pieces.append(Segment(segment.kind, segment.mapped.slice(start, end), segment.section, segment.reason))
+        start = start_next
+    return pieces
+
+
+def bounded(document: ReadDocument, limit: int = MAX_SEGMENT_CHARS) -> ReadDocument:
+    """The document with every segment longer than `limit` cut into pieces."""
+    segments = [piece for s in document.text.segments for piece in split_segment(s, limit)]
+    return ReadDocument(document.source, CleanText(segments, document.text.title))
+
+
+class Extractor:
+    """Turns read documents into facts with the pipeline of `config` (loaded once per process, on first use)."""
+
+    def __init__(
+        self,
+        config: RunConfig | None = None,
+        *,
+        nlp: Language | None = None,
+        max_segment_chars: int = MAX_SEGMENT_CHARS,
+    ) -> None:
+        self.config = config or RunConfig()
+        self._nlp = nlp
+        self.max_segment_chars = max_segment_chars
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = shared_pipeline(self.config)
+        return self._nlp
+
+    def extract(self, documents: Iterable[ReadDocument | SourceDocument]) -> Iterator[ExtractedDocument]:
+        """Facts for each document, in the order given (a decoded source is segmented first). The model is not
+        loaded when there is no document."""
+        iterator = iter(documents)
+        first = next(iterator, None)
+        if first is None:
+            return
+        pending: dict[int, tuple[ReadDocument, list[Doc]]] = {}
+        order: deque[int] = deque()
+
+        def texts() -> Iterator[tuple[str, int]]:
+            for index, document in enumerate(chain((first,), iterator)):
+                if isinstance(document, SourceDocument):
+                    document = ReadDocument(document, segments_of(document))
+                bounded_document = bounded(document, self.max_segment_chars)
+                pending[index] = (bounded_document, [])
+                order.append(index)
+                for segment in bounded_document.text.segments:
+                    yield segment.text, index
+
+        def complete() -> Iterator[ExtractedDocument]:
+            while order:
+                document, docs = pending[order[0]]
+                if len(docs) < len(document.text.segments):
+                    return
+                del pending[order.popleft()]
+                yield ExtractedDocument(document, assemble(document, docs, display_path(document.source.path)))
+
+        for doc, index in parse(self.nlp, texts()):
+            pending[index][1].append(doc)
+            yield from complete()
+        yield from complete()
+
+    def extract_lines(self, documents: Iterable[ReadDocument | SourceDocument]) -> Iterator[list[str]]:
+        """Each document's facts as JSON lines, in the order given."""
+        for extracted in self.extract(documents):
+            yield [fact.model_dump_json() + "\n" for fact in extracted.facts]
+
+
+def extract_document(path: Path, config: RunConfig | None = None) -> list[FactRecord]:
+    """The facts of one report: read it, parse its segments, assemble its records."""
+    document = bounded(read(path))
+    texts = ((segment.text, None) for segment in document.text.segments)
+    docs = [doc for doc, _ in parse(shared_pipeline(config), texts)]
+    return assemble(document, docs, display_path(path))
