@@ -163,6 +163,7 @@ def test_the_source_view_reads_a_quote_as_the_pipeline_did(tmp_path: Path) -> No
     assert [origin[i] for i in (0, 5, 6, 14)] == [0, 5, 7, 16]
 
 
+@pytest.mark.slow
 def test_cli_exit_codes_and_json(work: Path) -> None:
     clean = run_cli("audit", "--json", cwd=work)
     assert clean.returncode == 0, clean.stderr

@@ -126,6 +126,7 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_run_names_bad_html_and_exits_1(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -139,6 +140,7 @@ def test_run_names_bad_html_and_exits_1(tmp_path):
     assert '"doc_id":"good"' in (tmp_path / "facts.jsonl").read_text().replace(" ", "")
 
 
+@pytest.mark.slow
 def test_add_copies_under_a_stable_name_refuses_duplicates_and_regenerates(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)

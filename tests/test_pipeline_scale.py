@@ -42,6 +42,7 @@ def fresh(folder: Path, out: Path, extractor: Extractor) -> bytes:
     return out.read_bytes()
 
 
+@pytest.mark.slow
 def test_two_workers_write_the_same_bytes_as_one(corpus: Path, extractor: Extractor) -> None:
     one = fresh(corpus, Path("one.jsonl"), extractor)
     result = run(corpus, Path("two.jsonl"), jobs=2)
@@ -98,6 +99,7 @@ def test_cache_model_name_mirrors_the_pipeline_default() -> None:
     assert RunConfig().model_name == default_model()
 
 
+@pytest.mark.slow
 def test_unchanged_rerun_does_not_even_import_spacy(corpus: Path, extractor: Extractor) -> None:
     run(corpus, Path("out.jsonl"), extractor, cache=FactCache.open(Path(".cache/extract")))
     script = (
@@ -159,6 +161,7 @@ def _huge_report(target_bytes: int, seed: int = 7) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 def test_one_paragraph_longer_than_a_segment_keeps_exact_spans(tmp_path: Path, extractor: Extractor) -> None:
     # One 450 kB paragraph: cut into several pieces before spaCy. (The 5 MB document is in bench/throughput.py:
     # minutes of parsing on this machine, too slow for the test suite.)

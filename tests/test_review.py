@@ -124,6 +124,7 @@ def test_unknown_id_message_names_it(work: Path) -> None:
     assert "unknown fact id 'nope:1-2'" in result.stderr
 
 
+@pytest.mark.slow
 def test_reviews_survive_a_regeneration(tmp_path: Path) -> None:
     """Review, edit one report, regenerate with `extract run`: nothing is lost; the changed fact asks for re-review."""
     import json

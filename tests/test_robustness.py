@@ -38,6 +38,7 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_killed_run_leaves_the_previous_output_intact(corpus: Path):
     out = corpus / "out" / "facts.jsonl"
     finished = _extract("run", "in", "--out", "out/facts.jsonl", "--no-cache", "--quiet", cwd=corpus)
@@ -57,6 +58,7 @@ def test_a_killed_run_leaves_the_previous_output_intact(corpus: Path):
         previous = current
 
 
+@pytest.mark.slow
 def test_a_fifty_megabyte_file_is_refused_quickly_and_the_rest_processed(tmp_path: Path):
     (tmp_path / "in").mkdir()
     shutil.copy(ROOT / "seeds" / "000_362a282f5771ddaf.txt", tmp_path / "in")
@@ -73,6 +75,7 @@ def test_a_fifty_megabyte_file_is_refused_quickly_and_the_rest_processed(tmp_pat
     assert time.monotonic() - started < 240  # generous: the point is it does not parse 50 MB
 
 
+@pytest.mark.slow
 def test_a_folder_of_thousands_of_files(tmp_path: Path):
     folder = tmp_path / "in"
     folder.mkdir()
