@@ -135,9 +135,8 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
         for text in texts:
             parser.parse(text)
     else:
-        from extract.reading.ingest import SourceDocument
-        from extract.run.cache import FactCache
-        from extract.run import Extractor, run
+        from extract.reading import SourceDocument
+        from extract.run import Extractor, FactCache, run
 
         cache = FactCache.open(cache_dir) if cache_dir else None
         extractor = None

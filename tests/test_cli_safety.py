@@ -84,3 +84,10 @@ def test_version():
 def test_every_command_takes_the_input_folder_as_sources(command: str):
     done = subprocess.run([sys.executable, "-m", "extract", command, "--help"], capture_output=True, text=True)
     assert "--sources" in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "csv"], ["report"]])
+def test_export_and_report_refuse_to_replace_a_device(work: Path, command: list[str]):
+    done = run_cli(*command, "--facts", "out/facts.jsonl", "-o", "/dev/null", cwd=work)
+    assert done.returncode == 2 and "not a regular file" in done.stderr, done.stderr
+    assert Path("/dev/null").is_char_device()

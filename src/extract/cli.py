@@ -375,6 +375,7 @@ def export(
     from extract.checks.export import Format, write
     from extract.checks.export import export as export_facts
     from extract.checks.reviews import load_reviews, summarise
+    from extract.jsonl import TargetError
 
     try:
         chosen = Format(fmt.lower())
@@ -389,7 +390,11 @@ def export(
     if out is None:
         write(sys.stdout, records, summary, chosen, reviewed=reviewed)
         return
-    count = export_facts(records, summary, chosen, out, reviewed=reviewed)
+    try:
+        count = export_facts(records, summary, chosen, out, reviewed=reviewed)
+    except TargetError as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_USAGE) from error
     typer.echo(f"{count} facts -> {out}", err=True)
 
 
@@ -407,6 +412,7 @@ def report(
     figures that disagree, and reviews needing re-review."""
     from extract.checks.report import render, write_report
     from extract.checks.reviews import load_reviews, summarise
+    from extract.jsonl import TargetError
 
     if sources is not None and not sources.is_dir():
         _error(f"{sources}: not a folder")
@@ -415,7 +421,11 @@ def report(
     decisions, review_errors = load_reviews(_reviews_path(facts, reviews))
     for message in review_errors:
         _error(f"warning: {message} (ignored)")
-    write_report(out, render(records, summarise(records, decisions), sources=sources))
+    try:
+        write_report(out, render(records, summarise(records, decisions), sources=sources))
+    except TargetError as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_USAGE) from error
     typer.echo(f"{len(records)} facts -> {out}", err=True)
 
 
