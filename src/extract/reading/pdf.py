@@ -399,25 +399,54 @@ def _reads_as_columns(rows: list[_Row], parent_width: float, depth: int) -> bool
 
 
 def _blocks(rows: list[_Row], a: float, b: float, line_h: float) -> list[tuple[str, object]]:
-    """The rows as ("row", row) for a row that crosses the strip (a, b) and ("band", rows) for runs of rows that do
-    not (a band also ends at a vertical gap of 2.5 lines)."""
+    """The rows as ("row", row) for a row read whole and ("band", rows) for runs of rows that may be columns.
+
+    A row is read whole when it crosses the strip (a, b), or when it is one of two or more rows in a row of three
+    runs or more (a table that sits under the columns, its cells on both sides of the gutter; one such row alone
+    is a justified line with wide gaps). A band also ends at a vertical gap of 2.5 lines, and the last one or two
+    rows of a band that stand on one side only, below the other side's last row and after a gap of more than 1.2
+    lines, leave it when a row read whole follows (a table's caption under balanced columns)."""
+    whole = [any(run.x0 < b - 1 and run.x1 > a + 1 for run in row.runs) for row in rows]
+    multi = [len(row.runs) >= 3 for row in rows]
+    for i in range(len(rows)):
+        if multi[i] and ((i > 0 and multi[i - 1]) or (i + 1 < len(rows) and multi[i + 1])):
+            whole[i] = True
+    mid = (a + b) / 2
     blocks: list[tuple[str, object]] = []
     band: list[_Row] = []
+
+    def close_band(before_whole: bool) -> None:
+        nonlocal band
+        if not band:
+            return
+        tail: list[_Row] = []
+        if before_whole:
+            while len(band) > 1 and len(tail) < 2:
+                row = band[-1]
+                left = all(run.x1 <= mid for run in row.runs)
+                right = all(run.x1 > mid for run in row.runs)
+                if not (left or right):
+                    break
+                others = [r for r in band[:-1] if any((run.x1 > mid) == left for run in r.runs)]
+                gap = row.top - max(r.bottom for r in band[:-1])
+                if not others or row.top < max(r.bottom for r in others) or gap <= 1.2 * line_h:
+                    break
+                tail.insert(0, band.pop())
+        blocks.append(("band", band))
+        blocks.extend(("row", row) for row in tail)
+        band = []
+
     prev_bottom = None
-    for row in rows:
-        if any(run.x0 < b - 1 and run.x1 > a + 1 for run in row.runs):
-            if band:
-                blocks.append(("band", band))
-                band = []
+    for row, read_whole in zip(rows, whole, strict=True):
+        if read_whole:
+            close_band(True)
             blocks.append(("row", row))
         else:
             if band and prev_bottom is not None and row.top - prev_bottom > 2.5 * line_h:
-                blocks.append(("band", band))
-                band = []
+                close_band(False)
             band.append(row)
         prev_bottom = row.bottom if prev_bottom is None else max(prev_bottom, row.bottom)
-    if band:
-        blocks.append(("band", band))
+    close_band(True)
     return blocks
 
 
