@@ -1,0 +1,835 @@
+"""Read a PDF's text layer into one text with one box per character, in reading order.
+
+Self-contained: the standard library and pypdfium2 (PDFium) only. The PNG of `render_region_png` is written with the
+standard library (zlib + struct) from PDFium's raw RGB bitmap, so Pillow is not needed.
+
+What `read_pdf` builds, and the policies it follows:
+
+- Characters come from PDFium's per-character API (FPDFText_CountChars / GetUnicode / IsGenerated / GetLooseCharBox
+  / GetCharAngle), never from FPDFText_GetText, which counts UTF-16 units and drifts from the char boxes.
+  A surrogate pair that PDFium reports as two chars becomes one char with the union of both boxes; a lone surrogate,
+  a control char or an unmapped glyph that has ink becomes U+FFFD (without ink it is dropped).
+- Boxes are PDFium's loose char boxes (font ascent to descent, so a line has one height), as (x0, top, x1, bottom)
+  in PDF points with the origin at the top-left of the page as displayed (crop box, /Rotate applied).
+  Characters that lie wholly outside the page are invisible and dropped; a char with an empty box is kept after
+  the previous char with a zero-width box; the chars of a ligature ("fi") share its glyph's box.
+- Whitespace is ours: PDFium's generated "\\r\\n" are dropped (lines come from the boxes), its generated spaces
+  and the PDF's own spaces become one " " between words (the PDF's own NBSP, narrow NBSP and thin space are kept
+  inside a word, as in "3\\u202f000"). Between two runs of one line: nothing if they touch, " " for a word gap,
+  "\\t" for a wide gap (a table cell or a tab stop, wider than `_WIDE_GAP` times the text height). Lines end with
+  "\\n"; a paragraph gap, a column change or a block change gives an empty line ("\\n\\n"). Pages are joined by
+  "\\f". Every char we insert ("\\n", "\\t", " " without a source glyph, "\\f") has the zero box (0, 0, 0, 0).
+- Line-end hyphens: PDFium marks a hyphen that ends a line (reports it as U+0002 or U+FFFE); it becomes "-",
+  and so does a soft hyphen (U+00AD) that the PDF draws. `text` keeps them; `hyphen_joins` says which to join.
+- Reading order: runs of chars (split where PDFium's stream jumps back, moves to another line, or leaves a wide
+  gap) are grouped into rows by vertical overlap. A column gutter is a strip of the text area's middle that the
+  rows leave free over at least half the text height; the rows between two rows that cross it form a band, and a
+  band is read column by column (left column entirely, then the right) when both sides have at least three lines
+  and read like prose (one run per line, lines filling the column, each column at least a fifth of the width).
+  Columns are split again the same way, so three columns work. Otherwise (tables, key-figure rows) rows are read
+  left to right, top to bottom. Rotated text (margin stamps) follows the page's other lines.
+- PDFium is not thread-safe: every call into it holds one module lock.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import math
+import re
+import struct
+import threading
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+__all__ = [
+    "NO_BOX",
+    "Box",
+    "PdfError",
+    "PdfText",
+    "box_of",
+    "furniture",
+    "hyphen_joins",
+    "read_pdf",
+    "render_region_png",
+]
+
+Box = tuple[float, float, float, float]
+NO_BOX: Box = (0.0, 0.0, 0.0, 0.0)
+
+_LOCK = threading.RLock()
+
+# layout constants, in multiples of the text height (loose box height, about 1.2 times the font size)
+_WIDE_GAP = 1.0  # a gap wider than this splits a run, and is written "\t"
+_TOUCH_GAP = 0.12  # runs closer than this are one word
+_PARA_GAP = 0.7  # a vertical gap between lines wider than this is a paragraph break
+_KEEP_SPACES = frozenset("\u00a0\u202f\u2009")  # kept inside a word ("3\u202f000")
+_HYPHEN_CODES = frozenset((0x02, 0x2D, 0xAD, 0xFFFE))
+
+
+class PdfError(Exception):
+    """A PDF that cannot be read: `path` and `reason`; str() is "<path>: <reason>"."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text of a PDF in reading order, with one (x0, top, x1, bottom) box per character of `text`.
+
+    Boxes are in PDF points, origin at the top-left of the displayed page. `page_starts[i]` is the offset of page
+    i's first char (page i + 1 for people); pages are separated by "\\f". `page_sizes[i]` is (width, height)."""
+
+    text: str = field(repr=False)
+    page_starts: tuple[int, ...]
+    page_sizes: tuple[tuple[float, float], ...]
+    boxes: tuple[Box, ...] = field(repr=False)
+
+    def page_at(self, offset: int) -> int:
+        """The 1-based page of the char at `offset`."""
+        return bisect.bisect_right(self.page_starts, offset)
+
+    def page_span(self, page: int) -> tuple[int, int]:
+        """(start, end) of the 1-based page's text, without the "\\f" that follows it."""
+        start = self.page_starts[page - 1]
+        end = self.page_starts[page] - 1 if page < len(self.page_starts) else len(self.text)
+        return start, end
+
+
+# --------------------------------------------------------------------------------------------- characters to runs
+
+
+class _Run:
+    """Chars that PDFium gives in a row on one line, left to right, with no wide gap."""
+
+    __slots__ = ("bottom", "boxes", "chars", "h", "rotated", "top", "x0", "x1")
+
+    def __init__(self, ch: str, box: Box, rotated: bool) -> None:
+        self.chars = [ch]
+        self.boxes = [box]
+        self.x0, self.top, self.x1, self.bottom = box
+        self.h = max(box[3] - box[1], 1.0)
+        self.rotated = rotated
+
+    def add(self, ch: str, box: Box) -> None:
+        self.chars.append(ch)
+        self.boxes.append(box)
+        if box[2] > box[0] or box[3] > box[1]:
+            self.x0 = min(self.x0, box[0])
+            self.x1 = max(self.x1, box[2])
+            self.top = min(self.top, box[1])
+            self.bottom = max(self.bottom, box[3])
+
+
+def _display_transform(page) -> tuple[float, float, object]:
+    """(width, height, f) where f maps a PDFium box (left, bottom, right, top; user space) to (x0, top, x1, bottom)
+    with the origin at the top-left of the page as displayed (crop box, /Rotate)."""
+    left, bottom, right, top = page.get_bbox()
+    width, height = page.get_size()
+    rot = page.get_rotation() % 360
+    if rot == 90:
+
+        def f(lft: float, btm: float, rgt: float, tp: float) -> Box:
+            return (btm - bottom, lft - left, tp - bottom, rgt - left)
+    elif rot == 180:
+
+        def f(lft: float, btm: float, rgt: float, tp: float) -> Box:
+            return (right - rgt, btm - bottom, right - lft, tp - bottom)
+    elif rot == 270:
+
+        def f(lft: float, btm: float, rgt: float, tp: float) -> Box:
+            return (top - tp, right - rgt, top - btm, right - lft)
+    else:
+
+        def f(lft: float, btm: float, rgt: float, tp: float) -> Box:
+            return (lft - left, top - tp, rgt - left, top - btm)
+
+    return float(width), float(height), f
+
+
+def _is_rtl(ch: str) -> bool:
+    o = ord(ch)
+    return 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFC
+
+
+def _page_runs(textpage, width: float, height: float, transform) -> list[_Run]:
+    """The page's chars as runs, in PDFium's order, whitespace policy applied (see the module docstring)."""
+    raw = textpage.raw
+    n = pdfium_c.FPDFText_CountChars(raw)
+    if n <= 0:
+        return []
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    is_hyphen = pdfium_c.FPDFText_IsHyphen
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_angle = pdfium_c.FPDFText_GetCharAngle
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    pi2 = 2 * math.pi
+
+    runs: list[_Run] = []
+    cur: _Run | None = None
+    brk = True  # the next char starts a new run
+    space: str | None = None  # a pending separator (" " or a kept space)
+    space_box: Box = NO_BOX
+    i = 0
+    while i < n:
+        u = get_unicode(raw, i)
+        if is_generated(raw, i):
+            if u == 0x20:
+                if space is None:
+                    space, space_box = " ", NO_BOX
+            else:  # "\r", "\n": lines come from the boxes
+                brk = True
+            i += 1
+            continue
+        get_box(raw, i, rect_ref)
+        box = transform(rect.left, rect.bottom, rect.right, rect.top)
+        step = 1
+        if 0xD800 <= u <= 0xDBFF:
+            u2 = get_unicode(raw, i + 1) if i + 1 < n else 0
+            if 0xDC00 <= u2 <= 0xDFFF:
+                get_box(raw, i + 1, rect_ref)
+                b2 = transform(rect.left, rect.bottom, rect.right, rect.top)
+                box = (min(box[0], b2[0]), min(box[1], b2[1]), max(box[2], b2[2]), max(box[3], b2[3]))
+                ch = chr(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00))
+                step = 2
+            else:
+                ch = "\ufffd"
+        elif 0xDC00 <= u <= 0xDFFF:
+            ch = "\ufffd"
+        elif u in _HYPHEN_CODES and (u == 0xAD or is_hyphen(raw, i)):
+            ch = "-"
+        elif u < 0x20 or 0x7F <= u < 0xA0 or u in (0xFFFE, 0xFFFF):
+            ch = "\t" if u == 0x09 else ("\n" if u in (0x0A, 0x0D) else "\ufffd")
+        else:
+            ch = chr(u)
+        i += step
+        x0, top, x1, bottom = box
+        empty = x1 <= x0 and bottom <= top
+        if ch.isspace():
+            if ch in _KEEP_SPACES:
+                space, space_box = ch, (NO_BOX if empty else box)
+            elif space is None:
+                space, space_box = " ", (NO_BOX if empty else box)
+            continue
+        if empty:
+            if cur is None or brk:
+                continue  # no place to put it
+            last = cur.boxes[-1]
+            cur.add(ch, (last[2], last[1], last[2], last[3]))
+            space = None
+            continue
+        if x1 < -1 or x0 > width + 1 or bottom < -1 or top > height + 1:
+            continue  # outside the page: invisible
+        new = cur is None or brk
+        if not new and not cur.rotated:
+            last = cur.boxes[-1]
+            lh = last[3] - last[1]
+            h = bottom - top
+            hmin = min(h, lh) if lh > 0 else h
+            overlap = min(bottom, last[3]) - max(top, last[1])
+            gap = x0 - last[2]
+            hh = max(h, lh, 1.0)
+            if overlap < 0.5 * hmin or gap > _WIDE_GAP * hh:
+                new = True
+            elif gap < -0.5 * hh:
+                ligature = abs(x0 - last[0]) < 0.5 and abs(x1 - last[2]) < 0.5  # "fi": two chars, one glyph box
+                if not ligature and not (_is_rtl(ch) and _is_rtl(cur.chars[-1])):
+                    new = True
+        rotated = False
+        if new or cur.rotated:  # the angle only where it can matter: upright text on one line stays upright
+            angle = get_angle(raw, i - step)
+            rotated = 0.02 < angle < pi2 - 0.02
+            if not new and not rotated:
+                new = True
+        if new:
+            cur = _Run(ch, box, rotated)
+            runs.append(cur)
+        else:
+            if space is not None:
+                cur.chars.append(space)
+                cur.boxes.append(space_box)
+            cur.add(ch, box)
+        brk = False
+        space = None
+    return runs
+
+
+# ----------------------------------------------------------------------------------------------- runs to lines
+
+
+class _Row:
+    __slots__ = ("bottom", "ref_bottom", "ref_top", "runs", "top")
+
+    def __init__(self, run: _Run) -> None:
+        self.runs = [run]
+        self.ref_top, self.ref_bottom = run.top, run.bottom
+        self.top, self.bottom = run.top, run.bottom
+
+    @property
+    def h(self) -> float:
+        return max(self.ref_bottom - self.ref_top, 1.0)
+
+
+def _rows(runs: list[_Run]) -> list[_Row]:
+    """Group runs into rows by vertical overlap with the row's tallest run (no chaining), top to bottom; the runs of
+    a row left to right."""
+    rows: list[_Row] = []
+    open_rows: list[_Row] = []
+    for run in sorted(runs, key=lambda r: (r.top, r.x0)):
+        open_rows = [r for r in open_rows if r.ref_bottom > run.top]
+        best = None
+        best_ov = 0.0
+        h = max(run.bottom - run.top, 1.0)
+        for row in open_rows:
+            ov = min(run.bottom, row.ref_bottom) - max(run.top, row.ref_top)
+            if ov >= 0.5 * min(h, row.h) and ov > best_ov:
+                best, best_ov = row, ov
+        if best is None:
+            best = _Row(run)
+            rows.append(best)
+            open_rows.append(best)
+        else:
+            best.runs.append(run)
+            best.top = min(best.top, run.top)
+            best.bottom = max(best.bottom, run.bottom)
+            if h > best.h:
+                best.ref_top, best.ref_bottom = run.top, run.bottom
+    for row in rows:
+        row.runs.sort(key=lambda r: r.x0)
+    rows.sort(key=lambda r: (r.ref_top, r.runs[0].x0))
+    return rows
+
+
+def _median(values: list[float]) -> float:
+    s = sorted(values)
+    return s[len(s) // 2] if s else 0.0
+
+
+def _gutter_candidates(rows: list[_Row]) -> list[tuple[float, float]]:
+    """Strips (a, b) of the middle of the rows' x-range that the rows leave free over at least half their height:
+    in each free stretch, the part that is least covered (an image beside one column leaves a wide free stretch
+    whose least covered part is the true gutter). Least covered and widest first."""
+    x_lo = min(r.runs[0].x0 for r in rows)
+    x_hi = max(max(run.x1 for run in r.runs) for r in rows)
+    width = x_hi - x_lo
+    if width < 60:
+        return []
+    size = int(width) + 2
+    diff = [0.0] * (size + 1)
+    total = 0.0
+    for row in rows:
+        h = row.h
+        total += h
+        start = end = None
+        for run in row.runs:  # union of the row's runs, so that overlapping runs count once
+            a = max(int(run.x0 - x_lo), 0)
+            b = min(math.ceil(run.x1 - x_lo), size)
+            if start is None:
+                start, end = a, b
+            elif a <= end:
+                end = max(end, b)
+            else:
+                diff[start] += h
+                diff[end] -= h
+                start, end = a, b
+        if start is not None:
+            diff[start] += h
+            diff[end] -= h
+    cov = []
+    acc = 0.0
+    for x in range(size):
+        acc += diff[x]
+        cov.append(acc)
+    limit = 0.5 * total
+    slack = 0.05 * total
+    min_width = max(4.0, 0.5 * _median([r.h for r in rows]))
+    lo, hi = int(0.15 * width), int(0.85 * width)
+    cands = []
+    x = lo
+    while x <= hi:
+        if cov[x] > limit:
+            x += 1
+            continue
+        start = x
+        while x <= hi and cov[x] <= limit:
+            x += 1
+        stretch = cov[start:x]
+        least = min(stretch)
+        k = start
+        while k < x:  # the least covered parts of the stretch
+            if cov[k] > least + slack:
+                k += 1
+                continue
+            a = k
+            while k < x and cov[k] <= least + slack:
+                k += 1
+            if k - a >= min_width:
+                cands.append((least, -(k - a), x_lo + a, x_lo + k))
+    cands.sort()
+    return [(a, b) for _, _, a, b in cands[:4]]
+
+
+def _reads_as_columns(rows: list[_Row], parent_width: float, depth: int) -> bool:
+    """Whether these rows (one side of a gutter) read as a column: at least 3 lines, a fifth of the width, lines
+    filling half of it, and most lines one run or no gutter of their own (a table's cells line up; a justified
+    line's wide gaps do not), unless that gutter splits them into columns again."""
+    if len(rows) < 3:
+        return False
+    x0 = min(r.runs[0].x0 for r in rows)
+    x1 = max(max(run.x1 for run in r.runs) for r in rows)
+    col_width = x1 - x0
+    if col_width < 0.2 * parent_width:
+        return False
+    widths = [max(run.x1 for run in r.runs) - r.runs[0].x0 for r in rows]
+    if _median(widths) < 0.5 * col_width:
+        return False
+    if sum(1 for r in rows if len(r.runs) == 1) >= 0.5 * len(rows) or not _gutter_candidates(rows):
+        return True  # prose: most lines are one run, or their wide gaps (justified lines) do not line up
+    return depth < 1 and _split(rows, depth + 1) is not None  # columns again (three columns), or a table
+
+
+def _blocks(rows: list[_Row], a: float, b: float, line_h: float) -> list[tuple[str, object]]:
+    """The rows as ("row", row) for a row read whole and ("band", rows) for runs of rows that may be columns.
+
+    A row is read whole when it crosses the strip (a, b), or when it is one of two or more rows in a row of three
+    runs or more (a table that sits under the columns, its cells on both sides of the gutter; one such row alone
+    is a justified line with wide gaps). A band also ends at a vertical gap of 2.5 lines, and the last one or two
+    rows of a band that stand on one side only, below the other side's last row and after a gap of more than 1.2
+    lines, leave it when a row read whole follows (a table's caption under balanced columns)."""
+    whole = [any(run.x0 < b - 1 and run.x1 > a + 1 for run in row.runs) for row in rows]
+    multi = [len(row.runs) >= 3 for row in rows]
+    for i in range(len(rows)):
+        if multi[i] and ((i > 0 and multi[i - 1]) or (i + 1 < len(rows) and multi[i + 1])):
+            whole[i] = True
+    mid = (a + b) / 2
+    blocks: list[tuple[str, object]] = []
+    band: list[_Row] = []
+
+    def close_band(before_whole: bool) -> None:
+        nonlocal band
+        if not band:
+            return
+        tail: list[_Row] = []
+        if before_whole:
+            while len(band) > 1 and len(tail) < 2:
+                row = band[-1]
+                left = all(run.x1 <= mid for run in row.runs)
+                right = all(run.x1 > mid for run in row.runs)
+                if not (left or right):
+                    break
+                others = [r for r in band[:-1] if any((run.x1 > mid) == left for run in r.runs)]
+                gap = row.top - max(r.bottom for r in band[:-1])
+                if not others or row.top < max(r.bottom for r in others) or gap <= 1.2 * line_h:
+                    break
+                tail.insert(0, band.pop())
+        blocks.append(("band", band))
+        blocks.extend(("row", row) for row in tail)
+        band = []
+
+    prev_bottom = None
+    for row, read_whole in zip(rows, whole, strict=True):
+        if read_whole:
+            close_band(True)
+            blocks.append(("row", row))
+        else:
+            if band and prev_bottom is not None and row.top - prev_bottom > 2.5 * line_h:
+                close_band(False)
+            band.append(row)
+        prev_bottom = row.bottom if prev_bottom is None else max(prev_bottom, row.bottom)
+    close_band(True)
+    return blocks
+
+
+def _split(rows: list[_Row], depth: int) -> list | None:
+    """A reading plan (see `_order`) for rows that have a column gutter, or None. Of the gutters that split at least
+    one band into two columns, the one that leaves the narrower side widest (the middle one) wins."""
+    if len(rows) < 6 or sum(1 for r in rows if len(r.runs) >= 4) >= 0.6 * len(rows):
+        return None  # too short, or a table
+    x_lo = min(r.runs[0].x0 for r in rows)
+    x_hi = max(max(run.x1 for run in r.runs) for r in rows)
+    width = x_hi - x_lo
+    line_h = _median([r.h for r in rows])
+    best = None
+    for a, b in _gutter_candidates(rows):
+        balance = min(a - x_lo, x_hi - b)
+        if best is not None and balance <= best[0]:
+            continue
+        mid = (a + b) / 2
+        parts = []
+        split_any = False
+        for kind, item in _blocks(rows, a, b, line_h):
+            if kind == "row":
+                parts.append((item, None, None))
+                continue
+            left = _rows([run for row in item for run in row.runs if run.x1 <= mid])
+            right = _rows([run for row in item for run in row.runs if run.x1 > mid])
+            if _reads_as_columns(left, width, depth) and _reads_as_columns(right, width, depth):
+                split_any = True
+                parts.append((None, left, right))
+            else:
+                parts.append((item, None, None))
+        if split_any:
+            best = (balance, parts)
+    if best is None:
+        return None
+    plan: list = []
+    for item, left, right in best[1]:
+        if left is None:
+            plan.extend([item.runs] if isinstance(item, _Row) else [row.runs for row in item])
+        else:
+            plan.append(None)
+            plan.extend(_order(left, depth + 1))
+            plan.append(None)
+            plan.extend(_order(right, depth + 1))
+            plan.append(None)
+    return plan
+
+
+def _order(rows: list[_Row], depth: int = 0) -> list[list[_Run] | None]:
+    """Lines (lists of runs, left to right) in reading order; None marks a block change."""
+    if depth < 3:
+        plan = _split(rows, depth)
+        if plan is not None:
+            return plan
+    return [row.runs for row in rows]
+
+
+def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> None:
+    """Append the page's text in reading order to out_chars/out_boxes."""
+    upright = [r for r in runs if not r.rotated]
+    rotated = [r for r in runs if r.rotated]
+    lines = _order(_rows(upright)) if upright else []
+    if rotated:
+        lines.append(None)
+        lines.extend([r] for r in rotated)
+    blank = False
+    prev: list[_Run] | None = None
+    for line in lines:
+        if line is None:
+            blank = True
+            continue
+        if prev is not None:
+            p_bottom = max(r.bottom for r in prev)
+            top = min(r.top for r in line)
+            h = max(_median([r.h for r in line]), _median([r.h for r in prev]))
+            gap = top - p_bottom
+            if blank or gap > _PARA_GAP * h or gap < -2 * h:
+                out_chars.append("\n")
+                out_boxes.append(NO_BOX)
+            out_chars.append("\n")
+            out_boxes.append(NO_BOX)
+        blank = False
+        last: _Run | None = None
+        for run in line:
+            if last is not None:
+                gap = run.x0 - last.x1
+                h = max(run.h, last.h)
+                if gap >= _WIDE_GAP * h:
+                    out_chars.append("\t")
+                    out_boxes.append(NO_BOX)
+                elif gap > _TOUCH_GAP * h:
+                    out_chars.append(" ")
+                    out_boxes.append(NO_BOX)
+            out_chars.extend(run.chars)
+            out_boxes.extend(run.boxes)
+            last = run
+        prev = line
+
+
+# --------------------------------------------------------------------------------------------------- reading
+
+
+def _check_bytes(path: Path) -> None:
+    """Refuse what is not a whole PDF file before PDFium (which repairs what it can) sees it."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(1024)
+            f.seek(max(0, size - 2048))
+            tail = f.read()
+    except OSError as e:
+        raise PdfError(path, f"not a readable PDF: {e.strerror or e}") from None
+    if size == 0:
+        raise PdfError(path, "not a readable PDF: empty file")
+    if b"%PDF-" not in head:
+        raise PdfError(path, "not a readable PDF: no %PDF header")
+    if b"%%EOF" not in tail:
+        raise PdfError(path, "not a readable PDF: truncated (no %%EOF at the end)")
+
+
+def _open(path: Path):
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise PdfError(path, "encrypted PDF (password required)") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise PdfError(path, "encrypted PDF (unsupported security handler)") from None
+        raise PdfError(path, f"not a readable PDF: {e}") from None
+    except (OSError, ValueError) as e:
+        raise PdfError(path, f"not a readable PDF: {e}") from None
+
+
+def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
+    """Read the text layer of the PDF at `path` in reading order, one box per char (see the module docstring).
+
+    Raises PdfError for an encrypted file, a file that is not a whole PDF, a PDF without text, or one of more than
+    `max_pages` pages."""
+    path = Path(path)
+    _check_bytes(path)
+    chars: list[str] = []
+    boxes: list[Box] = []
+    starts: list[int] = []
+    sizes: list[tuple[float, float]] = []
+    with _LOCK:
+        doc = _open(path)
+        try:
+            n_pages = len(doc)
+            if n_pages == 0:
+                raise PdfError(path, "not a readable PDF: no pages")
+            if n_pages > max_pages:
+                raise PdfError(path, f"{n_pages} pages; the limit is {max_pages}")
+            for index in range(n_pages):
+                if index:
+                    chars.append("\f")
+                    boxes.append(NO_BOX)
+                starts.append(len(chars))
+                page = textpage = None
+                try:
+                    page = doc[index]
+                    width, height, transform = _display_transform(page)
+                    textpage = page.get_textpage()
+                    runs = _page_runs(textpage, width, height, transform)
+                except pdfium.PdfiumError as e:
+                    raise PdfError(path, f"not a readable PDF: page {index + 1}: {e}") from None
+                finally:
+                    if textpage is not None:
+                        textpage.close()
+                    if page is not None:
+                        page.close()
+                sizes.append((width, height))
+                _lay_out(runs, chars, boxes)
+        finally:
+            doc.close()
+    text = "".join(chars)
+    if not any(not c.isspace() for c in text):
+        raise PdfError(path, "no text layer (scanned PDF?); OCR is not supported")
+    return PdfText(text=text, page_starts=tuple(starts), page_sizes=tuple(sizes), boxes=tuple(boxes))
+
+
+# ------------------------------------------------------------------------------------------------ questions
+
+
+def _has_ink(box: Box) -> bool:
+    return box[2] > box[0] or box[3] > box[1]
+
+
+def box_of(pdf: PdfText, start: int, end: int) -> tuple[int, Box]:
+    """(1-based page, union box) of the non-blank chars of text[start:end] on the page of `start` (a span that
+    crosses a page break: its part on the first page). A span without ink gives the zero box."""
+    if not 0 <= start < len(pdf.text):
+        raise ValueError(f"start {start} is outside the text (0..{len(pdf.text) - 1})")
+    page = pdf.page_at(start)
+    _, page_end = pdf.page_span(page)
+    end = min(max(end, start), page_end)
+    x0 = top = math.inf
+    x1 = bottom = -math.inf
+    text, boxes = pdf.text, pdf.boxes
+    for i in range(start, end):
+        if text[i].isspace():
+            continue
+        b = boxes[i]
+        if not _has_ink(b):
+            continue
+        x0, top, x1, bottom = min(x0, b[0]), min(top, b[1]), max(x1, b[2]), max(bottom, b[3])
+    if x0 == math.inf:
+        return page, NO_BOX
+    return page, (x0, top, x1, bottom)
+
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
+def _lines(pdf: PdfText, page: int) -> list[tuple[int, int, Box]]:
+    """(start, end, box) of the page's non-blank lines, stripped."""
+    start, end = pdf.page_span(page)
+    text = pdf.text
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        a, b = pos, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            _, box = box_of(pdf, a, b)
+            if _has_ink(box):
+                out.append((a, b, box))
+        pos = stop + 1
+    return out
+
+
+def furniture(pdf: PdfText) -> list[tuple[int, int, str]]:
+    """Spans (start, end, "page furniture") of running headers, footers and page numbers.
+
+    A line is furniture when it is one of the three top (or bottom) lines of its page, lies in the top (bottom)
+    eighth of the page, and the same line, digits aside ("Page 3 of 12" = "Page 4 of 12", a lone page number),
+    stands in that zone on at least 2 pages and on at least 40% of the pages. A 1-page document has none."""
+    n_pages = len(pdf.page_starts)
+    if n_pages < 2:
+        return []
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    found: list[tuple[int, int, str, str]] = []
+    for page in range(1, n_pages + 1):
+        height = pdf.page_sizes[page - 1][1]
+        lines = _lines(pdf, page)
+        if not lines:
+            continue
+        by_top = sorted(lines, key=lambda line: line[2][1])
+        zones = (("top", by_top[:3]), ("bottom", by_top[-3:]))
+        for zone, candidates in zones:
+            for a, b, box in candidates:
+                middle = (box[1] + box[3]) / 2
+                if (zone == "top" and middle > height / 8) or (zone == "bottom" and middle < height * 7 / 8):
+                    continue
+                key = _SPACES.sub(" ", _DIGITS.sub("#", pdf.text[a:b])).strip().casefold()
+                if not key:
+                    continue
+                seen[(zone, key)].add(page)
+                found.append((a, b, zone, key))
+    need = max(2, math.ceil(0.4 * n_pages))
+    spans = sorted({(a, b) for a, b, zone, key in found if len(seen[(zone, key)]) >= need})
+    return [(a, b, "page furniture") for a, b in spans]
+
+
+_WORD_BEFORE = re.compile(r"(\w+)-$")
+_WORD_AFTER = re.compile(r"[^\W\d_]\w*")
+
+
+def hyphen_joins(pdf: PdfText) -> list[int]:
+    """Offsets of line-end hyphens that split a word ("humani-\\ntarian"): a hyphen right after a letter, ending its
+    line, followed on the next line (of the same column: the text is in reading order) by a lower-case letter.
+    A hyphen is left alone when the document spells the word with its hyphen elsewhere and never without it
+    ("well-\\nknown" in a text that also has "well-known"). `text` is not changed."""
+    text = pdf.text
+    joins = []
+    words: set[str] | None = None
+    pos = text.find("-\n")
+    while pos != -1:
+        i = pos
+        pos = text.find("-\n", pos + 1)
+        if i == 0 or not text[i - 1].isalpha():
+            continue
+        j = i + 2
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j >= len(text) or not text[j].islower():
+            continue
+        left = re.search(r"\w+$", text[max(0, i - 60) : i])
+        right = _WORD_AFTER.match(text, j)
+        if left and right:
+            if words is None:
+                words = set(re.findall(r"\w+(?:-\w+)*", text.casefold()))
+            joined = (left.group() + right.group()).casefold()
+            hyphened = f"{left.group()}-{right.group()}".casefold()
+            if hyphened in words and joined not in words:
+                continue
+        joins.append(i)
+    return joins
+
+
+# ------------------------------------------------------------------------------------------------- rendering
+
+
+def _png(width: int, height: int, rows: list[bytes]) -> bytes:
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + row for row in rows)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
+
+
+def render_region_png(path: Path, page: int, bbox: Box, *, scale: float = 2.0, margin: float = 24) -> bytes:
+    """A PNG (RGB) of the region of the 1-based `page` around `bbox` (x0, top, x1, bottom; PDF points, top-left
+    origin, as `box_of` gives), `margin` points wide on every side, with the box tinted yellow and outlined red."""
+    path = Path(path)
+    _check_bytes(path)
+    with _LOCK:
+        doc = _open(path)
+        try:
+            if not 1 <= page <= len(doc):
+                raise PdfError(path, f"no page {page} (the document has {len(doc)})")
+            pg = doc[page - 1]
+            try:
+                width, height = (float(v) for v in pg.get_size())
+                x0, top, x1, bottom = bbox
+                if not _has_ink(bbox):
+                    x0, top, x1, bottom = 0.0, 0.0, width, height
+                r_left = max(0.0, min(x0, x1) - margin)
+                r_top = max(0.0, min(top, bottom) - margin)
+                r_right = min(width, max(x0, x1) + margin)
+                r_bottom = min(height, max(top, bottom) + margin)
+                if r_right - r_left < 1 or r_bottom - r_top < 1:
+                    r_left, r_top, r_right, r_bottom = 0.0, 0.0, width, height
+                crop = (r_left, height - r_bottom, width - r_right, r_top)
+                bitmap = pg.render(scale=scale, crop=crop, rev_byteorder=True)
+                try:
+                    w, h, stride = bitmap.width, bitmap.height, bitmap.stride
+                    n_channels = bitmap.n_channels
+                    buf = bytes(bitmap.buffer)
+                finally:
+                    bitmap.close()
+            except pdfium.PdfiumError as e:
+                raise PdfError(path, f"not a readable PDF: page {page}: {e}") from None
+            finally:
+                pg.close()
+        finally:
+            doc.close()
+    rows = []
+    for y in range(h):
+        line = buf[y * stride : y * stride + w * n_channels]
+        if n_channels == 4:
+            line = bytes(b for k, b in enumerate(line) if k % 4 != 3)
+        elif n_channels == 1:
+            line = bytes(b for b in line for _ in range(3))
+        rows.append(line)
+    # the box in bitmap pixels
+    bx0 = max(0, int((min(x0, x1) - r_left) * scale))
+    bx1 = min(w, math.ceil((max(x0, x1) - r_left) * scale))
+    by0 = max(0, int((min(top, bottom) - r_top) * scale))
+    by1 = min(h, math.ceil((max(top, bottom) - r_top) * scale))
+    if _has_ink(bbox) and bx1 > bx0 and by1 > by0:
+        tint_g = bytes(min(255, round(v * 0.95)) for v in range(256))
+        tint_b = bytes(round(v * 0.55) for v in range(256))
+        border = max(1, round(scale))
+        red = b"\xd4\x1e\x1e"
+        for y in range(max(0, by0 - border), min(h, by1 + border)):
+            row = bytearray(rows[y])
+            seg = row[bx0 * 3 : bx1 * 3]
+            seg[1::3] = seg[1::3].translate(tint_g)
+            seg[2::3] = seg[2::3].translate(tint_b)
+            row[bx0 * 3 : bx1 * 3] = seg
+            lo, hi = max(0, bx0 - border), min(w, bx1 + border)
+            if y < by0 or y >= by1:
+                row[lo * 3 : hi * 3] = red * (hi - lo)
+            else:
+                row[lo * 3 : bx0 * 3] = red * (bx0 - lo)
+                row[bx1 * 3 : hi * 3] = red * (hi - bx1)
+            rows[y] = bytes(row)
+    return _png(w, h, rows)
