@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 
 class Qualifier(StrEnum):
@@ -103,6 +104,25 @@ class FactRecord(_Strict):
     period: Period | None = Field(description="The time frame the figure refers to.")
     location: str | None = Field(description="The place the figure refers to: the sentence's, else the document's.")
     topics: list[str] = Field(description="Theme tags from src/extract/resources/topics.json.")
+    page: int | None = Field(
+        default=None, ge=1, description="PDF sources only: the 1-based page of the quote (absent for other formats)."
+    )
+    bbox: list[float] | None = Field(
+        default=None,
+        min_length=4,
+        max_length=4,
+        description="PDF sources only: [x0, top, x1, bottom] in PDF points, origin at the page's top-left, covering "
+        "the quote's characters on `page`. A quote across a page break: its part on the first page.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _layout_only_for_pdfs(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """`page` and `bbox` are written for PDF sources only, so other records keep their exact bytes."""
+        data: dict[str, Any] = handler(self)
+        for key in ("page", "bbox"):
+            if data.get(key, 0) is None:
+                del data[key]
+        return data
 
 
 class GoldSource(_Strict):

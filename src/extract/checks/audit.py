@@ -21,7 +21,7 @@ from pathlib import Path
 from extract.checks.reviews import ReviewDecision, summarise
 from extract.jsonl import read
 from extract.models import FactRecord, Quantity
-from extract.reading import IngestError, SourceView, discover, source_view
+from extract.reading import IngestError, SourceView, discover, page_and_box, source_view
 
 Parser = Callable[[str], list[Quantity]]
 
@@ -35,6 +35,7 @@ class Problem(StrEnum):
     STALE = "stale"  # the source's bytes changed
     QUOTE_MISMATCH = "quote_mismatch"  # text at span is not the quote (or the number is not where it says)
     REPARSE_MISMATCH = "reparse_mismatch"  # parsing the quote again gives a different figure
+    LAYOUT_MISMATCH = "layout_mismatch"  # a PDF record's page or box is not where its quote is on the page
     UNPROCESSED = "unprocessed"  # a source in the folder with no facts, although the pipeline finds some
     REVIEW_NEEDED = "review_needed"  # a review whose fact changed or disappeared
     INVALID_REVIEW = "invalid_review"
@@ -211,11 +212,16 @@ def _check_record(
     if text[span.start : span.end] != record.quote:
         found.append(finding(Problem.QUOTE_MISMATCH, f"text at {span.start}-{span.end} is not the quote"))
         return found
+    if document.layout is not None:
+        page, box = page_and_box(document.layout, span.start, span.end)
+        if (record.page, record.bbox) != (page, box):
+            where = f"page/bbox {record.page} {record.bbox}, the PDF has {page} {box}"
+            found.append(finding(Problem.LAYOUT_MISMATCH, where))
+    elif record.page is not None or record.bbox is not None:
+        found.append(finding(Problem.LAYOUT_MISMATCH, "page/bbox on a record whose source is not a PDF"))
     inside = span.start <= q.number_start <= q.number_end <= span.end
-    # in a page, the number is what the markup there reads as: "2,4&#48;0" is "2,400"
-    written = view.read_text(q.number_start, q.number_end)[0] if document.format == "html" else text[
-        q.number_start : q.number_end
-    ]
+    # the number as the pipeline read it: in a page, "2,4&#48;0" is "2,400"; in any source, a line break is a space
+    written = view.read_text(q.number_start, q.number_end)[0]
     if not inside or written != q.number:
         found.append(finding(Problem.QUOTE_MISMATCH, f"number {q.number!r} is not at {q.number_start}-{q.number_end}"))
         return found

@@ -13,7 +13,7 @@ from extract.facts.topics import topics_for
 from extract.models import Entity, FactRecord, Period
 from extract.models import Span as SourceSpan
 from extract.parsing import SPAN_KEY, quantity_of
-from extract.reading import CleanText, ReadDocument, Segment, SegmentKind, SourceDocument
+from extract.reading import CleanText, ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
 
 if TYPE_CHECKING:  # spaCy itself is not imported here: a run served from the cache never loads it
     from spacy.tokens import Doc, Span
@@ -114,7 +114,16 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, sentence: Senten
         period=_figure_period(span, sentence),
         location=sentence.location,
         topics=sentence.topics,
+        **_layout(source, start, end),
     )
+
+
+def _layout(source: SourceDocument, start: int, end: int) -> dict[str, object]:
+    """A PDF figure's page and box; nothing for other formats."""
+    if source.layout is None:
+        return {}
+    page, box = page_and_box(source.layout, start, end)
+    return {"page": page, "bbox": box}
 
 
 def _period(period: ResolvedPeriod, origin: str) -> Period:

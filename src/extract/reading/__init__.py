@@ -9,6 +9,7 @@ from extract.reading.add import add_documents, stable_name
 from extract.reading.document import ReadDocument, read, read_document, segments_of
 from extract.reading.ingest import MAX_BYTES, SUPPORTED_SUFFIXES, IngestError, SourceDocument, discover, load
 from extract.reading.offsets import MappedText
+from extract.reading.pdf_source import page_and_box
 from extract.reading.segments import CleanText, Segment, SegmentKind
 from extract.reading.view import SourceView, source_view
 
@@ -26,6 +27,7 @@ __all__ = [
     "add_documents",
     "discover",
     "load",
+    "page_and_box",
     "read",
     "read_document",
     "segments_of",

@@ -28,6 +28,10 @@ def segments_of(source: SourceDocument) -> CleanText:
             return page_segments(read_page(source.text))
         except HtmlError as error:
             raise IngestError(source.path, str(error)) from error
+    if source.layout is not None:
+        from extract.reading.pdf_source import furniture_spans
+
+        return clean(source.text, furniture=furniture_spans(source.layout), cells=True)
     return clean(source.text)
 
 

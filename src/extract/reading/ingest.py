@@ -21,10 +21,14 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.reading.normalise import has_mojibake
 
-SUPPORTED_SUFFIXES = (".txt", ".html", ".htm")
+if TYPE_CHECKING:
+    from extract.reading.pdf import PdfText
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 HTML_FORMATS = ("html", "htm")
 # A delegation report is well under 1 MB; parsing runs at a few thousand words/s, so a file far larger than the
 # largest plausible report (a 5 MB compilation fits) is refused rather than keeping a batch busy for hours.
@@ -53,6 +57,7 @@ class SourceDocument:
     format: str
     encoding: str
     warnings: tuple[str, ...] = ()  # each names the file ("<path>: not UTF-8; decoded as cp1252")
+    layout: PdfText | None = None  # a PDF's text layer: one box per character of `text`, and its pages
 
 
 def discover(folder: Path) -> list[Path]:
@@ -108,7 +113,12 @@ def decode(data: bytes, path: Path, *, html: bool = False) -> tuple[str, str]:
 
 def load(path: Path, *, doc_id: str | None = None) -> SourceDocument:
     """The document at `path`, decoded and hashed; raises IngestError naming the file and the reason. Its structure
-    (an HTML page's markup) is read by `extract.reading.document.read`, which refuses what cannot be read."""
+    (an HTML page's markup) is read by `extract.reading.document.read`, which refuses what cannot be read. A PDF's
+    text is its text layer, pages joined by a form feed (`extract.reading.pdf_source`)."""
+    if document_format(path) == "pdf":
+        from extract.reading.pdf_source import load_pdf
+
+        return load_pdf(path, doc_id=doc_id or path.stem)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

@@ -21,6 +21,7 @@ _TERMINAL_PUNCTUATION = re.compile(r"[.!?;:,]['\")\]]?$")
 MAX_HEADING_WORDS = 14
 MAX_FIGURE_WORDS = 5
 MAX_LABEL_WORDS = 20
+CELL_SEPARATOR = " | "  # how a table row's cells are joined, in HTML tables and in a PDF's tab-separated rows
 
 
 class SegmentKind(StrEnum):
