@@ -160,8 +160,9 @@ def _is_rtl(ch: str) -> bool:
     return 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFC
 
 
-def _page_runs(textpage, width: float, height: float, transform) -> list[_Run]:
-    """The page's chars as runs, in PDFium's order, whitespace policy applied (see the module docstring)."""
+def _page_runs(textpage, width: float, height: float, transform, rotation: int = 0) -> list[_Run]:
+    """The page's chars as runs, in PDFium's order, whitespace policy applied (see the module docstring).
+    `rotation` is the page's /Rotate (clockwise degrees): a char is upright when it is upright as displayed."""
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
     if n <= 0:
@@ -174,6 +175,7 @@ def _page_runs(textpage, width: float, height: float, transform) -> list[_Run]:
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     pi2 = 2 * math.pi
+    turn = math.radians(rotation)
 
     runs: list[_Run] = []
     cur: _Run | None = None
@@ -248,6 +250,7 @@ def _page_runs(textpage, width: float, height: float, transform) -> list[_Run]:
         rotated = False
         if new or cur.rotated:  # the angle only where it can matter: upright text on one line stays upright
             angle = get_angle(raw, i - step)
+            angle = (angle + turn) % pi2
             rotated = 0.02 < angle < pi2 - 0.02
             if not new and not rotated:
                 new = True
@@ -610,7 +613,7 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
                     page = doc[index]
                     width, height, transform = _display_transform(page)
                     textpage = page.get_textpage()
-                    runs = _page_runs(textpage, width, height, transform)
+                    runs = _page_runs(textpage, width, height, transform, page.get_rotation() % 360)
                 except pdfium.PdfiumError as e:
                     raise PdfError(path, f"not a readable PDF: page {index + 1}: {e}") from None
                 finally:
