@@ -244,6 +244,53 @@ def test_a_table_and_its_caption_under_columns_come_after_both_columns():
     assert positions == sorted(positions)
 
 
+LEFT = [
+    "In the first half of the year the delegation",
+    "visited 4,500 detainees in 12 places of",
+    "detention and helped 300 families to",
+    "restore contact with relatives held far",
+    "from home. It also repaired water networks",
+    "that serve about 20,000 people in the",
+    "eastern districts, where fighting had",
+    "damaged pumping stations and pipes.",
+]
+RIGHT = [
+    "Health teams supported 9 hospitals and",
+    "14 primary health-care centres, which",
+    "together carried out some 62,000",
+    "consultations. More than 1,100 wounded",
+    "patients received surgical care, and 250",
+    "physiotherapy sessions were given to",
+    "people with disabilities in the capital",
+    "and in two provincial towns this year.",
+]
+
+
+@pytest.mark.parametrize("gutter", [6, 9, 14, 30])
+def test_two_columns_drawn_row_by_row_read_column_by_column(tmp_path, gutter):
+    """A producer that draws line 1 of both columns, then line 2, ...: PDFium joins the two halves of a row with a
+    space when the gutter is narrow; the gutter is found from the words all the same."""
+    pikepdf = pytest.importorskip("pikepdf")
+    doc = pikepdf.new()
+    font = doc.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    ops = []
+    for i, (left, right) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        y = 760 - 13 * i
+        ops.append(f"BT /F1 10 Tf 50 {y} Td ({left}) Tj ET")
+        ops.append(f"BT /F1 10 Tf {240 + gutter} {y} Td ({right}) Tj ET")  # the widest left line ends at 239.5
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=[0, 0, 612, 792],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+        Contents=doc.make_stream("\n".join(ops).encode()),
+    )
+    doc.pages.append(pikepdf.Page(page))
+    doc.save(tmp_path / "rows.pdf")
+    assert read_pdf(tmp_path / "rows.pdf").text == "\n".join(LEFT) + "\n\n" + "\n".join(RIGHT)
+
+
 @needs_shared
 def test_a_real_two_column_paper_reads_column_by_column():
     pdf = read(PAPER)
