@@ -268,8 +268,8 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
                 space, space_box = " ", (NO_BOX if empty else box)
             continue
         if empty:
-            if cur is None or brk:
-                continue  # no place to put it
+            if ch == "\ufffd" or cur is None or brk:  # a control char without ink, or no place to put it
+                continue
             last = cur.boxes[-1]
             cur.add(ch, (last[2], last[1], last[2], last[3]))
             space = None
