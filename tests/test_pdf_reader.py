@@ -21,7 +21,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.reading.pdf import NO_BOX, PdfError, PdfText, box_of, furniture, hyphen_joins, read_pdf, render_region_png
+from extract.reading.pdf import (
+    NO_BOX,
+    Boxes,
+    PdfError,
+    PdfText,
+    box_of,
+    furniture,
+    hyphen_joins,
+    read_pdf,
+    render_region_png,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
@@ -201,7 +211,7 @@ def test_furniture_of_the_warn_report_flags_none_of_its_table():
 
 
 def test_a_one_page_document_has_no_furniture():
-    pdf = PdfText(text="Page 1\nSome text", page_starts=(0,), page_sizes=((100.0, 100.0),), boxes=(NO_BOX,) * 16)
+    pdf = PdfText(text="Page 1\nSome text", page_starts=(0,), page_sizes=((100.0, 100.0),), boxes=Boxes([NO_BOX] * 16))
     assert furniture(pdf) == []
 
 
@@ -381,7 +391,7 @@ def test_box_of_holds_every_inked_char_of_the_span_on_its_page(data):
 
 
 def _synthetic(text: str) -> PdfText:
-    return PdfText(text=text, page_starts=(0,), page_sizes=((500.0, 500.0),), boxes=(NO_BOX,) * len(text))
+    return PdfText(text=text, page_starts=(0,), page_sizes=((500.0, 500.0),), boxes=Boxes([NO_BOX] * len(text)))
 
 
 def test_hyphen_joins_line_end_hyphens_that_split_a_word():
@@ -621,3 +631,17 @@ def test_surrogates_controls_hyphens_and_empty_boxes(monkeypatch):
     assert boxes[0] == (10, 40, 18, 50)
     assert boxes[3] == (30, 40, 30, 50)  # "x": zero width at the right edge of the char before it
     assert boxes[4] == boxes[5] == (30, 40, 36, 50)
+
+
+def test_boxes_is_a_read_only_sequence_of_tuples():
+    boxes = Boxes([(1.0, 2.0, 3.0, 4.0), NO_BOX, (5.5, 6.0, 7.0, 8.25)])
+    assert len(boxes) == 3
+    assert boxes[0] == (1.0, 2.0, 3.0, 4.0) and boxes[-1] == (5.5, 6.0, 7.0, 8.25)
+    assert boxes[1:] == (NO_BOX, (5.5, 6.0, 7.0, 8.25))
+    assert list(boxes) == [(1.0, 2.0, 3.0, 4.0), NO_BOX, (5.5, 6.0, 7.0, 8.25)]
+    assert boxes == Boxes(list(boxes)) and boxes == list(boxes)
+    assert hash(boxes) == hash(Boxes(list(boxes)))
+    with pytest.raises(IndexError):
+        boxes[3]
+    pdf = read(FIXTURES / "pf02_icrc_detention_2018.pdf")
+    assert hash(pdf) == hash(read_pdf(FIXTURES / "pf02_icrc_detention_2018.pdf"))  # a frozen value
