@@ -23,11 +23,15 @@ What `read_pdf` builds, and the policies it follows:
   and so does a soft hyphen (U+00AD) that the PDF draws. `text` keeps them; `hyphen_joins` says which to join.
 - Reading order: runs of chars (split where PDFium's stream jumps back, moves to another line, or leaves a wide
   gap) are grouped into rows by vertical overlap. A column gutter is a strip of the text area's middle that the
-  rows leave free over at least half the text height; the rows between two rows that cross it form a band, and a
-  band is read column by column (left column entirely, then the right) when both sides have at least three lines
-  and read like prose (one run per line, lines filling the column, each column at least a fifth of the width).
-  Columns are split again the same way, so three columns work. Otherwise (tables, key-figure rows) rows are read
-  left to right, top to bottom. Rotated text (margin stamps) follows the page's other lines.
+  rows' words leave free over at least half the text height (so a narrow gutter that PDFium bridged with a space,
+  when a producer draws both columns row by row, is found too; the runs are cut there). The rows between two
+  rows that cross the gutter form a band, and a band is read column by column (left column entirely, then the
+  right) when both sides have at least three lines and read like prose: lines filling half the column, each
+  column at least a fifth of the width, most lines one run or no aligned gaps (a table's cells line up). The
+  middle gutter wins; a side is split again the same way (three columns). Rows of three runs or more in a row (a
+  table) are read whole, and so is the caption just above such a table when it stands below the columns.
+  Otherwise rows are read left to right, top to bottom. Rotated text (a margin stamp) comes after the page's
+  other lines.
 - PDFium is not thread-safe: every call into it holds one module lock.
 """
 
@@ -35,12 +39,15 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 import math
 import re
 import struct
 import threading
 import zlib
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +57,7 @@ import pypdfium2.raw as pdfium_c
 __all__ = [
     "NO_BOX",
     "Box",
+    "Boxes",
     "PdfError",
     "PdfText",
     "box_of",
@@ -72,6 +80,47 @@ _KEEP_SPACES = frozenset("\u00a0\u202f\u2009")  # kept inside a word ("3\u202f00
 _HYPHEN_CODES = frozenset((0x02, 0x2D, 0xAD, 0xFFFE))
 
 
+class Boxes(Sequence):
+    """One (x0, top, x1, bottom) per char, read only, kept as one array of doubles (32 bytes a char instead of
+    some 170 for a tuple of tuples: a 500-page report has a million chars and more)."""
+
+    __slots__ = ("_a",)
+
+    def __init__(self, boxes: Iterable[Box] = ()) -> None:
+        self._a = array("d", itertools.chain.from_iterable(boxes))
+
+    def __len__(self) -> int:
+        return len(self._a) // 4
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("box index out of range")
+        k = 4 * index
+        a = self._a
+        return (a[k], a[k + 1], a[k + 2], a[k + 3])
+
+    def __iter__(self) -> Iterator[Box]:
+        a = self._a
+        return zip(a[0::4], a[1::4], a[2::4], a[3::4], strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Boxes):
+            return self._a == other._a
+        if isinstance(other, Sequence):
+            return len(other) == len(self) and all(tuple(b) == o for b, o in zip(other, self, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._a.tobytes())
+
+    def __repr__(self) -> str:
+        return f"Boxes(<{len(self)} boxes>)"
+
+
 class PdfError(Exception):
     """A PDF that cannot be read: `path` and `reason`; str() is "<path>: <reason>"."""
 
@@ -83,7 +132,8 @@ class PdfError(Exception):
 
 @dataclass(frozen=True)
 class PdfText:
-    """The text of a PDF in reading order, with one (x0, top, x1, bottom) box per character of `text`.
+    """The text of a PDF in reading order, with one (x0, top, x1, bottom) box per character of `text` (`boxes`, a
+    read-only sequence of tuples).
 
     Boxes are in PDF points, origin at the top-left of the displayed page. `page_starts[i]` is the offset of page
     i's first char (page i + 1 for people); pages are separated by "\\f". `page_sizes[i]` is (width, height)."""
@@ -91,7 +141,7 @@ class PdfText:
     text: str = field(repr=False)
     page_starts: tuple[int, ...]
     page_sizes: tuple[tuple[float, float], ...]
-    boxes: tuple[Box, ...] = field(repr=False)
+    boxes: Boxes = field(repr=False)
 
     def page_at(self, offset: int) -> int:
         """The 1-based page of the char at `offset`."""
@@ -110,7 +160,7 @@ class PdfText:
 class _Run:
     """Chars that PDFium gives in a row on one line, left to right, with no wide gap."""
 
-    __slots__ = ("bottom", "boxes", "chars", "h", "rotated", "top", "x0", "x1")
+    __slots__ = ("_ink", "bottom", "boxes", "chars", "h", "rotated", "top", "x0", "x1")
 
     def __init__(self, ch: str, box: Box, rotated: bool) -> None:
         self.chars = [ch]
@@ -118,6 +168,7 @@ class _Run:
         self.x0, self.top, self.x1, self.bottom = box
         self.h = max(box[3] - box[1], 1.0)
         self.rotated = rotated
+        self._ink: list[tuple[float, float, int, int]] | None = None
 
     def add(self, ch: str, box: Box) -> None:
         self.chars.append(ch)
@@ -127,6 +178,45 @@ class _Run:
             self.x1 = max(self.x1, box[2])
             self.top = min(self.top, box[1])
             self.bottom = max(self.bottom, box[3])
+
+    def ink(self) -> list[tuple[float, float, int, int]]:
+        """(x0, x1, first, stop) of the run's words: inked chars closer than a fifth of the height, so that a word
+        gap, and a narrow gutter that PDFium bridged with a space, are holes."""
+        if self._ink is None:
+            out: list[tuple[float, float, int, int]] = []
+            limit = 0.2 * self.h
+            for i, (ch, b) in enumerate(zip(self.chars, self.boxes, strict=True)):
+                if ch.isspace() or b[2] <= b[0]:
+                    continue
+                if out and b[0] - out[-1][1] < limit:
+                    x0, x1, first, _ = out[-1]
+                    out[-1] = (x0, max(x1, b[2]), first, i + 1)
+                else:
+                    out.append((b[0], b[2], i, i + 1))
+            self._ink = out
+        return self._ink
+
+    def part(self, first: int, stop: int) -> _Run:
+        """The run of chars[first:stop]."""
+        run = _Run(self.chars[first], self.boxes[first], self.rotated)
+        for ch, box in zip(self.chars[first + 1 : stop], self.boxes[first + 1 : stop], strict=True):
+            run.add(ch, box)
+        run.h = self.h
+        return run
+
+    def cut(self, a: float, b: float) -> list[_Run] | None:
+        """The run cut in two at its widest hole that meets the strip (a, b), or None when ink crosses the strip."""
+        ink = self.ink()
+        best = None
+        for k in range(len(ink) - 1):
+            lo, hi = ink[k][1], ink[k + 1][0]
+            overlap = min(hi, b) - max(lo, a)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, k)
+        if best is None:
+            return None
+        k = best[1]
+        return [self.part(ink[0][2], ink[k][3]), self.part(ink[k + 1][2], ink[-1][3])]
 
 
 def _display_transform(page) -> tuple[float, float, object]:
@@ -160,8 +250,9 @@ def _is_rtl(ch: str) -> bool:
     return 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFC
 
 
-def _page_runs(textpage, width: float, height: float, transform) -> list[_Run]:
-    """The page's chars as runs, in PDFium's order, whitespace policy applied (see the module docstring)."""
+def _page_runs(textpage, width: float, height: float, transform, rotation: int = 0) -> list[_Run]:
+    """The page's chars as runs, in PDFium's order, whitespace policy applied (see the module docstring).
+    `rotation` is the page's /Rotate (clockwise degrees): a char is upright when it is upright as displayed."""
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
     if n <= 0:
@@ -174,6 +265,7 @@ def _page_runs(textpage, width: float, height: float, transform) -> list[_Run]:
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     pi2 = 2 * math.pi
+    turn = math.radians(rotation)
 
     runs: list[_Run] = []
     cur: _Run | None = None
@@ -222,8 +314,8 @@ def _page_runs(textpage, width: float, height: float, transform) -> list[_Run]:
                 space, space_box = " ", (NO_BOX if empty else box)
             continue
         if empty:
-            if cur is None or brk:
-                continue  # no place to put it
+            if ch == "\ufffd" or cur is None or brk:  # a control char without ink, or no place to put it
+                continue
             last = cur.boxes[-1]
             cur.add(ch, (last[2], last[1], last[2], last[3]))
             space = None
@@ -248,6 +340,7 @@ def _page_runs(textpage, width: float, height: float, transform) -> list[_Run]:
         rotated = False
         if new or cur.rotated:  # the angle only where it can matter: upright text on one line stays upright
             angle = get_angle(raw, i - step)
+            angle = (angle + turn) % pi2
             rotated = 0.02 < angle < pi2 - 0.02
             if not new and not rotated:
                 new = True
@@ -316,9 +409,10 @@ def _median(values: list[float]) -> float:
 
 
 def _gutter_candidates(rows: list[_Row]) -> list[tuple[float, float]]:
-    """Strips (a, b) of the middle of the rows' x-range that the rows leave free over at least half their height:
-    in each free stretch, the part that is least covered (an image beside one column leaves a wide free stretch
-    whose least covered part is the true gutter). Least covered and widest first."""
+    """Strips (a, b) of the middle of the rows' x-range that the rows' words leave free over at least half their
+    height (a narrow gutter that PDFium bridged with a space counts as free): in each free stretch, the part that
+    is least covered (an image beside one column leaves a wide free stretch whose least covered part is the true
+    gutter). Least covered and widest first."""
     x_lo = min(r.runs[0].x0 for r in rows)
     x_hi = max(max(run.x1 for run in r.runs) for r in rows)
     width = x_hi - x_lo
@@ -331,9 +425,10 @@ def _gutter_candidates(rows: list[_Row]) -> list[tuple[float, float]]:
         h = row.h
         total += h
         start = end = None
-        for run in row.runs:  # union of the row's runs, so that overlapping runs count once
-            a = max(int(run.x0 - x_lo), 0)
-            b = min(math.ceil(run.x1 - x_lo), size)
+        ink = sorted(iv[:2] for run in row.runs for iv in run.ink())
+        for x0, x1 in ink:  # union of the row's words, so that overlapping ones count once
+            a = max(int(x0 - x_lo), 0)
+            b = min(math.ceil(x1 - x_lo), size)
             if start is None:
                 start, end = a, b
             elif a <= end:
@@ -351,7 +446,7 @@ def _gutter_candidates(rows: list[_Row]) -> list[tuple[float, float]]:
         acc += diff[x]
         cov.append(acc)
     limit = 0.5 * total
-    slack = 0.05 * total
+    slack = 0.1 * total  # the words of lines that cross the gutter leave it unevenly covered
     min_width = max(4.0, 0.5 * _median([r.h for r in rows]))
     lo, hi = int(0.15 * width), int(0.85 * width)
     cands = []
@@ -396,6 +491,29 @@ def _reads_as_columns(rows: list[_Row], parent_width: float, depth: int) -> bool
     if sum(1 for r in rows if len(r.runs) == 1) >= 0.5 * len(rows) or not _gutter_candidates(rows):
         return True  # prose: most lines are one run, or their wide gaps (justified lines) do not line up
     return depth < 1 and _split(rows, depth + 1) is not None  # columns again (three columns), or a table
+
+
+def _cut_rows(rows: list[_Row], a: float, b: float) -> list[_Row]:
+    """The rows with each run that crosses the strip (a, b) through a hole cut there."""
+    out = []
+    for row in rows:
+        runs: list[_Run] = []
+        changed = False
+        for run in row.runs:
+            parts = run.cut(a, b) if run.x0 < b - 1 and run.x1 > a + 1 else None
+            if parts:
+                runs.extend(parts)
+                changed = True
+            else:
+                runs.append(run)
+        if changed:
+            copy = _Row(runs[0])
+            copy.runs = runs
+            copy.ref_top, copy.ref_bottom, copy.top, copy.bottom = row.ref_top, row.ref_bottom, row.top, row.bottom
+            out.append(copy)
+        else:
+            out.append(row)
+    return out
 
 
 def _blocks(rows: list[_Row], a: float, b: float, line_h: float) -> list[tuple[str, object]]:
@@ -467,7 +585,7 @@ def _split(rows: list[_Row], depth: int) -> list | None:
         mid = (a + b) / 2
         parts = []
         split_any = False
-        for kind, item in _blocks(rows, a, b, line_h):
+        for kind, item in _blocks(_cut_rows(rows, a, b), a, b, line_h):
             if kind == "row":
                 parts.append((item, None, None))
                 continue
@@ -555,7 +673,7 @@ def _check_bytes(path: Path) -> None:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(1024)
-            f.seek(max(0, size - 2048))
+            f.seek(max(0, size - 8192))
             tail = f.read()
     except OSError as e:
         raise PdfError(path, f"not a readable PDF: {e.strerror or e}") from None
@@ -610,7 +728,7 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
                     page = doc[index]
                     width, height, transform = _display_transform(page)
                     textpage = page.get_textpage()
-                    runs = _page_runs(textpage, width, height, transform)
+                    runs = _page_runs(textpage, width, height, transform, page.get_rotation() % 360)
                 except pdfium.PdfiumError as e:
                     raise PdfError(path, f"not a readable PDF: page {index + 1}: {e}") from None
                 finally:
@@ -625,7 +743,7 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
     text = "".join(chars)
     if not any(not c.isspace() for c in text):
         raise PdfError(path, "no text layer (scanned PDF?); OCR is not supported")
-    return PdfText(text=text, page_starts=tuple(starts), page_sizes=tuple(sizes), boxes=tuple(boxes))
+    return PdfText(text=text, page_starts=tuple(starts), page_sizes=tuple(sizes), boxes=Boxes(boxes))
 
 
 # ------------------------------------------------------------------------------------------------ questions
@@ -795,7 +913,7 @@ def render_region_png(path: Path, page: int, bbox: Box, *, scale: float = 2.0, m
                     buf = bytes(bitmap.buffer)
                 finally:
                     bitmap.close()
-            except pdfium.PdfiumError as e:
+            except (pdfium.PdfiumError, ValueError) as e:
                 raise PdfError(path, f"not a readable PDF: page {page}: {e}") from None
             finally:
                 pg.close()
