@@ -73,3 +73,28 @@ def test_word_numbers_standing_for_a_noun_take_no_antecedent(nlp, text):
 )
 def test_descriptive_words_leave_the_unit(nlp, text, unit):
     assert [u for _, u in _units(nlp, text)] == [unit]
+
+
+def test_flattened_table_with_labels_before_their_cells(nlp):
+    text = "FIGURES Population Jan Dec Refugees 5,000 4,000 Asylum-seekers 1,000 800 Stateless People (SP) 3,000 2,000"
+    assert [u for _, u in _units(nlp, text)] == [
+        "Refugees",
+        "Refugees",
+        "Asylum-seekers",
+        "Asylum-seekers",
+        "Stateless People",
+        "Stateless People",
+    ]
+
+
+def test_key_figures_with_labels_after_their_numbers(nlp):
+    text = (
+        "KEY FIGURES 120,400 Number of returnees in the north 3,200 Number of refugees in the south "
+        "OFFICE Staff: 40 National Staff 6 International Staff"
+    )
+    assert [u for _, u in _units(nlp, text)] == ["returnees", "refugees", "National Staff", "International Staff"]
+
+
+def test_prose_with_many_figures_is_no_table(nlp):
+    text = "Teams visited 540 detainees in 27 places and 31 towns in 12 provinces."
+    assert [u for _, u in _units(nlp, text)] == ["detainees", "places", "towns", "provinces"]

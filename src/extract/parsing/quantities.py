@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier, Quantity
-from extract.parsing import SPAN_KEY, implied
+from extract.parsing import SPAN_KEY, implied, layout
 from extract.parsing.currencies import table as currency_table
 from extract.parsing.figures import Figure, scan_figures
 from extract.parsing.numbers import as_number
@@ -233,6 +233,10 @@ class QuantityRecognizer:
             return self._with_population(doc, figure)
         if figure.kind is not Kind.COUNT:
             return figure, []
+        if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
+            if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's
+                return figure, []
+            return replace(figure, unit=doc[cell[0].i : cell[-1].i + 1].text), cell
         if _ends_row(doc, figure):
             label, code = ([], None) if figure.is_year_like else self._row_label(doc, figure)
             if not label:
@@ -290,6 +294,24 @@ class QuantityRecognizer:
         if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
             return replace(figure, end=doc[unit_tokens[-1].i + 3].idx + 1, kind=Kind.MONEY, unit=code), unit_tokens
         return replace(figure, end=end, unit=unit), unit_tokens
+
+    def _table_cell_label(self, doc: Doc, figure: Figure) -> list[Token] | None:
+        """The row label of a cell in a table flattened into text (parsing/layout.py): the label on the side the
+        block's layout puts labels, never the neighbouring row's."""
+        number = _char_span(doc, figure.number_start, figure.number_end)
+        if number is None or len(number) != 1 or (found := layout.row_label(doc, number.start)) is None:
+            return None
+        start, end, before = found
+        if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
+            for first in range(start, end):
+                run = self._noun_run(doc, first, trim_leading=False)
+                if run and run[0].i == first and run[-1].i == end - 1:
+                    return list(doc[first:end])
+            return []
+        if end - start > 2 and doc[start].lower_ in {"number", "total"} and doc[start + 1].lower_ == "of":
+            start += 2  # "752,670 Number of returnees"
+        noun = self._counted_noun(doc, start)
+        return [t for t in noun if t.i < end]
 
     def _implied(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
         """A count with no noun after it takes the noun the text implies (parsing/implied.py), if any."""
@@ -478,7 +500,8 @@ class QuantityRecognizer:
         if len(word) > 1:
             kinds = self.words["classifying_modifiers"]
             joined = "".join(t.lower_ for t in word)
-            return token.tag_ in _MODIFIER_TAGS and token.lower_ not in kinds and joined not in kinds
+            participle = token.tag_ == "VBN" or token.lower_.endswith("ed")  # "-affected", not "child-friendly"
+            return participle and token.lower_ not in kinds and joined not in kinds
         if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
             return False
         return token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.is_upper and len(token) > 1)
