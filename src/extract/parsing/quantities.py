@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier, Quantity
-from extract.parsing import SPAN_KEY
+from extract.parsing import SPAN_KEY, implied, layout
 from extract.parsing.currencies import table as currency_table
 from extract.parsing.figures import Figure, scan_figures
 from extract.parsing.numbers import as_number
@@ -47,7 +47,6 @@ _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
 _CONJUNCTIONS = {"and", "or"}
 _READING_TIME = re.compile(r"\s+read\b", re.IGNORECASE)
-
 
 
 @cache
@@ -126,13 +125,15 @@ class QuantityRecognizer:
         if len(doc) and not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
             self._warn()
         found: list[_Found] = []
+        previous: list[Quantity] = []  # the figures read so far, which an implied noun may refer back to
         text = doc.text  # joins every token on each access: read once
         for figure in scan_figures(text):
             if found and figure.number_start < found[-1].quantity.end:
                 continue  # inside the unit of the figure before: the 2 of "20 J/m^2"
-            read = self._read(doc, text, figure)
+            read = self._read(doc, text, figure, previous)
             if read is not None:
                 found.append(read)
+                previous.append(read.quantity)
         spans = []
         for read in _compound_amounts(doc, text, found):
             read.span._.quantity = read.quantity.model_dump(mode="json")
@@ -142,11 +143,11 @@ class QuantityRecognizer:
         doc.user_data.pop(_TOKEN_STARTS, None)  # a lookup of this call's, not a result: not serialised with the Doc
         return doc
 
-    def _read(self, doc: Doc, text: str, figure: Figure) -> _Found | None:
+    def _read(self, doc: Doc, text: str, figure: Figure, previous: list[Quantity]) -> _Found | None:
         number = _char_span(doc, figure.number_start, figure.number_end)
         if number is None or self._is_reference_or_date(doc, figure, number):
             return None
-        figure, unit_tokens = self._with_unit(doc, text, figure)
+        figure, unit_tokens = self._with_unit(doc, text, figure, previous)
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
             return None  # "4 min read": a web page's reading time, no figure of the report
         if figure.unit is None and (
@@ -227,11 +228,15 @@ class QuantityRecognizer:
     def _after_year_preposition(self, number: Span) -> bool:
         return number.start > 0 and number.doc[number.start - 1].lower_ in self.words["year_prepositions"]
 
-    def _with_unit(self, doc: Doc, text: str, figure: Figure) -> tuple[Figure, list[Token]]:
+    def _with_unit(self, doc: Doc, text: str, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
         if figure.kind is Kind.RATIO and figure.unit is None:
             return self._with_population(doc, figure)
         if figure.kind is not Kind.COUNT:
             return figure, []
+        if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
+            if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's
+                return figure, []
+            return replace(figure, unit=doc[cell[0].i : cell[-1].i + 1].text), cell
         if _ends_row(doc, figure):
             label, code = ([], None) if figure.is_year_like else self._row_label(doc, figure)
             if not label:
@@ -243,13 +248,14 @@ class QuantityRecognizer:
         if index is None:  # the figure ends the text: "outreach is 48m", "a third"
             if _is_share(text, figure):
                 return replace(figure, kind=Kind.RATIO), []
-            return self._quantulum_unit(text, figure), []
+            return self._implied(doc, self._quantulum_unit(text, figure), previous)
         compound = _hyphen_at(doc, index, figure.end)
         if compound:  # "a 16-meter mast", "a two-year period": the unit after a hyphen
             index += 1
         token = doc[index]
         if token.lower_ in self.words["duration_units"]:
-            return replace(figure, end=token.idx + len(token), kind=Kind.DURATION, unit=token.lower_), []
+            unit = self._duration_name(token.lower_, figure)
+            return replace(figure, end=token.idx + len(token), kind=Kind.DURATION, unit=unit), []
         measure = self._measure_at(doc, index)
         if measure is not None:
             per = _PER.match(text, measure.end_char)  # "200 km per hour", "20 J/m^2", "4 km squared"
@@ -264,22 +270,74 @@ class QuantityRecognizer:
         if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
             index += 1
         unit_tokens = self._counted_noun(doc, index)
+        if not unit_tokens and not figure.is_word:  # "one of them", "two of the largest" name no count
+            unit_tokens, unit = implied.of_demonstrative(
+                doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous
+            )
+            if unit:
+                return replace(figure, unit=unit), []
+        if implied.refers_back(unit_tokens) and (unit := implied.antecedent_unit(doc, index, previous, 2)):
+            return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=unit), unit_tokens
         if compound and unit_tokens:  # "a 20-bed hospital" counts beds, "a 5-member team" members
             unit_tokens = unit_tokens[: len(_hyphenated(doc, index))]
         if not unit_tokens and (counted := self._number_of_before(doc, figure)):
             total, noun = counted  # "The number of detainees visited rose to 4,500"
             return replace(figure, start=total.idx, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if not unit_tokens and not (token.is_stop and token.idx > figure.number_end):  # "2024 at", "5 in": words
-            return self._quantulum_unit(text, figure), []
+            return self._implied(doc, self._quantulum_unit(text, figure), previous)
         if not unit_tokens and _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
             return replace(figure, kind=Kind.DURATION, unit="years"), []
         if not unit_tokens:
-            return figure, []
+            return self._implied(doc, figure, previous)
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
         if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
             return replace(figure, end=doc[unit_tokens[-1].i + 3].idx + 1, kind=Kind.MONEY, unit=code), unit_tokens
         return replace(figure, end=end, unit=unit), unit_tokens
+
+    def _table_cell_label(self, doc: Doc, figure: Figure) -> list[Token] | None:
+        """The row label of a cell in a table flattened into text (parsing/layout.py): the label on the side the
+        block's layout puts labels, never the neighbouring row's."""
+        number = _char_span(doc, figure.number_start, figure.number_end)
+        if number is None or len(number) != 1 or (found := layout.row_label(doc, number.start)) is None:
+            return None
+        start, end, before = found
+        if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
+            for first in range(start, end):
+                run = self._noun_run(doc, first, trim_leading=False)
+                if run and run[0].i == first and run[-1].i == end - 1:
+                    return list(doc[first:end])
+            return []
+        if end - start > 2 and doc[start].lower_ in {"number", "total"} and doc[start + 1].lower_ == "of":
+            start += 2  # "752,670 Number of returnees"
+        noun = self._counted_noun(doc, start)
+        return [t for t in noun if t.i < end]
+
+    def _implied(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
+        """A count with no noun after it takes the noun the text implies (parsing/implied.py), if any."""
+        if figure.unit is not None or figure.kind is not Kind.COUNT or figure.is_year_like:
+            return figure, []
+        number = _char_span(doc, figure.number_start, figure.number_end)
+        if number is None:
+            return figure, []
+        first, last = number.start, number.end - 1
+        noun, unit = implied.bracketed(doc, first, last, self._counted_noun, previous)
+        if noun:
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
+        if unit:
+            return replace(figure, unit=unit), []
+        if implied.said_of_people(doc, first, last, figure.qualifier):
+            return replace(figure, unit=implied.PEOPLE), []
+        if not figure.is_word and (unit := implied.antecedent_unit(doc, first, previous)):
+            return replace(figure, unit=unit), []
+        return figure, []
+
+    def _duration_name(self, word: str, figure: Figure) -> str:
+        """ "a six-month programme" counts months: the plural, as "six months" writes it."""
+        plural = word + "s"
+        if figure.value not in (None, 1) and plural in self.words["duration_units"]:
+            return plural
+        return word
 
     def _number_of_before(self, doc: Doc, figure: Figure) -> tuple[Token, list[Token]] | None:
         """ "The number of detainees visited rose to 4,500", "the total number of cases was 300": a bare figure
@@ -397,6 +455,8 @@ class QuantityRecognizer:
         if index < len(doc) and doc[index].tag_ in {"VBG", "VBN"}:
             return []
         run = self._noun_run(doc, index, trim_leading=False)
+        if run and len(_hyphenated(doc, run[0].i)) == 1 and not self._classifying(run[0]):
+            return []  # "people and deadly floods": a described thing joins no count of the first noun
         # A singular first noun also joins plural ones: "water and sanitation projects", "staff and volunteers".
         return run if run and (run[-1].tag_ == head_tag or (head_tag == "NN" and run[-1].tag_ == "NNS")) else []
 
@@ -421,14 +481,30 @@ class QuantityRecognizer:
             words.pop()
         _cut_after_plural(words)
         if trim_leading:
-            while words and len(words[0]) == 1 and not self._classifying(words[0][0]):
+            while len(words) > 1 and self._describes(words[0], words[-1]):
+                words.pop(0)
+            while words and len(words[0]) == 1 and not self._classifying(words[0][0], words[-1][-1]):
                 if len(words) > 2 and words[1][0].lower_ in _CONJUNCTIONS:
-                    if self._classifying(words[2][0]):
+                    if self._classifying(words[2][0], words[-1][-1]):
                         break  # coordinated modifiers go together: "physical and mental health services"
                     del words[:2]  # "prosthetic and", then "orthotic" next round
                     continue
                 words.pop(0)
         return [token for word in words for token in word] if words and _is_noun(words[-1]) else []
+
+    def _describes(self, word: list[Token], head: list[Token]) -> bool:
+        """A leading word that describes the counted people rather than naming their kind, dropped from the unit:
+        a nationality ("Sahrawi refugees"), an organisation's acronym ("ICRC employees"), a cause written with a
+        hyphen ("drought-affected people"). A nationality noun keeps its own words ("East Timorese")."""
+        token = word[-1]
+        if len(word) > 1:
+            kinds = self.words["classifying_modifiers"]
+            joined = "".join(t.lower_ for t in word)
+            participle = token.tag_ == "VBN" or token.lower_.endswith("ed")  # "-affected", not "child-friendly"
+            return participle and token.lower_ not in kinds and joined not in kinds
+        if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
+            return False
+        return token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.is_upper and len(token) > 1)
 
     def _noun_or_modifier(self, word: list[Token]) -> bool:
         if any(t.lower_ in self.words["months"] or t.ent_type_ in _DATE_LABELS - {"DATE"} for t in word):
@@ -436,6 +512,8 @@ class QuantityRecognizer:
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]
+        if token.tag_ == "RB" and token.lower_.endswith("ly") and token.i + 1 < len(token.doc):
+            return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished children"
         return any(c.isalpha() for c in token.text) and (
             token.tag_ in _NOUN_TAGS | _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
         )
@@ -450,9 +528,12 @@ class QuantityRecognizer:
             and token.lower_ not in self.words["classifying_modifiers"]
         )
 
-    def _classifying(self, token: Token) -> bool:
-        """A leading word kept in the unit: a noun, or a modifier that names a kind ("displaced", "primary")."""
-        return token.tag_ not in _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
+    def _classifying(self, token: Token, head: Token | None = None) -> bool:
+        """A leading word kept in the unit: a noun, or a modifier that names a kind ("displaced", "primary"), or a
+        capitalised word of a proper name ("East Timorese")."""
+        if head is not None and token.is_title and head.tag_ in {"NNP", "NNPS"}:
+            return True
+        return token.tag_ not in _MODIFIER_TAGS | {"RB"} or token.lower_ in self.words["classifying_modifiers"]
 
 
 def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]) -> bool:

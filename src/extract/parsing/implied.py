@@ -1,0 +1,110 @@
+"""Counted nouns the text implies rather than writes after the figure.
+
+A figure with no noun after it still often says what it counts: "26,609 of these detainees", "7.6 million of those
+who..." (the noun counted before), "with 2,500 people and now has around 6,000" (the noun of the figure before it
+in the same sentence), "returnees (120,500)" (the noun before the bracket), "kill three, displace thousands" (a
+verb said of people). Each rule here reads only the parse and the figures already read; when none applies the unit
+stays None rather than a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from extract.models import Kind, Qualifier, Quantity
+from extract.resources import load_json
+
+NounReader = Callable[[Doc, int], list[Token]]
+PEOPLE = "people"
+_DEMONSTRATIVES = {"these", "those", "the", "them", "which", "whom"}
+_REFERRING = {"them", "those", "these", "whom", "which"}
+
+
+@cache
+def _lexicon() -> dict[str, frozenset[str]]:
+    lex = load_json("units.json")["implied"]
+    return {key: frozenset(word.lower() for word in words) for key, words in lex.items() if key != "_doc"}
+
+
+def antecedent_unit(doc: Doc, index: int, previous: Sequence[Quantity], sentences: int = 1) -> str | None:
+    """The unit of the nearest count before token `index`, in its sentence or up to `sentences - 1` sentences
+    before it."""
+    start_char = doc[index].idx
+    first = _sentence_start(doc, index, sentences)
+    for quantity in reversed(previous):
+        if quantity.start < first:
+            return None
+        if quantity.kind is Kind.COUNT and quantity.unit and quantity.end <= start_char:
+            return quantity.unit
+    return None
+
+
+def _sentence_start(doc: Doc, index: int, sentences: int) -> int:
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    sent = doc[index].sent
+    for _ in range(sentences - 1):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start_char
+
+
+def of_demonstrative(
+    doc: Doc, first: int, index: int, nouns: NounReader, previous: Sequence[Quantity]
+) -> tuple[list[Token], str | None]:
+    """ "26,609 of these detainees": the noun after the demonstrative; "7.6 million of those who..." or "two of
+    them": the unit of the count before (this sentence or the previous one). `first` is the figure's first token,
+    `index` the token after it."""
+    if index + 1 >= len(doc) or doc[index].lower_ != "of" or doc[index + 1].lower_ not in _DEMONSTRATIVES:
+        return [], None
+    noun = nouns(doc, index + 2) if doc[index + 1].lower_ in {"these", "those", "the"} else []
+    if noun and noun[0].i == index + 2:
+        return noun, None
+    if doc[index + 1].lower_ in _REFERRING:
+        return [], antecedent_unit(doc, first, previous, sentences=2)
+    return [], None
+
+
+def bracketed(
+    doc: Doc, first: int, last: int, nouns: NounReader, previous: Sequence[Quantity]
+) -> tuple[list[Token], str | None]:
+    """ "returnees (120,500)": a figure alone in brackets counts the plural noun right before the bracket. In a
+    list of such items the first item decides for all: "1.85 million people through nutrition (631,000), relief
+    (1 million) and livelihoods (33,600)" breaks the people down by programme, each item counting people."""
+    if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "(" or doc[last + 1].text != ")":
+        return [], None
+    noun = doc[first - 2]
+    start = noun.i
+    while start > 0 and doc[start - 1].tag_ in {"NN", "NNS", "JJ", "VBN"}:
+        start -= 1
+    if start >= 2 and doc[start - 1].lower_ in {",", "and", "or"} and previous:
+        gap = 2 if doc[start - 2].text == "," and start >= 3 else 1  # "(1 million), and livelihoods"
+        close = doc[start - 1 - gap] if doc[start - 1 - gap].text == ")" else doc[start - 2]
+        if close.text == ")" and previous[-1].end == close.idx:
+            return [], previous[-1].unit
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        return [], antecedent_unit(doc, first, previous)
+    run = nouns(doc, start)
+    return (run if run and run[-1].i == noun.i else [noun]), None
+
+
+def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> bool:
+    """A bare figure that a verb said of people governs or follows: "kill three", "displace thousands",
+    "200,000 fleeing", "dozens wounded"; or a bare vague amount ("millions in Ethiopia")."""
+    words = _lexicon()["people_verbs"]
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if before is not None and before.lemma_.lower() in words and before.pos_ == "VERB":
+        return True
+    if after is not None and (after.lower_ in words or after.lemma_.lower() in words) and after.pos_ in {"VERB", "ADJ"}:
+        return True
+    return qualifier is Qualifier.VAGUE and (after is None or after.lower_ != "of")
+
+
+def refers_back(unit_tokens: Sequence[Token]) -> bool:
+    """ "Two others are missing": "others" stands for the noun counted before."""
+    return len(unit_tokens) == 1 and unit_tokens[0].lower_ in _lexicon()["antecedent_nouns"]
