@@ -24,6 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from extract.config import RunConfig
+from extract.jsonl import split_lines
 from extract.models import FactRecord
 from extract.resources import resources_digest
 
@@ -115,7 +116,7 @@ class FactCache:
     def load(self, doc_id: str, sha256: str, source: str) -> list[str] | None:
         """The document's fact lines as a fresh run gives them for display path `source`; None on a miss."""
         try:
-            header, *lines = self._entry(doc_id, sha256).read_text("utf-8").splitlines(keepends=True)
+            header, *lines = split_lines(self._entry(doc_id, sha256).read_text("utf-8"))
             stored = json.loads(header)["source"]
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or unreadable entries are misses; the run rewrites them

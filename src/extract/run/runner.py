@@ -19,7 +19,7 @@ from extract.config import RunConfig
 from extract.jsonl import AtomicFile
 from extract.reading import IngestError, ReadDocument, SourceDocument, discover, load, segments_of
 from extract.run.cache import FactCache
-from extract.run.extractor import Extractor, display_path
+from extract.run.extractor import Extractor, display_path, unexpected
 
 CHUNK_DOCUMENTS = 16  # documents sent to a worker at a time
 CHUNK_CHARS = 200_000  # ... or fewer, when they are long
@@ -76,6 +76,9 @@ def read_all(
         except IngestError as error:
             _fail(result, on_failure, DocumentFailure(path, error.reason))
             continue
+        except Exception as error:  # (one document's failure, reported with its name)
+            _fail(result, on_failure, DocumentFailure(path, unexpected("reading", error)))
+            continue
         yield source
 
 
@@ -94,7 +97,7 @@ def _init_worker(config: RunConfig) -> None:
     _worker_extractor.nlp  # noqa: B018 (load now, not inside the first chunk)
 
 
-def _work(chunk: list[ReadDocument]) -> list[list[str]]:
+def _work(chunk: list[ReadDocument]) -> list[tuple[list[str], str | None]]:
     assert _worker_extractor is not None
     return list(_worker_extractor.extract_lines(chunk))
 
@@ -108,7 +111,7 @@ class _Processor:
         self.jobs = jobs
         self.pool: ProcessPoolExecutor | None = None
 
-    def submit(self, chunk: list[ReadDocument]) -> Future[list[list[str]]]:
+    def submit(self, chunk: list[ReadDocument]) -> Future[list[tuple[list[str], str | None]]]:
         if self.jobs > 1:
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(
@@ -117,8 +120,11 @@ class _Processor:
             return self.pool.submit(_work, chunk)
         if self.extractor is None:
             self.extractor = Extractor(self.config)
-        done: Future[list[list[str]]] = Future()
-        done.set_result(list(self.extractor.extract_lines(chunk)))
+        done: Future[list[tuple[list[str], str | None]]] = Future()
+        try:
+            done.set_result(list(self.extractor.extract_lines(chunk)))
+        except Exception as error:  # (the chunk's documents fail; the run goes on)
+            done.set_exception(error)
         return done
 
     @property
@@ -137,6 +143,7 @@ class _Pending:
     lines: list[str] | None = None
     cached: bool = False
     document: ReadDocument | None = None
+    failed: bool = False
 
 
 def documents_under(input_dir: Path) -> list[tuple[Path, str]]:
@@ -168,20 +175,33 @@ def run(
     processor = _Processor(extractor, config, jobs)
     output = AtomicFile(out)
     queue: deque[_Pending] = deque()  # documents in order, waiting for those before them
-    window: deque[tuple[list[_Pending], Future[list[list[str]]]]] = deque()
+    window: deque[tuple[list[_Pending], Future[list[tuple[list[str], str | None]]]]] = deque()
     chunk: list[_Pending] = []
 
     def flush() -> None:
         while queue and queue[0].lines is not None:
             done = queue.popleft()
             assert done.lines is not None
+            if done.failed:
+                continue
             output.writelines(done.lines)
             result.facts += len(done.lines)
             on_document(DocumentDone(done.source.path, done.source.doc_id, len(done.lines), done.cached))
 
+    def fail(pending: _Pending, reason: str) -> None:
+        pending.lines, pending.failed, pending.document = [], True, None
+        _fail(result, on_failure, DocumentFailure(pending.source.path, reason))
+
     def collect_oldest() -> None:
         pendings, future = window.popleft()
-        for pending, lines in zip(pendings, future.result(), strict=True):
+        try:
+            outcomes = future.result()
+        except Exception as error:  # (a worker that died, a chunk that could not be sent)
+            outcomes = [([], unexpected("parsing", error))] * len(pendings)
+        for pending, (lines, failure) in zip(pendings, outcomes, strict=True):
+            if failure is not None:
+                fail(pending, failure)
+                continue
             pending.lines = lines
             pending.document = None
             result.processed += 1
@@ -211,6 +231,9 @@ def run(
                 pending.document = ReadDocument(source, segments_of(source))
             except IngestError as error:
                 _fail(result, on_failure, DocumentFailure(source.path, error.reason))
+                continue
+            except Exception as error:  # (one document's failure, reported with its name)
+                _fail(result, on_failure, DocumentFailure(source.path, unexpected("reading", error)))
                 continue
             queue.append(pending)
             chunk.append(pending)
