@@ -10,6 +10,8 @@ import extract.run.runner as runner
 from extract.reading import read
 from extract.run import DocumentFailure, run
 
+from .conftest import ROOT
+
 
 def _write(folder: Path, name: str, data: bytes | str) -> Path:
     path = folder / name
@@ -200,3 +202,115 @@ def test_a_real_comment_form_is_still_dropped_and_a_long_one_is_logged(tmp_path,
         segments = read(_write(tmp_path, "long.txt", "Report\n\nWe fed 200 people.\n\n" + long_form)).text.segments
     assert [s.reason for s in segments].count("comment form") == 12
     assert any("long.txt" in r.getMessage() and "comment form" in r.getMessage() for r in caplog.records)
+
+
+# 3. Binary accepted as text
+
+
+def _refusal(path: Path) -> str:
+    import pytest
+
+    from extract.reading import IngestError
+
+    with pytest.raises(IngestError) as caught:
+        read(path)
+    assert str(path) in str(caught.value)
+    return caught.value.reason
+
+
+def test_binary_is_refused_wherever_it_is(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(1, 256) for _ in range(20_000))
+    assert b"\x00" not in noise
+    assert "binary" in _refusal(_write(tmp_path, "noise.txt", noise))
+    text = ("We visited 1,200 detainees in 2024. " * 250).encode()  # 9 KB of text first
+    assert "binary" in _refusal(_write(tmp_path, "tail.txt", text + noise[:4000]))
+    assert "binary" in _refusal(_write(tmp_path, "nul.txt", text + b"\x00" + text))
+    assert read(_write(tmp_path, "fine.txt", text + b"\x0c" + text)).source.encoding == "utf-8"  # a page break
+
+
+def test_utf32_is_read_as_utf32(tmp_path, extractor):
+    import codecs
+
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        path = _write(tmp_path, f"{codec}.txt", bom + "We helped 35,000 people.".encode(codec))
+        document = read(path)
+        assert document.source.encoding == "utf-32"
+        [extracted] = extractor.extract([document])
+        assert [f.quantity.value for f in extracted.facts] == [35000]
+
+
+def test_a_declared_utf16_over_ascii_bytes_is_not_believed(tmp_path, extractor):
+    page = b'<html><head><meta charset="utf-16"></head><body><p>We fed 900 people \xe9t\xe9.</p></body></html>'
+    document = read(_write(tmp_path, "page.html", page))
+    assert document.source.encoding == "cp1252"
+    [extracted] = extractor.extract([document])
+    assert [f.quantity.value for f in extracted.facts] == [900]
+
+
+# 11. CSV export: a bare CR
+
+
+def test_a_bare_cr_in_a_cell_is_quoted_and_the_row_stays_whole(tmp_path):
+    import csv
+    import io
+
+    from extract.checks.export import write_csv
+    from extract.checks.reviews import ReviewSummary
+    from extract.models import FactRecord
+
+    line = (ROOT / "outputs" / "facts.jsonl").read_text("utf-8").split("\n")[0]
+    fact = FactRecord.model_validate_json(line)
+    fact = fact.model_copy(update={"subject": 'people\r=HYPERLINK("http://x")', "section": "a\rb\nc"})
+    handle = io.StringIO(newline="")
+    write_csv(handle, [fact], ReviewSummary({}, []))
+    text = handle.getvalue()
+    assert text.count("\n") == 2 + 1  # header, the row, and the LF inside the section cell (quoted)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 2 and rows[1][rows[0].index("subject")] == fact.subject
+    assert '"people\r=HYPERLINK(""http://x"")"' in text
+
+
+# 10. A crafted source in a facts file
+
+
+def _crafted_facts(tmp_path: Path, sources: list[str]) -> Path:
+    from extract.models import FactRecord
+
+    line = (ROOT / "outputs" / "facts.jsonl").read_text("utf-8").split("\n")[0]
+    fact = FactRecord.model_validate_json(line)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Top secret: 12,345 passwords.", "utf-8")
+    facts = tmp_path / "work" / "outputs" / "facts.jsonl"
+    facts.parent.mkdir(parents=True)
+    records = [
+        fact.model_copy(update={"source": source, "doc_id": f"d{n}", "id": f"d{n}:{fact.span.start}-{fact.span.end}"})
+        for n, source in enumerate(sources)
+    ]
+    facts.write_text("".join(r.model_dump_json() + "\n" for r in records), "utf-8")
+    return facts
+
+
+def test_a_crafted_source_is_never_read_by_audit_or_report(tmp_path, monkeypatch):
+    from extract.checks import audit as audit_module
+    from extract.checks import report as report_module
+    from extract.checks.reviews import summarise
+    from extract.jsonl import read as read_records
+    from extract.models import FactRecord
+
+    crafted = ["../../secret.txt", str(tmp_path / "secret.txt"), "outputs/../../../secret.txt"]
+    facts = _crafted_facts(tmp_path, crafted)
+    root = facts.parent.parent
+    opened: list[Path] = []
+    view, load = audit_module.source_view, report_module.load
+    monkeypatch.setattr(audit_module, "source_view", lambda p: opened.append(p) or view(p))
+    monkeypatch.setattr(report_module, "load", lambda p: opened.append(p) or load(p))
+    found = audit_module.audit(facts, root=root, parse=lambda text: [])
+    assert sorted(f.source for f in found.findings if f.problem == "outside") == sorted(crafted)
+    records, _ = read_records(facts, FactRecord)
+    html = report_module.render(records, summarise(records, []), root=root)
+    assert "Top secret" not in html and opened == []
+    assert audit_module.resolve_source("seeds/a.txt", None, root) == root / "seeds" / "a.txt"
+    assert audit_module.resolve_source("../../secret.txt", tmp_path / "in", root) == tmp_path / "in" / "secret.txt"

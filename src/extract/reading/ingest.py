@@ -39,11 +39,13 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+MIN_CONTROLS = 8  # a stray control character or two ("Caf\xe9 \x81") is a damaged text, not binary
 MAX_CONTROL_SHARE = 0.005  # of the whole text: a report holds next to no control characters
 MAX_CONTROL_SHARE_IN_WINDOW = 0.05  # ... nor a dense run of them anywhere (binary appended after text)
 _WINDOW = 1024
-# Control characters other than tab, line and page breaks; and U+FFFD, what a decoder made of invalid bytes.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+# Control characters but tab, line and page breaks (U+0085 is a line break too); and U+FFFD, a decoder's mark of
+# invalid bytes.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffd]")
 
 log = logging.getLogger(__name__)
 
@@ -133,11 +135,12 @@ def binary_reason(text: str) -> str | None:
     if not text:
         return None
     total = len(_CONTROL.findall(text))
-    if total / len(text) > MAX_CONTROL_SHARE:
+    if total > MIN_CONTROLS and total / len(text) > MAX_CONTROL_SHARE:
         return f"{total} control characters in {len(text)}"
     for start in range(0, len(text), _WINDOW):
         size = min(_WINDOW, len(text) - start)
-        if size >= 64 and len(_CONTROL.findall(text, start, start + size)) / size > MAX_CONTROL_SHARE_IN_WINDOW:
+        found = len(_CONTROL.findall(text, start, start + size))
+        if found > MIN_CONTROLS and found / size > MAX_CONTROL_SHARE_IN_WINDOW:
             return f"control characters from character {start}"
     return None
 
