@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 import extract.run.extractor as extractor_module
 import extract.run.runner as runner
 from extract.reading import read
@@ -208,8 +210,6 @@ def test_a_real_comment_form_is_still_dropped_and_a_long_one_is_logged(tmp_path,
 
 
 def _refusal(path: Path) -> str:
-    import pytest
-
     from extract.reading import IngestError
 
     with pytest.raises(IngestError) as caught:
@@ -314,3 +314,177 @@ def test_a_crafted_source_is_never_read_by_audit_or_report(tmp_path, monkeypatch
     assert "Top secret" not in html and opened == []
     assert audit_module.resolve_source("seeds/a.txt", None, root) == root / "seeds" / "a.txt"
     assert audit_module.resolve_source("../../secret.txt", tmp_path / "in", root) == tmp_path / "in" / "secret.txt"
+
+
+# 4. The cache trusts what it finds
+
+
+def _entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.rglob("*.jsonl"))
+
+
+def test_a_damaged_cache_entry_is_a_miss_with_a_warning(tmp_path, extractor, caplog):
+    from extract.run import FactCache
+
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "We fed 200 people. We visited 300 detainees.")
+    cache = FactCache.open(tmp_path / "cache")
+    _run(folder, extractor, cache=cache)
+    fresh = (tmp_path / "in.jsonl").read_bytes()
+    [entry] = _entries(tmp_path / "cache")
+    good = entry.read_text("utf-8")
+    _, first, second = good.split("\n")[:3]
+    damages = {
+        "edited": good.replace('"value":200', '"value":900'),
+        "truncated": good[: len(good) - 40],
+        "inserted": good + first + "\n",
+        "no header": first + "\n" + second + "\n",
+    }
+    for name, damaged in damages.items():
+        entry.write_text(damaged, "utf-8")
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            result, failures = _run(folder, extractor, cache=cache)
+        assert (result.cached, result.processed, failures) == (0, 1, []), name
+        assert (tmp_path / "in.jsonl").read_bytes() == fresh, name
+        assert any("damaged" in r.getMessage() for r in caplog.records), name
+        assert entry.read_text("utf-8") == good, name  # rewritten by the run
+
+
+def test_the_cache_key_holds_the_format(tmp_path, extractor):
+    from extract.run import FactCache
+
+    folder = tmp_path / "in"
+    page = "<p>We fed <b>200</b> people.</p>"
+    _write(folder, "page.txt", page)
+    cache = FactCache.open(tmp_path / "cache")
+    _run(folder, extractor, cache=cache)
+    (folder / "page.txt").rename(folder / "page.html")
+    result, _ = _run(folder, extractor, cache=cache)
+    assert (result.cached, result.processed) == (0, 1)
+    cached_run = (tmp_path / "in.jsonl").read_bytes()
+    _run(folder, extractor, cache=None)
+    assert (tmp_path / "in.jsonl").read_bytes() == cached_run
+
+
+def test_a_cache_that_cannot_be_written_never_fails_the_run(tmp_path, extractor, monkeypatch, caplog):
+    import errno
+    import tempfile
+
+    from extract.run import FactCache
+
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "We fed 200 people.")
+    cache = FactCache.open(tmp_path / "cache")
+
+    original = tempfile.NamedTemporaryFile
+
+    def full(*args, dir=None, **kwargs):
+        if dir is not None and (tmp_path / "cache") in Path(dir).parents:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return original(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
+    with caplog.at_level("WARNING"):
+        result, failures = _run(folder, extractor, cache=cache)
+    assert (result.facts, failures) == (1, [])
+    assert any("cannot be written" in r.getMessage() for r in caplog.records)
+
+
+# 9. Disk full
+
+
+def test_a_full_disk_gives_one_error_naming_the_file_and_leaves_no_temporary(tmp_path, extractor, monkeypatch):
+    import errno
+
+    from extract import jsonl
+
+    folder = tmp_path / "in"
+    _write(folder, "a.txt", "We fed 200 people.")
+    out = tmp_path / "in.jsonl"
+    out.write_text("previous\n", "utf-8")
+
+    def full(lines):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(jsonl.AtomicFile, "writelines", lambda self, lines: self._guarded(full, lines))
+    with pytest.raises(jsonl.WriteError) as caught:
+        run(folder, out, extractor)
+    assert str(out) in str(caught.value) and "No space left" in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "in.jsonl"]
+    assert out.read_text("utf-8") == "previous\n"
+
+
+# 8. kill -9 leftovers
+
+
+def test_stale_temporaries_of_the_target_are_removed_and_a_live_writer_s_kept(tmp_path):
+    import fcntl
+
+    from extract import jsonl
+
+    out = tmp_path / "facts.jsonl"
+    stale = tmp_path / ".facts.jsonl.dead1234.tmp"
+    stale.write_text("half a record", "utf-8")
+    other = tmp_path / ".other.jsonl.dead1234.tmp"
+    other.write_text("another target's", "utf-8")
+    live = tmp_path / ".facts.jsonl.live5678.tmp"
+    live.write_text("being written", "utf-8")
+    with open(live) as holder:
+        fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+        writer = jsonl.AtomicFile(out)
+        assert not stale.exists() and live.exists() and other.exists()
+        writer.write("{}\n")
+        writer.commit()
+    assert out.read_text("utf-8") == "{}\n"
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+def test_workers_exit_when_a_jobs_run_is_killed(tmp_path):
+    import shutil
+    import signal
+    import subprocess
+    import time
+
+    (tmp_path / "in").mkdir()
+    for copy in range(10):
+        for source in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests/fixtures/docs").glob("*.txt"))]:
+            shutil.copy(source, tmp_path / "in" / f"{copy}_{source.name}")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "extract", "run", "in", "--out", "out.jsonl", "--no-cache", "--quiet", "--jobs", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.2)
+        workers = {pid for pid in _children(process.pid) if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+    assert len(workers) >= 2, f"the run started its workers ({process.poll()}, {_children(process.pid)})"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in workers), "workers outlived their run"

@@ -9,6 +9,9 @@ when some document has to be parsed.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -91,10 +94,25 @@ def _fail(result: RunResult, on_failure: Callable[[DocumentFailure], None], fail
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(config: RunConfig) -> None:
+def _init_worker(config: RunConfig, parent: int) -> None:
     global _worker_extractor
+    _exit_with_parent(parent)
     _worker_extractor = Extractor(config)
     _worker_extractor.nlp  # noqa: B018 (load now, not inside the first chunk)
+
+
+def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
+    """A worker ends when the run that started it dies (killed with -9, it cannot shut its pool down): a thread
+    watches the parent's pid and ends the process within `interval` seconds of its death. (Not PR_SET_PDEATHSIG:
+    it fires when the parent *thread* that started the worker ends, which a pool may do from a passing thread.)
+    `parent` is the run's pid as the run gave it: a parent killed while the worker was starting is seen too."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="extract-parent-watch", daemon=True).start()
 
 
 def _work(chunk: list[ReadDocument]) -> list[tuple[list[str], str | None]]:
@@ -115,7 +133,7 @@ class _Processor:
         if self.jobs > 1:
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(
-                    self.jobs, multiprocessing.get_context("spawn"), _init_worker, (self.config,)
+                    self.jobs, multiprocessing.get_context("spawn"), _init_worker, (self.config, os.getpid())
                 )
             return self.pool.submit(_work, chunk)
         if self.extractor is None:
@@ -206,7 +224,7 @@ def run(
             pending.document = None
             result.processed += 1
             if cache is not None:
-                cache.store(pending.source.doc_id, pending.source.sha256, pending.display, lines)
+                cache.store(pending.source, pending.display, lines)
         flush()
 
     def submit() -> None:
@@ -220,7 +238,7 @@ def run(
         for source in read_all(paths, result, on_failure):
             pending = _Pending(source, display_path(source.path))
             if cache is not None:
-                pending.lines = cache.load(source.doc_id, source.sha256, pending.display)
+                pending.lines = cache.load(source, pending.display)
             if pending.lines is not None:
                 pending.cached = True
                 result.cached += 1
