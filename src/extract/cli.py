@@ -84,7 +84,7 @@ def run(
     """Extract every figure of the reports in the sources folder (default: seeds) into OUT (JSON Lines, sorted,
     replaced atomically, and only when its bytes change)."""
     from extract.config import RunConfig
-    from extract.jsonl import TargetError, check_target
+    from extract.jsonl import TargetError, WriteError, check_target
     from extract.reading import IngestError, discover
     from extract.run import FactCache
     from extract.run import run as run_pipeline
@@ -100,17 +100,21 @@ def run(
         _error(f"{folder}: no reports (.txt, .html, .htm) found; {out} is left as it is (--allow-empty to empty it)")
         raise typer.Exit(EXIT_FINDINGS)
     config = RunConfig(model=model)
-    with typer.progressbar(length=total, label="Extracting", file=sys.stderr, hidden=quiet) as bar:
-        result = run_pipeline(
-            folder,
-            out,
-            on_document=lambda _: bar.update(1),
-            on_failure=lambda failure: (bar.update(1), _error(f"error: {failure}")),
-            config=config,
-            jobs=jobs,
-            cache=None if no_cache else FactCache.open(cache_dir, config),
-            keep_existing=not allow_empty,
-        )
+    try:
+        with typer.progressbar(length=total, label="Extracting", file=sys.stderr, hidden=quiet) as bar:
+            result = run_pipeline(
+                folder,
+                out,
+                on_document=lambda _: bar.update(1),
+                on_failure=lambda failure: (bar.update(1), _error(f"error: {failure}")),
+                config=config,
+                jobs=jobs,
+                cache=None if no_cache else FactCache.open(cache_dir, config),
+                keep_existing=not allow_empty,
+            )
+    except WriteError as error:  # a full disk: one message, no traceback, the old output kept
+        _error(f"error: {error}")
+        raise typer.Exit(EXIT_FINDINGS) from error
     summary = (
         f"{result.succeeded} of {result.documents} documents processed, {result.facts} facts -> {out}"
         f" ({result.processed} parsed, {result.cached} from cache{'' if result.written else ', file unchanged'})"

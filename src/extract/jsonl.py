@@ -16,10 +16,10 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,6 +29,18 @@ TEMPORARY_SUFFIX = ".tmp"
 
 class TargetError(OSError):
     """The target of a write cannot be replaced by a file (it is a device, a FIFO, a folder)."""
+
+
+class WriteError(OSError):
+    """The target could not be written (a full disk, no permission); the message names it. The temporary file is
+    gone and the target is as it was."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(error.errno, f"{path}: cannot write ({error.strerror or error}); it is left as it was")
+        self.path = path
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 def to_json_line(record: BaseModel) -> str:
@@ -54,32 +66,82 @@ def temporary_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+def _lock(handle: IO[str]) -> bool:
+    """An exclusive lock on the open file, released when it is closed or its process dies (kill -9 too); False
+    when another process holds it, or where there are no such locks."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover (not on Windows)
+        return False
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files of `path` that a killed writer left (no living process holds their lock);
+    returns them. A concurrent writer's file is locked, so it is left alone."""
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in path.parent.iterdir() if p.name.startswith(temporary_prefix(path))]
+    except OSError:
+        return removed
+    for candidate in candidates:
+        if not candidate.name.endswith(TEMPORARY_SUFFIX) or not candidate.is_file():
+            continue
+        try:
+            with open(candidate, encoding="utf-8", errors="replace") as handle:
+                if not _lock(handle):
+                    continue
+                candidate.unlink()
+        except OSError:
+            continue
+        removed.append(candidate)
+    return removed
+
+
 class AtomicFile:
     """A temporary text file beside `path` that replaces it on `commit()`, or vanishes on `discard()`."""
 
     def __init__(self, path: Path) -> None:
         check_target(path)
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle: IO[str] = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in commit/discard)
-            "w",
-            encoding="utf-8",
-            newline="\n",
-            dir=path.parent,
-            prefix=temporary_prefix(path),
-            suffix=TEMPORARY_SUFFIX,
-            delete=False,
-        )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_temporaries(path)
+            self.handle: IO[str] = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in commit/discard)
+                "w",
+                encoding="utf-8",
+                newline="\n",
+                dir=path.parent,
+                prefix=temporary_prefix(path),
+                suffix=TEMPORARY_SUFFIX,
+                delete=False,
+            )
+        except TargetError:
+            raise
+        except OSError as error:
+            raise WriteError(path, error) from error
+        _lock(self.handle)  # held while this process lives: a later run knows the file is not stale
 
     @property
     def temporary(self) -> Path:
         return Path(self.handle.name)
 
     def write(self, text: str) -> None:
-        self.handle.write(text)
+        self._guarded(self.handle.write, text)
 
     def writelines(self, lines: Iterable[str]) -> None:
-        self.handle.writelines(lines)
+        self._guarded(self.handle.writelines, lines)
+
+    def _guarded(self, call: Callable[[Any], object], argument: Any) -> None:
+        try:
+            call(argument)
+        except OSError as error:
+            self.discard()
+            raise WriteError(self.path, error) from error
 
     def commit(self, *, only_if_changed: bool = False) -> bool:
         """Put the written file in place; True when the target was replaced (False: it held the same bytes)."""
@@ -93,6 +155,12 @@ class AtomicFile:
             check_target(self.path)  # it may have changed while the file was written
             os.chmod(self.temporary, default_mode())  # temporary files are created 0600; outputs are shared files
             os.replace(self.temporary, self.path)
+        except TargetError:
+            self.discard()
+            raise
+        except OSError as error:
+            self.discard()
+            raise WriteError(self.path, error) from error
         except BaseException:
             self.discard()
             raise
@@ -101,7 +169,7 @@ class AtomicFile:
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):
-            self.handle.close()
+            self.handle.close()  # on a full disk, closing flushes and fails: the file is removed all the same
         with contextlib.suppress(FileNotFoundError):
             self.temporary.unlink()
 

@@ -12,6 +12,7 @@ and parses through `extract.parsing`.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -32,6 +33,7 @@ class Problem(StrEnum):
     ID_MISMATCH = "id_mismatch"  # id is not '<doc_id>:<start>-<end>'
     ORPHAN = "orphan"  # the source file is gone
     UNREADABLE = "unreadable"  # the source exists but cannot be decoded
+    OUTSIDE = "outside"  # the record's source points outside the sources folder: not read
     STALE = "stale"  # the source's bytes changed
     QUOTE_MISMATCH = "quote_mismatch"  # text at span is not the quote (or the number is not where it says)
     REPARSE_MISMATCH = "reparse_mismatch"  # parsing the quote again gives a different figure
@@ -122,9 +124,17 @@ def _show(figure: tuple[object, ...]) -> str:
     return ", ".join(f"{n}={v}" for n, v in zip(names, figure, strict=True))
 
 
-def resolve_source(source: str, sources: Path | None, root: Path) -> Path:
-    """record.source is relative to the working folder; with a sources folder, the file name is looked up there."""
-    return sources / Path(source).name if sources is not None else root / source
+def resolve_source(source: str, sources: Path | None, root: Path) -> Path | None:
+    """record.source is relative to the working folder; with a sources folder, the file name is looked up there.
+    None when the record points outside that folder (an absolute path, "../../etc/passwd"): whatever a facts file
+    says, only files inside the folder are read."""
+    folder, relative = (sources, Path(source).name) if sources is not None else (root, source)
+    if not relative or Path(relative).is_absolute() or Path(relative).drive:
+        return None
+    normal = os.path.normpath(relative)
+    if normal == os.curdir or normal == os.pardir or normal.startswith(os.pardir + os.sep):
+        return None
+    return folder / normal
 
 
 def read_fact_lines(path: Path) -> tuple[list[FactRecord], list[Finding]]:
@@ -158,6 +168,10 @@ def audit(
     documents: dict[Path, SourceView | IngestError | None] = {}
     for record in records:
         path = resolve_source(record.source, sources, root)
+        if path is None:
+            message = f"{record.id}: source {record.source!r} is outside the sources folder; not read"
+            report.findings.append(Finding(Problem.OUTSIDE, message, record.id, record.source))
+            continue
         if path not in documents:
             documents[path] = _read(path)
         report.findings.extend(_check_record(record, path, documents[path], parse))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
@@ -129,9 +130,26 @@ def _safe(cell: Cell) -> Cell:
     return cell
 
 
+class _LineWriter:
+    """A CSV writer with "\n" line ends that still quotes every cell holding a line break of any kind. The csv
+    module quotes only the characters of its line terminator: with "\n", a bare CR went out unquoted, split the
+    row in a spreadsheet and let the piece after it escape the formula guard."""
+
+    def __init__(self, handle: TextIO) -> None:
+        self.handle = handle
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\r\n")
+
+    def writerow(self, cells: Sequence[Cell]) -> None:
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.writerow(cells)
+        self.handle.write(self.buffer.getvalue().removesuffix("\r\n") + "\n")
+
+
 def write_csv(handle: TextIO, facts: Sequence[FactRecord], reviews: ReviewSummary, *, hxl: bool = False) -> None:
     columns = COLUMNS + (HXL_EXTRA if hxl else ())
-    writer = csv.writer(handle, lineterminator="\n")
+    writer = _LineWriter(handle)
     writer.writerow([name for name, _ in columns])
     if hxl:
         writer.writerow([tag for _, tag in columns])

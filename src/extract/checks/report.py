@@ -102,6 +102,10 @@ def document_views(facts: Sequence[FactRecord], sources: Path | None, root: Path
     for doc_id, members in sorted(by_doc.items()):
         view = DocumentView(doc_id, members[0].source)
         path = resolve_source(members[0].source, sources, root)
+        if path is None:
+            view.warning = "source outside the sources folder: not shown; figures listed in the table only"
+            views.append(view)
+            continue
         try:
             document = load(path)
         except IngestError as error:

@@ -8,6 +8,7 @@ texts)` (Docs for texts, batched), `quantity_of(span)` (a figure span's `Quantit
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from extract.config import RunConfig
@@ -19,10 +20,13 @@ if TYPE_CHECKING:
 
 SPAN_KEY = "quantities"
 BATCH_SIZE = 64
+BATCH_CHARS = 50_000  # characters parsed at once: spaCy's working memory grows with them
 
 __all__ = [
+    "BATCH_CHARS",
     "BATCH_SIZE",
     "SPAN_KEY",
+    "ParseFailure",
     "build_pipeline",
     "parse",
     "parse_quantities",
@@ -43,17 +47,65 @@ def shared_pipeline(config: RunConfig | None = None) -> Language:
     return shared(config or RunConfig())
 
 
-def parse(nlp: Language, texts: Iterable[tuple[str, Any]], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Doc, Any]]:
-    """(Doc, context) for each (text, context), in order, parsed in batches. Each Doc's tensor is dropped: tok2vec's
-    output (96 floats a token) is not read after the pipeline, and a long document's Docs are held until all of it
-    is parsed."""
+@dataclass(frozen=True, slots=True)
+class ParseFailure:
+    """What `parse` gives, in place of a Doc, for a text whose parse raised."""
+
+    error: Exception
+
+    def __str__(self) -> str:
+        return f"{type(self.error).__name__}: {self.error}"
+
+
+def parse(
+    nlp: Language,
+    texts: Iterable[tuple[str, Any]],
+    batch_size: int = BATCH_SIZE,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[tuple[Doc | ParseFailure, Any]]:
+    """(Doc, context) for each (text, context), in order, parsed in groups of at most `batch_size` texts and about
+    `batch_chars` characters (memory follows the characters in flight, not the number of texts). A text whose parse
+    raises gives (ParseFailure, context) and the others go on. Each Doc's tensor is dropped: tok2vec's output (96
+    floats a token) is not read after the pipeline, and a long document's Docs are held until all of it is parsed."""
+    for group in _groups(texts, batch_size, batch_chars):
+        yield from _parse_group(nlp, group)
+
+
+def _groups(
+    texts: Iterable[tuple[str, Any]], batch_size: int, batch_chars: int
+) -> Iterator[list[tuple[str, Any]]]:
+    group: list[tuple[str, Any]] = []
+    chars = 0
+    for text, context in texts:
+        group.append((text, context))
+        chars += len(text)
+        if len(group) >= batch_size or chars >= batch_chars:
+            yield group
+            group, chars = [], 0
+    if group:
+        yield group
+
+
+def _parse_group(nlp: Language, group: list[tuple[str, Any]]) -> list[tuple[Doc | ParseFailure, Any]]:
+    """The group parsed as one batch; when the batch raises, each text alone, so one bad text costs only itself."""
     import numpy
 
     no_tensor = numpy.zeros((0,), dtype="float32")
-    stream = ((nlp.make_doc(text), context) for text, context in texts)
-    for doc, context in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        doc.tensor = no_tensor
-        yield doc, context
+    try:
+        parsed: list[tuple[Doc | ParseFailure, Any]] = list(nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+    except Exception:  # (isolated below, text by text)
+        parsed = [(_parse_one(nlp, text), context) for text, context in group]
+    for doc, _ in parsed:
+        if not isinstance(doc, ParseFailure):
+            doc.tensor = no_tensor
+    return parsed
+
+
+def _parse_one(nlp: Language, text: str) -> Doc | ParseFailure:
+    try:
+        return nlp(text)
+    except Exception as error:  # (reported as the document's failure)
+        return ParseFailure(error)
 
 
 def quantity_of(span: Span) -> Quantity:

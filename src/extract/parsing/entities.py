@@ -32,7 +32,7 @@ def domain_patterns(path: Path | None = None) -> list[dict[str, Any]]:
     """span_ruler patterns from a JSONL file; None reads the packaged domain patterns (entities.jsonl)."""
     if path is None:
         return load_jsonl("entities.jsonl")
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in path.read_text("utf-8").split("\n") if line.strip()]
 
 
 class AnchoredSpanRuler(SpanRuler):

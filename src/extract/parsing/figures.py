@@ -98,13 +98,13 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
 
 def _is_year_like(atom: Atom, text: str) -> bool:
     surface = text[atom.start : atom.end]
-    return surface.isdigit() and len(surface) == 4 and 1800 <= int(surface) <= 2100
+    return surface.isdecimal() and len(surface) == 4 and 1800 <= int(surface) <= 2100
 
 
 def _is_short_year(year: Atom, second: Atom, text: str) -> bool:
     """ "2020-21": a year span written with the second year's last two digits."""
     surface = text[second.start : second.end]
-    return len(surface) == 2 and surface.isdigit() and int(surface) == (int(text[year.start : year.end]) + 1) % 100
+    return len(surface) == 2 and surface.isdecimal() and int(surface) == (int(text[year.start : year.end]) + 1) % 100
 
 
 def _range_partner(text: str, first: Atom, second: Atom) -> bool:
@@ -166,7 +166,7 @@ def _code_atoms(text: str, atoms: list[Atom]) -> set[int]:
             codes.add(i)
     chain: list[int] = []
     for i, atom in enumerate([*atoms, None]):
-        bare = atom is not None and not atom.is_word and text[atom.start : atom.end].isdigit()
+        bare = atom is not None and not atom.is_word and text[atom.start : atom.end].isdecimal()
         if bare and chain and text[atoms[chain[-1]].end : atom.start] == " ":
             chain.append(i)
             continue

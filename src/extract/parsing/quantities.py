@@ -126,12 +126,16 @@ class QuantityRecognizer:
             self._warn()
         found: list[_Found] = []
         previous: list[Quantity] = []  # the figures read so far, which an implied noun may refer back to
+        taken: set[tuple[int, int]] = set()
         text = doc.text  # joins every token on each access: read once
         for figure in scan_figures(text):
             if found and figure.number_start < found[-1].quantity.end:
                 continue  # inside the unit of the figure before: the 2 of "20 J/m^2"
             read = self._read(doc, text, figure, previous)
-            if read is not None:
+            # Span extensions are stored by the span's offsets: two figures widened to the same tokens ("1?2")
+            # would share one `_.quantity` and give one fact twice. The first figure keeps the span.
+            if read is not None and (read.span.start, read.span.end) not in taken:
+                taken.add((read.span.start, read.span.end))
                 found.append(read)
                 previous.append(read.quantity)
         spans = []
@@ -210,7 +214,7 @@ class QuantityRecognizer:
         return any(
             token.lower_.rstrip("s") in dated
             or token.lower_ in dated
-            or (token.text[:4].isdigit() and 1800 <= int(token.text[:4]) <= 2100)
+            or (token.text[:4].isdecimal() and 1800 <= int(token.text[:4]) <= 2100)
             or not (token.like_num or token.is_punct or token.is_stop or token.i in range(number.start, number.end))
             for token in entity
         )

@@ -6,13 +6,18 @@ parsed a single time, for the check that refuses it with its name and for its se
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from extract.reading.html import HtmlError, page_segments, read_page
 from extract.reading.ingest import IngestError, SourceDocument, load
-from extract.reading.segments import CleanText
+from extract.reading.segments import COMMENT_FORM, CleanText
 from extract.reading.text import clean
+
+MAX_QUIET_COMMENT_BLOCKS = 8  # a usual form: "Leave a Reply", a notice, Comment, Name, Email, Website, Post Comment
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,17 +27,25 @@ class ReadDocument:
 
 
 def segments_of(source: SourceDocument) -> CleanText:
-    """The segments of a decoded document; raises IngestError when its markup cannot be read."""
+    """The segments of a decoded document; raises IngestError when its markup cannot be read. Dropping more than
+    a few blocks as a comment form is logged with the file's name: what boilerplate removes must be visible."""
     if source.format == "html":
         try:
-            return page_segments(read_page(source.text))
+            text = page_segments(read_page(source.text))
         except HtmlError as error:
             raise IngestError(source.path, str(error)) from error
-    if source.layout is not None:
+    elif source.layout is not None:
         from extract.reading.pdf_source import furniture_spans
 
-        return clean(source.text, furniture=furniture_spans(source.layout), cells=True)
-    return clean(source.text)
+        text = clean(source.text, furniture=furniture_spans(source.layout), cells=True)
+    else:
+        text = clean(source.text)
+    dropped = [s for s in text.segments if s.reason == COMMENT_FORM]
+    if len(dropped) > MAX_QUIET_COMMENT_BLOCKS:
+        log.warning(
+            "warning: %s: %d blocks dropped as a comment form, from %r", source.path, len(dropped), dropped[0].text[:60]
+        )
+    return text
 
 
 def read(path: Path) -> ReadDocument:

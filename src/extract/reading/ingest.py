@@ -1,15 +1,16 @@
 """Read report files: decode, hash, check, and give each document its id.
 
-Decoding: a byte-order mark wins (UTF-8, UTF-16); then strict UTF-8; then, for HTML, the charset the page
-declares (`<meta charset=...>`); then Windows-1252, then Latin-1 (which decodes any bytes). A document not read
-as UTF-8 carries a warning naming the file and the encoding used (`SourceDocument.warnings`, also logged on
-the `extract.reading.ingest` logger, which prints to stderr when nothing else is configured); spans always refer to
-the decoded text. Text that looks like double-encoded UTF-8 ("donâ€™t") gets a warning too; cleaning repairs it
-while keeping the map to the source.
+Decoding: a byte-order mark wins (UTF-8, UTF-32, UTF-16); then strict UTF-8; then, for HTML, the charset the page
+declares (`<meta charset=...>`, when ASCII-compatible); then Windows-1252, then Latin-1 (which decodes any bytes).
+A document not read as UTF-8 carries a warning naming the file and the encoding used (`SourceDocument.warnings`,
+also logged on the `extract.reading.ingest` logger, which prints to stderr when nothing else is configured); spans
+always refer to the decoded text. Text that looks like double-encoded UTF-8 ("donâ€™t") gets a warning too;
+cleaning repairs it while keeping the map to the source.
 
 Refused, each with one message naming the file and the reason (`IngestError`): unreadable files, files over
-MAX_BYTES, empty files, binary files (NUL bytes). HTML pages that are truncated or nested deeper than
-`extract.reading.html.MAX_DEPTH` elements are refused when their markup is read (`extract.reading.document`).
+MAX_BYTES, empty files, binary files (NUL bytes anywhere; control characters over the whole text, or densely in
+a part of it). HTML pages that are truncated or nested deeper than `extract.reading.html.MAX_DEPTH` elements are
+refused when their markup is read (`extract.reading.document`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,21 @@ HTML_FORMATS = ("html", "htm")
 # largest plausible report (a 5 MB compilation fits) is refused rather than keeping a batch busy for hours.
 MAX_BYTES = 8 * 1024 * 1024
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+MIN_CONTROLS = 8  # a stray control character or two ("Caf\xe9 \x81") is a damaged text, not binary
+MAX_CONTROL_SHARE = 0.005  # of the whole text: a report holds next to no control characters
+MAX_CONTROL_SHARE_IN_WINDOW = 0.05  # ... nor a dense run of them anywhere (binary appended after text)
+_WINDOW = 1024
+# Control characters but tab, line and page breaks (U+0085 is a line break too); and U+FFFD, a decoder's mark of
+# invalid bytes.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffd]")
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +98,15 @@ def document_format(path: Path) -> str:
 
 
 def decode(data: bytes, path: Path, *, html: bool = False) -> tuple[str, str]:
-    """Decode report bytes; returns (text, encoding name). See the module docstring for the order tried."""
+    """Decode report bytes; returns (text, encoding name). See the module docstring for the order tried. Bytes that
+    decode only to control characters in places (binary, whole or in part) are refused."""
+    text, encoding = _decode(data, path, html=html)
+    if reason := binary_reason(text):
+        raise IngestError(path, f"binary content ({reason}), not a text report")
+    return text, encoding
+
+
+def _decode(data: bytes, path: Path, *, html: bool) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -92,23 +115,50 @@ def decode(data: bytes, path: Path, *, html: bool = False) -> tuple[str, str]:
                 raise IngestError(path, f"not valid {encoding} despite its byte-order mark (byte {exc.start})") from exc
     if not data.strip():
         raise IngestError(path, "empty file")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise IngestError(path, "binary content (NUL bytes), not a text report")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     candidates = ["cp1252", "latin-1"]
-    declared = _DECLARED_CHARSET.search(data[:4096]) if html else None
+    declared = _declared_encoding(data) if html else None
     if declared:
-        candidates.insert(0, declared.group(1).decode("ascii"))
+        candidates.insert(0, declared)
     for candidate in candidates:
         try:
             name = codecs.lookup(candidate).name
             return data.decode(name), name
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # UnicodeError: a codec that exists but cannot decode ("undefined")
             continue
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def binary_reason(text: str) -> str | None:
+    """Why decoded text looks like binary data, or None: control characters (other than tab, line and page
+    breaks) over the whole text, or densely in any stretch of it (binary appended after text)."""
+    if not text:
+        return None
+    total = len(_CONTROL.findall(text))
+    if total > MIN_CONTROLS and total / len(text) > MAX_CONTROL_SHARE:
+        return f"{total} control characters in {len(text)}"
+    for start in range(0, len(text), _WINDOW):
+        size = min(_WINDOW, len(text) - start)
+        found = len(_CONTROL.findall(text, start, start + size))
+        if found > MIN_CONTROLS and found / size > MAX_CONTROL_SHARE_IN_WINDOW:
+            return f"control characters from character {start}"
+    return None
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The codec name of the charset an HTML page declares, None when it declares none that Python knows or one
+    that cannot be true: a declaration read as ASCII bytes is not in UTF-16 or UTF-32 (as browsers do)."""
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    try:
+        name = codecs.lookup(declared.group(1).decode("ascii")).name if declared else None
+        return name if name and "charset".encode(name) == b"charset" else None
+    except (LookupError, UnicodeError):
+        return None
 
 
 def load(path: Path, *, doc_id: str | None = None) -> SourceDocument:
@@ -131,9 +181,8 @@ def load(path: Path, *, doc_id: str | None = None) -> SourceDocument:
     if not text.strip():
         raise IngestError(path, "empty file")
     warnings: list[str] = []
-    if encoding not in ("utf-8", "utf-8-sig", "utf-16"):
-        declared = doc_format == "html" and _DECLARED_CHARSET.search(data[:4096]) is not None
-        how = "the charset it declares" if declared else "a guess"
+    if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
+        how = "the charset it declares" if _declared_encoding(data) == encoding and doc_format == "html" else "a guess"
         warnings.append(f"{path}: not UTF-8; decoded as {encoding} ({how}); spans refer to the decoded text")
     if has_mojibake(text):
         warnings.append(f"{path}: looks like double-encoded UTF-8 (mojibake); repaired during cleaning")

@@ -22,6 +22,9 @@ MAX_HEADING_WORDS = 14
 MAX_FIGURE_WORDS = 5
 MAX_LABEL_WORDS = 20
 CELL_SEPARATOR = " | "  # how a table row's cells are joined, in HTML tables and in a PDF's tab-separated rows
+COMMENT_FORM = "comment form"  # the reason of the blocks dropped as a comment form (a start line and what follows)
+MIN_PROSE_WORDS = 8  # a sentence this long ends a comment form: form fields are short labels
+_SENTENCE_END = re.compile(r"[.!?]['\")\]]?$")
 
 
 class SegmentKind(StrEnum):
@@ -135,9 +138,11 @@ def classify(blocks: list[Block], *, headings_from_text: bool) -> CleanText:
         block = blocks[i]
         lines, mapped, text = block.lines, block.mapped, block.mapped.text
         following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if in_comment_form and _ends_comment_form(block, following, headings_from_text):
+            in_comment_form = False
         if in_comment_form or patterns["comment_form_starts"].match(lines[0]):
             in_comment_form = True
-            segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, "comment form"))
+            segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, COMMENT_FORM))
         elif block.kind is SegmentKind.BOILERPLATE:
             segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, block.reason))
         elif all(patterns["navigation_lines"].match(line) for line in lines):
@@ -173,6 +178,27 @@ def classify(blocks: list[Block], *, headings_from_text: bool) -> CleanText:
             segments.append(Segment(SegmentKind.PARAGRAPH, mapped, section))
         i += 1
     return CleanText(segments, title)
+
+
+def _ends_comment_form(block: Block, following: Block | None, headings_from_text: bool) -> bool:
+    """Report text after a comment form's start: a heading from the markup, a sentence (a long one, or one holding
+    a figure), or a heading-like line followed by such a sentence. A form's fields ("Name *", "Post Comment")
+    are short lines, so a line "Comments" or "2 comments" in a report never hides the rest of it."""
+    if block.kind is SegmentKind.HEADING or _is_prose(block.mapped.text):
+        return True
+    return (
+        headings_from_text
+        and len(block.lines) == 1
+        and _looks_like_heading(block.mapped.text)
+        and following is not None
+        and _is_prose(following.mapped.text)
+    )
+
+
+def _is_prose(text: str) -> bool:
+    words = len(text.split())
+    has_figure = any(c.isdecimal() for c in text)
+    return bool(_SENTENCE_END.search(text)) and (words >= MIN_PROSE_WORDS or (words >= 3 and has_figure))
 
 
 def is_label(text: str) -> bool:

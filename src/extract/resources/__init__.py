@@ -29,7 +29,7 @@ def load_json(name: str) -> Any:
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in resource_text(name).splitlines() if line.strip()]
+    return [json.loads(line) for line in resource_text(name).split("\n") if line.strip()]
 
 
 def resources_digest() -> str:

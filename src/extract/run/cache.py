@@ -1,9 +1,11 @@
 """An incremental cache of each document's facts, so an unchanged corpus is not parsed again.
 
 An entry is keyed by the pipeline version (package version, resource data, spaCy and model versions, a code
-version and a digest of the package's source) and by the document (its id and the sha256 of its bytes).
+version and a digest of the package's source) and by the document (its format, its id and the sha256 of its bytes).
 It stores the document's facts as JSON Lines exactly as a fresh run wrote them, after one header line naming the
-`source` path they were written with. `source` is the only field that depends on where the file lies rather
+`source` path they were written with, how many facts follow and their sha256: an entry that does not match is a
+miss (with a warning), never facts copied into the output. The cache is best-effort: one that cannot be written
+warns once and the run goes on. `source` is the only field that depends on where the file lies rather
 than on its name and bytes, so an entry loaded for a moved file has `source` rewritten to the new path.
 """
 
@@ -14,6 +16,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
+import logging
 import os
 import re
 import shutil
@@ -24,11 +27,15 @@ from importlib.resources import files
 from pathlib import Path
 
 from extract.config import RunConfig
+from extract.jsonl import split_lines
 from extract.models import FactRecord
+from extract.reading import SourceDocument
 from extract.resources import resources_digest
 
+log = logging.getLogger(__name__)
+
 # Bump when the extraction logic changes in a way the source digest below would not show (it covers the modules).
-CODE_VERSION = 1
+CODE_VERSION = 2  # 2: entries carry a checksum; the key holds the format
 DEFAULT_CACHE_DIR = Path(".cache/extract")
 _VERSION_FOLDER = re.compile(r"[0-9a-f]{24}")
 KEEP_VERSIONS = 3  # pipeline-version folders kept in a cache folder (the most recently used)
@@ -108,36 +115,76 @@ class FactCache:
         for stale in others[max(keep - 1, 0) :]:
             shutil.rmtree(stale, ignore_errors=True)
 
-    def _entry(self, doc_id: str, sha256: str) -> Path:
-        key = hashlib.sha256(f"{doc_id}\0{sha256}".encode()).hexdigest()
+    def _entry(self, source: SourceDocument) -> Path:
+        key = hashlib.sha256(
+            f"{self.version}\0{source.format}\0{source.doc_id}\0{source.sha256}".encode()
+        ).hexdigest()  # the format too: page.txt renamed page.html is read otherwise
         return self._version_folder / key[:2] / f"{key}.jsonl"
 
-    def load(self, doc_id: str, sha256: str, source: str) -> list[str] | None:
-        """The document's fact lines as a fresh run gives them for display path `source`; None on a miss."""
+    def load(self, source: SourceDocument, display: str) -> list[str] | None:
+        """The document's fact lines as a fresh run gives them for display path `display`; None on a miss. An
+        entry that is damaged (edited, truncated, a line added: its checksum differs) is a miss, with a warning."""
+        path = self._entry(source)
         try:
-            header, *lines = self._entry(doc_id, sha256).read_text("utf-8").splitlines(keepends=True)
-            stored = json.loads(header)["source"]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or unreadable entries are misses; the run rewrites them
-        if stored == source:
+            header, *lines = split_lines(path.read_text("utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError, ValueError) as error:
+            return _damaged(path, f"unreadable ({error})")
+        try:
+            meta = json.loads(header)
+            stored, checksum, count = meta["source"], meta["sha256"], meta["facts"]
+        except (ValueError, KeyError, TypeError):
+            return _damaged(path, "no valid header")
+        if len(lines) != count or _checksum(lines) != checksum or (lines and not lines[-1].endswith("\n")):
+            return _damaged(path, "its facts do not match its checksum")
+        if stored == display:
             return lines
-        return [
-            FactRecord.model_validate_json(line).model_copy(update={"source": source}).model_dump_json() + "\n"
-            for line in lines
-        ]
-
-    def store(self, doc_id: str, sha256: str, source: str, lines: list[str]) -> None:
-        """Write an entry atomically (a concurrent reader sees the old entry or the new one)."""
-        path = self._entry(doc_id, sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="\n", dir=path.parent, suffix=".tmp", delete=False
-        ) as handle:
-            handle.write(json.dumps({"source": source}) + "\n")
-            handle.writelines(lines)
         try:
-            os.replace(handle.name, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(handle.name)
-            raise
+            return [
+                FactRecord.model_validate_json(line).model_copy(update={"source": display}).model_dump_json() + "\n"
+                for line in lines
+            ]
+        except ValueError as error:
+            return _damaged(path, f"an invalid fact ({error})")
+
+    def store(self, source: SourceDocument, display: str, lines: list[str]) -> bool:
+        """Write an entry atomically (a concurrent reader sees the old entry or the new one). Best-effort: a cache
+        that cannot be written (a full disk, no permission) is a warning, never a failed run; False then."""
+        path = self._entry(source)
+        header = json.dumps({"source": display, "facts": len(lines), "sha256": _checksum(lines)}) + "\n"
+        temporary: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", newline="\n", dir=path.parent, suffix=".tmp", delete=False
+            ) as handle:
+                temporary = handle.name
+                handle.write(header)
+                handle.writelines(lines)
+            os.replace(temporary, path)
+        except OSError as error:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+            _warn_once(f"warning: cache {self.folder} cannot be written ({error.strerror or error}); going on without")
+            return False
+        return True
+
+
+def _checksum(lines: list[str]) -> str:
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
+def _damaged(path: Path, why: str) -> None:
+    log.warning("warning: cache entry %s is damaged (%s); the document is parsed again", path, why)
+    return None
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        log.warning("%s", message)

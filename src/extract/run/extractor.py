@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from extract.config import RunConfig
 from extract.facts import assemble
 from extract.models import FactRecord
-from extract.parsing import parse, shared_pipeline
-from extract.reading import CleanText, ReadDocument, Segment, SourceDocument, read, segments_of
+from extract.parsing import ParseFailure, parse, shared_pipeline
+from extract.reading import CleanText, IngestError, ReadDocument, Segment, SourceDocument, read, segments_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,6 +35,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.
 class ExtractedDocument:
     document: ReadDocument
     facts: list[FactRecord]
+    failure: str | None = None  # why the document gave no facts: an unexpected error segmenting, parsing or assembling
 
 
 def display_path(path: Path) -> str:
@@ -114,41 +115,90 @@ class Extractor:
         first = next(iterator, None)
         if first is None:
             return
-        pending: dict[int, tuple[ReadDocument, list[Doc]]] = {}
+        pending: dict[int, _InFlight] = {}
         order: deque[int] = deque()
 
         def texts() -> Iterator[tuple[str, int]]:
             for index, document in enumerate(chain((first,), iterator)):
-                if isinstance(document, SourceDocument):
-                    document = ReadDocument(document, segments_of(document))
-                bounded_document = bounded(document, self.max_segment_chars)
-                pending[index] = (bounded_document, [])
+                in_flight = _start(document, self.max_segment_chars)
+                pending[index] = in_flight
                 order.append(index)
-                for segment in bounded_document.text.segments:
+                for segment in in_flight.document.text.segments if in_flight.failure is None else ():
                     yield segment.text, index
 
         def complete() -> Iterator[ExtractedDocument]:
             while order:
-                document, docs = pending[order[0]]
-                if len(docs) < len(document.text.segments):
+                in_flight = pending[order[0]]
+                if in_flight.failure is None and len(in_flight.docs) < len(in_flight.document.text.segments):
                     return
                 del pending[order.popleft()]
-                yield ExtractedDocument(document, assemble(document, docs, display_path(document.source.path)))
+                yield in_flight.finish()
 
         for doc, index in parse(self.nlp, texts()):
-            pending[index][1].append(doc)
+            in_flight = pending[index]
+            if isinstance(doc, ParseFailure):
+                in_flight.fail("parsing", doc.error)
+            else:
+                in_flight.docs.append(doc)
             yield from complete()
         yield from complete()
 
-    def extract_lines(self, documents: Iterable[ReadDocument | SourceDocument]) -> Iterator[list[str]]:
-        """Each document's facts as JSON lines, in the order given."""
+    def extract_lines(
+        self, documents: Iterable[ReadDocument | SourceDocument]
+    ) -> Iterator[tuple[list[str], str | None]]:
+        """Each document's facts as JSON lines, and the reason it failed (None when it did not), in the order given."""
         for extracted in self.extract(documents):
-            yield [fact.model_dump_json() + "\n" for fact in extracted.facts]
+            yield [fact.model_dump_json() + "\n" for fact in extracted.facts], extracted.failure
+
+
+def unexpected(stage: str, error: BaseException) -> str:
+    """The reason a document failed on an error nobody foresaw: the stage, the error's type and message."""
+    return f"unexpected error while {stage}: {type(error).__name__}: {error}"
+
+
+@dataclass(slots=True)
+class _InFlight:
+    """A document whose segments are being parsed: its Docs so far, or why it failed."""
+
+    document: ReadDocument
+    docs: list[Doc] = field(default_factory=list)
+    failure: str | None = None
+
+    def fail(self, stage: str, error: BaseException) -> None:
+        if self.failure is None:
+            self.failure = unexpected(stage, error)
+        self.docs.clear()
+
+    def finish(self) -> ExtractedDocument:
+        if self.failure is None:
+            try:
+                facts = assemble(self.document, self.docs, display_path(self.document.source.path))
+            except Exception as error:  # (one document's failure, reported with its name)
+                self.fail("assembling its facts", error)
+            else:
+                return ExtractedDocument(self.document, facts)
+        return ExtractedDocument(self.document, [], self.failure)
+
+
+def _start(document: ReadDocument | SourceDocument, limit: int) -> _InFlight:
+    """The document segmented (when only decoded) and bounded; a failure there costs this document only."""
+    source = document if isinstance(document, SourceDocument) else document.source
+    try:
+        if isinstance(document, SourceDocument):
+            document = ReadDocument(document, segments_of(document))
+        return _InFlight(bounded(document, limit))
+    except Exception as error:  # (one document's failure, reported with its name)
+        reason = error.reason if isinstance(error, IngestError) else unexpected("reading", error)
+        return _InFlight(ReadDocument(source, CleanText([], None)), failure=reason)
 
 
 def extract_document(path: Path, config: RunConfig | None = None) -> list[FactRecord]:
     """The facts of one report: read it, parse its segments, assemble its records."""
     document = bounded(read(path))
     texts = ((segment.text, None) for segment in document.text.segments)
-    docs = [doc for doc, _ in parse(shared_pipeline(config), texts)]
+    docs = []
+    for doc, _ in parse(shared_pipeline(config), texts):
+        if isinstance(doc, ParseFailure):
+            raise doc.error
+        docs.append(doc)
     return assemble(document, docs, display_path(path))

@@ -9,6 +9,9 @@ when some document has to be parsed.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,7 +22,7 @@ from extract.config import RunConfig
 from extract.jsonl import AtomicFile
 from extract.reading import IngestError, ReadDocument, SourceDocument, discover, load, segments_of
 from extract.run.cache import FactCache
-from extract.run.extractor import Extractor, display_path
+from extract.run.extractor import Extractor, display_path, unexpected
 
 CHUNK_DOCUMENTS = 16  # documents sent to a worker at a time
 CHUNK_CHARS = 200_000  # ... or fewer, when they are long
@@ -76,6 +79,9 @@ def read_all(
         except IngestError as error:
             _fail(result, on_failure, DocumentFailure(path, error.reason))
             continue
+        except Exception as error:  # (one document's failure, reported with its name)
+            _fail(result, on_failure, DocumentFailure(path, unexpected("reading", error)))
+            continue
         yield source
 
 
@@ -88,13 +94,28 @@ def _fail(result: RunResult, on_failure: Callable[[DocumentFailure], None], fail
 _worker_extractor: Extractor | None = None
 
 
-def _init_worker(config: RunConfig) -> None:
+def _init_worker(config: RunConfig, parent: int) -> None:
     global _worker_extractor
+    _exit_with_parent(parent)
     _worker_extractor = Extractor(config)
     _worker_extractor.nlp  # noqa: B018 (load now, not inside the first chunk)
 
 
-def _work(chunk: list[ReadDocument]) -> list[list[str]]:
+def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
+    """A worker ends when the run that started it dies (killed with -9, it cannot shut its pool down): a thread
+    watches the parent's pid and ends the process within `interval` seconds of its death. (Not PR_SET_PDEATHSIG:
+    it fires when the parent *thread* that started the worker ends, which a pool may do from a passing thread.)
+    `parent` is the run's pid as the run gave it: a parent killed while the worker was starting is seen too."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="extract-parent-watch", daemon=True).start()
+
+
+def _work(chunk: list[ReadDocument]) -> list[tuple[list[str], str | None]]:
     assert _worker_extractor is not None
     return list(_worker_extractor.extract_lines(chunk))
 
@@ -108,17 +129,20 @@ class _Processor:
         self.jobs = jobs
         self.pool: ProcessPoolExecutor | None = None
 
-    def submit(self, chunk: list[ReadDocument]) -> Future[list[list[str]]]:
+    def submit(self, chunk: list[ReadDocument]) -> Future[list[tuple[list[str], str | None]]]:
         if self.jobs > 1:
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(
-                    self.jobs, multiprocessing.get_context("spawn"), _init_worker, (self.config,)
+                    self.jobs, multiprocessing.get_context("spawn"), _init_worker, (self.config, os.getpid())
                 )
             return self.pool.submit(_work, chunk)
         if self.extractor is None:
             self.extractor = Extractor(self.config)
-        done: Future[list[list[str]]] = Future()
-        done.set_result(list(self.extractor.extract_lines(chunk)))
+        done: Future[list[tuple[list[str], str | None]]] = Future()
+        try:
+            done.set_result(list(self.extractor.extract_lines(chunk)))
+        except Exception as error:  # (the chunk's documents fail; the run goes on)
+            done.set_exception(error)
         return done
 
     @property
@@ -137,6 +161,7 @@ class _Pending:
     lines: list[str] | None = None
     cached: bool = False
     document: ReadDocument | None = None
+    failed: bool = False
 
 
 def documents_under(input_dir: Path) -> list[tuple[Path, str]]:
@@ -168,25 +193,38 @@ def run(
     processor = _Processor(extractor, config, jobs)
     output = AtomicFile(out)
     queue: deque[_Pending] = deque()  # documents in order, waiting for those before them
-    window: deque[tuple[list[_Pending], Future[list[list[str]]]]] = deque()
+    window: deque[tuple[list[_Pending], Future[list[tuple[list[str], str | None]]]]] = deque()
     chunk: list[_Pending] = []
 
     def flush() -> None:
         while queue and queue[0].lines is not None:
             done = queue.popleft()
             assert done.lines is not None
+            if done.failed:
+                continue
             output.writelines(done.lines)
             result.facts += len(done.lines)
             on_document(DocumentDone(done.source.path, done.source.doc_id, len(done.lines), done.cached))
 
+    def fail(pending: _Pending, reason: str) -> None:
+        pending.lines, pending.failed, pending.document = [], True, None
+        _fail(result, on_failure, DocumentFailure(pending.source.path, reason))
+
     def collect_oldest() -> None:
         pendings, future = window.popleft()
-        for pending, lines in zip(pendings, future.result(), strict=True):
+        try:
+            outcomes = future.result()
+        except Exception as error:  # (a worker that died, a chunk that could not be sent)
+            outcomes = [([], unexpected("parsing", error))] * len(pendings)
+        for pending, (lines, failure) in zip(pendings, outcomes, strict=True):
+            if failure is not None:
+                fail(pending, failure)
+                continue
             pending.lines = lines
             pending.document = None
             result.processed += 1
             if cache is not None:
-                cache.store(pending.source.doc_id, pending.source.sha256, pending.display, lines)
+                cache.store(pending.source, pending.display, lines)
         flush()
 
     def submit() -> None:
@@ -200,7 +238,7 @@ def run(
         for source in read_all(paths, result, on_failure):
             pending = _Pending(source, display_path(source.path))
             if cache is not None:
-                pending.lines = cache.load(source.doc_id, source.sha256, pending.display)
+                pending.lines = cache.load(source, pending.display)
             if pending.lines is not None:
                 pending.cached = True
                 result.cached += 1
@@ -211,6 +249,9 @@ def run(
                 pending.document = ReadDocument(source, segments_of(source))
             except IngestError as error:
                 _fail(result, on_failure, DocumentFailure(source.path, error.reason))
+                continue
+            except Exception as error:  # (one document's failure, reported with its name)
+                _fail(result, on_failure, DocumentFailure(source.path, unexpected("reading", error)))
                 continue
             queue.append(pending)
             chunk.append(pending)
