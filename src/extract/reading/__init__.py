@@ -6,8 +6,8 @@ Public API, for the other wings: `read(path)` (a `ReadDocument`: its `SourceDocu
 """
 
 from extract.reading.add import add_documents, stable_name
-from extract.reading.document import ReadDocument, read, read_document, segments_of
-from extract.reading.ingest import MAX_BYTES, SUPPORTED_SUFFIXES, IngestError, SourceDocument, discover, load
+from extract.reading.document import ReadDocument, load, read, read_document, segments_of
+from extract.reading.ingest import MAX_BYTES, SUPPORTED_SUFFIXES, IngestError, SourceDocument, discover
 from extract.reading.offsets import MappedText
 from extract.reading.pdf_source import page_and_box
 from extract.reading.segments import CleanText, Segment, SegmentKind

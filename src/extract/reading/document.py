@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.reading.html import HtmlError, page_segments, read_page
-from extract.reading.ingest import IngestError, SourceDocument, load
+from extract.reading.ingest import IngestError, SourceDocument, document_format, load_text
+from extract.reading.pdf_source import load_pdf
 from extract.reading.segments import COMMENT_FORM, CleanText
 from extract.reading.text import clean
 
@@ -46,6 +47,14 @@ def segments_of(source: SourceDocument) -> CleanText:
             "warning: %s: %d blocks dropped as a comment form, from %r", source.path, len(dropped), dropped[0].text[:60]
         )
     return text
+
+
+def load(path: Path, *, doc_id: str | None = None) -> SourceDocument:
+    """The report at `path` decoded and hashed, its structure not yet read (text and HTML: `ingest.load_text`; a
+    PDF's text layer: `pdf_source.load_pdf`); raises IngestError naming the file and the reason."""
+    if document_format(path) == "pdf":
+        return load_pdf(path, doc_id=doc_id or path.stem)
+    return load_text(path, doc_id=doc_id)
 
 
 def read(path: Path) -> ReadDocument:

@@ -161,14 +161,10 @@ def _declared_encoding(data: bytes) -> str | None:
         return None
 
 
-def load(path: Path, *, doc_id: str | None = None) -> SourceDocument:
+def load_text(path: Path, *, doc_id: str | None = None) -> SourceDocument:
     """The document at `path`, decoded and hashed; raises IngestError naming the file and the reason. Its structure
-    (an HTML page's markup) is read by `extract.reading.document.read`, which refuses what cannot be read. A PDF's
-    text is its text layer, pages joined by a form feed (`extract.reading.pdf_source`)."""
-    if document_format(path) == "pdf":
-        from extract.reading.pdf_source import load_pdf
-
-        return load_pdf(path, doc_id=doc_id or path.stem)
+    (an HTML page's markup) is read by `extract.reading.document.read`, which refuses what cannot be read. PDFs are
+    loaded by `extract.reading.pdf_source` (`extract.reading.load` chooses)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
