@@ -136,8 +136,8 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
             parser.parse(text)
     else:
         from extract.reading.ingest import SourceDocument
-        from extract.run.cache import FactCache
         from extract.run import Extractor, run
+        from extract.run.cache import FactCache
 
         cache = FactCache.open(cache_dir) if cache_dir else None
         extractor = None

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.reading.furniture import furniture_lines
 from extract.reading.normalise import TextBuilder
 from extract.reading.offsets import MappedText
-from extract.reading.segments import Block, CleanText, classify, concat
+from extract.reading.segments import Block, CleanText, SegmentKind, classify, concat
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 
@@ -35,24 +36,29 @@ def _normalise_line(raw: str, source_start: int) -> _Line:
     return _Line(builder.mapped.text, builder.mapped)
 
 
-def _blocks(lines: list[_Line]) -> list[list[_Line]]:
-    blocks: list[list[_Line]] = []
+def _blocks(lines: list[_Line]) -> list[Block]:
+    """Blocks at blank lines; a page-furniture line is a boilerplate block of its own."""
+    furniture = furniture_lines([line.text for line in lines])
+    blocks: list[Block] = []
     current: list[_Line] = []
-    for line in lines:
-        if line.text:
+
+    def close() -> None:
+        if current:
+            blocks.append(Block([line.text for line in current], concat([line.mapped for line in current])))
+            current.clear()
+
+    for i, line in enumerate(lines):
+        if i in furniture:
+            close()
+            blocks.append(Block([line.text], line.mapped, SegmentKind.BOILERPLATE, "page furniture"))
+        elif line.text:
             current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
+        else:
+            close()
+    close()
     return blocks
 
 
 def clean(source: str) -> CleanText:
     """Segment and normalise a report's text."""
-    blocks = _blocks(_split_lines(source))
-    return classify(
-        [Block([line.text for line in block], concat([line.mapped for line in block])) for block in blocks],
-        headings_from_text=True,
-    )
+    return classify(_blocks(_split_lines(source)), headings_from_text=True)
