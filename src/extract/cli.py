@@ -239,6 +239,27 @@ def _print_report(report: object) -> None:
 
 
 @app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="A report (.txt, .html, .htm).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    model: ModelOption = None,
+) -> None:
+    """Every number of a report and what became of it: a figure (value, qualifier, unit), a rejected number (reason
+    and rule), or a number dropped with its boilerplate segment; with its line and source offsets."""
+    from extract.checks.explain import explain as explain_numbers
+    from extract.checks.explain import render_json, render_text
+    from extract.config import RunConfig
+    from extract.reading import IngestError
+
+    try:
+        decisions = explain_numbers(file, RunConfig(model=model))
+    except IngestError as error:
+        _error(str(error))
+        raise typer.Exit(1) from error
+    typer.echo(render_json(decisions) if as_json else render_text(decisions))
+
+
+@app.command()
 def schemas(
     out: Annotated[Path, typer.Option(help="Folder for the JSON Schema files.")] = Path("schemas"),
     check: Annotated[bool, typer.Option(help="Only check the files are up to date (exit 1 if not).")] = False,

@@ -1,8 +1,9 @@
 """The parsing wing: text in, spaCy Docs out, each figure a span with plain values (offsets into the text given).
 
 Public API: `build_pipeline(config)` / `shared_pipeline(config)` (the one place a pipeline is built), `parse(nlp,
-texts)` (Docs for texts, batched), `quantity_of(span)` (a figure span's `Quantity`), `parse_quantities(text)`, and
-`SPAN_KEY`. Depends only on the models, the resources and the run configuration; reads no file of the user's.
+texts)` (Docs for texts, batched), `quantity_of(span)` (a figure span's `Quantity`), `parse_quantities(text)`,
+`SPAN_KEY` (the figures) and `REJECTED_KEY` (the numbers set aside, each span's `_.rejection` a dict of reason and
+rule). Depends only on the models, the resources and the run configuration; reads no file of the user's.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 SPAN_KEY = "quantities"
+REJECTED_KEY = "rejected_numbers"
 BATCH_SIZE = 64
 BATCH_CHARS = 50_000  # characters parsed at once: spaCy's working memory grows with them
 
 __all__ = [
     "BATCH_CHARS",
     "BATCH_SIZE",
+    "REJECTED_KEY",
     "SPAN_KEY",
     "ParseFailure",
     "build_pipeline",

@@ -56,6 +56,16 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedNumber:
+    """A number the scanner read as part of a code, date or time, not as a figure."""
+
+    start: int
+    end: int
+    reason: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class _QualifierPhrase:
     phrase: str  # lower case
     qualifier: Qualifier
@@ -156,14 +166,25 @@ def _range_value(first: Atom, second: Atom) -> tuple[Number, Number]:
     return low, high
 
 
-def _code_atoms(text: str, atoms: list[Atom]) -> set[int]:
-    """Indexes of atoms that are parts of phone numbers, codes or times of day: "+211 912 345 678", "10:30",
-    "12/03/2023", "at 2 pm"."""
-    codes: set[int] = set()
+def _code_atoms(text: str, atoms: list[Atom]) -> dict[int, tuple[str, str]]:
+    """Indexes of atoms that are parts of phone numbers, codes, dates or times of day, each with its reason and
+    rule: "+211 912 345 678", "10:30", "12/03/2023", "2021-07-14", "at 2 pm"."""
+    codes: dict[int, tuple[str, str]] = {}
+    for match in _NUMERIC_DATE.finditer(text):
+        for i, atom in enumerate(atoms):
+            if match.start() <= atom.start < match.end():
+                codes[i] = ("date", "numeric-date")
     for i, atom in enumerate(atoms):
-        coded = _DATE_SEPARATOR.match(text, atom.end) or (atom.start and text[atom.start - 1] in ":/+")
-        if coded or (_TIME_OF_DAY.match(text, atom.end) and _is_clock_time(text, atom)):
-            codes.add(i)
+        if i in codes:
+            continue
+        if _TIME_OF_DAY.match(text, atom.end) and _is_clock_time(text, atom):
+            codes[i] = ("time", "clock-am-pm")
+        elif re.match(r":\d", text[atom.end : atom.end + 2]) or (atom.start and text[atom.start - 1] == ":"):
+            codes[i] = ("time", "colon-code")
+        elif atom.start and text[atom.start - 1] == "+":
+            codes[i] = ("phone", "plus-prefix")
+        elif _DATE_SEPARATOR.match(text, atom.end) or (atom.start and text[atom.start - 1] == "/"):
+            codes[i] = ("reference", "slash-or-dot-code")
     chain: list[int] = []
     for i, atom in enumerate([*atoms, None]):
         bare = atom is not None and not atom.is_word and text[atom.start : atom.end].isdecimal()
@@ -171,9 +192,18 @@ def _code_atoms(text: str, atoms: list[Atom]) -> set[int]:
             chain.append(i)
             continue
         if len(chain) >= 3:
-            codes.update(chain)
+            codes.update((j, ("phone", "digit-groups")) for j in chain if j not in codes)
         chain = [i] if bare else []
     return codes
+
+
+# "2021-07-14", "14-07-2021", "22/11/2020", "05.2006" (month and year): the separators of a date, not a range
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w.,/-])(?:(?:1[89]|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:(?:1[89]|20)\d\d|\d\d)"
+    r"|(?:0?[1-9]|1[0-2])([-/.])(?:0?[1-9]|[12]\d|3[01])\2(?:1[89]|20)\d\d"
+    r"|(?:0[1-9]|1[0-2])[./](?:1[89]|20)\d\d)(?![\w-]|[.,/]\d)"
+)
 
 
 def _is_clock_time(text: str, atom: Atom) -> bool:
@@ -280,8 +310,9 @@ def _time_words() -> re.Pattern[str]:
     return re.compile(rf"[\s-]*(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
-def scan_figures(text: str) -> list[Figure]:
-    """Every figure in `text`, left to right, with qualifier, bounds, and kind when the text shows it."""
+def scan_figures(text: str, skipped: list[SkippedNumber] | None = None) -> list[Figure]:
+    """Every figure in `text`, left to right, with qualifier, bounds, and kind when the text shows it. The numbers
+    read as parts of codes, dates and times are added to `skipped` when given."""
     glued = {g.number_end: g for g in glued_units(text)}
     atoms = _with_glued(find_atoms(text), glued.values())
     codes = _code_atoms(text, atoms)
@@ -290,6 +321,8 @@ def scan_figures(text: str) -> list[Figure]:
     while i < len(atoms):
         atom = atoms[i]
         if i in codes:
+            if skipped is not None:
+                skipped.append(SkippedNumber(atom.start, atom.end, *codes[i]))
             i += 1
             continue
         if i + 1 < len(atoms) and i + 1 not in codes and (fraction := _out_of(text, atom, atoms[i + 1])):

@@ -95,6 +95,7 @@ def lexicon() -> Lexicon:
         rf"(?:\d+\s+\d{{1,3}}/\d{{1,3}}(?![/\d])|\d{{1,3}}/\d{{1,3}}(?![/\d])|\d*[{vulgar_chars}]"
         r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # South Asian grouping: "12,34,567"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"|\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?(?!['\u2019]?\w)"  # Swiss grouping: "448'063"
         r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d)"  # "1 234 567", not "245 23"
         r"|\d+\.\d+|\.\d+|\d+)(?!,\d{3})"  # never the "1" of "1,000s"
         r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?\d+\^[+\-−]?\d+|[x×]10(?:[-−]\d{1,2}(?![\w]|[.,]\d)|[⁺⁻]?[⁰¹²³⁴-⁹]+)"
@@ -155,7 +156,7 @@ def _digits_value(number: str, lex: Lexicon) -> float:
             return _digits_value(base, lex) ** power
         except (OverflowError, ZeroDivisionError):
             return math.nan  # "10^999", "0^-1": no figure
-    number = re.sub(r"[,\u202f\u00a0]" if "/" in number else r"[, \u202f\u00a0]", "", number)
+    number = re.sub(r"[,\u202f\u00a0]" if "/" in number else r"[, \u202f\u00a0'\u2019]", "", number)
     if number and number[-1] in lex.vulgar:
         return float(number[:-1] or 0) + lex.vulgar[number[-1]]
     if "/" in number:

@@ -27,8 +27,9 @@ from spacy.tokens import Doc, Span, Token
 from extract.models import Kind, Qualifier, Quantity
 from extract.parsing import SPAN_KEY, implied, layout
 from extract.parsing.currencies import table as currency_table
-from extract.parsing.figures import Figure, scan_figures
+from extract.parsing.figures import Figure, SkippedNumber, scan_figures
 from extract.parsing.numbers import as_number
+from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
 from extract.parsing.units import Unit, canonical, parts_per, unit_after, unit_name
 from extract.resources import load_json
 
@@ -84,7 +85,7 @@ def _measure_units() -> dict[str, str]:
     "quantities",
     default_config={"span_key": SPAN_KEY, "quantulum_units": True},
     requires=["token.tag", "token.dep", "token.lemma", "doc.ents"],
-    assigns=["doc.spans", "span._.quantity", "span._.subject"],
+    assigns=["doc.spans", "span._.quantity", "span._.subject", "span._.rejection"],
 )
 def make_quantity_recognizer(nlp: Language, name: str, span_key: str, quantulum_units: bool) -> QuantityRecognizer:
     """`span_key`: where the figures go in `doc.spans`. `quantulum_units`: let quantulum3 read a physical unit
@@ -103,7 +104,7 @@ class QuantityRecognizer:
     module docstring for what they hold)."""
 
     def __init__(self, span_key: str = SPAN_KEY, *, quantulum_units: bool = True, parsed: bool = True) -> None:
-        for extension in ("quantity", "subject"):
+        for extension in ("quantity", "subject", "rejection"):
             if not Span.has_extension(extension):
                 Span.set_extension(extension, default=None)
         self.span_key = span_key
@@ -115,6 +116,7 @@ class QuantityRecognizer:
         self.measures = _measure_units()
         self.unit_names: dict[str, str] = load_json("numbers.json")["measure_unit_names"]
         self.dimension_words = frozenset(load_json("units.json")["dimension_words"])
+        self.rejections = Rejections()
 
     def _warn(self) -> None:
         if not self._warned:
@@ -127,44 +129,62 @@ class QuantityRecognizer:
         found: list[_Found] = []
         previous: list[Quantity] = []  # the figures read so far, which an implied noun may refer back to
         taken: set[tuple[int, int]] = set()
+        rejected: list[tuple[int, int, Rejection]] = []
         text = doc.text  # joins every token on each access: read once
-        for figure in scan_figures(text):
+        skipped: list[SkippedNumber] = []
+        for figure in scan_figures(text, skipped):
             if found and figure.number_start < found[-1].quantity.end:
-                continue  # inside the unit of the figure before: the 2 of "20 J/m^2"
+                rejected.append((figure.number_start, figure.number_end, _UNIT_PART))  # the 2 of "20 J/m^2"
+                continue
             read = self._read(doc, text, figure, previous)
+            if isinstance(read, Rejection):
+                rejected.append((figure.number_start, figure.number_end, read))
             # Span extensions are stored by the span's offsets: two figures widened to the same tokens ("1?2")
             # would share one `_.quantity` and give one fact twice. The first figure keeps the span.
-            if read is not None and (read.span.start, read.span.end) not in taken:
+            elif (read.span.start, read.span.end) not in taken:
                 taken.add((read.span.start, read.span.end))
                 found.append(read)
                 previous.append(read.quantity)
+        rejected += [(s.start, s.end, Rejection(s.reason, s.rule)) for s in skipped]
+        in_sequence = self.rejections.in_sequence(text, [r.quantity for r in found])  # a table of contents
+        for index, rejection in in_sequence.items():
+            rejected.append((found[index].quantity.number_start, found[index].quantity.number_end, rejection))
         spans = []
-        for read in _compound_amounts(doc, text, found):
+        for read in _compound_amounts(doc, text, [r for i, r in enumerate(found) if i not in in_sequence]):
             read.span._.quantity = read.quantity.model_dump(mode="json")
             read.span._.subject = read.subject
             spans.append(read.span)
         doc.spans[self.span_key] = spans
+        doc.spans[REJECTED_KEY] = _rejected_spans(doc, rejected)
         doc.user_data.pop(_TOKEN_STARTS, None)  # a lookup of this call's, not a result: not serialised with the Doc
         return doc
 
-    def _read(self, doc: Doc, text: str, figure: Figure, previous: list[Quantity]) -> _Found | None:
+    def _read(self, doc: Doc, text: str, figure: Figure, previous: list[Quantity]) -> _Found | Rejection:
+        """The figure read, or why the number is not one."""
         number = _char_span(doc, figure.number_start, figure.number_end)
-        if number is None or self._is_reference_or_date(doc, figure, number):
-            return None
+        if number is None:
+            return _UNALIGNED
+        if rejection := self._is_reference_or_date(doc, figure, number) or self.rejections.before_unit(
+            doc, text, figure, number
+        ):
+            return rejection
         figure, unit_tokens = self._with_unit(doc, text, figure, previous)
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
-            return None  # "4 min read": a web page's reading time, no figure of the report
-        if figure.unit is None and (
-            figure.is_year_like
-            or (self._in_date_entity(number) and not _word_fraction(figure))  # "one fifth" tagged TIME
-            or (figure.is_word and figure.kind is Kind.COUNT and self._pronoun_like(figure, number))
-        ):
-            return None  # "one of", "since 1992", "in May 2023": no counted thing, not a figure
+            return Rejection("reading time", "min-read")  # "4 min read": a web page's reading time
+        # "one of", "since 1992", "in May 2023": no counted thing, not a figure
+        if figure.unit is None and figure.is_year_like:
+            return Rejection("year", "bare-year")
+        if figure.unit is None and self._in_date_entity(number) and not _word_fraction(figure):  # "one fifth": TIME
+            return Rejection("date", "date-entity")
+        if figure.unit is None and figure.is_word and figure.kind is Kind.COUNT and self._pronoun_like(figure, number):
+            return Rejection("idiom", "pronoun-number")
         if figure.is_year_like and self._after_year_preposition(number):
-            return None
+            return Rejection("year", "year-preposition")
+        if rejection := self.rejections.after_unit(doc, text, figure, number, unit_tokens):
+            return rejection
         span = _char_span(doc, figure.start, figure.end)
         if span is None:
-            return None
+            return _UNALIGNED
         quantity = Quantity(
             number=text[figure.number_start : figure.number_end],
             value=figure.value,
@@ -180,7 +200,7 @@ class QuantityRecognizer:
         )
         return _Found(span, quantity, _subject(doc, unit_tokens) if unit_tokens else None)
 
-    def _is_reference_or_date(self, doc: Doc, figure: Figure, number: Span) -> bool:
+    def _is_reference_or_date(self, doc: Doc, figure: Figure, number: Span) -> Rejection | None:
         before = doc[number.start - 1] if number.start > 0 else None
         after = doc[number.end] if number.end < len(doc) else None
         is_reference = (
@@ -188,10 +208,13 @@ class QuantityRecognizer:
             and before.lower_ in self.words["reference_words"]
             and (before.pos_ != "VERB" or before.is_title)  # "we report 300 cases" is a count; "Report 12" is not
         )
-        if before is not None and (before.lower_ in self.words["months"] or is_reference):
-            return figure.qualifier is not Qualifier.RANGE or before.lower_ in self.words["months"]
+        if before is not None and before.lower_ in self.words["months"]:
+            return Rejection("date", "month-before")
+        if is_reference:
+            return self.rejections.reference(before.lower_) if figure.qualifier is not Qualifier.RANGE else None
         if after is not None and after.lower_ in self.words["months"]:
-            return len(number.text) <= 2  # "12 March"; "$ 37,305.97 february" is no day
+            # "12 March"; "$ 37,305.97 february" is no day
+            return Rejection("date", "day-month") if len(number.text) <= 2 else None
         if (
             number.start == 0
             and after is not None
@@ -199,8 +222,8 @@ class QuantityRecognizer:
             and after.i + 1 < len(doc)
             and figure.kind is Kind.COUNT
         ):
-            return True  # a list number: "1. ..." or "2) ..."
-        return figure.kind is Kind.OTHER  # year ranges such as 2019-2021
+            return Rejection("ordinal", "list-number")  # "1. ..." or "2) ..."
+        return Rejection("year", "year-range") if figure.kind is Kind.OTHER else None  # 2019-2021
 
     def _in_date_entity(self, number: Span) -> bool:
         """In a DATE or TIME entity that shows a date word ("May", "years", "1990s", "2023"), not a bare count
@@ -618,6 +641,21 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
     if 0 <= index < len(doc) and doc[index].lower_ in {",", "and", "or"}:
         index += step
     return 0 <= index < len(doc) and doc[index].like_num and doc[index].is_alpha
+
+
+_UNIT_PART = Rejection("unit part", "inside-unit")
+_UNALIGNED = Rejection("unaligned", "no-token-span")
+
+
+def _rejected_spans(doc: Doc, rejected: list[tuple[int, int, Rejection]]) -> list[Span]:
+    """One span per rejected number (its tokens), in text order, carrying its reason and rule as a plain dict."""
+    spans = []
+    for start, end, rejection in sorted(rejected, key=lambda r: (r[0], r[1])):
+        span = _char_span(doc, start, end)
+        if span is not None:
+            span._.rejection = rejection.as_dict()
+            spans.append(span)
+    return spans
 
 
 _PRONOUNS_AFTER_OF = frozenset({"them", "us", "you", "those", "these", "which", "whom"})

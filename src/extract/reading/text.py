@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from extract.reading.furniture import furniture_lines
 from extract.reading.normalise import TextBuilder
 from extract.reading.offsets import MappedText
 from extract.reading.segments import CELL_SEPARATOR, Block, CleanText, SegmentKind, classify, concat
@@ -46,37 +47,40 @@ def _normalise_line(raw: str, source_start: int, cells: bool = False) -> _Line:
     return _Line(builder.mapped.text, builder.mapped)
 
 
-def _blocks(lines: list[_Line]) -> list[list[_Line]]:
-    blocks: list[list[_Line]] = []
+def _blocks(lines: list[_Line], in_furniture: Callable[[_Line], bool] | None = None) -> list[Block]:
+    """Blocks at blank lines; a page-furniture line (recurring with only its digits changed, or one that
+    `in_furniture` names) is a boilerplate block of its own."""
+    furniture = furniture_lines([line.text for line in lines])
+    blocks: list[Block] = []
     current: list[_Line] = []
-    for line in lines:
-        if line.text:
+
+    def close() -> None:
+        if current:
+            blocks.append(Block([line.text for line in current], concat([line.mapped for line in current])))
+            current.clear()
+
+    for i, line in enumerate(lines):
+        if i in furniture or (in_furniture is not None and line.text and in_furniture(line)):
+            close()
+            blocks.append(Block([line.text], line.mapped, SegmentKind.BOILERPLATE, "page furniture"))
+        elif line.text:
             current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
+        else:
+            close()
+    close()
     return blocks
 
 
 def clean(source: str, *, furniture: Sequence[tuple[int, int]] = (), cells: bool = False) -> CleanText:
     """Segment and normalise a report's text. Lines starting inside a `furniture` span (a PDF's running headers
-    and page numbers) are set apart as boilerplate, the block around them read as if they were not there; with
-    `cells`, a tab inside a line separates table cells."""
+    and page numbers, found by their recurrence across pages) are boilerplate too; with `cells`, a tab inside a
+    line separates table cells."""
     starts = [start for start, _ in furniture]
     ends = [end for _, end in furniture]
 
-    def is_furniture(line: _Line) -> bool:
+    def in_furniture(line: _Line) -> bool:
         offset = line.mapped.to_source(0)
         i = bisect_right(starts, offset) - 1
         return i >= 0 and offset < ends[i]
 
-    blocks: list[Block] = []
-    for lines in _blocks(_split_lines(source, cells)):
-        apart = [line for line in lines if furniture and is_furniture(line)]
-        blocks.extend(Block([line.text], line.mapped, SegmentKind.BOILERPLATE, "page furniture") for line in apart)
-        kept = [line for line in lines if not apart or line not in apart]
-        if kept:
-            blocks.append(Block([line.text for line in kept], concat([line.mapped for line in kept])))
-    return classify(blocks, headings_from_text=True)
+    return classify(_blocks(_split_lines(source, cells), in_furniture if furniture else None), headings_from_text=True)

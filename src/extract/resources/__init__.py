@@ -16,6 +16,7 @@ RESOURCE_FILES = (
     "entities.jsonl",
     "topics.json",
     "entity_filters.json",
+    "rejections.json",
 )
 
 

@@ -1,0 +1,306 @@
+"""Why a number is not a reported figure: the rules, each with a short id, reading their cue words from
+`resources/rejections.json`.
+
+The quantities component asks `Rejections.before_unit` (the number and its neighbours), then `after_unit` (once
+the counted noun or unit is known), then `in_sequence` (the figures of the whole text together: a table of
+contents). Each answers a `Rejection` (a reason named in rejections.json and the rule that decided) or None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.models import Kind, Qualifier, Quantity
+from extract.parsing import REJECTED_KEY
+from extract.parsing.figures import Figure
+from extract.resources import load_json
+
+__all__ = ["REJECTED_KEY", "Rejection", "Rejections"]
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_SMALL_INTEGER = re.compile(r"\d{1,3}")
+_MARKER = re.compile(r"\d{1,2}")
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:[.:h]?[0-5]\d)?")  # "23.15", "1730", "9"
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?;:]['\")\]]?|^)\s*\Z")
+_FIGURE_AFTER = re.compile(r"\s+\d{1,3}(?:,\s?\d{3}|,\s?,)")  # "1 52,000", "2 850, ,000" (a damaged copy)
+_LIST_END_AFTER = re.compile(r"\s*(?:and\b|or\b|[,;.)]|\Z)")
+_URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECASE)
+_PLUS_BEFORE = re.compile(r"\+\s*\Z")
+_MORE_AFTER = re.compile(r"\s*more\b", re.IGNORECASE)
+_PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\Z", re.IGNORECASE)
+_OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
+_PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
+_MAX_AGE_UNDER = 25
+_TOC_MAX_GAP = 80  # characters between two entries of a table of contents
+_BULLETS = frozenset("•·▪■●◦*-–")
+_TOC_MIN_ENTRIES = 5
+_TOC_LONG_RUN = 8
+_TOC_CUE_DISTANCE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a number is not a figure: a reason named in rejections.json and the id of the rule that decided."""
+
+    reason: str
+    rule: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"reason": self.reason, "rule": self.rule}
+
+
+@cache
+def _cues() -> dict[str, object]:
+    data = load_json("rejections.json")
+    words = {key: frozenset(w.lower() for w in value) for key, value in data.items() if isinstance(value, list)}
+    return {
+        **words,
+        "reasons": frozenset(data["reasons"]),
+        "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
+        "series_before": _words_before(data["document_series"], r"\s*(?:no\.?|n[º°]|#|number)?\s*"),
+        "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°])\s*\Z", re.IGNORECASE),
+        # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
+        "file_size_after": re.compile(r"\s?(?:" + _alternation(data["file_sizes"]) + r")\b"),
+        "time_zone_after": re.compile(r"\s?(?:" + _alternation(data["time_zones"]) + r")\b"),
+        "note_after": re.compile(r"\s+(?:" + _alternation(data["footnote_notes"]) + r")\b"),
+        "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
+        "category_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
+        ),
+    }
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _words_before(words: list[str], tail: str) -> re.Pattern[str]:
+    """One of `words` ending right before a number, then `tail`: "Views: ", "Situation Report No. "."""
+    return re.compile(r"(?<![\w-])(" + _alternation(words) + r")" + tail + r"\Z", re.IGNORECASE)
+
+
+def _cue(name: str) -> frozenset[str]:
+    value = _cues()[name]
+    assert isinstance(value, frozenset)
+    return value
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    value = _cues()[name]
+    assert isinstance(value, re.Pattern)
+    return value
+
+
+class Rejections:
+    """The rules that set a number aside, in the order the quantities component asks them."""
+
+    def before_unit(self, doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
+        """Rules that read only the number and the characters around it."""
+        start, end = figure.number_start, figure.number_end
+        before = text[max(0, start - 40) : figure.start]
+        surface = text[start:end]
+        if _PLUS_BEFORE.search(before) and _MORE_AFTER.match(text, end):
+            return Rejection("site furniture", "plus-n-more")  # "Afghanistan + 16 more"
+        if _pattern("counter_before").search(before):
+            return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
+        if _pattern("file_size_after").match(text, end):
+            return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
+        if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
+            return Rejection("time", "time-zone")  # "23.15 local time", "1730 GMT"
+        if _PAGE_OF.search(before):
+            return Rejection("page furniture", "page-of")  # the 12 of "Page 3 of 12"
+        if _URL_BEFORE.search(before):
+            return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
+        if series := self._series(before, surface, figure):
+            return series
+        if _SMALL_INTEGER.fullmatch(surface) and (footnote := _footnote(doc, text, figure, number)):
+            return footnote
+        return None
+
+    def reference(self, word: str) -> Rejection:
+        """The number after a reference word ("Article 13", "Phase 3"): a class label or a reference."""
+        if word in _cue("phase_labels"):
+            return Rejection("category label", "phase-or-category")
+        return Rejection("reference", "reference-word")
+
+    def _series(self, before: str, surface: str, figure: Figure) -> Rejection | None:
+        """A number in a series or a name: "Situation Report No. 12", "Flash Update #4", "IPC Phase 3", "Round 3".
+        A series word counts only capitalised or before "No."/"#", and before a small whole number."""
+        if not _SMALL_INTEGER.fullmatch(surface) or figure.qualifier not in (Qualifier.EXACT, Qualifier.AT_LEAST):
+            return None
+        if _pattern("hash_before").search(before):
+            return Rejection("reference", "number-sign")
+        match = _pattern("series_before").search(before)
+        if match is None or not match.group(1)[0].isupper():
+            return None
+        if match.group(1).lower() in _cue("phase_labels"):
+            return Rejection("category label", "phase-or-category")
+        return Rejection("reference", "series-word")
+
+    def after_unit(
+        self, doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]
+    ) -> Rejection | None:
+        """Rules that read the counted noun or unit found after the number too."""
+        if figure.is_year_like and figure.unit is not None:
+            return _year_modifier(figure, unit_tokens)
+        if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
+            return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
+        if age := _age(doc, text, figure, number):
+            return age
+        if idiom := _idiom(doc, figure, number, unit_tokens):
+            return idiom
+        if figure.kind is Kind.DURATION and _OF_YEAR_AFTER.match(text, figure.end) and _PERIOD_WORD_BEFORE.search(
+            text, 0, figure.start
+        ):
+            return Rejection("date", "period-phrase")  # "the first six months of 2000"
+        if _lone_number(doc, figure):
+            return Rejection("page furniture", "lone-number")  # "• 0", a page number on its own line
+        return None
+
+    def in_sequence(self, text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
+        """Figures read together: page numbers of a table of contents ("Foreword 4 Humanitarian Situation 6
+        Children in Crisis 8 ..."), small whole numbers that grow, each after a few words with no sentence end."""
+        rejected: dict[int, Rejection] = {}
+        run: list[int] = []
+        for index, quantity in enumerate([*quantities, None]):
+            if quantity is not None and _page_number_like(quantity) and _continues(text, quantities, run, quantity):
+                run.append(index)
+                continue
+            if len(run) >= _TOC_MIN_ENTRIES and _contents(text, quantities, run):
+                rejected.update((i, Rejection("page furniture", "contents-sequence")) for i in run)
+            run = [index] if quantity is not None and _page_number_like(quantity) else []
+        return rejected
+
+
+def _contents(text: str, quantities: list[Quantity], run: list[int]) -> bool:
+    """A contents cue ("Table of contents", "In this issue") shortly before the run, or a long run."""
+    if len(run) >= _TOC_LONG_RUN:
+        return True
+    first = quantities[run[0]].number_start
+    return _pattern("contents_before").search(text, max(0, first - _TOC_CUE_DISTANCE), first) is not None
+
+
+def _page_number_like(quantity: Quantity) -> bool:
+    return (
+        quantity.qualifier is Qualifier.EXACT
+        and quantity.kind is Kind.COUNT
+        and _SMALL_INTEGER.fullmatch(quantity.number) is not None
+    )
+
+
+def _continues(text: str, quantities: list[Quantity], run: list[int], quantity: Quantity) -> bool:
+    if not run:
+        return True
+    last = quantities[run[-1]]
+    gap = text[last.number_end : quantity.number_start]
+    return (
+        quantity.value is not None
+        and last.value is not None
+        and quantity.value > last.value
+        and len(gap) <= _TOC_MAX_GAP
+        and not re.search(r"[.!?;,]\s", gap)
+        and any(c.isalpha() for c in gap)
+        and all(word[0].isupper() or not word[0].isalpha() or word in _TITLE_SMALL_WORDS for word in gap.split())
+    )
+
+
+_TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a", "an", "with", "at", "by"})
+
+
+def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
+    """A year before a noun: "the 2020 assessment", "2015 Revision", "1929 Geneva Convention", "2023 HNO"; not a
+    count of a plural noun ("1800 households")."""
+    assert figure.unit is not None
+    words = figure.unit.split()
+    head = unit_tokens[-1] if unit_tokens else None
+    singular = head is None or head.tag_ in {"NN", "NNP"} or words[-1].lower() in _cue("plan_words")
+    if figure.unit.lower() in _cue("plan_acronyms") or (words[0][:1].isupper() and singular):
+        return Rejection("name", "year-in-name")  # "1929 Geneva Convention", "2023 HNO"
+    return Rejection("year", "year-modifier") if singular else None  # "the 2020 assessment"
+
+
+def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
+    """An age labelling a person or a group: "children under five", "aged 6-59 months", "19-year-old", "105
+    years old", "below 18 years of age"."""
+    before = text[max(0, figure.number_start - 30) : figure.number_start]
+    if _hyphen_age(text, figure):
+        return Rejection("category label", "age-of-person")  # "a 34-year-old nurse": an adjective, no amount
+    unit = (figure.unit or "").lower()
+    largest = figure.high if figure.high is not None else figure.value
+    if figure.kind not in (Kind.COUNT, Kind.DURATION):
+        return None
+    if largest is None or (figure.unit is not None and unit not in _cue("age_nouns")):
+        return None
+    previous = _token_before(doc, figure, number)
+    group = previous is not None and previous.lower_ in _cue("age_groups")
+    labelled = figure.unit is None
+    if _pattern("category_before").search(before) and largest <= _MAX_AGE_UNDER and labelled:
+        return Rejection("category label", "age-under")  # "children under 5", "below 18 years of age"
+    if group and figure.unit is not None and figure.qualifier in (Qualifier.EXACT, Qualifier.RANGE):
+        return Rejection("category label", "group-age")  # "children 6-59 months"
+    return None
+
+
+def _hyphen_age(text: str, figure: Figure) -> bool:
+    return text.startswith(("-year-old", "-month-old"), figure.number_end)
+
+
+def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
+    """ "mother of two": a number word that describes, not counts."""
+    if not figure.is_word or figure.unit is not None or number.start < 2:
+        return None
+    of, noun = doc[number.start - 1], doc[number.start - 2]
+    if of.lower_ == "of" and noun.lower_ in _cue("idiom_after_of"):
+        return Rejection("idiom", "parent-of-n")
+    return None
+
+
+def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
+    """A footnote marker a copy lost the superscript of, or the number opening a footnote's note: "asylum-seekers.
+    3 1 Source: ...", "Refugees 1 52,000", "countries 2 and 3.4 million", "1 Includes 24,000 ..."."""
+    if figure.qualifier is not Qualifier.EXACT or figure.is_word:
+        return None
+    start, end = figure.number_start, figure.number_end
+    if _pattern("note_after").match(text, end) and _SENTENCE_END_BEFORE.search(text, 0, start):
+        return Rejection("footnote", "note-number")  # "1 Source:", "2 Ibid", "5 These figures"
+    if not _MARKER.fullmatch(text, start, end):
+        return None
+    previous = doc[number.start - 1] if number.start > 0 else None
+    if previous is None:
+        return None
+    if _SENTENCE_END_BEFORE.search(text, 0, start) and previous.is_punct and previous.text in ".!?":
+        following = doc[number.end : number.end + 2]
+        if not len(following) or following[0].like_num or _proper_subject(following):
+            return Rejection("footnote", "after-sentence-end")  # "asylum-seekers. 3 1 Source", ". 4 UNHCR said"
+    if (previous.is_alpha or previous.text == ")") and _FIGURE_AFTER.match(text, end) and previous.is_title:
+        return Rejection("footnote", "marker-before-figure")  # a table label's marker: "Refugees 1 52,000"
+    listed = _LIST_END_AFTER.match(text, end) and (number.end >= len(doc) or not doc[number.end].like_num)
+    if previous.tag_ == "NNS" and listed and len(text[start:end]) == 1:
+        return Rejection("footnote", "marker-after-noun")  # "in their own countries 2 and ..."
+    return None
+
+
+def _proper_subject(tokens: Span) -> bool:
+    """A name then a verb: "UNHCR estimated", the sentence a footnote marker stands before."""
+    return len(tokens) == 2 and tokens[0].tag_ == "NNP" and tokens[1].tag_ in {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _lone_number(doc: Doc, figure: Figure) -> bool:
+    """A list item that holds nothing but the number ("• 0"): a counter of a page, counting nothing. (A bare
+    number alone is not enough: that is also what a figure's quote re-parsed alone looks like.)"""
+    if figure.unit is not None or figure.qualifier is not Qualifier.EXACT:
+        return False
+    text = doc.text
+    rest = text[: figure.start] + text[figure.end :]
+    return not any(c.isalnum() for c in rest) and any(c in _BULLETS for c in rest)
+
+
+def _token_before(doc: Doc, figure: Figure, number: Span) -> Token | None:
+    """The token before the figure's qualifier ("children" in "children under 5")."""
+    index = number.start
+    while index > 0 and doc[index - 1].idx >= figure.start:
+        index -= 1
+    return doc[index - 1] if index > 0 else None

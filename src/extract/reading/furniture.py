@@ -1,0 +1,37 @@
+"""Page furniture of a text document: a line that recurs with only its digits changed is a running header or
+footer of a PDF copy ("PROTECTION 47" ... "PROTECTION 52", "118 | ANNUAL REPORT 2021", "Page 3 of 12")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extract.reading.segments import is_figure_line
+
+MAX_FURNITURE_WORDS = 8
+MIN_REPEATS = 2
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", line.casefold())
+
+
+def furniture_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines (normalised, stripped) that are page furniture: short lines holding digits whose shape
+    (digits masked) recurs in the document with different digits. A line that is only a figure ("4,000") is the
+    figure of a statistics block, never furniture."""
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if line and _DIGITS.search(line) and len(line.split()) <= MAX_FURNITURE_WORDS and not is_figure_line(line)
+    ]
+    shapes = Counter(_shape(lines[i]) for i in candidates)
+    texts: dict[str, set[str]] = {}
+    for i in candidates:
+        texts.setdefault(_shape(lines[i]), set()).add(lines[i])
+    return {
+        i
+        for i in candidates
+        if shapes[_shape(lines[i])] >= MIN_REPEATS and len(texts[_shape(lines[i])]) >= MIN_REPEATS
+    }

@@ -1,0 +1,25 @@
+"""Page furniture: a line that recurs with only its digits changed is a running header or footer."""
+
+from __future__ import annotations
+
+from extract.reading.furniture import furniture_lines
+from extract.reading.segments import SegmentKind
+from extract.reading.text import clean
+
+
+def test_recurring_header_is_boilerplate_and_offsets_hold() -> None:
+    source = "SHELTER 12\n\nSome 300 families fled.\n\nSHELTER 13\nThe 40 clinics reopened.\n"
+    segments = clean(source).segments
+    furniture = [s for s in segments if s.kind is SegmentKind.BOILERPLATE]
+    expected = [("SHELTER 12", "page furniture"), ("SHELTER 13", "page furniture")]
+    assert [(s.text, s.reason) for s in furniture] == expected
+    for segment in segments:
+        start, end = segment.mapped.source_span(0, len(segment.text))
+        assert source[start:end].replace("\n", " ") == segment.text
+    assert any(s.text == "The 40 clinics reopened." for s in segments)
+
+
+def test_statistic_figures_and_unique_lines_are_not_furniture() -> None:
+    lines = ["4,000", "missing persons registered", "3,500", "families visited", "Page 1 of 9", "A line 5"]
+    assert furniture_lines(lines) == set()
+    assert furniture_lines(["Page 1 of 9", "text", "Page 2 of 9"]) == {0, 2}

@@ -1,0 +1,121 @@
+"""Every number the scanner finds is a figure or a rejected number with a named reason and rule; one test per rule,
+each on a short made-up sentence of its class."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.tokens import DocBin
+
+from extract.parsing import REJECTED_KEY, SPAN_KEY, parse_quantities, shared_pipeline
+from extract.resources import load_json
+
+
+def _rejected(text: str) -> dict[str, tuple[str, str]]:
+    doc = shared_pipeline()(text)
+    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
+
+
+def _figures(text: str) -> list[str]:
+    return [q.number for q in parse_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason", "rule"),
+    [
+        ("Kenya + 4 more", "4", "site furniture", "plus-n-more"),
+        ("Views: 2,310. Some 300 families fled.", "2,310", "site furniture", "counter-label"),
+        ("Download the brief (512.4 KB) today.", "512.4", "site furniture", "file-size"),
+        ("The clip drew 45 downloads last week.", "45", "site furniture", "counter-noun"),
+        ("The blast happened at 2140 GMT near the port.", "2140", "time", "time-zone"),
+        ("The convoy left at 06.30 local time.", "06.30", "time", "time-zone"),
+        ("See page 4 of 20 for the map.", "20", "page furniture", "page-of"),
+        ("www.example.org 7 Annual Overview", "7", "page furniture", "after-url"),
+        ("Flash Update #6 covers the floods.", "6", "reference", "number-sign"),
+        ("Situation Report No. 9 was issued.", "9", "reference", "number-sign"),
+        ("Round 2 of the survey began.", "2", "reference", "reference-word"),
+        ("SitRep 14 covers the floods.", "14", "reference", "series-word"),
+        ("Areas in IPC Phase 4 grew.", "4", "category label", "phase-or-category"),
+        ("A Category 3 storm hit the coast.", "3", "category label", "phase-or-category"),
+        ("The 1977 Additional Protocol applies.", "1977", "name", "year-in-name"),
+        ("The 2019 assessment found gaps.", "2019", "year", "year-modifier"),
+        ("Infants under six were vaccinated.", "six", "category label", "age-under"),
+        ("A 34-year-old nurse was hurt.", "34", "category label", "age-of-person"),
+        ("Screening of children 6-23 months continued.", "6-23", "category label", "group-age"),
+        ("He is a father of three from the north.", "three", "idiom", "parent-of-n"),
+        ("Fighting rose in the first nine months of 2011.", "nine", "date", "period-phrase"),
+        ("Flows rose in 2011. 3 Source: ministry data.", "3", "footnote", "note-number"),
+        ("Flows rose sharply. 2 UNHCR reported more.", "2", "footnote", "after-sentence-end"),
+        ("Returnees 2 41,000 35,000", "2", "footnote", "marker-before-figure"),
+        ("It hosted refugees in camps 3 and in towns.", "3", "footnote", "marker-after-noun"),
+        ("The office opened on 2019-04-17.", "2019", "date", "numeric-date"),
+        ("The office opened on 17/04/2019.", "17", "date", "numeric-date"),
+        ("Valid until 04.2019 only.", "04.2019", "date", "numeric-date"),
+        ("Call +44 207 946 0000 for help.", "44", "phone", "plus-prefix"),
+    ],
+)
+def test_rule(text: str, number: str, reason: str, rule: str) -> None:
+    decisions = [decision for span, decision in _rejected(text).items() if number in span]  # spans are whole tokens
+    assert decisions[:1] == [(reason, rule)]
+    assert number not in _figures(text)
+
+
+def test_contents_sequence() -> None:
+    text = "Table of contents Preface 3 Regional Overview 5 Health 9 Water and Sanitation 14 Protection 21 Annexes 30"
+    rejected = _rejected(text)
+    assert all(rejected.get(n) == ("page furniture", "contents-sequence") for n in ["3", "5", "9", "14", "21", "30"])
+    assert _figures(text) == []
+
+
+def test_lone_number_segment() -> None:
+    assert _rejected("• 0") == {"0": ("page furniture", "lone-number")}
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Some 300 families fled to 12 camps.", "300"),
+        ("In 2021, 2000 Syrian refugees returned.", "2000"),
+        ("Under 40 people were evacuated.", "40"),
+        ("Fewer than 5 per cent were reached.", "5"),
+        ("It took under two weeks.", "two"),
+        ("Aid arrived over three months.", "three"),
+        ("Returnees 2,400 Refugees 1,900", "2,400"),
+        ("Schools 4 Hospitals 9 Clinics 12 Camps 15 Shelters 20", "4"),
+    ],
+)
+def test_figures_kept(text: str, number: str) -> None:
+    assert number in _figures(text)
+
+
+def test_swiss_thousands_separator() -> None:
+    [quantity] = parse_quantities("Delegates registered 352'118 detainees.")
+    assert (quantity.number, quantity.value, quantity.unit) == ("352'118", 352118, "detainees")
+
+
+def test_every_number_is_decided() -> None:
+    text = "On 12 March, 1,200 people (Flash Update #3) fled; 40% were children under 5, see page 2 of 9."
+    doc = shared_pipeline()(text)
+    decided = [span.text for key in (SPAN_KEY, REJECTED_KEY) for span in doc.spans[key]]
+    for number in ["12", "1,200", "3", "40%", "5", "2", "9"]:
+        assert any(number in d for d in decided), number
+
+
+def test_rejections_are_plain_and_round_trip() -> None:
+    nlp = shared_pipeline()
+    doc = nlp("Situation Report No. 9: 300 households received kits.")
+    payload = [span._.rejection for span in doc.spans[REJECTED_KEY]]
+    assert json.loads(json.dumps(payload)) == payload == [{"reason": "reference", "rule": "number-sign"}]
+    restored = next(iter(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab)))
+    assert [span._.rejection for span in restored.spans[REJECTED_KEY]] == payload
+
+
+def test_reasons_are_named_in_resources() -> None:
+    reasons = set(load_json("rejections.json")["reasons"])
+    text = (
+        "Kenya + 4 more. On 2019-04-17 at 2140 GMT, Flash Update #6: children under 5 and a father of three; "
+        "the 2019 assessment. 3 Source: x. A 34-year-old, 9 years old, call +44 207 946 0000. One of them left."
+    )
+    found = {reason for reason, _ in _rejected(text).values()}
+    assert found and found <= reasons
