@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parsing import quantity_of
+from .helpers import read_figures
 
 
 def figures(nlp, text: str) -> list[tuple[str, float | int | None]]:
-    doc = nlp(text)
-    return [(quantity_of(s).number, quantity_of(s).value) for s in doc.spans["quantities"]]
+    return [(q.number, q.value) for _, q in read_figures(nlp, text)]
 
 
 @pytest.mark.parametrize(

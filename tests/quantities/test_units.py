@@ -5,17 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parsing import quantity_of
+from .helpers import read_figures
 
 
 def _read(nlp, text: str) -> list[tuple[str, object, object, object, str, str | None]]:
-    out = []
-    doc = nlp(text)
-    for span in doc.spans["quantities"]:
-        q = quantity_of(span)
-        assert span.start_char <= q.start < q.end <= span.end_char
-        out.append((text[q.start : q.end], q.value, q.low, q.high, q.kind.value, q.unit))
-    return out
+    return [(text[q.start : q.end], q.value, q.low, q.high, q.kind.value, q.unit) for _, q in read_figures(nlp, text)]
 
 
 @pytest.mark.parametrize(

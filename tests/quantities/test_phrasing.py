@@ -6,15 +6,11 @@ import pytest
 
 from extract.parsing import quantity_of
 
+from .helpers import read_figures
+
 
 def _figures(nlp, text: str) -> list[tuple[str, object, str, str, str | None]]:
-    doc = nlp(text)
-    out = []
-    for span in doc.spans["quantities"]:
-        q = quantity_of(span)
-        assert text[q.start : q.end] == span.text
-        out.append((span.text, q.value, q.qualifier.value, q.kind.value, q.unit))
-    return out
+    return [(span, q.value, q.qualifier.value, q.kind.value, q.unit) for span, q in read_figures(nlp, text)]
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parsing import quantity_of
+from .helpers import read_figures
 
 
 def _units(nlp, text: str) -> list[tuple[str, str | None]]:
-    doc = nlp(text)
-    return [(span.text, quantity_of(span).unit) for span in doc.spans["quantities"]]
+    return [(span, q.unit) for span, q in read_figures(nlp, text)]
 
 
 @pytest.mark.parametrize(
