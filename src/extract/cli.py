@@ -349,41 +349,94 @@ def review(
     fact_id: Annotated[str, typer.Argument(metavar="ID", help="The fact's id, e.g. '000_362a...:630-642'.")],
     accept: Annotated[bool, typer.Option("--accept", help="The fact is right.")] = False,
     reject: Annotated[bool, typer.Option("--reject", help="The fact is wrong (export --reviewed drops it).")] = False,
-    correct: Annotated[str | None, typer.Option("--correct", metavar="VALUE", help="The right value.")] = None,
+    correct: Annotated[
+        str | None,
+        typer.Option("--correct", metavar="FIGURE", help="The right figure: '300', 'about 300', '1.2 million', "
+                     "'200-300 families' (read by the quantity parser)."),
+    ] = None,
+    qualifier: Annotated[
+        str | None, typer.Option(help="With --correct: the right qualifier (exact, approximate, range, ...).")
+    ] = None,
+    unit: Annotated[str | None, typer.Option(help="With --correct: the right unit.")] = None,
     note: Annotated[str | None, typer.Option(help="Why.")] = None,
     reviewer: Annotated[str | None, typer.Option(help="Who reviews (default: $USER).")] = None,
     facts: FactsOption = Path("outputs/facts.jsonl"),
     reviews: ReviewsOption = None,
+    model: ModelOption = None,
 ) -> None:
     """Record a review decision on one fact (appended to reviews.jsonl; earlier decisions are kept)."""
-    from extract.checks.reviews import (
-        Decision,
-        ReviewError,
-        append_review,
-        default_reviewer,
-        make_decision,
-        parse_number,
-    )
+    from functools import partial
+
+    from extract.checks.reviews import Decision, ReviewError, append_review, default_reviewer, make_decision
+    from extract.checks.reviews import parse_correction as read_correction
+    from extract.config import RunConfig
+    from extract.parsing import parse_quantities
 
     chosen = [d for d, on in ((Decision.ACCEPT, accept), (Decision.REJECT, reject), (Decision.CORRECT, correct)) if on]
     if len(chosen) != 1:
-        _error("give exactly one of --accept, --reject, --correct VALUE")
+        _error("give exactly one of --accept, --reject, --correct FIGURE")
         raise typer.Exit(EXIT_USAGE)
-    try:
-        corrected = parse_number(correct) if correct is not None else None
-    except ReviewError as error:
-        _error(str(error))
-        raise typer.Exit(EXIT_USAGE) from error
+    if correct is None and (qualifier or unit):
+        _error("--qualifier and --unit go with --correct")
+        raise typer.Exit(EXIT_USAGE)
     by_id = {record.id: record for record in _load_facts_or_exit(facts)}
     if fact_id not in by_id:
         _error(f"unknown fact id {fact_id!r} in {facts}")
         raise typer.Exit(EXIT_USAGE)
-    decision = make_decision(
-        by_id[fact_id], chosen[0], reviewer=reviewer or default_reviewer(), corrected_value=corrected, note=note
-    )
+    fact = by_id[fact_id]
+    parse = partial(parse_quantities, config=RunConfig(model=model))
+    kind = fact.quantity.kind.value
+    try:
+        correction = None
+        if correct is not None:
+            correction = read_correction(correct, kind=kind, qualifier=qualifier, unit=unit, parse=parse)
+    except ReviewError as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_USAGE) from error
+    decision = make_decision(fact, chosen[0], reviewer=reviewer or default_reviewer(), correction=correction, note=note)
     path = _reviews_path(facts, reviews)
     append_review(path, decision)
     typer.echo(f"{fact_id}: {decision.decision.value} by {decision.reviewer} -> {path}", err=True)
+
+
+@app.command()
+def serve(
+    facts: FactsOption = Path("outputs/facts.jsonl"),
+    sources: Annotated[
+        Path | None,
+        typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
+    ] = None,
+    reviews: ReviewsOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (keep it local: the page has no login).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    reviewer: Annotated[str | None, typer.Option(help="Who reviews (default: $USER).")] = None,
+    model: ModelOption = None,
+) -> None:
+    """Review facts in the browser: documents with every figure highlighted, a filterable fact list, and accept
+    (a), reject (r) or correct (c) from the keyboard (j/k move). Decisions are appended to reviews.jsonl at once."""
+    from functools import partial
+
+    from extract.checks.reviews import default_reviewer
+    from extract.checks.serve import ReviewSettings
+    from extract.checks.serve import serve as run_server
+    from extract.config import RunConfig
+    from extract.parsing import parse_quantities
+
+    if sources is not None and not sources.is_dir():
+        _error(f"{sources}: not a folder")
+        raise typer.Exit(EXIT_USAGE)
+    _load_facts_or_exit(facts)
+    settings = ReviewSettings(
+        facts=facts,
+        reviews=_reviews_path(facts, reviews),
+        sources=sources,
+        reviewer=reviewer or default_reviewer(),
+        parse=partial(parse_quantities, config=RunConfig(model=model)),
+    )
+    typer.echo(f"reviewing {facts} at http://{host}:{port}/ (decisions -> {settings.reviews}); Ctrl-C stops", err=True)
+    run_server(settings, host=host, port=port)
 
 
 @app.command()

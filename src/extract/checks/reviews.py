@@ -7,8 +7,10 @@ needing re-review instead of being silently applied to a different figure.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from extract.jsonl import read
-from extract.models import FactRecord
+from extract.models import FactRecord, Qualifier, Quantity
 
 
 class Decision(StrEnum):
@@ -46,6 +48,14 @@ class ReviewDecision(BaseModel):
     fact_id: str = Field(description="The reviewed fact's id.")
     decision: Decision
     corrected_value: int | float | None = Field(default=None, description="The right value, for 'correct'.")
+    corrected_low: int | float | None = Field(default=None, description="The right lower bound, for 'correct'.")
+    corrected_high: int | float | None = Field(default=None, description="The right upper bound, for 'correct'.")
+    corrected_qualifier: Qualifier | None = Field(
+        default=None,
+        description="The right qualifier, for 'correct'. When set, value and bounds together replace the fact's "
+        "figure (a null bound means none); when absent (older lines), only the value is corrected.",
+    )
+    corrected_unit: str | None = Field(default=None, description="The right unit, for 'correct' (absent: unchanged).")
     note: str | None = None
     reviewer: str = Field(min_length=1)
     at: dt.datetime = Field(description="When the decision was made (UTC).")
@@ -56,8 +66,14 @@ class ReviewDecision(BaseModel):
 
     @model_validator(mode="after")
     def _correction_has_value(self) -> ReviewDecision:
-        if (self.decision == Decision.CORRECT) != (self.corrected_value is not None):
-            raise ValueError("a corrected value is required for 'correct' and only for it")
+        corrected = (self.corrected_value, self.corrected_low, self.corrected_high, self.corrected_qualifier)
+        if (self.decision == Decision.CORRECT) != any(x is not None for x in corrected):
+            raise ValueError("a corrected value (or bounds, or qualifier) is required for 'correct' and only for it")
+        if self.decision != Decision.CORRECT and self.corrected_unit is not None:
+            raise ValueError("a corrected unit is only for 'correct'")
+        low, high = self.corrected_low, self.corrected_high
+        if low is not None and high is not None and low > high:
+            raise ValueError("corrected lower bound above the upper bound")
         return self
 
     def matches(self, fact: FactRecord) -> bool:
@@ -76,13 +92,16 @@ def make_decision(
     *,
     reviewer: str,
     corrected_value: int | float | None = None,
+    correction: Correction | None = None,
     note: str | None = None,
     at: dt.datetime | None = None,
 ) -> ReviewDecision:
+    """A decision on `fact`: a correction as a full `Correction`, or (older callers) a bare `corrected_value`."""
+    fields = correction.fields() if correction is not None else {"corrected_value": corrected_value}
     return ReviewDecision(
         fact_id=fact.id,
         decision=decision,
-        corrected_value=corrected_value,
+        **fields,
         note=note,
         reviewer=reviewer,
         at=at or dt.datetime.now(dt.UTC).replace(microsecond=0),
@@ -98,12 +117,32 @@ def default_reviewer() -> str:
 
 
 def append_review(path: Path, review: ReviewDecision) -> None:
-    """Append one decision (one line, flushed and synced); earlier decisions are never rewritten."""
+    """Append one decision (one line, flushed and synced); earlier decisions are never rewritten.
+
+    The line is written under an exclusive lock on the file, in one write, so writers in several processes (the
+    CLI, two browser tabs on `extract serve`) never interleave; a line a killed writer left unfinished is closed
+    first, so the new decision still stands on a line of its own."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8", newline="\n") as handle:
-        handle.write(review.model_dump_json() + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+    line = (review.model_dump_json() + "\n").encode("utf-8")
+    with path.open("ab") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            if _ends_unfinished(path):
+                line = b"\n" + line
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _ends_unfinished(path: Path) -> bool:
+    with path.open("rb") as reader:
+        reader.seek(0, os.SEEK_END)
+        if reader.tell() == 0:
+            return False
+        reader.seek(-1, os.SEEK_END)
+        return reader.read(1) != b"\n"
 
 
 def load_reviews(path: Path) -> tuple[list[ReviewDecision], list[str]]:
@@ -124,6 +163,12 @@ class FactReview:
     @property
     def corrected_value(self) -> int | float | None:
         return self.latest.corrected_value if self.state == ReviewState.CORRECTED and self.latest else None
+
+    def corrected_quantity(self, quantity: Quantity) -> Quantity | None:
+        """`quantity` with this review's correction applied; None unless the fact stands corrected."""
+        if self.state != ReviewState.CORRECTED or self.latest is None:
+            return None
+        return apply_correction(quantity, self.latest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,3 +222,131 @@ def parse_number(text: str) -> int | float:
     if number != number or number in (float("inf"), float("-inf")):
         raise ReviewError(f"not a finite number: {text!r}")
     return int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A reviewer's corrected figure: value, bounds and qualifier replace the fact's; a unit of None keeps its."""
+
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    qualifier: Qualifier
+    unit: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        return {
+            "corrected_value": self.value,
+            "corrected_low": self.low,
+            "corrected_high": self.high,
+            "corrected_qualifier": self.qualifier,
+            "corrected_unit": self.unit,
+        }
+
+
+Parser = Callable[[str], list[Quantity]]
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
+_PUNCTUATION = " \t.;:!"
+
+
+def parse_correction(
+    text: str,
+    *,
+    kind: str = "count",
+    qualifier: str | None = None,
+    unit: str | None = None,
+    low: str | None = None,
+    high: str | None = None,
+    parse: Parser | None = None,
+) -> Correction:
+    """A correction as a reviewer types it ("about 300", "1.2 million", "200-300 families"), read by the project's
+    own quantity parser, with the qualifier, unit and bounds given apart overriding what the text says. A count
+    (`kind`) cannot be negative. Raises ReviewError with the reason."""
+    quantity = _read_figure(text, parse) if text.strip() else None
+    if quantity is None and not any(x and x.strip() for x in (qualifier, low, high)):
+        raise ReviewError("give the corrected figure (e.g. 'about 300'), or its qualifier or bounds")
+    try:
+        chosen = Qualifier(qualifier) if qualifier else (quantity.qualifier if quantity else None)
+    except ValueError as error:
+        choices = ", ".join(q.value for q in Qualifier)
+        raise ReviewError(f"unknown qualifier {qualifier!r}: use one of {choices}") from error
+    correction = Correction(
+        value=quantity.value if quantity else None,
+        low=_bound(low, parse) if low and low.strip() else (quantity.low if quantity else None),
+        high=_bound(high, parse) if high and high.strip() else (quantity.high if quantity else None),
+        qualifier=chosen or Qualifier.EXACT,
+        unit=(unit.strip() or None) if unit else (quantity.unit if quantity else None),
+    )
+    _check(correction, kind)
+    return correction
+
+
+def _read_figure(text: str, parse: Parser | None) -> Quantity:
+    """The one figure `text` is, as the parser reads it. Every digit must be part of the figure's number and
+    nothing but punctuation may stand outside the figure: "1,5" reads as 1 and a stray ",5", so it is refused rather
+    than stored as 1 or 15."""
+    figures = (parse or _default_parser())(text)
+    if not figures and _PLAIN_NUMBER.fullmatch(text.strip()):
+        number = parse_number(text)  # a bare number the parser sets aside as a year or a code: "2024"
+        return Quantity(
+            number=text.strip(), value=number, low=None, high=None, qualifier=Qualifier.EXACT, kind="count",
+            unit=None, start=0, end=len(text), number_start=0, number_end=len(text),
+        )  # fmt: skip
+    if not figures:
+        raise ReviewError(f"no figure in {text!r}")
+    if len(figures) > 1:
+        found = "; ".join(repr(text[q.start : q.end]) for q in figures)
+        raise ReviewError(f"more than one figure in {text!r}: {found}")
+    figure = figures[0]
+    outside = text[: figure.start] + " " + text[figure.end :]
+    stray_digit = re.search(r"\d", text[: figure.number_start] + " " + text[figure.number_end :])
+    if outside.strip(_PUNCTUATION) or stray_digit:
+        read_as = figure.value if figure.value is not None else (figure.low, figure.high)
+        raise ReviewError(
+            f"{text!r} does not read as one figure (the parser reads {text[figure.start : figure.end]!r} as "
+            f"{read_as}); type one figure, decimals with a point (1.5)"
+        )
+    return figure
+
+
+def _default_parser() -> Parser:
+    from extract.parsing import parse_quantities
+
+    return parse_quantities
+
+
+def _bound(text: str, parse: Parser | None) -> int | float:
+    figure = _read_figure(text, parse)
+    number = figure.value if figure.value is not None else (figure.low if figure.low is not None else figure.high)
+    if number is None:
+        raise ReviewError(f"not a bound: {text!r}")
+    return number
+
+
+def _check(correction: Correction, kind: str) -> None:
+    numbers = [n for n in (correction.value, correction.low, correction.high) if n is not None]
+    if kind == "count" and any(n < 0 for n in numbers):
+        raise ReviewError(f"a count cannot be negative ({', '.join(str(n) for n in numbers if n < 0)})")
+    if correction.low is not None and correction.high is not None and correction.low > correction.high:
+        raise ReviewError(f"lower bound {correction.low} above upper bound {correction.high}")
+
+
+def apply_correction(quantity: Quantity, review: ReviewDecision) -> Quantity:
+    """The figure as the review corrects it. A review with a qualifier replaces value, bounds and qualifier; an
+    older one (value only) replaces the value and clears the bounds it falls outside."""
+    unit = review.corrected_unit or quantity.unit
+    if review.corrected_qualifier is not None:
+        update: dict[str, object] = {
+            "value": review.corrected_value,
+            "low": review.corrected_low,
+            "high": review.corrected_high,
+            "qualifier": review.corrected_qualifier,
+        }
+    else:
+        value, low, high = review.corrected_value, quantity.low, quantity.high
+        update = {
+            "value": value,
+            "low": low if low is not None and value is not None and low <= value else None,
+            "high": high if high is not None and value is not None and value <= high else None,
+        }
+    return quantity.model_copy(update={**update, "unit": unit})
