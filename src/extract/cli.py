@@ -435,6 +435,7 @@ def serve(
         reviewer=reviewer or default_reviewer(),
         parse=partial(parse_quantities, config=RunConfig(model=model)),
     )
+    settings.parse("1")  # load the model now, not on the first correction
     typer.echo(f"reviewing {facts} at http://{host}:{port}/ (decisions -> {settings.reviews}); Ctrl-C stops", err=True)
     run_server(settings, host=host, port=port)
 

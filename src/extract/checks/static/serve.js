@@ -99,7 +99,8 @@
     form.reset();
     document.getElementById("form-quote").textContent = "“" + fact.quote + "”";
     document.getElementById("form-error").textContent = "";
-    form.elements.unit.value = shown.unit || "";
+    // left empty: a unit in the figure ("200-300 families") is taken, else the fact keeps its own
+    form.elements.unit.placeholder = (shown.unit || "no unit") + " (unchanged)";
     form.classList.add("open");
     form.elements.figure.focus();
   }
