@@ -74,7 +74,7 @@ def facts_of(work: Path) -> list[FactRecord]:
 def client_for(work: Path):
     from starlette.testclient import TestClient
 
-    return TestClient(create_app(settings_for(work)))
+    return TestClient(create_app(settings_for(work), hosts=("testserver",)))
 
 
 def test_page_shows_each_document_as_read_with_every_figure_highlighted(work: Path) -> None:
@@ -155,7 +155,7 @@ def test_bad_decisions_are_refused_and_nothing_is_written(work: Path, body: dict
     assert not (work / "outputs/reviews.jsonl").exists()
 
 
-def test_bodies_that_are_not_json_objects_and_other_origins_are_refused(work: Path) -> None:
+def test_bodies_that_are_not_json_objects_other_origins_and_other_hosts_are_refused(work: Path) -> None:
     client = client_for(work)
     assert client.post("/api/reviews", content=b"fact_id=x").status_code == 400
     assert client.post("/api/reviews", json=["accept"]).status_code == 400
@@ -164,6 +164,13 @@ def test_bodies_that_are_not_json_objects_and_other_origins_are_refused(work: Pa
         "/api/reviews", json={"fact_id": fact.id, "decision": "accept"}, headers={"Origin": "http://evil.example"}
     )
     assert evil.status_code == 403
+    # a page whose own name resolves to 127.0.0.1 (DNS rebinding) still names itself in Host
+    from starlette.testclient import TestClient
+
+    rebound = TestClient(create_app(settings_for(work)), base_url="http://evil.example:8765")
+    assert rebound.get("/").status_code == 400
+    assert rebound.post("/api/reviews", json={"fact_id": fact.id, "decision": "accept"}).status_code == 400
+    assert TestClient(create_app(settings_for(work)), base_url="http://127.0.0.1:8765").get("/").status_code == 200
     assert not (work / "outputs/reviews.jsonl").exists()
 
 

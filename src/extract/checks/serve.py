@@ -225,9 +225,15 @@ def _same_origin(headers: Any) -> bool:
     return origin is None or urlsplit(origin).netloc == headers.get("host")
 
 
-def create_app(settings: ReviewSettings) -> Any:
-    """The Starlette application for `settings`."""
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def create_app(settings: ReviewSettings, hosts: Sequence[str] = LOCAL_HOSTS) -> Any:
+    """The Starlette application for `settings`, answering requests addressed to `hosts` only (a page elsewhere
+    whose name is made to resolve to 127.0.0.1 still names itself in the Host header: DNS rebinding)."""
     from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, JSONResponse
     from starlette.routing import Mount, Route
@@ -282,11 +288,14 @@ def create_app(settings: ReviewSettings) -> Any:
             Route("/api/facts", facts),
             Route("/api/reviews", reviews, methods=["POST"]),
             Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
-        ]
+        ],
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))],
     )
 
 
 def serve(settings: ReviewSettings, *, host: str = "127.0.0.1", port: int = 8765) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    # bound to every interface on purpose: any Host then; else the local names and the address bound to
+    hosts = ["*"] if host in ("0.0.0.0", "::", "") else [*LOCAL_HOSTS, host]
+    uvicorn.run(create_app(settings, hosts), host=host, port=port, log_level="warning")
