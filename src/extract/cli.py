@@ -63,7 +63,8 @@ def main_options(
 @app.command()
 def run(
     input_dir: Annotated[
-        Path | None, typer.Argument(help="Folder of reports (.txt, .html, .htm), as --sources.", show_default=False)
+        Path | None,
+        typer.Argument(help="Folder of reports (.txt, .html, .htm, .pdf), as --sources.", show_default=False),
     ] = None,
     sources: SourcesOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to (re)write.")] = Path("outputs/facts.jsonl"),
@@ -97,7 +98,9 @@ def run(
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from error
     if total == 0 and not allow_empty and _holds_facts(out):
-        _error(f"{folder}: no reports (.txt, .html, .htm) found; {out} is left as it is (--allow-empty to empty it)")
+        _error(
+            f"{folder}: no reports (.txt, .html, .htm, .pdf) found; {out} is left as it is (--allow-empty to empty it)"
+        )
         raise typer.Exit(EXIT_FINDINGS)
     config = RunConfig(model=model)
     try:
@@ -240,7 +243,7 @@ def _print_report(report: object) -> None:
 
 @app.command()
 def explain(
-    file: Annotated[Path, typer.Argument(help="A report (.txt, .html, .htm).")],
+    file: Annotated[Path, typer.Argument(help="A report (.txt, .html, .htm, .pdf).")],
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     model: ModelOption = None,
 ) -> None:
@@ -510,7 +513,7 @@ def report(
 
 @app.command()
 def add(
-    files: Annotated[list[Path], typer.Argument(help="Report files (.txt, .html, .htm) to add.")],
+    files: Annotated[list[Path], typer.Argument(help="Report files (.txt, .html, .htm, .pdf) to add.")],
     seeds: Annotated[
         Path, typer.Option("--sources", "-s", "--seeds", help="Folder of reports to add them to.")
     ] = Path("seeds"),

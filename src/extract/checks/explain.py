@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extract.config import RunConfig
 from extract.parsing import REJECTED_KEY, SPAN_KEY, parse, quantity_of, shared_pipeline
-from extract.reading import ReadDocument, SegmentKind, read
+from extract.reading import ReadDocument, SegmentKind, page_and_box, read
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -44,6 +46,7 @@ class Decision:
     qualifier: str | None = None
     unit: str | None = None
     kind: str | None = None
+    page: int | None = None  # a PDF's 1-based page of the number (None for other formats)
 
 
 def explain(path: Path, config: RunConfig | None = None) -> list[Decision]:
@@ -87,19 +90,24 @@ def _segment_decisions(document: ReadDocument, segment: Segment, doc: Doc) -> li
     return out
 
 
-def _place(document: ReadDocument, lines: list[int], start: int, end: int) -> dict[str, Any]:
-    return {"start": start, "end": end, "line": bisect_right(lines, start), "text": document.source.text[start:end]}
+def _place(document: ReadDocument, lines: Sequence[int], start: int, end: int) -> dict[str, Any]:
+    layout = document.source.layout
+    page = page_and_box(layout, start, end)[0] if layout is not None else None
+    text = document.source.text[start:end]
+    return {"start": start, "end": end, "line": bisect_right(lines, start), "text": text, "page": page}
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+@lru_cache(maxsize=4)  # asked once per segment: a long PDF has thousands
+def _line_starts(text: str) -> tuple[int, ...]:
+    return (0, *(i + 1 for i, c in enumerate(text) if c == "\n"))
 
 
 def render_text(decisions: list[Decision]) -> str:
-    """One line per number: line:start-end, the number, the decision and its details."""
+    """One line per number: line:start-end (a PDF's prefixed with its page, "p3 "), the number, the decision and
+    its details."""
     rows = []
     for d in decisions:
-        where = f"{d.line}:{d.start}-{d.end}"
+        where = f"{d.line}:{d.start}-{d.end}" if d.page is None else f"p{d.page} {d.line}:{d.start}-{d.end}"
         shown = d.text.replace("\n", " ")
         if d.decision == FIGURE:
             unit = f" unit={d.unit}" if d.unit else ""

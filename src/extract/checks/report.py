@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 from collections import defaultdict
@@ -13,7 +14,7 @@ from extract.checks.audit import resolve_source
 from extract.checks.reviews import ReviewDecision, ReviewSummary
 from extract.jsonl import atomic_writer
 from extract.models import FactRecord
-from extract.reading import IngestError, load
+from extract.reading import IngestError, PdfError, load, render_region_png
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
 _LEADING = re.compile(r"^(the|a|an|of|some|about|around|over|more than|nearly|almost)\s+")
@@ -28,12 +29,23 @@ class Piece:
     label: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A PDF figure on an image of its page region (a PNG as a data: URI, so the page stays self-contained)."""
+
+    fact_id: str
+    page: int
+    quote: str
+    uri: str
+
+
 @dataclass(slots=True)
 class DocumentView:
     doc_id: str
     source: str
     pieces: list[Piece] = field(default_factory=list)
     warning: str | None = None
+    regions: list[Region] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +128,24 @@ def document_views(facts: Sequence[FactRecord], sources: Path | None, root: Path
                 view.pieces = [Piece(document.text)]
             else:
                 view.pieces = pieces(document.text, members)
+                view.regions, view.warning = page_regions(path, members)
         views.append(view)
     return views
+
+
+def page_regions(path: Path, facts: Sequence[FactRecord]) -> tuple[list[Region], str | None]:
+    """Each PDF fact's page region as a PNG data: URI; the warning when a page cannot be drawn."""
+    regions: list[Region] = []
+    for fact in facts:
+        if fact.page is None or fact.bbox is None:
+            continue
+        try:
+            png = render_region_png(path, fact.page, tuple(fact.bbox))
+        except PdfError as error:
+            return regions, f"page images unavailable ({error.reason})"
+        uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+        regions.append(Region(fact.id, fact.page, fact.quote, uri))
+    return regions, None
 
 
 def fact_data(fact: FactRecord, reviews: ReviewSummary) -> dict[str, object]:

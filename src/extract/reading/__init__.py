@@ -2,13 +2,15 @@
 
 Public API, for the other wings: `read(path)` (a `ReadDocument`: its `SourceDocument` and its segments),
 `discover(folder)`, `source_view(path)` (what the pipeline read of any stretch of a source, for checks),
-`add_documents`, and the errors (`IngestError`). Knows nothing of spaCy or facts.
+`add_documents`, `render_region_png` (a PDF figure's page region as a PNG), and the errors (`IngestError`,
+`PdfError`). Knows nothing of spaCy or facts.
 """
 
 from extract.reading.add import add_documents, stable_name
 from extract.reading.document import ReadDocument, load, read, read_document, segments_of
 from extract.reading.ingest import MAX_BYTES, SUPPORTED_SUFFIXES, IngestError, SourceDocument, discover
 from extract.reading.offsets import MappedText
+from extract.reading.pdf import PdfError, render_region_png
 from extract.reading.pdf_source import page_and_box
 from extract.reading.segments import CleanText, Segment, SegmentKind
 from extract.reading.view import SourceView, source_view
@@ -19,6 +21,7 @@ __all__ = [
     "CleanText",
     "IngestError",
     "MappedText",
+    "PdfError",
     "ReadDocument",
     "Segment",
     "SegmentKind",
@@ -30,6 +33,7 @@ __all__ = [
     "page_and_box",
     "read",
     "read_document",
+    "render_region_png",
     "segments_of",
     "source_view",
     "stable_name",

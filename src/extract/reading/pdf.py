@@ -78,6 +78,7 @@ _TOUCH_GAP = 0.12  # runs closer than this are one word
 _PARA_GAP = 0.7  # a vertical gap between lines wider than this is a paragraph break
 _KEEP_SPACES = frozenset("\u00a0\u202f\u2009")  # kept inside a word ("3\u202f000")
 _HYPHEN_CODES = frozenset((0x02, 0x2D, 0xAD, 0xFFFE))
+_GENERATED_CODES = frozenset((0x20, 0x0A, 0x0D))
 
 
 class Boxes(Sequence):
@@ -102,6 +103,10 @@ class Boxes(Sequence):
         k = 4 * index
         a = self._a
         return (a[k], a[k + 1], a[k + 2], a[k + 3])
+
+    def values(self, start: int, end: int) -> array:
+        """The coordinates of boxes start..end-1, flat (x0, top, x1, bottom, x0, ...)."""
+        return self._a[4 * start : 4 * end]
 
     def __iter__(self) -> Iterator[Box]:
         a = self._a
@@ -173,11 +178,16 @@ class _Run:
     def add(self, ch: str, box: Box) -> None:
         self.chars.append(ch)
         self.boxes.append(box)
-        if box[2] > box[0] or box[3] > box[1]:
-            self.x0 = min(self.x0, box[0])
-            self.x1 = max(self.x1, box[2])
-            self.top = min(self.top, box[1])
-            self.bottom = max(self.bottom, box[3])
+        x0, top, x1, bottom = box
+        if x1 > x0 or bottom > top:  # comparisons, not min/max: this runs once a char
+            if x0 < self.x0:
+                self.x0 = x0
+            if x1 > self.x1:
+                self.x1 = x1
+            if top < self.top:
+                self.top = top
+            if bottom > self.bottom:
+                self.bottom = bottom
 
     def ink(self) -> list[tuple[float, float, int, int]]:
         """(x0, x1, first, stop) of the run's words: inked chars closer than a fifth of the height, so that a word
@@ -275,7 +285,8 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
     i = 0
     while i < n:
         u = get_unicode(raw, i)
-        if is_generated(raw, i):
+        # PDFium generates only spaces and line breaks: other chars skip the call (a ctypes call a char costs)
+        if u in _GENERATED_CODES and is_generated(raw, i):
             if u == 0x20:
                 if space is None:
                     space, space_box = " ", NO_BOX
@@ -286,7 +297,9 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
         get_box(raw, i, rect_ref)
         box = transform(rect.left, rect.bottom, rect.right, rect.top)
         step = 1
-        if 0xD800 <= u <= 0xDBFF:
+        if 0x20 < u < 0x7F and u != 0x2D:  # printable ASCII but the hyphen: most chars, decided first
+            ch = chr(u)
+        elif 0xD800 <= u <= 0xDBFF:
             u2 = get_unicode(raw, i + 1) if i + 1 < n else 0
             if 0xDC00 <= u2 <= 0xDFFF:
                 get_box(raw, i + 1, rect_ref)
@@ -324,17 +337,19 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
             continue  # outside the page: invisible
         new = cur is None or brk
         if not new and not cur.rotated:
-            last = cur.boxes[-1]
-            lh = last[3] - last[1]
+            l_x0, l_top, l_x1, l_bottom = cur.boxes[-1]
+            lh = l_bottom - l_top
             h = bottom - top
-            hmin = min(h, lh) if lh > 0 else h
-            overlap = min(bottom, last[3]) - max(top, last[1])
-            gap = x0 - last[2]
-            hh = max(h, lh, 1.0)
+            hmin = lh if 0 < lh < h else h
+            overlap = (bottom if bottom < l_bottom else l_bottom) - (top if top > l_top else l_top)
+            gap = x0 - l_x1
+            hh = h if h > lh else lh
+            if hh < 1.0:
+                hh = 1.0
             if overlap < 0.5 * hmin or gap > _WIDE_GAP * hh:
                 new = True
             elif gap < -0.5 * hh:
-                ligature = abs(x0 - last[0]) < 0.5 and abs(x1 - last[2]) < 0.5  # "fi": two chars, one glyph box
+                ligature = abs(x0 - l_x0) < 0.5 and abs(x1 - l_x1) < 0.5  # "fi": two chars, one glyph box
                 if not ligature and not (_is_rtl(ch) and _is_rtl(cur.chars[-1])):
                     new = True
         rotated = False
@@ -351,7 +366,17 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
             if space is not None:
                 cur.chars.append(space)
                 cur.boxes.append(space_box)
-            cur.add(ch, box)
+            # cur.add(ch, box) inlined (the box has ink here): this runs once a char
+            cur.chars.append(ch)
+            cur.boxes.append(box)
+            if x0 < cur.x0:
+                cur.x0 = x0
+            if x1 > cur.x1:
+                cur.x1 = x1
+            if top < cur.top:
+                cur.top = top
+            if bottom > cur.bottom:
+                cur.bottom = bottom
         brk = False
         space = None
     return runs
@@ -761,19 +786,23 @@ def box_of(pdf: PdfText, start: int, end: int) -> tuple[int, Box]:
     page = pdf.page_at(start)
     _, page_end = pdf.page_span(page)
     end = min(max(end, start), page_end)
-    x0 = top = math.inf
-    x1 = bottom = -math.inf
-    text, boxes = pdf.text, pdf.boxes
-    for i in range(start, end):
-        if text[i].isspace():
-            continue
-        b = boxes[i]
-        if not _has_ink(b):
-            continue
-        x0, top, x1, bottom = min(x0, b[0]), min(top, b[1]), max(x1, b[2]), max(bottom, b[3])
-    if x0 == math.inf:
+    # strided slices of the boxes' array: one pass per coordinate, not a tuple per char
+    values = pdf.boxes.values(start, end)
+    lefts, tops, rights, bottoms = values[0::4], values[1::4], values[2::4], values[3::4]
+    text = pdf.text
+    inked = [
+        k
+        for k in range(end - start)
+        if (rights[k] > lefts[k] or bottoms[k] > tops[k]) and not text[start + k].isspace()
+    ]
+    if not inked:
         return page, NO_BOX
-    return page, (x0, top, x1, bottom)
+    return page, (
+        min(lefts[k] for k in inked),
+        min(tops[k] for k in inked),
+        max(rights[k] for k in inked),
+        max(bottoms[k] for k in inked),
+    )
 
 
 _DIGITS = re.compile(r"\d+")

@@ -22,29 +22,45 @@ class _Line:
     mapped: MappedText
 
 
-def _split_lines(source: str, cells: bool = False) -> list[_Line]:
+def _split_lines(source: str, cells: bool = False, joins: frozenset[int] = frozenset()) -> list[_Line]:
+    """The lines of `source`; a line ending in a hyphen at an offset in `joins` continues with the next line, the
+    hyphen and the line break left out of the text (still inside any span that covers the word's two halves)."""
     lines: list[_Line] = []
+    pieces: list[tuple[str, int]] = []
     position = 0
     for match in [*_LINE_BREAK.finditer(source), None]:
         end = match.start() if match else len(source)
-        lines.append(_normalise_line(source[position:end], position, cells))
+        if match is not None and end - 1 in joins and end > position:
+            pieces.append((source[position : end - 1], position))
+            position = match.end()
+            while position < len(source) and source[position] in " \t":
+                position += 1
+            continue
+        pieces.append((source[position:end], position))
+        lines.append(_normalise_line(pieces, cells))
+        pieces = []
         position = match.end() if match else len(source)
     return lines
 
 
-def _normalise_line(raw: str, source_start: int, cells: bool = False) -> _Line:
+def _normalise_line(pieces: list[tuple[str, int]], cells: bool = False) -> _Line:
     builder = TextBuilder()
+    for raw, source_start in pieces:
+        _add_piece(builder, raw, source_start, cells)
+    return _Line(builder.mapped.text, builder.mapped)
+
+
+def _add_piece(builder: TextBuilder, raw: str, source_start: int, cells: bool) -> None:
     if not cells or "\t" not in raw:
         builder.add(raw, source_start)
-        return _Line(builder.mapped.text, builder.mapped)
+        return
     position = 0
-    for part in raw.split("\t"):
-        if part.strip() and builder.mapped.length:
+    for k, part in enumerate(raw.split("\t")):
+        if k and part.strip() and builder.mapped.length:
             # a tab between two runs of a line is a cell boundary, read as HTML table cells are: " | "
             builder.add_decoded(CELL_SEPARATOR, source_start + position - 1, source_start + position)
         builder.add(part, source_start + position)
         position += len(part) + 1
-    return _Line(builder.mapped.text, builder.mapped)
 
 
 def _blocks(lines: list[_Line], in_furniture: Callable[[_Line], bool] | None = None) -> list[Block]:
@@ -71,10 +87,13 @@ def _blocks(lines: list[_Line], in_furniture: Callable[[_Line], bool] | None = N
     return blocks
 
 
-def clean(source: str, *, furniture: Sequence[tuple[int, int]] = (), cells: bool = False) -> CleanText:
+def clean(
+    source: str, *, furniture: Sequence[tuple[int, int]] = (), cells: bool = False, joins: Sequence[int] = ()
+) -> CleanText:
     """Segment and normalise a report's text. Lines starting inside a `furniture` span (a PDF's running headers
     and page numbers, found by their recurrence across pages) are boilerplate too; with `cells`, a tab inside a
-    line separates table cells."""
+    line separates table cells; a hyphen at an offset in `joins` (a word split at a line end, as a PDF's
+    `hyphen_joins` finds them) is left out and the word's halves joined ("humani-\\ntarian" reads "humanitarian")."""
     starts = [start for start, _ in furniture]
     ends = [end for _, end in furniture]
 
@@ -83,4 +102,5 @@ def clean(source: str, *, furniture: Sequence[tuple[int, int]] = (), cells: bool
         i = bisect_right(starts, offset) - 1
         return i >= 0 and offset < ends[i]
 
-    return classify(_blocks(_split_lines(source, cells), in_furniture if furniture else None), headings_from_text=True)
+    lines = _split_lines(source, cells, frozenset(joins))
+    return classify(_blocks(lines, in_furniture if furniture else None), headings_from_text=True)

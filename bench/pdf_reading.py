@@ -1,0 +1,101 @@
+"""Reading a PDF against the pipeline's time for the same text: the issue wants reading <= a tenth of it.
+
+    .venv/bin/python bench/pdf_reading.py                 # tests/fixtures/pdf, tests/fixtures/pdf_lines, ../shared/pdf
+    .venv/bin/python bench/pdf_reading.py FILE.pdf ...    # these files only
+    .venv/bin/python bench/pdf_reading.py --repeat 5
+
+Per PDF: "read" is `extract.reading.read(path)` (PDFium's characters and boxes, reading order, furniture, line-end
+hyphens, segments), the best of `--repeat` runs; "pipeline" is the whole pipeline on the text read, written as a
+.txt (read, parse, assemble: `Extractor.extract`), with the spaCy model loaded first, the best of `--repeat` runs.
+The ratio is read / pipeline. A PDF that is refused (no text layer, encrypted) is listed with its reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from extract.reading import IngestError, read
+from extract.run import Extractor
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = [ROOT / "tests/fixtures/pdf", ROOT / "tests/fixtures/pdf_lines", ROOT.parent / "shared" / "pdf"]
+TARGET = 0.1
+
+
+def _best(repeat: int, work) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def measure(path: Path, extractor: Extractor, repeat: int, work: Path) -> dict[str, object]:
+    try:
+        document = read(path)
+    except IngestError as error:
+        return {"name": path.name, "refused": error.reason}
+    text = work / f"{path.stem}.txt"
+    text.write_text(document.source.text, encoding="utf-8")
+    reading = _best(repeat, lambda: read(path))
+    pipeline = _best(repeat, lambda: [d.facts for d in extractor.extract([read(text)])])
+    layout = document.source.layout
+    return {
+        "name": path.name,
+        "pages": len(layout.page_starts),
+        "chars": len(layout.text),
+        "read": reading,
+        "pipeline": pipeline,
+        "ratio": reading / pipeline if pipeline else float("inf"),
+    }
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    lines = [
+        "| PDF | pages | characters | read s | chars/s read | pipeline s (same text) | read / pipeline |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        if "refused" in row:
+            lines.append(f"| {row['name']} | | | refused: {row['refused']} | | | |")
+            continue
+        lines.append(
+            f"| {row['name']} | {row['pages']} | {row['chars']:,} | {row['read']:.3f} | "
+            f"{row['chars'] / row['read']:,.0f} | {row['pipeline']:.3f} | {row['ratio']:.3f} |"
+        )
+    read_rows = [r for r in rows if "refused" not in r]
+    if read_rows:
+        total_read = sum(r["read"] for r in read_rows)
+        total_pipeline = sum(r["pipeline"] for r in read_rows)
+        worst = max(read_rows, key=lambda r: r["ratio"])
+        lines.append(
+            f"| all {len(read_rows)} read | {sum(r['pages'] for r in read_rows)} | "
+            f"{sum(r['chars'] for r in read_rows):,} | {total_read:.3f} | | {total_pipeline:.3f} | "
+            f"{total_read / total_pipeline:.3f} (worst {worst['ratio']:.3f}, {worst['name']}) |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path, help="PDFs (default: the fixture and shared folders)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best counts")
+    args = parser.parse_args()
+    files = args.files or [p for folder in FOLDERS if folder.is_dir() for p in sorted(folder.glob("*.pdf"))]
+    extractor = Extractor()
+    extractor.nlp  # noqa: B018  (load the model before any clock starts)
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [measure(path, extractor, args.repeat, Path(tmp)) for path in files]
+    print(table(rows))
+    over = [r["name"] for r in rows if "ratio" in r and r["ratio"] > TARGET]
+    if over:
+        print(f"reading above {TARGET} of the pipeline's time: {', '.join(over)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
