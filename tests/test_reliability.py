@@ -115,6 +115,9 @@ def test_a_parse_error_in_one_text_costs_only_its_document(extractor, monkeypatc
     extracted = list(extractor.extract(docs))
     assert [len(e.facts) for e in extracted] == [1, 0, 1]
     assert extracted[1].failure is not None and "bad text" in extracted[1].failure
+    later = _document("We fed 300 people.\n\nWe fed 500 people.")  # a segment parses after its document failed
+    extracted = list(extractor.extract([later, _document("We fed 400 people.")]))
+    assert [len(e.facts) for e in extracted] == [0, 1] and "bad text" in (extracted[0].failure or "")
 
 
 def test_a_worker_gives_failures_back_instead_of_raising(tmp_path, extractor, monkeypatch):

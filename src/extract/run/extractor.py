@@ -152,7 +152,9 @@ class Extractor:
                 yield in_flight
 
         for doc, index in parse(self.nlp, texts()):
-            in_flight = pending[index]
+            in_flight = pending.get(index)
+            if in_flight is None:  # a segment of a document that failed and was given back already
+                continue
             if isinstance(doc, ParseFailure):
                 in_flight.fail("parsing", doc.error)
             else:
