@@ -16,6 +16,13 @@ from pathlib import Path
 SHAPES = {
     "html_italic_numbers": ("page.html", "<html><body>", "<i>1</i>", "</body></html>"),
     "html_short_paragraphs": ("page.html", "<html><body>", "<p>7 people</p>", "</body></html>"),
+    # the most elements a page may have (reading.html.MAX_ELEMENTS), each a paragraph with figures
+    "html_paragraphs_at_element_limit": (
+        "page.html",
+        "<html><body>",
+        "<p>The ICRC and the Red Crescent fed 300 people and repaired 12 wells in 7 places last year.</p>\n",
+        "</body></html>",
+    ),
     "text_single_newlines": ("report.txt", "", "The ICRC visited 1,200 detainees in 14 places.\n", ""),
     "text_one_paragraph": ("report.txt", "", "We fed 300 people and repaired 12 wells. ", ""),
 }

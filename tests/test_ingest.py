@@ -70,6 +70,7 @@ def test_mojibake_is_flagged_and_repaired_with_the_map_kept(tmp_path):
         ("cut.html", b"<html><body><p>We fed 200 people.</p><p class=", "truncated HTML (the file ends inside a tag"),
         ("cut2.html", b"<html><body><p>We fed 200 people.</p>", "truncated HTML (no closing </html> tag)"),
         ("deep.html", b"<html><body>" + b"<div>" * 500 + b"x</body></html>", "HTML nested deeper than 200 elements"),
+        ("wide.html", b"<html><body>" + b"<i>1</i>" * 10**5 + b"</body></html>", "HTML with more than 100,000"),
     ],
 )
 def test_bad_documents_are_refused_with_the_reason(tmp_path, name, data, reason):

@@ -9,6 +9,7 @@ import pytest
 
 import extract.run.extractor as extractor_module
 import extract.run.runner as runner
+from extract.models import FactRecord
 from extract.reading import read
 from extract.run import DocumentFailure, run
 
@@ -61,14 +62,14 @@ def test_an_unexpected_error_in_one_document_costs_that_document_only(tmp_path, 
     _write(folder, "a.txt", "We fed 200 people.")
     bad = _write(folder, "b.txt", "We fed 300 people.")
     _write(folder, "c.txt", "We fed 400 people.")
-    assemble = extractor_module.assemble
+    records = extractor_module.DocumentAssembler.records
 
-    def fragile(document, docs, source):
-        if document.source.path == bad:
+    def fragile(self):
+        if self.source.path == bad:
             raise ZeroDivisionError("boom")
-        return assemble(document, docs, source)
+        return records(self)
 
-    monkeypatch.setattr(extractor_module, "assemble", fragile)
+    monkeypatch.setattr(extractor_module.DocumentAssembler, "records", fragile)
     result, failures = _run(folder, extractor, cache=None)
     assert (result.documents, result.succeeded, result.facts) == (3, 2, 2)
     [failure] = failures
@@ -114,24 +115,27 @@ def test_a_parse_error_in_one_text_costs_only_its_document(extractor, monkeypatc
     extracted = list(extractor.extract(docs))
     assert [len(e.facts) for e in extracted] == [1, 0, 1]
     assert extracted[1].failure is not None and "bad text" in extracted[1].failure
+    later = _document("We fed 300 people.\n\nWe fed 500 people.")  # a segment parses after its document failed
+    extracted = list(extractor.extract([later, _document("We fed 400 people.")]))
+    assert [len(e.facts) for e in extracted] == [0, 1] and "bad text" in (extracted[0].failure or "")
 
 
 def test_a_worker_gives_failures_back_instead_of_raising(tmp_path, extractor, monkeypatch):
     """What a --jobs worker runs: a failing document comes back as its reason, the others as their facts."""
     monkeypatch.setattr(runner, "_worker_extractor", extractor)
-    monkeypatch.setattr(extractor_module, "assemble", _failing_on("300"))
+    monkeypatch.setattr(extractor_module.DocumentAssembler, "records", _failing_on("300"))
     chunk = [read(_write(tmp_path, f"{n}.txt", f"We fed {n} people.")) for n in (200, 300)]
     [(good, none), (empty, reason)] = runner._work(chunk)
     assert len(good) == 1 and none is None and empty == [] and "ZeroDivisionError" in reason
 
 
 def _failing_on(marker: str):
-    assemble = extractor_module.assemble
+    records = extractor_module.DocumentAssembler.records
 
-    def fragile(document, docs, source):
-        if marker in document.source.text:
+    def fragile(self):
+        if marker in self.source.text:
             raise ZeroDivisionError(marker)
-        return assemble(document, docs, source)
+        return records(self)
 
     return fragile
 
@@ -413,6 +417,80 @@ def test_a_full_disk_gives_one_error_naming_the_file_and_leaves_no_temporary(tmp
     assert str(out) in str(caught.value) and "No space left" in str(caught.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "in.jsonl"]
     assert out.read_text("utf-8") == "previous\n"
+
+
+def _full_disk_writes(monkeypatch, folder: Path) -> None:
+    """Every temporary file created in `folder` raises ENOSPC on write, as on a full disk."""
+    import errno
+    import tempfile
+
+    original = tempfile.NamedTemporaryFile
+
+    class Full:
+        def __init__(self, handle):
+            self._handle = handle
+
+        def __getattr__(self, name):
+            return getattr(self._handle, name)
+
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def writelines(self, lines):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def opened(*args, dir=None, **kwargs):
+        handle = original(*args, dir=dir, **kwargs)
+        return Full(handle) if dir is not None and Path(dir) == folder else handle
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", opened)
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_export_and_report_on_a_full_disk_give_one_message_exit_1_and_no_temporary(tmp_path, monkeypatch, command):
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    facts = ROOT / "outputs" / "facts.jsonl"
+    target = tmp_path / "out" / ("facts.csv" if command == "export" else "report.html")
+    target.parent.mkdir()
+    target.write_text("previous\n", "utf-8")
+    _full_disk_writes(monkeypatch, target.parent)
+    sources = ["--sources", str(ROOT / "seeds")] if command == "report" else []
+    result = CliRunner().invoke(app, [command, "--facts", str(facts), *sources, "-o", str(target)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    [message] = [line for line in result.output.splitlines() if line.strip()]
+    assert str(target) in message and "No space left" in message
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+    assert target.read_text("utf-8") == "previous\n"
+
+
+# 6. Odd whitespace in a fresh run
+
+
+def test_odd_whitespace_in_figures_and_cr_line_ends_audit_clean(tmp_path, extractor):
+    from extract.checks.audit import audit
+
+    folder = tmp_path / "in"
+    text = (
+        "Report on Ruritania\r\rIn 2024 the ICRC gave food to 3\u00a0000 people in the north.\r"
+        "It also reached more\tthan 40,000 people with water.\r\rHealth\rWe supported 12 clinics.\r"
+    )
+    _write(folder, "report.txt", text)
+    out = tmp_path / "facts.jsonl"
+    result = run(folder, out, extractor)
+    assert not result.failures
+    facts = [FactRecord.model_validate_json(line) for line in out.read_text("utf-8").splitlines()]
+    found = {f.quote: (f.quantity.value, f.quantity.low, f.quantity.qualifier.value) for f in facts}
+    assert found == {
+        "3\u00a0000 people": (3000, None, "exact"),
+        "more\tthan 40,000 people": (40000, 40000, "more_than"),
+        "12 clinics": (12, None, "exact"),
+    }
+    report = audit(out, sources=folder)
+    assert report.findings == [] and report.facts == 3
 
 
 # 8. kill -9 leftovers

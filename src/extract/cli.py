@@ -457,7 +457,7 @@ def export(
     from extract.checks.export import Format, write
     from extract.checks.export import export as export_facts
     from extract.checks.reviews import load_reviews, summarise
-    from extract.jsonl import TargetError
+    from extract.jsonl import TargetError, WriteError
 
     try:
         chosen = Format(fmt.lower())
@@ -477,6 +477,9 @@ def export(
     except TargetError as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from error
+    except WriteError as error:  # a full disk: one message, no traceback, no temporary left
+        _error(f"error: {error}")
+        raise typer.Exit(EXIT_FINDINGS) from error
     typer.echo(f"{count} facts -> {out}", err=True)
 
 
@@ -494,7 +497,7 @@ def report(
     figures that disagree, and reviews needing re-review."""
     from extract.checks.report import render, write_report
     from extract.checks.reviews import load_reviews, summarise
-    from extract.jsonl import TargetError
+    from extract.jsonl import TargetError, WriteError
 
     if sources is not None and not sources.is_dir():
         _error(f"{sources}: not a folder")
@@ -508,6 +511,9 @@ def report(
     except TargetError as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from error
+    except WriteError as error:  # a full disk: one message, no traceback, no temporary left
+        _error(f"error: {error}")
+        raise typer.Exit(EXIT_FINDINGS) from error
     typer.echo(f"{len(records)} facts -> {out}", err=True)
 
 

@@ -176,10 +176,14 @@ class AtomicFile:
 
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[IO[str]]:
-    """A text file that replaces `path` only if the block completes."""
+    """A text file that replaces `path` only if the block completes. A write that fails (a full disk) raises
+    WriteError naming `path`, with the temporary file removed and `path` as it was."""
     output = AtomicFile(path)
     try:
         yield output.handle
+    except OSError as error:
+        output.discard()
+        raise WriteError(path, error) from error
     except BaseException:
         output.discard()
         raise

@@ -44,6 +44,9 @@ from extract.reading.offsets import MappedText
 from extract.reading.segments import Block, CleanText, SegmentKind, classify, is_figure_line, is_label
 
 MAX_DEPTH = 200  # deeper nesting is refused: no real report needs it, and it is a classic parser bomb
+# More elements are refused: a report page has a few thousand, and the parsed tree costs about 1.5 kB an element
+# (8 MiB of "<i>1</i>" is a million elements, over 2 GB), so this bounds a page's memory whatever its shape.
+MAX_ELEMENTS = 100_000
 VOID_TAGS = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )  # elements without content or end tag
@@ -278,6 +281,8 @@ class _Scanner(HTMLParser):
     def _start_tag(self, tag: str) -> None:
         self._cut()
         self.start_tags.append((tag, self.source_offset()))
+        if len(self.start_tags) > MAX_ELEMENTS:
+            raise HtmlError(f"HTML with more than {MAX_ELEMENTS:,} elements")
 
     def _cut(self) -> None:
         if self.cuts[-1] != self.length:

@@ -9,8 +9,8 @@ cleaning repairs it while keeping the map to the source.
 
 Refused, each with one message naming the file and the reason (`IngestError`): unreadable files, files over
 MAX_BYTES, empty files, binary files (NUL bytes anywhere; control characters over the whole text, or densely in
-a part of it). HTML pages that are truncated or nested deeper than `extract.reading.html.MAX_DEPTH` elements are
-refused when their markup is read (`extract.reading.document`).
+a part of it). HTML pages that are truncated, nested deeper than `extract.reading.html.MAX_DEPTH` elements or
+holding more than `MAX_ELEMENTS` elements are refused when their markup is read (`extract.reading.document`).
 """
 
 from __future__ import annotations

@@ -173,7 +173,10 @@ class FactCache:
 
 
 def _checksum(lines: list[str]) -> str:
-    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()  # line by line: joining a large document's lines would copy them all twice
+    for line in lines:
+        digest.update(line.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _damaged(path: Path, why: str) -> None:

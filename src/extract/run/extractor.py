@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from extract.config import RunConfig
-from extract.facts import assemble
+from extract.facts import DocumentAssembler, assemble
 from extract.models import FactRecord
 from extract.parsing import ParseFailure, parse, shared_pipeline
 from extract.reading import CleanText, IngestError, ReadDocument, Segment, SourceDocument, read, segments_of
@@ -24,6 +24,8 @@ from extract.reading import CleanText, IngestError, ReadDocument, Segment, Sourc
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+_T = TypeVar("_T")
 
 MAX_SEGMENT_CHARS = 100_000  # longer segments are cut at sentence ends (spaCy's max_length is 1,000,000)
 # A sentence end: not after an initial or a short title ("J. Smith", "Dr. Ali", "St. Mary's", "No. 5"), and
@@ -111,6 +113,21 @@ class Extractor:
     def extract(self, documents: Iterable[ReadDocument | SourceDocument]) -> Iterator[ExtractedDocument]:
         """Facts for each document, in the order given (a decoded source is segmented first). The model is not
         loaded when there is no document."""
+        for in_flight in self._finished(documents):
+            yield in_flight.result()
+
+    def extract_lines(
+        self, documents: Iterable[ReadDocument | SourceDocument]
+    ) -> Iterator[tuple[list[str], str | None]]:
+        """Each document's facts as JSON lines, and the reason it failed (None when it did not), in the order given.
+        Each record is serialised as it is built, so a document's records are never all held at once."""
+        for in_flight in self._finished(documents):
+            lines = in_flight.lines()
+            yield lines, in_flight.failure
+
+    def _finished(self, documents: Iterable[ReadDocument | SourceDocument]) -> Iterator[_InFlight]:
+        """Each document once all its segments are parsed, in the order given; each Doc goes to its document's
+        assembler as soon as it is parsed and is dropped there."""
         iterator = iter(documents)
         first = next(iterator, None)
         if first is None:
@@ -126,29 +143,24 @@ class Extractor:
                 for segment in in_flight.document.text.segments if in_flight.failure is None else ():
                     yield segment.text, index
 
-        def complete() -> Iterator[ExtractedDocument]:
+        def complete() -> Iterator[_InFlight]:
             while order:
                 in_flight = pending[order[0]]
-                if in_flight.failure is None and len(in_flight.docs) < len(in_flight.document.text.segments):
+                if in_flight.failure is None and in_flight.parsed < len(in_flight.document.text.segments):
                     return
                 del pending[order.popleft()]
-                yield in_flight.finish()
+                yield in_flight
 
         for doc, index in parse(self.nlp, texts()):
-            in_flight = pending[index]
+            in_flight = pending.get(index)
+            if in_flight is None:  # a segment of a document that failed and was given back already
+                continue
             if isinstance(doc, ParseFailure):
                 in_flight.fail("parsing", doc.error)
             else:
-                in_flight.docs.append(doc)
+                in_flight.add(doc)
             yield from complete()
         yield from complete()
-
-    def extract_lines(
-        self, documents: Iterable[ReadDocument | SourceDocument]
-    ) -> Iterator[tuple[list[str], str | None]]:
-        """Each document's facts as JSON lines, and the reason it failed (None when it did not), in the order given."""
-        for extracted in self.extract(documents):
-            yield [fact.model_dump_json() + "\n" for fact in extracted.facts], extracted.failure
 
 
 def unexpected(stage: str, error: BaseException) -> str:
@@ -156,28 +168,46 @@ def unexpected(stage: str, error: BaseException) -> str:
     return f"unexpected error while {stage}: {type(error).__name__}: {error}"
 
 
-@dataclass(slots=True)
 class _InFlight:
-    """A document whose segments are being parsed: its Docs so far, or why it failed."""
+    """A document whose segments are being parsed: its assembler (fed each Doc as it comes), or why it failed."""
 
-    document: ReadDocument
-    docs: list[Doc] = field(default_factory=list)
-    failure: str | None = None
+    def __init__(self, document: ReadDocument, failure: str | None = None) -> None:
+        self.document = document
+        self.failure = failure
+        self.parsed = 0
+        self.assembler: DocumentAssembler | None = None
+        if failure is None:
+            self.assembler = DocumentAssembler(document, display_path(document.source.path))
 
     def fail(self, stage: str, error: BaseException) -> None:
         if self.failure is None:
             self.failure = unexpected(stage, error)
-        self.docs.clear()
+        self.assembler = None
 
-    def finish(self) -> ExtractedDocument:
-        if self.failure is None:
-            try:
-                facts = assemble(self.document, self.docs, display_path(self.document.source.path))
-            except Exception as error:  # (one document's failure, reported with its name)
-                self.fail("assembling its facts", error)
-            else:
-                return ExtractedDocument(self.document, facts)
-        return ExtractedDocument(self.document, [], self.failure)
+    def add(self, doc: Doc) -> None:
+        self.parsed += 1
+        if self.assembler is None:
+            return
+        try:
+            self.assembler.add(doc)
+        except Exception as error:  # (one document's failure, reported with its name)
+            self.fail("assembling its facts", error)
+
+    def result(self) -> ExtractedDocument:
+        facts = self._collect(list)
+        return ExtractedDocument(self.document, facts or [], self.failure)
+
+    def lines(self) -> list[str]:
+        return self._collect(lambda records: [record.model_dump_json() + "\n" for record in records]) or []
+
+    def _collect(self, gather: Callable[[Iterator[FactRecord]], _T]) -> _T | None:
+        if self.assembler is None:
+            return None
+        try:
+            return gather(self.assembler.records())
+        except Exception as error:  # (one document's failure, reported with its name)
+            self.fail("assembling its facts", error)
+            return None
 
 
 def _start(document: ReadDocument | SourceDocument, limit: int) -> _InFlight:
@@ -196,9 +226,11 @@ def extract_document(path: Path, config: RunConfig | None = None) -> list[FactRe
     """The facts of one report: read it, parse its segments, assemble its records."""
     document = bounded(read(path))
     texts = ((segment.text, None) for segment in document.text.segments)
-    docs = []
-    for doc, _ in parse(shared_pipeline(config), texts):
-        if isinstance(doc, ParseFailure):
-            raise doc.error
-        docs.append(doc)
-    return assemble(document, docs, display_path(path))
+
+    def docs() -> Iterator[Doc]:
+        for doc, _ in parse(shared_pipeline(config), texts):
+            if isinstance(doc, ParseFailure):
+                raise doc.error
+            yield doc
+
+    return assemble(document, docs(), display_path(path))
