@@ -77,7 +77,6 @@ class DaskProcessor:
         self.client: Client | None = None
         self.cluster: LocalCluster | None = None
         self.chunks_sent = 0
-        self._slots = 0
 
     def _start(self) -> Client:
         try:
@@ -94,7 +93,6 @@ class DaskProcessor:
             where = self.scheduler or "a local cluster"
             raise EngineError(f"cannot reach the Dask scheduler at {where}: {error}") from error
         self.client = client
-        self._slots = max(1, sum(w["nthreads"] for w in client.scheduler_info()["workers"].values()))
         return client
 
     def submit(self, chunk: list[ReadDocument]) -> Any:
@@ -104,7 +102,11 @@ class DaskProcessor:
 
     @property
     def in_flight(self) -> int:
-        return 2 * self._slots  # chunks queued on the cluster before the oldest is awaited
+        """Chunks queued on the cluster before the oldest is awaited: two per worker thread, counted each time,
+        since workers may join (an adaptive or batch-queue cluster) or leave during the run."""
+        if self.client is None:
+            return 0
+        return 2 * max(1, sum(self.client.nthreads().values()))
 
     def close(self) -> None:
         if self.client is not None:
