@@ -3,6 +3,7 @@
     .venv/bin/python bench/throughput.py --sizes 100,1000
     .venv/bin/python bench/throughput.py --sizes 10000 --rows ours,jobs2   # the scaling rows only
     .venv/bin/python bench/throughput.py --sizes '' --big-mb 5            # one 5 MB document
+    .venv/bin/python bench/throughput.py --sizes 1000 --rows ours,jobs2,dask1,dask   # the Dask engine (extract[dask])
 
 Each measurement runs in a child process of its own, so its model load time and peak RSS are its own (workers'
 peak RSS comes from RUSAGE_CHILDREN of that child). Timings on a shared machine are noisy.
@@ -11,6 +12,7 @@ peak RSS comes from RUSAGE_CHILDREN of that child). Timings on a shared machine 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import resource
@@ -148,8 +150,16 @@ def measure(kind: str, folder: Path, out: Path, jobs: int, cache_dir: Path | Non
             load = time.perf_counter() - start
             start = time.perf_counter()
         marks: list[float] = []
-        result = run(folder, out, extractor, on_document=lambda _: marks.append(time.perf_counter()), jobs=jobs,
-                     cache=cache)  # fmt: skip
+
+        def mark(_: object) -> None:
+            marks.append(time.perf_counter())
+
+        if kind == "dask":  # a LocalCluster of `jobs` worker processes, started inside the timed run
+            from extract.run import dask_engine
+
+            result = dask_engine.run(folder, out, on_document=mark, cache=cache, workers=jobs)
+        else:
+            result = run(folder, out, extractor, on_document=mark, jobs=jobs, cache=cache)
         assert not result.failures, result.failures
         deciles = _decile_rates(start, marks)
     seconds = time.perf_counter() - start
@@ -183,7 +193,7 @@ def in_child(kind: str, folder: Path, out: Path, jobs: int = 1, cache_dir: Path 
 
 
 MIN_DECILE_CORPUS = 1_000
-ROWS = ("spacy", "quantulum3", "ours", "ours-loaded", "jobs2", "cache")
+ROWS = ("spacy", "quantulum3", "ours", "ours-loaded", "jobs2", "cache", "dask1", "dask")
 
 
 def bench(size: int, work: Path, rows_wanted: tuple[str, ...] = ROWS) -> list[tuple[str, dict[str, Any]]]:
@@ -199,11 +209,17 @@ def bench(size: int, work: Path, rows_wanted: tuple[str, ...] = ROWS) -> list[tu
             lambda: in_child("ours-loaded", folder, work / f"facts_{size}_1b.jsonl"),
         ),
         ("jobs2", "ours, 2 processes", lambda: in_child("ours", folder, work / f"facts_{size}_2.jsonl", jobs=2)),
+        ("dask1", "ours, dask, 1 worker", lambda: in_child("dask", folder, work / f"facts_{size}_d1.jsonl", jobs=1)),
+        ("dask", "ours, dask, 2 workers", lambda: in_child("dask", folder, work / f"facts_{size}_d2.jsonl", jobs=2)),
     ]
+    if {"dask1", "dask"} & set(rows_wanted) and importlib.util.find_spec("distributed") is None:
+        print("dask rows skipped: install the extra, pip install -e '.[dask]'", file=sys.stderr)
+        rows_wanted = tuple(r for r in rows_wanted if r not in {"dask1", "dask"})
     rows = [(label, measure_row()) for key, label, measure_row in plan if key in rows_wanted]
-    if {"ours", "jobs2"} <= set(rows_wanted):
-        same = (work / f"facts_{size}_1.jsonl").read_bytes() == (work / f"facts_{size}_2.jsonl").read_bytes()
-        print(f"{size}: --jobs 2 output identical to --jobs 1: {same}", file=sys.stderr)
+    for other, name in (("jobs2", "2"), ("dask1", "d1"), ("dask", "d2")):
+        if {"ours", other} <= set(rows_wanted):
+            same = (work / f"facts_{size}_1.jsonl").read_bytes() == (work / f"facts_{size}_{name}.jsonl").read_bytes()
+            print(f"{size}: {other} output identical to --jobs 1: {same}", file=sys.stderr)
     if "cache" in rows_wanted:
         rows += _cache_rows(size, work, folder)
     return rows
@@ -244,6 +260,9 @@ def table(results: dict[int, list[tuple[str, dict[str, Any]]]]) -> str:
         if "ours, 1 process" in named and "ours, 2 processes" in named:
             speedup = named["ours, 1 process"]["seconds"] / named["ours, 2 processes"]["seconds"]
             lines.append(f"| {size} | speed-up of --jobs 2 over --jobs 1 | {speedup:.2f} | | | | | |")
+        if "ours, dask, 1 worker" in named and "ours, dask, 2 workers" in named:
+            speedup = named["ours, dask, 1 worker"]["seconds"] / named["ours, dask, 2 workers"]["seconds"]
+            lines.append(f"| {size} | speed-up of dask 2 workers over 1 worker | {speedup:.2f} | | | | | |")
     return "\n".join(lines)
 
 

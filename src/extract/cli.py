@@ -5,9 +5,11 @@ Exit codes: 0 success; 1 some documents failed or a check found problems; 2 usag
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -71,6 +73,16 @@ def run(
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes parsing documents.")] = 1,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine, --jobs) or dask (a Dask cluster; needs extract[dask]).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="With --engine dask: the scheduler's address (tcp://host:8786); default a local cluster."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="With --engine dask and no --scheduler: the local cluster's processes.")
+    ] = None,
     cache_dir: Annotated[
         Path, typer.Option(help="Cache of each document's facts; unchanged documents are not parsed again.")
     ] = Path(".cache/extract"),
@@ -89,8 +101,10 @@ def run(
     from extract.reading import IngestError, discover
     from extract.run import FactCache
     from extract.run import run as run_pipeline
+    from extract.run.runner import EngineError
 
     folder = _one_folder(input_dir, sources, Path("seeds"))
+    engine_run = _engine(engine, jobs, scheduler, workers)
     try:
         check_target(out)
         total = len(discover(folder))
@@ -105,17 +119,20 @@ def run(
     config = RunConfig(model=model)
     try:
         with typer.progressbar(length=total, label="Extracting", file=sys.stderr, hidden=quiet) as bar:
-            result = run_pipeline(
+            result = (engine_run or run_pipeline)(
                 folder,
                 out,
                 on_document=lambda _: bar.update(1),
                 on_failure=lambda failure: (bar.update(1), _error(f"error: {failure}")),
                 config=config,
-                jobs=jobs,
                 cache=None if no_cache else FactCache.open(cache_dir, config),
                 keep_existing=not allow_empty,
+                **({} if engine_run else {"jobs": jobs}),
             )
     except WriteError as error:  # a full disk: one message, no traceback, the old output kept
+        _error(f"error: {error}")
+        raise typer.Exit(EXIT_FINDINGS) from error
+    except EngineError as error:  # a cluster that cannot be reached or started
         _error(f"error: {error}")
         raise typer.Exit(EXIT_FINDINGS) from error
     summary = (
@@ -130,6 +147,27 @@ def run(
         raise typer.Exit(EXIT_FINDINGS)
     if not quiet:
         typer.echo(summary, err=True)
+
+
+def _engine(engine: str, jobs: int, scheduler: str | None, workers: int | None) -> Callable[..., Any] | None:
+    """The dask engine's `run` with its cluster options bound (None: the local engine); dask is imported only here."""
+    if engine == "local":
+        if scheduler is not None or workers is not None:
+            _error("--scheduler and --workers go with --engine dask")
+            raise typer.Exit(EXIT_USAGE)
+        return None
+    if engine != "dask":
+        _error(f"unknown engine {engine!r}: local or dask")
+        raise typer.Exit(EXIT_USAGE)
+    if jobs != 1 or (scheduler is not None and workers is not None):
+        _error("--engine dask takes --workers (a local cluster) or --scheduler (a running one), not --jobs")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        from extract.run import dask_engine
+    except ImportError as error:
+        _error(f"--engine dask needs Dask: pip install 'extract[dask]' ({error})")
+        raise typer.Exit(EXIT_USAGE) from error
+    return functools.partial(dask_engine.run, scheduler=scheduler, workers=workers)
 
 
 def _one_folder(argument: Path | None, option: Path | None, default: Path) -> Path:

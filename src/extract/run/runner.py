@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from extract.config import RunConfig
 from extract.jsonl import AtomicFile
@@ -120,6 +121,29 @@ def _work(chunk: list[ReadDocument]) -> list[tuple[list[str], str | None]]:
     return list(_worker_extractor.extract_lines(chunk))
 
 
+class EngineError(Exception):
+    """Where chunks are parsed could not be reached or started (a Dask scheduler, `dask_engine`)."""
+
+
+Outcomes = list[tuple[list[str], str | None]]  # a chunk's documents: their JSON lines, or why each failed
+
+
+class ChunkFuture(Protocol):
+    def result(self) -> Outcomes: ...
+
+
+class Processor(Protocol):
+    """Where chunks of read documents are parsed: `submit` sends one chunk, `in_flight` chunks may be sent before
+    the oldest is awaited, `close` ends what the processor started (the local one below; `dask_engine`'s)."""
+
+    def submit(self, chunk: list[ReadDocument]) -> ChunkFuture: ...
+
+    @property
+    def in_flight(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
 class _Processor:
     """Parses chunks of documents: here (jobs=1) or in `jobs` worker processes started on first use."""
 
@@ -182,18 +206,20 @@ def run(
     jobs: int = 1,
     cache: FactCache | None = None,
     keep_existing: bool = False,
+    processor: Processor | None = None,
 ) -> RunResult:
     """Extract facts from every document under `input_dir` into `out` (JSON Lines, replaced atomically, and
     only when its bytes change). `jobs` > 1 parses in that many worker processes, each loading the model of
     `config`. With `keep_existing`, a run in which no document could be read leaves a non-empty `out` as it is
-    (`result.kept_existing`): an empty folder or a failing disk never replaces the user's facts with nothing."""
+    (`result.kept_existing`): an empty folder or a failing disk never replaces the user's facts with nothing.
+    `processor` parses elsewhere (a Dask cluster, `extract.run.dask_engine`) instead of `jobs`; it is closed here."""
     config = config or (extractor.config if extractor is not None else RunConfig())
     paths = documents_under(input_dir)
     result = RunResult()
-    processor = _Processor(extractor, config, jobs)
+    processor = processor or _Processor(extractor, config, jobs)
     output = AtomicFile(out)
     queue: deque[_Pending] = deque()  # documents in order, waiting for those before them
-    window: deque[tuple[list[_Pending], Future[list[tuple[list[str], str | None]]]]] = deque()
+    window: deque[tuple[list[_Pending], ChunkFuture]] = deque()
     chunk: list[_Pending] = []
 
     def flush() -> None:
