@@ -122,7 +122,11 @@ def _parse_texts(nlp: Language, texts: list[str], selective: bool) -> list[Doc]:
 
 def _parse_one(nlp: Language, text: str, selective: bool) -> Doc | ParseFailure:
     try:
-        return _parse_texts(nlp, [text], selective)[0]
+        if not selective:
+            return nlp(text)
+        from extract.parsing.selective import parse_texts
+
+        return parse_texts(nlp, [text])[0]
     except Exception as error:  # (reported as the document's failure)
         return ParseFailure(error)
 

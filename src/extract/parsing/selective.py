@@ -65,19 +65,28 @@ def light_disabled(nlp: Language) -> list[str]:
     return [name for name in nlp.pipe_names if name not in keep]
 
 
-def parse_texts(nlp: Language, texts: list[str], batch_size: int) -> list[Doc]:
-    """One Doc per text, the expensive components run only on the runs of sentences with a figure."""
+def parse_texts(nlp: Language, texts: list[str], batch_size: int | None = None) -> list[Doc]:
+    """One Doc per text, the expensive components run only on the runs of sentences with a figure; in batches of
+    `batch_size` pieces, or piece by piece (`nlp(piece)`) when None."""
     plans = [pieces(text) for text in texts]
     full = [text[s:e] for text, plan in zip(texts, plans, strict=True) for s, e, figure in plan if figure]
     light = [text[s:e] for text, plan in zip(texts, plans, strict=True) for s, e, figure in plan if not figure]
-    full_docs = iter(list(nlp.pipe(full, batch_size=batch_size)) if full else [])
-    light_docs = iter(list(nlp.pipe(light, batch_size=batch_size, disable=light_disabled(nlp))) if light else [])
+    full_docs = iter(_run(nlp, full, batch_size, []))
+    light_docs = iter(_run(nlp, light, batch_size, light_disabled(nlp)))
     docs = []
     for text, plan in zip(texts, plans, strict=True):
         parts = [next(full_docs) if figure else next(light_docs) for _, _, figure in plan]
         joined = _join(parts, [start for start, _, _ in plan])
         docs.append(joined if joined.text == text else nlp(text))
     return docs
+
+
+def _run(nlp: Language, texts: list[str], batch_size: int | None, disable: list[str]) -> list[Doc]:
+    if not texts:
+        return []
+    if batch_size is None:
+        return [nlp(text, disable=disable) for text in texts]
+    return list(nlp.pipe(texts, batch_size=batch_size, disable=disable))
 
 
 def _join(parts: list[Doc], starts: list[int]) -> Doc:
