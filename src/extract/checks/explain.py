@@ -54,7 +54,8 @@ def explain(path: Path, config: RunConfig | None = None) -> list[Decision]:
     document = read(path)
     nlp = shared_pipeline(config)
     texts = ((segment.text, segment) for segment in document.text.segments)
-    decisions = [d for doc, segment in parse(nlp, texts) for d in _segment_decisions(document, segment, doc)]
+    parsed = parse(nlp, texts, selective=False)  # every number's decision, those in sentences without figures too
+    decisions = [d for doc, segment in parsed for d in _segment_decisions(document, segment, doc)]
     return sorted(decisions, key=lambda d: (d.start, d.end))
 
 

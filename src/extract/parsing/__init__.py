@@ -65,13 +65,18 @@ def parse(
     texts: Iterable[tuple[str, Any]],
     batch_size: int = BATCH_SIZE,
     batch_chars: int = BATCH_CHARS,
+    selective: bool = True,
 ) -> Iterator[tuple[Doc | ParseFailure, Any]]:
     """(Doc, context) for each (text, context), in order, parsed in groups of at most `batch_size` texts and about
     `batch_chars` characters (memory follows the characters in flight, not the number of texts). A text whose parse
     raises gives (ParseFailure, context) and the others go on. Each Doc's tensor is dropped: tok2vec's output (96
-    floats a token) is not read after the pipeline, and a long document's Docs are held until all of it is parsed."""
+    floats a token) is not read after the pipeline, and a long document's Docs are held until all of it is parsed.
+
+    `selective` (the default): the tagger, parser and figure component run only on the sentences that hold a figure
+    candidate, the others get the entities the document's context reads (`parsing.selective`); False runs the
+    whole pipeline on every sentence."""
     for group in _groups(texts, batch_size, batch_chars):
-        yield from _parse_group(nlp, group)
+        yield from _parse_group(nlp, group, selective)
 
 
 def _groups(
@@ -89,24 +94,39 @@ def _groups(
         yield group
 
 
-def _parse_group(nlp: Language, group: list[tuple[str, Any]]) -> list[tuple[Doc | ParseFailure, Any]]:
+def _parse_group(
+    nlp: Language, group: list[tuple[str, Any]], selective: bool
+) -> list[tuple[Doc | ParseFailure, Any]]:
     """The group parsed as one batch; when the batch raises, each text alone, so one bad text costs only itself."""
     import numpy
 
     no_tensor = numpy.zeros((0,), dtype="float32")
     try:
-        parsed: list[tuple[Doc | ParseFailure, Any]] = list(nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+        docs = _parse_texts(nlp, [text for text, _ in group], selective)
+        parsed: list[tuple[Doc | ParseFailure, Any]] = [(d, c) for d, (_, c) in zip(docs, group, strict=True)]
     except Exception:  # (isolated below, text by text)
-        parsed = [(_parse_one(nlp, text), context) for text, context in group]
+        parsed = [(_parse_one(nlp, text, selective), context) for text, context in group]
     for doc, _ in parsed:
         if not isinstance(doc, ParseFailure):
             doc.tensor = no_tensor
     return parsed
 
 
-def _parse_one(nlp: Language, text: str) -> Doc | ParseFailure:
+def _parse_texts(nlp: Language, texts: list[str], selective: bool) -> list[Doc]:
+    if not selective:
+        return list(nlp.pipe(texts, batch_size=len(texts)))
+    from extract.parsing.selective import parse_texts
+
+    return parse_texts(nlp, texts, batch_size=len(texts))
+
+
+def _parse_one(nlp: Language, text: str, selective: bool) -> Doc | ParseFailure:
     try:
-        return nlp(text)
+        if not selective:
+            return nlp(text)
+        from extract.parsing.selective import parse_texts
+
+        return parse_texts(nlp, [text])[0]
     except Exception as error:  # (reported as the document's failure)
         return ParseFailure(error)
 

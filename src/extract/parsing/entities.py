@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -48,12 +49,16 @@ class AnchoredSpanRuler(SpanRuler):
         super().__init__(nlp, name, **config)
         self._anchors: set[int] = set()  # hashes of lower-cased anchor words; a superset is always safe
         self._ungated = False  # some token pattern has no anchor: always run the token matcher
+        # The token patterns that read no tagger output, for Docs the tagger did not run on (parsing.selective).
+        self._untagged = Matcher(nlp.vocab)
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         super().add_patterns(patterns)
         for pattern in patterns:
             if isinstance(pattern["pattern"], str):
                 continue
+            if not any(_TAGGED_ATTRIBUTES & set(token) for token in pattern["pattern"]):
+                self._untagged.add(repr((pattern["label"], pattern.get("id", ""))), [pattern["pattern"]])
             words = _required_words(pattern["pattern"])
             if words is None:
                 self._ungated = True
@@ -61,9 +66,13 @@ class AnchoredSpanRuler(SpanRuler):
                 self._anchors |= {self.nlp.vocab.strings.add(word) for word in words}
 
     def match(self, doc: Doc) -> list[Span]:
-        if self._ungated or not self._anchors.isdisjoint(doc.to_array(LOWER).tolist()):
+        gated = not self._ungated and self._anchors.isdisjoint(doc.to_array(LOWER).tolist())
+        if gated:
+            matches = self.phrase_matcher(doc)
+        elif len(doc) and not doc.has_annotation("TAG"):
+            matches = [*self._untagged(doc), *self.phrase_matcher(doc)]
+        else:
             return super().match(doc)
-        matches = self.phrase_matcher(doc)
         return sorted(
             {
                 Span(doc, start, end, label=self._match_label_id_map[key]["label"],
@@ -72,6 +81,9 @@ class AnchoredSpanRuler(SpanRuler):
                 if start != end
             }
         )  # fmt: skip
+
+
+_TAGGED_ATTRIBUTES = frozenset({"POS", "TAG", "MORPH", "LEMMA", "DEP"})
 
 
 def _required_words(pattern: list[dict[str, Any]]) -> set[str] | None:

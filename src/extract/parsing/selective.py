@@ -1,0 +1,131 @@
+"""Run the expensive components only where a figure is.
+
+A text is cut at sentence ends into runs of sentences with a figure candidate (`scan_figures` finds one) and runs
+without. The first are parsed by the whole pipeline; the others only by the components the document's context reads
+(the entity ruler, the NER, the entity filter and the acronym linker: places and acronyms), then the pieces are
+joined back into one Doc of the whole text. A sentence without a figure gives no fact, so its tags, lemmas and
+parse were never read; the parser and tagger are most of a Doc's cost, and most of a report's sentences hold no
+figure.
+
+The cut is conservative (a period after two lower-case letters, then white space, then a capital), so that a piece
+boundary is a sentence end the parser would also see; a text whose pieces do not join back to it exactly is parsed
+whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import numpy
+
+from extract.parsing.figures import scan_figures
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# What the document's context reads from a sentence without figures: its entities (places) and acronyms.
+_CONTEXT_COMPONENTS = frozenset({"entity_ruler", "ner", "entity_filter", "acronyms"})
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])[\"'”’)]?\s+(?=[\"“(]?[A-Z])")
+_SPAN_KEYS = ("quantities", "rejected_numbers")  # parsing.SPAN_KEY, parsing.REJECTED_KEY
+_OFFSET_FIELDS = ("start", "end", "number_start", "number_end")
+_ACRONYM_OFFSETS = ("short_start", "short_end", "long_start", "long_end")
+
+
+def pieces(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, has_figure) runs of sentences covering `text`; the white space after a sentence belongs to it."""
+    runs: list[tuple[int, int, bool]] = []
+    for start, end in _sentences(text):
+        figure = bool(scan_figures(text[start:end]))
+        if runs and runs[-1][2] == figure:
+            runs[-1] = (runs[-1][0], end, figure)
+        else:
+            runs.append((start, end, figure))
+    return runs
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(text) or not text:
+        yield start, len(text)
+
+
+def light_disabled(nlp: Language) -> list[str]:
+    """The components a sentence without figures skips: all but the context's, and what they listen to."""
+    keep = set(_CONTEXT_COMPONENTS)
+    for name in _CONTEXT_COMPONENTS & set(nlp.pipe_names):
+        model = getattr(nlp.get_pipe(name), "model", None)
+        if model is not None and any("listener" in layer.name for layer in model.walk()):
+            keep |= {"tok2vec", "transformer"}  # a shared embedding the NER reads
+    return [name for name in nlp.pipe_names if name not in keep]
+
+
+def parse_texts(nlp: Language, texts: list[str], batch_size: int | None = None) -> list[Doc]:
+    """One Doc per text, the expensive components run only on the runs of sentences with a figure; in batches of
+    `batch_size` pieces, or piece by piece (`nlp(piece)`) when None."""
+    plans = [pieces(text) for text in texts]
+    full = [text[s:e] for text, plan in zip(texts, plans, strict=True) for s, e, figure in plan if figure]
+    light = [text[s:e] for text, plan in zip(texts, plans, strict=True) for s, e, figure in plan if not figure]
+    full_docs = iter(_run(nlp, full, batch_size, []))
+    light_docs = iter(_run(nlp, light, batch_size, light_disabled(nlp)))
+    docs = []
+    for text, plan in zip(texts, plans, strict=True):
+        parts = [next(full_docs) if figure else next(light_docs) for _, _, figure in plan]
+        joined = _join(parts, [start for start, _, _ in plan])
+        docs.append(joined if joined.text == text else nlp(text))
+    return docs
+
+
+def _run(nlp: Language, texts: list[str], batch_size: int | None, disable: list[str]) -> list[Doc]:
+    if not texts:
+        return []
+    if batch_size is None:
+        return [nlp(text, disable=disable) for text in texts]
+    return list(nlp.pipe(texts, batch_size=batch_size, disable=disable))
+
+
+def _join(parts: list[Doc], starts: list[int]) -> Doc:
+    from spacy.tokens import Doc
+
+    if len(parts) == 1:
+        return _with_span_keys(parts[0])
+    acronyms = [_shifted(pair, start, _ACRONYM_OFFSETS) for doc, start in zip(parts, starts, strict=True)
+                for pair in doc.user_data.pop(("._.", "acronyms", None, None), [])]  # fmt: skip
+    for doc, start in zip(parts, starts, strict=True):
+        if not doc.has_annotation("DEP"):
+            _flat_tree(doc)
+        for key, value in doc.user_data.items():
+            if isinstance(key, tuple) and key[:2] == ("._.", "quantity") and isinstance(value, dict):
+                doc.user_data[key] = _shifted(value, start, _OFFSET_FIELDS)
+    joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+    joined._.acronyms = acronyms
+    return _with_span_keys(joined)
+
+
+def _shifted(record: dict, offset: int, fields: tuple[str, ...]) -> dict:
+    return {**record, **{field: record[field] + offset for field in fields if field in record}}
+
+
+def _flat_tree(doc: Doc) -> None:
+    """The run as one sentence: its first token the root, the others attached to it (so joined with parsed runs,
+    its tokens neither start sentences nor join the sentence before)."""
+    from spacy.attrs import DEP, HEAD
+
+    if not len(doc):
+        return
+    heads = -numpy.arange(len(doc), dtype="int64")
+    deps = numpy.full(len(doc), doc.vocab.strings.add("dep"), dtype="uint64")
+    deps[0] = doc.vocab.strings.add("ROOT")
+    doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
+
+
+def _with_span_keys(doc: Doc) -> Doc:
+    for key in _SPAN_KEYS:
+        if key not in doc.spans:
+            doc.spans[key] = []
+    return doc
