@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from extract.facts.periods import ResolvedPeriod, find_period, find_periods
 from extract.facts.topics import topics_for
-from extract.models import Entity, FactRecord, Period
+from extract.models import Anchor, Entity, FactRecord, Period
 from extract.models import Span as SourceSpan
 from extract.parsing import SPAN_KEY, quantity_of
 from extract.reading import CleanText, ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
@@ -24,6 +24,7 @@ _NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _MAX_HOPS_TO_PREPOSITION = 3
 _SENTENCE_INDEX = "extract.sentence_index"
 _FIGURE_PERIOD_GAP = re.compile(r"\s+(?:in|during)\s+", re.IGNORECASE)
+ANCHOR_CONTEXT = 32  # characters of read text kept each side of a figure in its anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +54,12 @@ def assemble(document: ReadDocument, docs: list[Doc], source_path: str) -> list[
     segments of `document.text`, in order; `source_path` is the path records name."""
     source, cleaned = document.source, document.text
     context = _document_context(cleaned, docs)
+    read_text = "\n".join(segment.text for segment in cleaned.segments)
     facts: list[FactRecord] = []
+    offset = -1
     for segment, doc in zip(cleaned.segments, docs, strict=True):
+        offset += 1  # the newline joining it to the previous segment
+        at, offset = offset, offset + len(segment.text)
         if segment.kind is SegmentKind.BOILERPLATE:
             continue
         sentences: dict[int, SentenceContext] = {}
@@ -62,7 +67,8 @@ def assemble(document: ReadDocument, docs: list[Doc], source_path: str) -> list[
             sentence, sentence_ents = _sentence_of(span)
             if sentence.start not in sentences:
                 sentences[sentence.start] = _sentence_context(source, segment, sentence, sentence_ents, context)
-            facts.append(_fact(source, segment, span, sentences[sentence.start], source_path))
+            fact = _fact(source, segment, span, sentences[sentence.start], source_path, (read_text, at))
+            facts.append(fact)
     facts.sort(key=lambda f: (f.span.start, f.span.end))
     return facts
 
@@ -91,7 +97,26 @@ def _sentence_context(
     )
 
 
-def _fact(source: SourceDocument, segment: Segment, span: Span, sentence: SentenceContext, path: str) -> FactRecord:
+def _anchor(read: tuple[str, int], start: int, end: int, source_start: int) -> Anchor:
+    """The anchor of read-text offsets start..end of a segment that starts at `read[1]` in the read text."""
+    text, at = read
+    start, end = at + start, at + end
+    return Anchor(
+        exact=text[start:end],
+        prefix=text[max(0, start - ANCHOR_CONTEXT) : start],
+        suffix=text[end : end + ANCHOR_CONTEXT],
+        start=source_start,
+    )
+
+
+def _fact(
+    source: SourceDocument,
+    segment: Segment,
+    span: Span,
+    sentence: SentenceContext,
+    path: str,
+    read: tuple[str, int],
+) -> FactRecord:
     parsed = quantity_of(span)
     start, end = segment.mapped.source_span(parsed.start, parsed.end)
     number_start, number_end = segment.mapped.source_span(parsed.number_start, parsed.number_end)
@@ -114,6 +139,7 @@ def _fact(source: SourceDocument, segment: Segment, span: Span, sentence: Senten
         period=_figure_period(span, sentence),
         location=sentence.location,
         topics=sentence.topics,
+        anchor=_anchor(read, parsed.start, parsed.end, start),
         **_layout(source, start, end),
     )
 

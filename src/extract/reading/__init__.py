@@ -5,7 +5,7 @@ Public API, for the other wings: `read(path)` (a `ReadDocument`: its `SourceDocu
 `add_documents`, and the errors (`IngestError`). Knows nothing of spaCy or facts.
 """
 
-from extract.reading.add import add_documents, stable_name
+from extract.reading.add import add_documents
 from extract.reading.document import ReadDocument, load, read, read_document, segments_of
 from extract.reading.ingest import MAX_BYTES, SUPPORTED_SUFFIXES, IngestError, SourceDocument, discover
 from extract.reading.offsets import MappedText
@@ -32,5 +32,4 @@ __all__ = [
     "read_document",
     "segments_of",
     "source_view",
-    "stable_name",
 ]
