@@ -97,14 +97,26 @@ class AuditReport:
 
 
 def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str | None:
-    """None when re-parsing the quote, as the pipeline read it, gives the record's figure; else what differs."""
-    text, origin = view.read_text(record.span.start, record.span.end)
-    number_start = record.quantity.number_start - record.span.start
-    number_end = record.quantity.number_end - record.span.start
-    candidates = [q for q in parse(text) if origin[q.number_start] < number_end and _end(origin, q) > number_start]
+    """None when re-parsing the figure, in the segment the pipeline read it in (through the reading wing's view),
+    gives the record's figure: value, bounds, qualifier, kind and unit; else what differs."""
+    q = record.quantity
+    segment = view.segment_at(q.number_start, q.number_end)
+    if segment is not None:
+        text, sources = segment
+        candidates = [
+            found
+            for found in parse(text)
+            if found.number_end > found.number_start
+            and sources[found.number_start] < q.number_end
+            and sources[found.number_end - 1] >= q.number_start
+        ]
+    else:  # a figure read across segments: its quote alone, as before
+        text, origin = view.read_text(record.span.start, record.span.end)
+        number_start, number_end = q.number_start - record.span.start, q.number_end - record.span.start
+        candidates = [f for f in parse(text) if origin[f.number_start] < number_end and _end(origin, f) > number_start]
     if not candidates:
         return "re-parsing the quote finds no figure at the number"
-    expected = _figure(record.quantity)
+    expected = _figure(q)
     got = _figure(candidates[0])
     if got != expected:
         return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
@@ -116,11 +128,11 @@ def _end(origin: list[int], quantity: Quantity) -> int:
 
 
 def _figure(q: Quantity) -> tuple[object, ...]:
-    return (q.value, q.low, q.high, q.qualifier.value, q.kind.value)
+    return (q.value, q.low, q.high, q.qualifier.value, q.kind.value, q.unit)
 
 
 def _show(figure: tuple[object, ...]) -> str:
-    names = ("value", "low", "high", "qualifier", "kind")
+    names = ("value", "low", "high", "qualifier", "kind", "unit")
     return ", ".join(f"{n}={v}" for n, v in zip(names, figure, strict=True))
 
 
@@ -158,6 +170,7 @@ def audit(
         from extract.parsing import parse_quantities
 
         parse = parse_quantities
+    parse = _memoised(parse)
     root = root or Path.cwd()
     records, findings = read_fact_lines(facts_path)
     report = AuditReport(facts=len(records) + len(findings), reviews=len(reviews))
@@ -191,6 +204,18 @@ def audit(
         message = f"{review.fact_id}: {review.decision.value} by {review.reviewer} at {review.at:%Y-%m-%d}: {why}"
         report.findings.append(Finding(Problem.REVIEW_NEEDED, message, review.fact_id))
     return report
+
+
+def _memoised(parse: Parser) -> Parser:
+    """Each segment is parsed once, however many of its figures are checked."""
+    seen: dict[str, list[Quantity]] = {}
+
+    def parse_once(text: str) -> list[Quantity]:
+        if text not in seen:
+            seen[text] = parse(text)
+        return seen[text]
+
+    return parse_once
 
 
 def _read(path: Path) -> SourceView | IngestError | None:

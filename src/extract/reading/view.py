@@ -68,6 +68,15 @@ class SourceView:
         return "".join(chars), origin
 
 
+    def segment_at(self, start: int, end: int) -> tuple[str, list[int]] | None:
+        """The whole read segment holding source offsets start..end-1 (its text, and per character its source
+        offset): the context the pipeline parsed a figure in. None when no segment holds them."""
+        for segment in self._segments:
+            if segment.low <= start and end - 1 <= segment.high and start in segment.sources:
+                return segment.text, segment.sources
+        return None
+
+
 def source_view(path: Path) -> SourceView:
     """The view of the report at `path`; raises IngestError naming the file when it cannot be read."""
     return SourceView(read(path))
