@@ -84,7 +84,9 @@ def test_shifted_span_keeping_old_id_is_caught_twice(work: Path) -> None:
     assert problems(work) == {Problem.QUOTE_MISMATCH: {records[1]["id"]}, Problem.ID_MISMATCH: {records[1]["id"]}}
 
 
-@pytest.mark.parametrize(("field", "new"), [("value", 358), ("qualifier", "exact"), ("low", 300)])
+@pytest.mark.parametrize(
+    ("field", "new"), [("value", 358), ("qualifier", "exact"), ("low", 300), ("unit", "visits"), ("kind", "measure")]
+)
 def test_changed_figure_is_caught_by_reparsing(work: Path, field: str, new: object) -> None:
     records = lines(work)
     record = next(r for r in records if r["quote"] == "around 357 home visits")

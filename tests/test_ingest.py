@@ -3,7 +3,6 @@ with a warning; the other documents are processed as usual."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -142,19 +141,37 @@ def test_run_names_bad_html_and_exits_1(tmp_path):
 
 
 @pytest.mark.slow
-def test_add_copies_under_a_stable_name_refuses_duplicates_and_regenerates(tmp_path):
+def test_add_copies_under_its_own_name_refuses_duplicates_and_regenerates(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
     new = ROOT / "tests/fixtures/docs/fx01_yemen_2023.txt"
     first = _cli("add", str(new), "--out", "out/facts.jsonl", "--quiet", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    sha = hashlib.sha256(new.read_bytes()).hexdigest()
-    copy = seeds / f"003_{sha[:16]}.txt"
+    copy = seeds / new.name
     assert copy.read_bytes() == new.read_bytes()
-    assert f'"doc_id":"003_{sha[:16]}"' in (tmp_path / "out/facts.jsonl").read_text().replace(" ", "")
+    assert '"doc_id":"fx01_yemen_2023"' in (tmp_path / "out/facts.jsonl").read_text().replace(" ", "")
     again = _cli("add", str(new), "--out", "out/facts.jsonl", "--quiet", cwd=tmp_path)
     assert again.returncode == 1
-    assert f"refused: {new}: duplicate of seeds/003_{sha[:16]}.txt" in again.stderr.replace("\n", "")
+    assert f"refused: {new}: duplicate of seeds/{new.name}" in again.stderr.replace("\n", "")
+
+
+def test_add_refuses_another_file_of_the_same_name_unless_replace(tmp_path):
+    from extract.reading import add_documents
+
+    seeds, incoming = tmp_path / "seeds", tmp_path / "in"
+    seeds.mkdir()
+    incoming.mkdir()
+    (seeds / "report.txt").write_text("1,200 people were reached.\n", "utf-8")
+    edited = incoming / "report.txt"
+    edited.write_text("Edit 1,200 people were reached.\n", "utf-8")
+    added, refused = add_documents([edited], seeds)
+    assert added == [] and "already exists with other content" in refused[0]
+    assert (seeds / "report.txt").read_text("utf-8").startswith("1,200")
+    added, refused = add_documents([edited], seeds, replace=True)
+    assert (added, refused) == ([seeds / "report.txt"], [])
+    assert (seeds / "report.txt").read_bytes() == edited.read_bytes()
+    added, refused = add_documents([edited], seeds, replace=True)
+    assert added == [] and "duplicate of" in refused[0]
 
 
 def test_a_page_refused_once_its_tree_is_built_is_refused_at_ingestion(tmp_path, monkeypatch):

@@ -54,6 +54,7 @@ def evil_fact(folder: Path) -> FactRecord:
             "period": None,
             "location": None,
             "topics": ["<b>x</b>"],
+            "anchor": {"exact": "300 people", "prefix": EVIL[start - 32 : start], "suffix": EVIL[end:], "start": start},
         }
     )  # fmt: skip
 
@@ -96,9 +97,9 @@ def test_disagreeing_figures_are_grouped(facts: list[FactRecord]) -> None:
             update={"value": 2500, "high": None, "qualifier": "exact"})}
     )  # fmt: skip
     same = base.model_copy(update={"id": "same:1-2", "doc_id": "same"})
-    assert indicator_key(other) == indicator_key(base) == "people"
+    assert indicator_key(other) == indicator_key(base) == "person"
     groups = disagreements([base, other, same])
-    assert [(g.indicator, sorted(g.fact_ids)) for g in groups] == [("people", sorted([base.id, other.id, same.id]))]
+    assert [(g.indicator, sorted(g.fact_ids)) for g in groups] == [("person", sorted([base.id, other.id, same.id]))]
     assert disagreements([base, same]) == []
 
 
@@ -156,3 +157,47 @@ def test_clicking_a_figure_shows_its_record_in_headless_chromium(facts: list[Fac
         assert shot.stat().st_size > 1000
     finally:
         driver.quit()
+
+
+def _made_up(
+    base: FactRecord, doc: str, value: float, subject: str, unit: str, place: str, year: int, kind: str = "count"
+) -> FactRecord:
+    import datetime as dt
+
+    from extract.models import Kind, Period, Qualifier
+
+    quantity = base.quantity.model_copy(
+        update={
+            "value": value,
+            "low": None,
+            "high": None,
+            "qualifier": Qualifier.EXACT,
+            "unit": unit,
+            "kind": Kind(kind),
+        }
+    )
+    period = Period(text=str(year), start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), origin="document")
+    return base.model_copy(
+        update={"id": f"{doc}:1-2", "doc_id": doc, "subject": subject, "quantity": quantity, "location": place,
+                "period": period}
+    )  # fmt: skip
+
+
+def test_only_figures_measuring_the_same_thing_are_compared(facts: list[FactRecord]) -> None:
+    base = facts[0]
+    deaths_a = _made_up(base, "a", 120, "deaths", "deaths", "Sudan", 2024)
+    deaths_b = _made_up(base, "b", 340, "deaths", "deaths", "Chad", 2024)
+    assert disagreements([deaths_a, deaths_b]) == []  # two countries
+    appeal = _made_up(base, "c", 5_000_000, "appeal", "CHF", "Sudan", 2024, "money")
+    gap = _made_up(base, "d", 2_000_000, "funding gap", "CHF", "Sudan", 2024, "money")
+    assert disagreements([appeal, gap]) == []  # not the same noun
+    earlier = _made_up(base, "e", 90, "deaths", "deaths", "Sudan", 2022)
+    assert disagreements([deaths_a, earlier]) == []  # periods do not overlap
+    share = _made_up(base, "f", 12, "deaths", "deaths", "Sudan", 2024, "percentage")
+    assert disagreements([deaths_a, share]) == []  # another kind
+    again = _made_up(base, "g", 150, "Deaths", "deaths", "sudan", 2024)
+    groups = disagreements([deaths_a, deaths_b, again, appeal, gap, earlier, share])
+    assert [(g.indicator, g.fact_ids) for g in groups] == [("death", ["a:1-2", "g:1-2"])]
+    html = render([deaths_a, again], summarise([deaths_a, again], []), root=ROOT)
+    section = html[html.index('id="disagreements"') : html.index('id="facts"')]
+    assert deaths_a.sentence in section and deaths_a.source in section and "a:1-2" in section and "g:1-2" in section

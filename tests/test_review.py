@@ -161,3 +161,65 @@ def test_reviews_survive_a_regeneration(tmp_path: Path) -> None:
     assert exported.returncode == 0
     rows = (tmp_path / "reviewed.csv").read_text("utf-8")
     assert "Nearly 3,000 people" in rows and ",accepted," in rows
+
+
+def _facts_of(tmp_path: Path, name: str, text: str) -> list[FactRecord]:
+    from extract.run import extract_document
+
+    folder = tmp_path / name
+    folder.mkdir()
+    path = folder / "report.txt"
+    path.write_text(text, "utf-8")
+    return extract_document(path)
+
+
+def test_reviews_follow_their_figures_across_an_edit_of_the_source(tmp_path: Path) -> None:
+    """The ids move with every offset; the anchors find each reviewed figure again, and only that figure."""
+    text = (ROOT / "seeds/000_362a282f5771ddaf.txt").read_text("utf-8")
+    before = _facts_of(tmp_path, "v1", text)
+    reviews = [make_decision(fact, Decision.ACCEPT, reviewer="ann") for fact in before]
+    assert len(reviews) >= 6
+
+    moved = _facts_of(tmp_path, "v2", "NEW " + text)  # 4 characters inserted at the top
+    assert not {f.id for f in moved} & {f.id for f in before}
+    summary = summarise(moved, reviews)
+    assert summary.orphans == []
+    assert [summary.state(f.id).state for f in moved] == [ReviewState.ACCEPTED] * len(before)
+    for fact in moved:  # each review went to the figure it judged
+        assert summary.state(fact.id).latest.quote == fact.quote
+
+    changed_quote, deleted_sentence = "around 357 home visits", "Nearly 3,000 people benefited from various projects"
+    assert changed_quote in text and deleted_sentence in text
+    sentence_end = text.index(". ", text.index(deleted_sentence)) + 2
+    edited = "NEW " + text.replace(changed_quote, "around 375 home visits")
+    edited = edited.replace(text[text.index(deleted_sentence) : sentence_end], "")
+    after = _facts_of(tmp_path, "v3", edited)
+    summary = summarise(after, reviews)
+    states = {f.quote: summary.state(f.id).state for f in after}
+    assert states.pop("around 375 home visits") == ReviewState.NEEDS_REREVIEW
+    assert set(states.values()) == {ReviewState.ACCEPTED}
+    assert [r.quote for r in summary.orphans] == ["Nearly 3,000 people"]
+    assert ("Nearly 3,000 people", "fact no longer exists") in [(r.quote, why) for r, why in summary.needing_rereview]
+
+
+def test_a_review_is_never_given_to_another_figure_of_the_same_quote(facts: list[FactRecord]) -> None:
+    """The reviewed figure is gone; the same words elsewhere, in other context, are another figure."""
+    fact = facts[0]
+    review = make_decision(fact, Decision.ACCEPT, reviewer="ann")
+    assert fact.anchor is not None
+    elsewhere = fact.model_copy(
+        update={
+            "id": f"{fact.doc_id}:9000-9010",
+            "span": fact.span.model_copy(update={"start": 9000, "end": 9010}),
+            "anchor": fact.anchor.model_copy(
+                update={
+                    "prefix": "quite another sentence before it ",
+                    "suffix": " and after it, too, differs",
+                    "start": 9000,
+                }
+            ),
+        }
+    )
+    summary = summarise([elsewhere], [review])
+    assert summary.state(elsewhere.id).state == ReviewState.UNREVIEWED
+    assert summary.orphans == [review]

@@ -564,13 +564,17 @@ def add(
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to regenerate.")] = Path("outputs/facts.jsonl"),
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="A file named as a report already there becomes its new version.")
+    ] = False,
 ) -> None:
-    """Copy new reports into SEEDS as <NNN>_<sha256 prefix><ext> (refusing duplicates by content), then
-    regenerate OUT exactly as `extract run` does. Exit 1 if a file was refused or a document failed."""
+    """Copy reports into SEEDS under their own file names (refusing duplicates by content, and a different file of
+    a name already there unless --replace), then regenerate OUT exactly as `extract run` does. Exit 1 if a file
+    was refused or a document failed."""
     from extract.reading import IngestError, add_documents
 
     try:
-        added, refused = add_documents(files, seeds)
+        added, refused = add_documents(files, seeds, replace=replace)
     except (IngestError, OSError) as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from error

@@ -86,6 +86,17 @@ class Period(_Strict):
     origin: str = Field(description="'sentence' when the sentence states it, 'document' when taken from the document.")
 
 
+class Anchor(_Strict):
+    """Where a figure is, said so that it can be found again after the source is edited (W3C Web Annotation's
+    TextQuoteSelector, with a TextPositionSelector as a hint). Prefix and suffix are read text: the segments the
+    pipeline read, joined by a newline, so markup and spacing changes elsewhere do not move them."""
+
+    exact: str = Field(description="The figure phrase as read (an HTML quote without its tags and references).")
+    prefix: str = Field(description="Up to 32 characters of read text just before it.")
+    suffix: str = Field(description="Up to 32 characters of read text just after it.")
+    start: int = Field(ge=0, description="Position hint: the span's start in the source text.")
+
+
 class FactRecord(_Strict):
     """One reported figure, tied to the exact characters of the source it came from."""
 
@@ -104,6 +115,7 @@ class FactRecord(_Strict):
     period: Period | None = Field(description="The time frame the figure refers to.")
     location: str | None = Field(description="The place the figure refers to: the sentence's, else the document's.")
     topics: list[str] = Field(description="Theme tags from src/extract/resources/topics.json.")
+    anchor: Anchor = Field(description="Quote and context selectors that find the figure again after an edit.")
     page: int | None = Field(
         default=None, ge=1, description="PDF sources only: the 1-based page of the quote (absent for other formats)."
     )

@@ -97,35 +97,29 @@ class AuditReport:
 
 
 def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str | None:
-    """None when re-parsing the quote, as the pipeline read it, gives the record's figure; else what differs.
-
-    The quote is parsed alone first. A figure can depend on the words around its quote (a qualifier before a list,
-    a token that a longer text splits otherwise), so when the quote alone reads differently, the segment that holds
-    it is parsed as the pipeline parsed it, and the figure there decides."""
-    expected = _figure(record.quantity)
-    text, origin = view.read_text(record.span.start, record.span.end)
-    got = _figure_at(parse(text), origin, record, record.span.start)
-    if got == expected:
-        return None
-    segment = view.segment_at(record.quantity.number_start)
+    """None when re-parsing the figure, in the segment the pipeline read it in (through the reading wing's view),
+    gives the record's figure: value, bounds, qualifier, kind and unit; else what differs."""
+    q = record.quantity
+    segment = view.segment_at(q.number_start, q.number_end)
     if segment is not None:
-        segment_text, sources = segment
-        in_context = _figure_at(parse(segment_text), sources, record, 0)
-        if in_context == expected:
-            return None
-        got = in_context if in_context is not None else got
-    if got is None:
+        text, sources = segment
+        candidates = [
+            found
+            for found in parse(text)
+            if found.number_end > found.number_start
+            and sources[found.number_start] < q.number_end
+            and sources[found.number_end - 1] >= q.number_start
+        ]
+    else:  # a figure read across segments: its quote alone, as before
+        text, origin = view.read_text(record.span.start, record.span.end)
+        number_start, number_end = q.number_start - record.span.start, q.number_end - record.span.start
+        candidates = [f for f in parse(text) if origin[f.number_start] < number_end and _end(origin, f) > number_start]
+    if not candidates:
         return "re-parsing the quote finds no figure at the number"
-    return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
-
-
-def _figure_at(found: list[Quantity], origin: list[int], record: FactRecord, base: int) -> tuple[object, ...] | None:
-    """The first figure of `found` (offsets into a read text whose characters come from source offsets
-    `base + origin[i]`) whose number overlaps the record's number."""
-    start, end = record.quantity.number_start - base, record.quantity.number_end - base
-    for quantity in found:
-        if origin[quantity.number_start] < end and _end(origin, quantity) > start:
-            return _figure(quantity)
+    expected = _figure(q)
+    got = _figure(candidates[0])
+    if got != expected:
+        return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
     return None
 
 
@@ -134,11 +128,11 @@ def _end(origin: list[int], quantity: Quantity) -> int:
 
 
 def _figure(q: Quantity) -> tuple[object, ...]:
-    return (q.value, q.low, q.high, q.qualifier.value, q.kind.value)
+    return (q.value, q.low, q.high, q.qualifier.value, q.kind.value, q.unit)
 
 
 def _show(figure: tuple[object, ...]) -> str:
-    names = ("value", "low", "high", "qualifier", "kind")
+    names = ("value", "low", "high", "qualifier", "kind", "unit")
     return ", ".join(f"{n}={v}" for n, v in zip(names, figure, strict=True))
 
 
@@ -176,6 +170,7 @@ def audit(
         from extract.parsing import parse_quantities
 
         parse = parse_quantities
+    parse = _memoised(parse)
     root = root or Path.cwd()
     records, findings = read_fact_lines(facts_path)
     report = AuditReport(facts=len(records) + len(findings), reviews=len(reviews))
@@ -209,6 +204,18 @@ def audit(
         message = f"{review.fact_id}: {review.decision.value} by {review.reviewer} at {review.at:%Y-%m-%d}: {why}"
         report.findings.append(Finding(Problem.REVIEW_NEEDED, message, review.fact_id))
     return report
+
+
+def _memoised(parse: Parser) -> Parser:
+    """Each segment is parsed once, however many of its figures are checked."""
+    seen: dict[str, list[Quantity]] = {}
+
+    def parse_once(text: str) -> list[Quantity]:
+        if text not in seen:
+            seen[text] = parse(text)
+        return seen[text]
+
+    return parse_once
 
 
 def _read(path: Path) -> SourceView | IngestError | None:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import TextIO
 
 from extract.checks.reviews import ReviewState, ReviewSummary
-from extract.jsonl import atomic_writer, to_json_line
+from extract.jsonl import atomic_writer
 from extract.models import FactRecord
+from extract.resources import load_json
 
 Cell = str | int | float | None
 
@@ -23,43 +26,61 @@ class Format(StrEnum):
     HXL = "hxl"
 
 
-# (column, HXL hashtag)
-COLUMNS: tuple[tuple[str, str], ...] = (
+# The flat CSV's columns: `quote` is the figure as read (an HTML quote without tags and references: the anchor's
+# exact text, which is the reading wing's text of the span), `quote_raw` the source's own characters at the span.
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "doc_id",
+    "quote",
+    "quote_raw",
+    "sentence",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "kind",
+    "unit",
+    "subject",
+    "section",
+    "period_start",
+    "period_end",
+    "location",
+    "topics",
+    "source",
+    "span_start",
+    "span_end",
+    "review_status",
+    "corrected_value",
+)
+MEASURES = ("affected", "inneed", "targeted", "reached")
+# HXL by the standard (hxlstandard.org/standard/dictionary): a count of people or households goes under the measure
+# its sentence says (+ind people, +hh households), money under #value with its #currency, any other figure under
+# #indicator+num with its unit; places as #country or #loc, the period as #date+start/#date+end.
+HXL_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "#meta+id"),
     ("doc_id", "#meta+doc"),
     ("quote", "#meta+quote"),
-    ("value", "#value"),
-    ("low", "#value+min"),
-    ("high", "#value+max"),
+    ("sentence", "#description"),
+    *((f"{m}_ind", f"#{m}+ind") for m in MEASURES),
+    *((f"{m}_hh", f"#{m}+hh") for m in MEASURES),
+    ("money", "#value"),
+    ("currency", "#currency"),
+    ("indicator", "#indicator+num"),
+    ("unit", "#indicator+name"),
+    ("low", "#indicator+num+min"),
+    ("high", "#indicator+num+max"),
     ("qualifier", "#meta+qualifier"),
     ("kind", "#meta+kind"),
-    ("unit", "#indicator+unit"),
-    ("subject", "#indicator+text"),
-    ("section", "#meta+section"),
+    ("subject", "#meta+subject"),
+    ("country", "#country+name"),
+    ("place", "#loc+name"),
     ("period_start", "#date+start"),
     ("period_end", "#date+end"),
-    ("location", "#country+name"),
     ("topics", "#sector+list"),
     ("source", "#meta+source"),
-    ("span_start", "#meta+span+start"),
-    ("span_end", "#meta+span+end"),
+    ("url", "#meta+url"),
     ("review_status", "#status+review"),
-    ("corrected_value", "#value+corrected"),
-)
-# HXL only: the value again under the tag that says what it measures, when the sentence makes that clear.
-HXL_EXTRA: tuple[tuple[str, str], ...] = (("affected", "#affected"), ("reached", "#reached"))
-
-_REACHED = re.compile(
-    r"\b(reach|reached|benefit|benefited|benefitted|support|supported|assist|assisted|receiv|received|"
-    r"treated|trained|screened|visited|helped|provided|served|followed up)\b",
-    re.IGNORECASE,
-)
-_AFFECTED = re.compile(r"\b(affected|displaced|missing|killed|injured|wounded|detained|in need)\b", re.IGNORECASE)
-_PEOPLE = re.compile(
-    r"\b(people|persons?|famil(y|ies)|children|child|detainees|prisoners|servicemen|soldiers|students|professionals|"
-    r"members|officials|households|individuals|refugees|migrants|patients|women|men|girls|boys|civilians|residents|"
-    r"beneficiaries|survivors|volunteers|staff|workers|farmers)\b",
-    re.IGNORECASE,
+    ("corrected_value", "#indicator+num+corrected"),
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -70,7 +91,9 @@ def row(fact: FactRecord, reviews: ReviewSummary) -> dict[str, Cell]:
     return {
         "id": fact.id,
         "doc_id": fact.doc_id,
-        "quote": fact.quote,
+        "quote": fact.anchor.exact,
+        "quote_raw": fact.quote,
+        "sentence": fact.sentence,
         "value": q.value,
         "low": q.low,
         "high": q.high,
@@ -91,15 +114,68 @@ def row(fact: FactRecord, reviews: ReviewSummary) -> dict[str, Cell]:
     }
 
 
-def people_measure(fact: FactRecord) -> str | None:
-    """'reached' or 'affected' for counts of people whose sentence says which; None otherwise."""
-    if fact.quantity.kind.value != "count" or not _PEOPLE.search(fact.quantity.unit or ""):
+@cache
+def _words() -> dict[str, object]:
+    return load_json("export.json")
+
+
+@cache
+def _cue(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _cue_of(name: str) -> re.Pattern[str]:
+    return _cue(tuple(_words()[name]))  # type: ignore[arg-type]
+
+
+def people_measure(fact: FactRecord) -> tuple[str, str] | None:
+    """(measure, 'ind' or 'hh') for a count of people or households whose sentence says which measure it is
+    ('people in need' -> inneed, 'reached 1,200 households' -> reached); None otherwise."""
+    unit = fact.quantity.unit or ""
+    if fact.quantity.kind.value != "count":
         return None
-    if _REACHED.search(fact.sentence):
-        return "reached"
-    if _AFFECTED.search(fact.sentence):
-        return "affected"
+    if _cue_of("households").search(unit):
+        who = "hh"
+    elif _cue_of("people").search(unit):
+        who = "ind"
+    else:
+        return None
+    measures: dict[str, list[str]] = _words()["measures"]  # type: ignore[assignment]
+    for measure in MEASURES[1:] + MEASURES[:1]:  # in need, targeted, reached, then affected
+        if _cue(tuple(measures[measure])).search(fact.sentence):
+            return measure, who
     return None
+
+
+def _place_tag(fact: FactRecord) -> str | None:
+    """'country' when the figure's place is a GPE entity naming a country, else 'place' (#loc)."""
+    if not fact.location:
+        return None
+    countries = {c.lower() for c in _words()["countries"]}  # type: ignore[union-attr]
+    labels = {e.label for e in fact.entities if fact.location in (e.text, e.long_form)}
+    if fact.location.lower() in countries and (not labels or "GPE" in labels):
+        return "country"
+    return "place"
+
+
+def hxl_row(fact: FactRecord, reviews: ReviewSummary) -> dict[str, Cell]:
+    flat = row(fact, reviews)
+    cells: dict[str, Cell] = {name: flat.get(name) for name, _ in HXL_COLUMNS}
+    q = fact.quantity
+    measure = people_measure(fact)
+    if measure is not None:
+        cells[f"{measure[0]}_{measure[1]}"] = q.value
+    elif q.kind.value == "money":
+        cells["money"], cells["currency"] = q.value, q.unit
+        cells["unit"] = None
+    else:
+        cells["indicator"] = q.value
+    place = _place_tag(fact)
+    if place is not None:
+        cells[place] = fact.location
+    cells["url"] = None  # records do not carry where a report was published
+    return cells
 
 
 def apply_reviews(facts: Iterable[FactRecord], reviews: ReviewSummary) -> list[FactRecord]:
@@ -148,25 +224,30 @@ class _LineWriter:
 
 
 def write_csv(handle: TextIO, facts: Sequence[FactRecord], reviews: ReviewSummary, *, hxl: bool = False) -> None:
-    columns = COLUMNS + (HXL_EXTRA if hxl else ())
+    columns = [name for name, _ in HXL_COLUMNS] if hxl else list(COLUMNS)
     writer = _LineWriter(handle)
-    writer.writerow([name for name, _ in columns])
+    writer.writerow(columns)
     if hxl:
-        writer.writerow([tag for _, tag in columns])
+        writer.writerow([tag for _, tag in HXL_COLUMNS])
     for fact in facts:
-        cells = row(fact, reviews)
-        if hxl:
-            measure = people_measure(fact)
-            for name, _ in HXL_EXTRA:
-                cells[name] = cells["value"] if measure == name else None
-        writer.writerow(["" if cells[name] is None else _safe(cells[name]) for name, _ in columns])
+        cells = hxl_row(fact, reviews) if hxl else row(fact, reviews)
+        writer.writerow(["" if cells[name] is None else _safe(cells[name]) for name in columns])
+
+
+def json_line(fact: FactRecord, reviews: ReviewSummary) -> str:
+    """The record with its review status (and corrected value, when corrected)."""
+    review = reviews.state(fact.id)
+    data = fact.model_dump(mode="json")
+    data["review_status"] = review.state.value
+    data["corrected_value"] = review.corrected_value
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def write(handle: TextIO, facts: Sequence[FactRecord], reviews: ReviewSummary, fmt: Format, *, reviewed: bool) -> int:
     """Write `facts` in `fmt` to `handle`; returns how many were written."""
     chosen = apply_reviews(facts, reviews) if reviewed else list(facts)
     if fmt == Format.JSONL:
-        handle.writelines(to_json_line(fact) for fact in chosen)
+        handle.writelines(json_line(fact, reviews) for fact in chosen)
     else:
         write_csv(handle, chosen, reviews, hxl=fmt == Format.HXL)
     return len(chosen)

@@ -8,13 +8,18 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.checks.audit import resolve_source
 from extract.checks.reviews import ReviewDecision, ReviewSummary
 from extract.jsonl import atomic_writer
 from extract.models import FactRecord
 from extract.reading import IngestError, PdfError, load, render_region_png
+
+if TYPE_CHECKING:
+    import inflect
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
 _LEADING = re.compile(r"^(the|a|an|of|some|about|around|over|more than|nearly|almost)\s+")
@@ -77,14 +82,26 @@ def pieces(text: str, facts: Sequence[FactRecord]) -> list[Piece]:
 
 
 def indicator_key(fact: FactRecord) -> str:
-    """What the figure counts, normalised: lower case, single spaces, no leading article, crude singular."""
+    """What the figure counts, normalised: lower case, single spaces, no leading article or qualifier, each word
+    reduced to its singular (its lemma, for the nouns that name what is counted)."""
     phrase = " ".join((fact.subject or fact.quantity.unit or "").lower().split())
     phrase = _LEADING.sub("", phrase)
-    words = phrase.split(" ")
-    last = words[-1]
-    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-        words[-1] = last[:-3] + "y" if last.endswith("ies") else last[:-1]
-    return " ".join(words)
+    return " ".join(_lemma(word) for word in phrase.split(" ")) if phrase else ""
+
+
+@cache
+def _inflect() -> inflect.engine:
+    import inflect
+
+    return inflect.engine()
+
+
+@cache
+def _lemma(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    singular = _inflect().singular_noun(word)
+    return singular if isinstance(singular, str) and singular else word
 
 
 def _figure(fact: FactRecord) -> tuple[object, ...]:
@@ -92,18 +109,45 @@ def _figure(fact: FactRecord) -> tuple[object, ...]:
     return (q.value, q.low, q.high)
 
 
+def _place(fact: FactRecord) -> str | None:
+    return " ".join(fact.location.lower().split()) if fact.location else None
+
+
+def _overlap(a: FactRecord, b: FactRecord) -> bool:
+    """Whether both figures' periods are known and share at least one day."""
+    if not (a.period and b.period and a.period.start and a.period.end and b.period.start and b.period.end):
+        return False
+    return a.period.start <= b.period.end and b.period.start <= a.period.end
+
+
+def comparable(a: FactRecord, b: FactRecord) -> bool:
+    """Whether two figures measure the same thing: the same counted noun (normalised), the same unit and kind,
+    the same place, overlapping periods. Unknown place or period: not comparable."""
+    same_measure = (a.quantity.kind, a.quantity.unit) == (b.quantity.kind, b.quantity.unit)
+    place = _place(a)
+    return (
+        same_measure and indicator_key(a) == indicator_key(b) and place is not None and place == _place(b)
+    ) and _overlap(a, b)
+
+
 def disagreements(facts: Sequence[FactRecord]) -> list[Disagreement]:
-    """Facts on one indicator (normalised subject/unit and kind), in one report or several, whose figures differ."""
-    groups: dict[tuple[str, str], list[FactRecord]] = defaultdict(list)
+    """Groups of figures that measure the same thing (see `comparable`), in one report or several, and differ.
+    Each group holds the facts comparable with its first one, in document order."""
+    groups: dict[tuple[str, str, str, str | None], list[FactRecord]] = defaultdict(list)
     for fact in facts:
-        key = indicator_key(fact)
-        if key:
-            groups[(key, fact.quantity.kind.value)].append(fact)
-    return [
-        Disagreement(key, kind, [f.id for f in members])
-        for (key, kind), members in sorted(groups.items())
-        if len({_figure(f) for f in members}) > 1
-    ]
+        key, place = indicator_key(fact), _place(fact)
+        if key and place and fact.period and fact.period.start and fact.period.end:
+            groups[(key, fact.quantity.kind.value, place, fact.quantity.unit)].append(fact)
+    found: list[Disagreement] = []
+    for (key, kind, _, _), members in sorted(groups.items(), key=lambda item: tuple(str(k) for k in item[0])):
+        ordered = sorted(members, key=lambda f: (f.doc_id, f.span.start))
+        while ordered:
+            first = ordered[0]
+            together = [f for f in ordered if f is first or comparable(first, f)]
+            ordered = [f for f in ordered if not any(f is g for g in together)]
+            if len({_figure(f) for f in together}) > 1:
+                found.append(Disagreement(key, kind, [f.id for f in together]))
+    return found
 
 
 def document_views(facts: Sequence[FactRecord], sources: Path | None, root: Path) -> list[DocumentView]:

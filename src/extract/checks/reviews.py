@@ -1,7 +1,9 @@
 """Review decisions: a human accepts, rejects or corrects a fact. Kept forever in an append-only JSON Lines log.
 
 Each decision snapshots the fact's quote and figure, so a review whose fact later changed (or vanished) is shown as
-needing re-review instead of being silently applied to a different figure.
+needing re-review instead of being silently applied to a different figure. It also keeps the fact's anchor (quote,
+prefix and suffix of read text, position), so after an edit of the source elsewhere, which moves every offset and
+so every id, the review is re-attached to the fact whose anchor matches (see `reattach`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from extract.jsonl import read
-from extract.models import FactRecord, Qualifier, Quantity
+from extract.models import Anchor, FactRecord, Qualifier, Quantity
 
 
 class Decision(StrEnum):
@@ -63,6 +65,9 @@ class ReviewDecision(BaseModel):
     value: int | float | None = Field(description="Snapshot: the fact's value at review time.")
     low: int | float | None = Field(default=None, description="Snapshot: the fact's lower bound at review time.")
     high: int | float | None = Field(default=None, description="Snapshot: the fact's upper bound at review time.")
+    anchor: Anchor | None = Field(
+        default=None, description="Snapshot: the fact's anchor at review time (absent in reviews made before anchors)."
+    )
 
     @model_validator(mode="after")
     def _correction_has_value(self) -> ReviewDecision:
@@ -109,6 +114,7 @@ def make_decision(
         value=fact.quantity.value,
         low=fact.quantity.low,
         high=fact.quantity.high,
+        anchor=fact.anchor,
     )
 
 
@@ -197,19 +203,93 @@ def summarise(facts: Iterable[FactRecord], reviews: Iterable[ReviewDecision]) ->
     latest: dict[str, ReviewDecision] = {}
     for review in reviews:
         latest[review.fact_id] = review
+    facts = list(facts)
     by_id = {fact.id: fact for fact in facts}
+    attached = reattach(facts, list(latest.values()))
     by_fact: dict[str, FactReview] = {}
-    for fact_id, review in latest.items():
-        fact = by_id.get(fact_id)
-        if fact is None:
-            continue
+    for fact_id, review in attached.items():
+        fact = by_id[fact_id]
         if not review.matches(fact):
             state = ReviewState.NEEDS_REREVIEW
         else:
             state = _STATE_OF.get(review.decision, ReviewState.CORRECTED)
         by_fact[fact_id] = FactReview(state, review)
-    orphans = [review for fact_id, review in sorted(latest.items()) if fact_id not in by_id]
+    kept = {id(review) for review in attached.values()}
+    orphans = [review for fact_id, review in sorted(latest.items()) if id(review) not in kept]
     return ReviewSummary(by_fact, orphans)
+
+
+# How much of a review's context (prefix and suffix) a fact must share to be the reviewed figure: with the same
+# quote, half of it overall; with another quote (the figure was edited), half of each side.
+_SAME_QUOTE_CONTEXT = 0.5
+_CHANGED_QUOTE_CONTEXT = 0.5
+
+
+def reattach(facts: list[FactRecord], reviews: list[ReviewDecision]) -> dict[str, ReviewDecision]:
+    """Fact id -> the review that judged it, each review given to at most one fact and each fact at most one review.
+
+    A review whose fact is still where it was, with the same anchor, stays; otherwise, among the facts of the same
+    document, the one with the same quote (anchor exact) and the best matching prefix and suffix wins, the nearest
+    position breaking ties; failing that, a fact in the same context whose quote changed (the figure was edited, so
+    it will ask for re-review). A review whose figure is gone is attached to nothing: never to a different figure."""
+    by_doc: dict[str, list[FactRecord]] = {}
+    for fact in facts:
+        by_doc.setdefault(fact.doc_id, []).append(fact)
+    by_id = {fact.id: fact for fact in facts}
+    attached: dict[str, ReviewDecision] = {}
+    pending: list[ReviewDecision] = []
+    for review in reviews:
+        fact = by_id.get(review.fact_id)
+        if fact is not None and (review.anchor is None or review.anchor == fact.anchor):
+            attached[fact.id] = review
+        elif review.anchor is not None:
+            pending.append(review)
+    offers: list[tuple[tuple[int, float, int], str, ReviewDecision]] = []
+    for review in pending:
+        for fact in by_doc.get(_doc_of(review.fact_id), []):
+            if fact.id not in attached and (rank := _anchor_rank(review.anchor, fact.anchor)) is not None:
+                offers.append((rank, fact.id, review))
+    offers.sort(key=lambda offer: offer[0], reverse=True)
+    placed: set[int] = set()
+    for _, fact_id, review in offers:
+        if fact_id not in attached and id(review) not in placed:
+            attached[fact_id] = review
+            placed.add(id(review))
+    return attached
+
+
+def _doc_of(fact_id: str) -> str:
+    return fact_id.rpartition(":")[0]
+
+
+def _anchor_rank(old: Anchor | None, new: Anchor) -> tuple[int, float, int] | None:
+    """(same quote, context shared, -distance) when `new` may be where `old` is now; None when it is not."""
+    if old is None:
+        return None
+    before = _shared(old.prefix[::-1], new.prefix[::-1])
+    after = _shared(old.suffix, new.suffix)
+    distance = -abs(old.start - new.start)
+    if old.exact == new.exact:
+        context = _share(before + after, len(old.prefix) + len(old.suffix), new.prefix + new.suffix)
+        return (1, context, distance) if context >= _SAME_QUOTE_CONTEXT else None
+    sides = min(_share(before, len(old.prefix), new.prefix), _share(after, len(old.suffix), new.suffix))
+    return (0, sides, distance) if sides >= _CHANGED_QUOTE_CONTEXT else None
+
+
+def _shared(a: str, b: str) -> int:
+    """Length of the common start of two strings."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _share(common: int, total: int, new: str) -> float:
+    """The part of an old context of `total` characters the new one shares; an empty old context is shared only by
+    an empty new one."""
+    return common / total if total else float(not new)
 
 
 def parse_number(text: str) -> int | float:

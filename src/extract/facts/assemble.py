@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from extract.facts.periods import ResolvedPeriod, find_period, find_periods
 from extract.facts.topics import topics_for
-from extract.models import Entity, FactRecord, Period, Quantity
+from extract.models import Anchor, Entity, FactRecord, Period, Quantity
 from extract.models import Span as SourceSpan
 from extract.parsing import SPAN_KEY, quantity_of
 from extract.reading import ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
@@ -25,6 +25,7 @@ _NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _MAX_HOPS_TO_PREPOSITION = 3
 _SENTENCE_INDEX = "extract.sentence_index"
 _FIGURE_PERIOD_GAP = re.compile(r"\s+(?:in|during)\s+", re.IGNORECASE)
+ANCHOR_CONTEXT = 32  # characters of read text kept each side of a figure in its anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class _Figure:
     sentence: _Sentence
     own_period: Period | None  # a period written right after the figure
     section: str | None
+    anchor: Anchor
 
 
 class DocumentAssembler:
@@ -85,6 +87,13 @@ class DocumentAssembler:
         self._places: Counter[str] = Counter()
         self._title_places: list[str] = []
         self._period: Period | None = None
+        # the read text, segments joined by a newline, as anchors quote it; and where each segment starts in it
+        self._read_text = "\n".join(segment.text for segment in self.cleaned.segments)
+        self._segment_starts: list[int] = []
+        at = 0
+        for segment in self.cleaned.segments:
+            self._segment_starts.append(at)
+            at += len(segment.text) + 1
 
     def add(self, doc: Doc) -> None:
         """The next segment's Doc."""
@@ -98,7 +107,8 @@ class DocumentAssembler:
             sentence, sentence_ents = _sentence_of(span)
             if sentence.start not in sentences:
                 sentences[sentence.start] = _sentence(self.source, segment, sentence, sentence_ents)
-            self._figures.append(_figure(segment, span, *sentences[sentence.start]))
+            read = (self._read_text, self._segment_starts[self.added - 1])
+            self._figures.append(_figure(segment, span, *sentences[sentence.start], read))
 
     def _note_context(self, segment: Segment, doc: Doc) -> None:
         for pair in doc._.acronyms:
@@ -157,6 +167,7 @@ class DocumentAssembler:
             period=figure.own_period or figure.sentence.stated or context.period,
             location=location,
             topics=figure.sentence.topics,
+            anchor=figure.anchor,
             **_layout(source, start, end),
         )
 
@@ -206,7 +217,9 @@ def _with_long_form(named: _Named, context: DocumentContext) -> Entity:
     return named.entity if long_form is None else named.entity.model_copy(update={"long_form": long_form})
 
 
-def _figure(segment: Segment, span: Span, sentence: _Sentence, periods: list[ResolvedPeriod]) -> _Figure:
+def _figure(
+    segment: Segment, span: Span, sentence: _Sentence, periods: list[ResolvedPeriod], read: tuple[str, int]
+) -> _Figure:
     parsed = quantity_of(span)
     start, end = segment.mapped.source_span(parsed.start, parsed.end)
     number_start, number_end = segment.mapped.source_span(parsed.number_start, parsed.number_end)
@@ -214,7 +227,20 @@ def _figure(segment: Segment, span: Span, sentence: _Sentence, periods: list[Res
         update={"start": start, "end": end, "number_start": number_start, "number_end": number_end}
     )
     own = _own_period(span, sentence, periods)
-    return _Figure(start, end, quantity.model_dump_json(), span._.subject, sentence, own, segment.section)
+    anchor = _anchor(read, parsed.start, parsed.end, start)
+    return _Figure(start, end, quantity.model_dump_json(), span._.subject, sentence, own, segment.section, anchor)
+
+
+def _anchor(read: tuple[str, int], start: int, end: int, source_start: int) -> Anchor:
+    """The anchor of read-text offsets start..end of a segment that starts at `read[1]` in the read text."""
+    text, at = read
+    start, end = at + start, at + end
+    return Anchor(
+        exact=text[start:end],
+        prefix=text[max(0, start - ANCHOR_CONTEXT) : start],
+        suffix=text[end : end + ANCHOR_CONTEXT],
+        start=source_start,
+    )
 
 
 def _layout(source: SourceDocument, start: int, end: int) -> dict[str, object]:

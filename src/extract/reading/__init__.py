@@ -6,7 +6,7 @@ Public API, for the other wings: `read(path)` (a `ReadDocument`: its `SourceDocu
 `PdfError`). Knows nothing of spaCy or facts.
 """
 
-from extract.reading.add import add_documents, stable_name
+from extract.reading.add import add_documents
 from extract.reading.document import ReadDocument, load, read, read_document, segments_of
 from extract.reading.ingest import MAX_BYTES, SUPPORTED_SUFFIXES, IngestError, SourceDocument, discover
 from extract.reading.offsets import MappedText
@@ -36,5 +36,4 @@ __all__ = [
     "render_region_png",
     "segments_of",
     "source_view",
-    "stable_name",
 ]
