@@ -22,9 +22,10 @@ from pathlib import Path
 from extract.checks.reviews import ReviewDecision, summarise
 from extract.jsonl import read
 from extract.models import FactRecord, Quantity
+from extract.parsing import table_context
 from extract.reading import IngestError, SourceView, discover, page_and_box, source_view
 
-Parser = Callable[[str], list[Quantity]]
+Parser = Callable[[str, Sequence[str]], list[Quantity]]  # a text and the texts read before it
 
 
 class Problem(StrEnum):
@@ -97,11 +98,20 @@ class AuditReport:
 
 
 def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str | None:
-    """None when re-parsing the quote, as the pipeline read it, gives the record's figure; else what differs."""
-    text, origin = view.read_text(record.span.start, record.span.end)
-    number_start = record.quantity.number_start - record.span.start
-    number_end = record.quantity.number_end - record.span.start
-    candidates = [q for q in parse(text) if origin[q.number_start] < number_end and _end(origin, q) > number_start]
+    """None when re-parsing, as the pipeline read it, gives the record's figure; else what differs. The whole read
+    segment holding the number is parsed, after the table lines before it ("approximately 8,419 women, 8,419 men":
+    the qualifier is the sentence's; a cell's scale is its table header's), and the figure at the number compared."""
+    found = view.segment_at(record.quantity.number_start)
+    if found is None:
+        return "re-parsing the quote finds no figure at the number"
+    index, text, sources = found
+    start, end = record.quantity.number_start, record.quantity.number_end
+    context = table_context(view.reported_before(index), text)
+    candidates = [
+        q
+        for q in parse(text, context)
+        if q.number_end > 0 and sources[q.number_start] < end and sources[q.number_end - 1] >= start
+    ]
     if not candidates:
         return "re-parsing the quote finds no figure at the number"
     expected = _figure(record.quantity)
@@ -109,10 +119,6 @@ def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str 
     if got != expected:
         return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
     return None
-
-
-def _end(origin: list[int], quantity: Quantity) -> int:
-    return origin[quantity.number_end - 1] + 1 if quantity.number_end > 0 else 0
 
 
 def _figure(q: Quantity) -> tuple[object, ...]:
@@ -157,7 +163,10 @@ def audit(
     if parse is None:
         from extract.parsing import parse_quantities
 
-        parse = parse_quantities
+        def parse(text: str, context: Sequence[str]) -> list[Quantity]:
+            return parse_quantities(text, context=context)
+
+    parse = _remembered(parse)  # the facts of one segment share its parse
     root = root or Path.cwd()
     records, findings = read_fact_lines(facts_path)
     report = AuditReport(facts=len(records) + len(findings), reviews=len(reviews))
@@ -181,7 +190,7 @@ def audit(
         document = _read(path)
         if isinstance(document, IngestError):
             report.findings.append(Finding(Problem.UNREADABLE, f"{shown}: {document.reason}", source=str(shown)))
-        elif document is not None and (missing := sum(len(parse(text)) for text in document.reported_texts())):
+        elif document is not None and (missing := sum(len(parse(text, ())) for text in document.reported_texts())):
             message = f"{shown}: no facts in the file, but the pipeline finds {missing} (never processed?)"
             report.findings.append(Finding(Problem.UNPROCESSED, message, source=str(shown)))
         else:
@@ -191,6 +200,18 @@ def audit(
         message = f"{review.fact_id}: {review.decision.value} by {review.reviewer} at {review.at:%Y-%m-%d}: {why}"
         report.findings.append(Finding(Problem.REVIEW_NEEDED, message, review.fact_id))
     return report
+
+
+def _remembered(parse: Parser) -> Parser:
+    seen: dict[tuple[str, tuple[str, ...]], list[Quantity]] = {}
+
+    def remembered(text: str, context: Sequence[str]) -> list[Quantity]:
+        key = (text, tuple(context))
+        if key not in seen:
+            seen[key] = parse(text, context)
+        return seen[key]
+
+    return remembered
 
 
 def _read(path: Path) -> SourceView | IngestError | None:

@@ -12,7 +12,7 @@ from extract.facts.periods import ResolvedPeriod, find_period, find_periods
 from extract.facts.topics import topics_for
 from extract.models import Entity, FactRecord, Period
 from extract.models import Span as SourceSpan
-from extract.parsing import SPAN_KEY, quantity_of
+from extract.parsing import SPAN_KEY, quantity_of, scale_tables
 from extract.reading import CleanText, ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
 
 if TYPE_CHECKING:  # spaCy itself is not imported here: a run served from the cache never loads it
@@ -53,6 +53,8 @@ def assemble(document: ReadDocument, docs: list[Doc], source_path: str) -> list[
     segments of `document.text`, in order; `source_path` is the path records name."""
     source, cleaned = document.source, document.text
     context = _document_context(cleaned, docs)
+    pairs = zip(cleaned.segments, docs, strict=True)
+    scale_tables(doc for segment, doc in pairs if segment.kind is not SegmentKind.BOILERPLATE)
     facts: list[FactRecord] = []
     for segment, doc in zip(cleaned.segments, docs, strict=True):
         if segment.kind is SegmentKind.BOILERPLATE:
