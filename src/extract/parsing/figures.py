@@ -90,6 +90,28 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
     """The qualifier phrase that ends right before `position` (only whitespace between), within 30 characters:
     a word phrase must stand as a whole word ("x over 5", not "leftover 5"), a comparison sign must not follow
     another sign. Suffix comparisons, where one regex per phrase cost a search each per figure."""
+    found = _qualifier_at(text, position)
+    if found is not None:
+        return found
+    # "at least the next six months": a bound may stand before the determiner of its time
+    window = text[max(0, position - 30) : position].rstrip()
+    for determiner in _bound_determiners():
+        if window.lower().endswith(" " + determiner):
+            found = _qualifier_at(text, len(text[: max(0, position - 30)]) + len(window) - len(determiner))
+            if found is not None and found[0] in _BOUNDS_BEFORE_DETERMINERS:
+                return found
+    return None
+
+
+_BOUNDS_BEFORE_DETERMINERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST)  # "over the last 3 years" is when, not a bound
+
+
+@cache
+def _bound_determiners() -> tuple[str, ...]:
+    return tuple(w.lower() for w in load_json("numbers.json")["bound_determiners"])
+
+
+def _qualifier_at(text: str, position: int) -> tuple[Qualifier, bool, int] | None:
     window = text[max(0, position - 30) : position]
     core = window.rstrip()
     spaced = len(core) < len(window)
@@ -335,7 +357,50 @@ def scan_figures(text: str, skipped: list[SkippedNumber] | None = None) -> list[
         i += 2 if partner else 1
     if articles := _article_units(text):
         figures += _without_rates(text, figures, articles)
-    return _spread_over(text, _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start))))
+    joined = _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start)))
+    return _over_list(text, _spread_over(text, joined))
+
+
+_LISTED_QUALIFIERS = (Qualifier.APPROXIMATE, Qualifier.MORE_THAN, Qualifier.AT_LEAST)
+# after a list item's figure: its noun (one or two words), then a comma, "and" or "or"
+_LIST_GAP = re.compile(
+    r"\s+([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s*(?:,\s*(?P<comma_and>and\s+|or\s+)?|and\s+|or\s+)\Z"
+)
+
+
+@cache
+def _list_breaking_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json("numbers.json")["list_breaking_words"])
+
+
+def _over_list(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "approximately 8,419 women, 8,419 men and 2,000 children": the qualifier before a list's first figure
+    qualifies each figure of the list (items of the same kind, each a number and its noun, joined by commas or
+    "and"); a verb or preposition between ("about 300 people were killed and 20 injured") ends the list, and ", and"
+    joins clauses unless a list is under way ("at least 45 people, and a dozen villages remain")."""
+    listed: list[Figure] = []
+    in_list = False
+    for figure in figures:
+        previous = listed[-1] if listed else None
+        if (
+            previous is not None
+            and previous.qualifier in _LISTED_QUALIFIERS
+            and figure.qualifier is Qualifier.EXACT
+            and figure.kind is previous.kind is Kind.COUNT
+            and figure.value is not None
+            and not figure.is_year_like
+            and (gap := _LIST_GAP.fullmatch(text, previous.end, figure.start))
+            and not {w.lower() for w in gap.group(1).split()} & _list_breaking_words()
+            and (in_list or not gap.group("comma_and"))
+        ):
+            sets_high = previous.high is not None and previous.low is None
+            low, high = _bounds(previous.qualifier, sets_high, figure.value)
+            figure = replace(figure, low=low, high=high, qualifier=previous.qualifier)
+            in_list = True
+        else:
+            in_list = False
+        listed.append(figure)
+    return listed
 
 
 _SUBUNIT_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
