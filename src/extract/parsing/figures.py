@@ -152,8 +152,51 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     if word == "or":
         return first.is_word and second.is_word  # "two or three families"
     if word in ("to", "through", "thru"):
-        return True
+        return not (word == "to" and _is_change(text, first_start))
     return _RANGE_DASH.fullmatch(between) is not None and first.is_word == second.is_word
+
+
+def _is_change(text: str, start: int) -> bool:
+    """ "rose from 300 to 450", "fell sharply from 12 to 9": a change of a figure, two figures, not a range."""
+    match = re.search(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?\s+from\s+\Z", text[max(0, start - 40) : start])
+    return match is not None and any((w or "").lower() in _change_verbs() for w in match.groups())
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    return frozenset(load_json("numbers.json")["change_verbs"])
+
+
+def _glued_money_or_percent(text: str, end: int) -> tuple[Kind, str, int] | None:
+    """ "4pc" is per cent, "212p" pence: letters against the number, not before a letter or an abbreviation's dot
+    ("5 p.m.", "1080px"); a display resolution ("1080p") is no amount of pence."""
+    for letters, kind, unit in _glued_suffixes():
+        after = end + len(letters)
+        if not text.startswith(letters, end) or re.match(r"\w|\.\w", text[after : after + 2]):
+            continue
+        if kind is Kind.MONEY and _digits_before(text, end) in _display_resolutions():
+            return None
+        return kind, unit, after
+    return None
+
+
+def _digits_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    return text[start:end]
+
+
+@cache
+def _display_resolutions() -> frozenset[str]:
+    return frozenset(str(n) for n in load_json("currencies.json")["not_pence"])
+
+
+@cache
+def _glued_suffixes() -> tuple[tuple[str, Kind, str], ...]:
+    subunits = load_json("currencies.json")["glued_subunits"]
+    percent = [(w, Kind.PERCENTAGE, "percent") for w in load_json("numbers.json")["glued_percent"]]
+    return tuple(sorted([*percent, *((w, Kind.MONEY, n) for w, n in subunits.items())], key=lambda e: -len(e[0])))
 
 
 def _joiner_between(text: str, first: Atom, second: Atom) -> tuple[str, int]:
@@ -358,7 +401,28 @@ def scan_figures(text: str, skipped: list[SkippedNumber] | None = None) -> list[
     if articles := _article_units(text):
         figures += _without_rates(text, figures, articles)
     joined = _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start)))
-    return _over_list(text, _spread_over(text, joined))
+    return _over_list(text, _changes(text, _spread_over(text, joined)))
+
+
+_CHANGE_JOINER = re.compile(r"\s+to\s+")
+
+
+def _changes(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "rose from 3 to 5 per cent", "from 300 to 450 dollars": the change's first figure takes the mark written
+    after the second (one figure each, not a range)."""
+    for i in range(len(figures) - 1):
+        first, second = figures[i], figures[i + 1]
+        if (
+            first.kind is Kind.COUNT
+            and first.end == first.number_end
+            and second.kind in (Kind.MONEY, Kind.PERCENTAGE)
+            and second.end > second.number_end
+            and second.start == second.number_start
+            and _CHANGE_JOINER.fullmatch(text, first.end, second.start)
+            and _is_change(text, first.start)
+        ):
+            figures[i] = replace(first, kind=second.kind, unit=second.unit)
+    return figures
 
 
 _LISTED_QUALIFIERS = (Qualifier.APPROXIMATE, Qualifier.MORE_THAN, Qualifier.AT_LEAST)
@@ -575,6 +639,8 @@ def _figure(text: str, atom: Atom, partner: Atom | None, taken: int = 0) -> Figu
         suffix_end = match.end()
     if match := _PERCENT.match(text, suffix_end):
         kind, unit, suffix_end = Kind.PERCENTAGE, "percent", match.end()
+    elif kind is Kind.COUNT and (glued := _glued_money_or_percent(text, suffix_end)):
+        kind, unit, suffix_end = glued
     elif match := _FOLD.match(text, suffix_end):
         kind, unit, suffix_end = Kind.RATIO, "fold", match.end()
     elif kind is not Kind.MONEY and (after := currency_after(text, suffix_end)):
