@@ -19,7 +19,8 @@ def test_bounds_follow_each_item() -> None:
         ("3,000", "approximate", None, 3000),
         ("1,500", "approximate", None, 1500),
     ]
-    assert _read("more than 200 households and 30 schools")[1] == ("30", "more_than", 30, None)
+    # a bound is the first item's own: "more than 200 households and 30 schools"
+    assert _read("more than 200 households and 30 schools")[1] == ("30", "exact", None, None)
 
 
 def test_a_verb_between_ends_the_list() -> None:

@@ -425,7 +425,7 @@ def _changes(text: str, figures: list[Figure]) -> list[Figure]:
     return figures
 
 
-_LISTED_QUALIFIERS = (Qualifier.APPROXIMATE, Qualifier.MORE_THAN, Qualifier.AT_LEAST)
+_LISTED_QUALIFIERS = (Qualifier.APPROXIMATE,)
 # after a list item's figure: its noun (one or two words), then a comma, "and" or "or"
 _LIST_GAP = re.compile(
     r"\s+([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s*(?:,\s*(?P<comma_and>and\s+|or\s+)?|and\s+|or\s+)\Z"
@@ -438,10 +438,11 @@ def _list_breaking_words() -> frozenset[str]:
 
 
 def _over_list(text: str, figures: list[Figure]) -> list[Figure]:
-    """ "approximately 8,419 women, 8,419 men and 2,000 children": the qualifier before a list's first figure
-    qualifies each figure of the list (items of the same kind, each a number and its noun, joined by commas or
-    "and"); a verb or preposition between ("about 300 people were killed and 20 injured") ends the list, and ", and"
-    joins clauses unless a list is under way ("at least 45 people, and a dozen villages remain")."""
+    """ "approximately 8,419 women, 8,419 men and 2,000 children": a hedge before a list's first figure qualifies
+    each figure of the list (items of the same kind, each a number and its noun, joined by commas or "and"); a
+    bound stays the first item's ("more than 200 households and 30 schools"). A verb or preposition between ("about
+    300 people were killed and 20 injured") ends the list, and ", and" joins clauses unless a list is under way
+    ("about 45 people, and a dozen villages remain")."""
     listed: list[Figure] = []
     in_list = False
     for figure in figures:
