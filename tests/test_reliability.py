@@ -311,7 +311,7 @@ def test_a_crafted_source_is_never_read_by_audit_or_report(tmp_path, monkeypatch
     view, load = audit_module.source_view, report_module.load
     monkeypatch.setattr(audit_module, "source_view", lambda p: opened.append(p) or view(p))
     monkeypatch.setattr(report_module, "load", lambda p: opened.append(p) or load(p))
-    found = audit_module.audit(facts, root=root, parse=lambda text: [])
+    found = audit_module.audit(facts, root=root, parse=lambda text, context: [])
     assert sorted(f.source for f in found.findings if f.problem == "outside") == sorted(crafted)
     records, _ = read_records(facts, FactRecord)
     html = report_module.render(records, summarise(records, []), root=root)

@@ -359,7 +359,6 @@ def audit(
     """Check every fact against its source: file, sha256, quote at span, re-parsed figure, ids; list stale,
     orphan and unprocessed items (sources with no facts that the pipeline finds facts in) and reviews needing
     re-review. Exit 1 on findings."""
-    from functools import partial
 
     from extract.checks.audit import audit as run_audit
     from extract.checks.reviews import load_reviews
@@ -378,7 +377,7 @@ def audit(
         sources=sources,
         reviews=decisions,
         review_errors=review_errors,
-        parse=partial(parse_quantities, config=RunConfig(model=model)),
+        parse=lambda text, context: parse_quantities(text, RunConfig(model=model), context=context),
     )
     typer.echo(report.as_json() if as_json else report.summary())
     if not report.clean:

@@ -244,3 +244,13 @@ def test_lone_b_is_a_billion_only_on_money_or_a_plural_noun(nlp, text, expected)
 )
 def test_a_letter_starting_a_hyphenated_word_is_no_unit_symbol(nlp, text, unit):
     assert _read(nlp, text)[0][-1] == unit
+
+
+def test_of_and_a_bare_noun_complete_the_counted_noun() -> None:
+    """The fuller noun phrase is the unit: "places of detention", not "places"."""
+    from extract.parsing import parse_quantities
+
+    units = {q.number: q.unit for q in parse_quantities("Delegates visited 44 places of detention and 115 mt of food.")}
+    assert units == {"44": "places of detention", "115": "mt"}
+    assert parse_quantities("300 cases of cholera were reported")[0].unit == "cases of cholera"
+    assert parse_quantities("200 families of the missing")[0].unit == "families"  # a determiner: the subject's

@@ -22,9 +22,10 @@ from pathlib import Path
 from extract.checks.reviews import ReviewDecision, summarise
 from extract.jsonl import read
 from extract.models import FactRecord, Quantity
+from extract.parsing import table_context
 from extract.reading import IngestError, SourceView, discover, page_and_box, source_view
 
-Parser = Callable[[str], list[Quantity]]
+Parser = Callable[[str, Sequence[str]], list[Quantity]]  # a text and the texts read before it
 
 
 class Problem(StrEnum):
@@ -97,23 +98,20 @@ class AuditReport:
 
 
 def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str | None:
-    """None when re-parsing the figure, in the segment the pipeline read it in (through the reading wing's view),
-    gives the record's figure: value, bounds, qualifier, kind and unit; else what differs."""
-    q = record.quantity
-    segment = view.segment_at(q.number_start, q.number_end)
-    if segment is not None:
-        text, sources = segment
-        candidates = [
-            found
-            for found in parse(text)
-            if found.number_end > found.number_start
-            and sources[found.number_start] < q.number_end
-            and sources[found.number_end - 1] >= q.number_start
-        ]
-    else:  # a figure read across segments: its quote alone, as before
-        text, origin = view.read_text(record.span.start, record.span.end)
-        number_start, number_end = q.number_start - record.span.start, q.number_end - record.span.start
-        candidates = [f for f in parse(text) if origin[f.number_start] < number_end and _end(origin, f) > number_start]
+    """None when re-parsing, as the pipeline read it, gives the record's figure; else what differs. The whole read
+    segment holding the number is parsed, after the table lines before it ("approximately 8,419 women, 8,419 men":
+    the qualifier is the sentence's; a cell's scale is its table header's), and the figure at the number compared."""
+    found = view.segment_at(record.quantity.number_start)
+    if found is None:
+        return "re-parsing the quote finds no figure at the number"
+    index, text, sources = found
+    start, end = record.quantity.number_start, record.quantity.number_end
+    context = table_context(view.reported_before(index), text)
+    candidates = [
+        q
+        for q in parse(text, context)
+        if q.number_end > 0 and sources[q.number_start] < end and sources[q.number_end - 1] >= start
+    ]
     if not candidates:
         return "re-parsing the quote finds no figure at the number"
     expected = _figure(q)
@@ -121,10 +119,6 @@ def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str 
     if got != expected:
         return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
     return None
-
-
-def _end(origin: list[int], quantity: Quantity) -> int:
-    return origin[quantity.number_end - 1] + 1 if quantity.number_end > 0 else 0
 
 
 def _figure(q: Quantity) -> tuple[object, ...]:
@@ -169,8 +163,10 @@ def audit(
     if parse is None:
         from extract.parsing import parse_quantities
 
-        parse = parse_quantities
-    parse = _memoised(parse)
+        def parse(text: str, context: Sequence[str]) -> list[Quantity]:
+            return parse_quantities(text, context=context)
+
+    parse = _remembered(parse)  # the facts of one segment share its parse
     root = root or Path.cwd()
     records, findings = read_fact_lines(facts_path)
     report = AuditReport(facts=len(records) + len(findings), reviews=len(reviews))
@@ -194,7 +190,7 @@ def audit(
         document = _read(path)
         if isinstance(document, IngestError):
             report.findings.append(Finding(Problem.UNREADABLE, f"{shown}: {document.reason}", source=str(shown)))
-        elif document is not None and (missing := sum(len(parse(text)) for text in document.reported_texts())):
+        elif document is not None and (missing := sum(len(parse(text, ())) for text in document.reported_texts())):
             message = f"{shown}: no facts in the file, but the pipeline finds {missing} (never processed?)"
             report.findings.append(Finding(Problem.UNPROCESSED, message, source=str(shown)))
         else:
@@ -206,16 +202,16 @@ def audit(
     return report
 
 
-def _memoised(parse: Parser) -> Parser:
-    """Each segment is parsed once, however many of its figures are checked."""
-    seen: dict[str, list[Quantity]] = {}
+def _remembered(parse: Parser) -> Parser:
+    seen: dict[tuple[str, tuple[str, ...]], list[Quantity]] = {}
 
-    def parse_once(text: str) -> list[Quantity]:
-        if text not in seen:
-            seen[text] = parse(text)
-        return seen[text]
+    def remembered(text: str, context: Sequence[str]) -> list[Quantity]:
+        key = (text, tuple(context))
+        if key not in seen:
+            seen[key] = parse(text, context)
+        return seen[key]
 
-    return parse_once
+    return remembered
 
 
 def _read(path: Path) -> SourceView | IngestError | None:

@@ -13,7 +13,7 @@ from extract.facts.periods import ResolvedPeriod, find_period, find_periods
 from extract.facts.topics import topics_for
 from extract.models import Anchor, Entity, FactRecord, Period, Quantity
 from extract.models import Span as SourceSpan
-from extract.parsing import SPAN_KEY, quantity_of
+from extract.parsing import SPAN_KEY, TableScaler, quantity_of
 from extract.reading import ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
 
 if TYPE_CHECKING:  # spaCy itself is not imported here: a run served from the cache never loads it
@@ -87,6 +87,7 @@ class DocumentAssembler:
         self._places: Counter[str] = Counter()
         self._title_places: list[str] = []
         self._period: Period | None = None
+        self._scaler = TableScaler()  # a table header's scale or currency, for the cells below it
         # the read text, segments joined by a newline, as anchors quote it; and where each segment starts in it
         self._read_text = "\n".join(segment.text for segment in self.cleaned.segments)
         self._segment_starts: list[int] = []
@@ -102,6 +103,7 @@ class DocumentAssembler:
         self._note_context(segment, doc)
         if segment.kind is SegmentKind.BOILERPLATE:
             return
+        self._scaler.apply(doc)
         sentences: dict[int, tuple[_Sentence, list[ResolvedPeriod]]] = {}
         for span in doc.spans[SPAN_KEY]:
             sentence, sentence_ents = _sentence_of(span)

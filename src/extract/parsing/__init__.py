@@ -3,12 +3,14 @@
 Public API: `build_pipeline(config)` / `shared_pipeline(config)` (the one place a pipeline is built), `parse(nlp,
 texts)` (Docs for texts, batched), `quantity_of(span)` (a figure span's `Quantity`), `parse_quantities(text)`,
 `SPAN_KEY` (the figures) and `REJECTED_KEY` (the numbers set aside, each span's `_.rejection` a dict of reason and
-rule). Depends only on the models, the resources and the run configuration; reads no file of the user's.
+rule), `scale_tables(docs)` (a table header's scale and currency given to the cells below it, over one
+document's Docs in order). Depends only on the models, the resources and the run configuration; reads no file of
+the user's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,11 +32,14 @@ __all__ = [
     "REJECTED_KEY",
     "SPAN_KEY",
     "ParseFailure",
+    "TableScaler",
     "build_pipeline",
     "parse",
     "parse_quantities",
     "quantity_of",
+    "scale_tables",
     "shared_pipeline",
+    "table_context",
 ]
 
 
@@ -136,11 +141,42 @@ def quantity_of(span: Span) -> Quantity:
     return Quantity.model_validate(span._.quantity)
 
 
-def parse_quantities(text: str, config: RunConfig | None = None) -> list[Quantity]:
-    """Every figure in `text`, with offsets into `text`. The spaCy model is loaded once per process.
+def scale_tables(docs: Iterable[Doc]) -> None:
+    """The figures of table cells under a header with a scale ("Budget (in KCHF)") rescaled in place; `docs`: one
+    document's parsed segments, in reading order (parsing/scales.py)."""
+    from extract.parsing.scales import scale_tables as scale
+
+    scale(docs)
+
+
+class TableScaler:
+    """`scale_tables` one segment at a time: `apply(doc)` to each parsed segment of a document, in reading order."""
+
+    def __init__(self) -> None:
+        from extract.parsing.scales import TableScaler as Scaler
+
+        self._scaler = Scaler()
+
+    def apply(self, doc: Doc) -> None:
+        self._scaler.apply(doc)
+
+
+def table_context(before: Sequence[str], text: str) -> list[str]:
+    """Of the texts read before `text` in its document, those whose table header may give `text`'s cells a scale:
+    what `parse_quantities(text, context=...)` needs to read `text` as the pipeline did."""
+    from extract.parsing.scales import table_context as context
+
+    return context(before, text)
+
+
+def parse_quantities(text: str, config: RunConfig | None = None, *, context: Sequence[str] = ()) -> list[Quantity]:
+    """Every figure in `text`, with offsets into `text`. The spaCy model is loaded once per process. `context`: the
+    texts read right before `text` in its document (a table's header lines), as the pipeline parsed them.
 
     >>> [q.low for q in parse_quantities("More than 700 people")]
     [700]
     """
-    doc = shared_pipeline(config)(text)
-    return [quantity_of(span) for span in doc.spans[SPAN_KEY]]
+    nlp = shared_pipeline(config)
+    docs = [*nlp.pipe(context), nlp(text)]
+    scale_tables(docs)
+    return [quantity_of(span) for span in docs[-1].spans[SPAN_KEY]]

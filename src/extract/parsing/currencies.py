@@ -86,8 +86,22 @@ def _resolve(match: re.Match[str], t: CurrencyTable) -> tuple[str, int]:
     return t.symbols[re.sub(r"\s", "", groups["symbol"]).upper()], 1
 
 
+@cache
+def _glued_marks() -> dict[str, str]:
+    return dict(load_json("currencies.json")["glued_marks"])
+
+
+def glued_marks_lookbehind() -> str:
+    """A number may begin right after a glued mark ("RM450"): one fixed-width look-behind per mark."""
+    return "|".join(rf"(?<=(?<![A-Za-z0-9]){re.escape(m)})" for m in _glued_marks())
+
+
 def currency_before(text: str, position: int) -> Mark | None:
     """The currency mark ending at `position`, and where it begins: "USD 5", "HK$ 5", "€5", "MAUD 60"."""
+    for mark, code in _glued_marks().items():  # "$US12.5 million", "RM450", "PS12m": against the number only
+        begin = position - len(mark)
+        if begin >= 0 and text.startswith(mark, begin) and not (begin and text[begin - 1].isalnum()):
+            return Mark(code, begin)
     t = table()
     window = text[max(0, position - 8) : position]
     match = t.before.search(window)

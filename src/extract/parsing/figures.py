@@ -90,6 +90,28 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
     """The qualifier phrase that ends right before `position` (only whitespace between), within 30 characters:
     a word phrase must stand as a whole word ("x over 5", not "leftover 5"), a comparison sign must not follow
     another sign. Suffix comparisons, where one regex per phrase cost a search each per figure."""
+    found = _qualifier_at(text, position)
+    if found is not None:
+        return found
+    # "at least the next six months": a bound may stand before the determiner of its time
+    window = text[max(0, position - 30) : position].rstrip()
+    for determiner in _bound_determiners():
+        if window.lower().endswith(" " + determiner):
+            found = _qualifier_at(text, len(text[: max(0, position - 30)]) + len(window) - len(determiner))
+            if found is not None and found[0] in _BOUNDS_BEFORE_DETERMINERS:
+                return found
+    return None
+
+
+_BOUNDS_BEFORE_DETERMINERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST)  # "over the last 3 years" is when, not a bound
+
+
+@cache
+def _bound_determiners() -> tuple[str, ...]:
+    return tuple(w.lower() for w in load_json("numbers.json")["bound_determiners"])
+
+
+def _qualifier_at(text: str, position: int) -> tuple[Qualifier, bool, int] | None:
     window = text[max(0, position - 30) : position]
     core = window.rstrip()
     spaced = len(core) < len(window)
@@ -130,8 +152,51 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     if word == "or":
         return first.is_word and second.is_word  # "two or three families"
     if word in ("to", "through", "thru"):
-        return True
+        return not (word == "to" and _is_change(text, first_start))
     return _RANGE_DASH.fullmatch(between) is not None and first.is_word == second.is_word
+
+
+def _is_change(text: str, start: int) -> bool:
+    """ "rose from 300 to 450", "fell sharply from 12 to 9": a change of a figure, two figures, not a range."""
+    match = re.search(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?\s+from\s+\Z", text[max(0, start - 40) : start])
+    return match is not None and any((w or "").lower() in _change_verbs() for w in match.groups())
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    return frozenset(load_json("numbers.json")["change_verbs"])
+
+
+def _glued_money_or_percent(text: str, end: int) -> tuple[Kind, str, int] | None:
+    """ "4pc" is per cent, "212p" pence: letters against the number, not before a letter or an abbreviation's dot
+    ("5 p.m.", "1080px"); a display resolution ("1080p") is no amount of pence."""
+    for letters, kind, unit in _glued_suffixes():
+        after = end + len(letters)
+        if not text.startswith(letters, end) or re.match(r"\w|\.\w", text[after : after + 2]):
+            continue
+        if kind is Kind.MONEY and _digits_before(text, end) in _display_resolutions():
+            return None
+        return kind, unit, after
+    return None
+
+
+def _digits_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    return text[start:end]
+
+
+@cache
+def _display_resolutions() -> frozenset[str]:
+    return frozenset(str(n) for n in load_json("currencies.json")["not_pence"])
+
+
+@cache
+def _glued_suffixes() -> tuple[tuple[str, Kind, str], ...]:
+    subunits = load_json("currencies.json")["glued_subunits"]
+    percent = [(w, Kind.PERCENTAGE, "percent") for w in load_json("numbers.json")["glued_percent"]]
+    return tuple(sorted([*percent, *((w, Kind.MONEY, n) for w, n in subunits.items())], key=lambda e: -len(e[0])))
 
 
 def _joiner_between(text: str, first: Atom, second: Atom) -> tuple[str, int]:
@@ -335,7 +400,72 @@ def scan_figures(text: str, skipped: list[SkippedNumber] | None = None) -> list[
         i += 2 if partner else 1
     if articles := _article_units(text):
         figures += _without_rates(text, figures, articles)
-    return _spread_over(text, _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start))))
+    joined = _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start)))
+    return _over_list(text, _changes(text, _spread_over(text, joined)))
+
+
+_CHANGE_JOINER = re.compile(r"\s+to\s+")
+
+
+def _changes(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "rose from 3 to 5 per cent", "from 300 to 450 dollars": the change's first figure takes the mark written
+    after the second (one figure each, not a range)."""
+    for i in range(len(figures) - 1):
+        first, second = figures[i], figures[i + 1]
+        if (
+            first.kind is Kind.COUNT
+            and first.end == first.number_end
+            and second.kind in (Kind.MONEY, Kind.PERCENTAGE)
+            and second.end > second.number_end
+            and second.start == second.number_start
+            and _CHANGE_JOINER.fullmatch(text, first.end, second.start)
+            and _is_change(text, first.start)
+        ):
+            figures[i] = replace(first, kind=second.kind, unit=second.unit)
+    return figures
+
+
+_LISTED_QUALIFIERS = (Qualifier.APPROXIMATE,)
+# after a list item's figure: its noun (one or two words), then a comma, "and" or "or"
+_LIST_GAP = re.compile(
+    r"\s+([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s*(?:,\s*(?P<comma_and>and\s+|or\s+)?|and\s+|or\s+)\Z"
+)
+
+
+@cache
+def _list_breaking_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json("numbers.json")["list_breaking_words"])
+
+
+def _over_list(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "approximately 8,419 women, 8,419 men and 2,000 children": a hedge before a list's first figure qualifies
+    each figure of the list (items of the same kind, each a number and its noun, joined by commas or "and"); a
+    bound stays the first item's ("more than 200 households and 30 schools"). A verb or preposition between ("about
+    300 people were killed and 20 injured") ends the list, and ", and" joins clauses unless a list is under way
+    ("about 45 people, and a dozen villages remain")."""
+    listed: list[Figure] = []
+    in_list = False
+    for figure in figures:
+        previous = listed[-1] if listed else None
+        if (
+            previous is not None
+            and previous.qualifier in _LISTED_QUALIFIERS
+            and figure.qualifier is Qualifier.EXACT
+            and figure.kind is previous.kind is Kind.COUNT
+            and figure.value is not None
+            and not figure.is_year_like
+            and (gap := _LIST_GAP.fullmatch(text, previous.end, figure.start))
+            and not {w.lower() for w in gap.group(1).split()} & _list_breaking_words()
+            and (in_list or not gap.group("comma_and"))
+        ):
+            sets_high = previous.high is not None and previous.low is None
+            low, high = _bounds(previous.qualifier, sets_high, figure.value)
+            figure = replace(figure, low=low, high=high, qualifier=previous.qualifier)
+            in_list = True
+        else:
+            in_list = False
+        listed.append(figure)
+    return listed
 
 
 _SUBUNIT_GAP = re.compile(r"\s+(?:and\s+)?", re.IGNORECASE)
@@ -510,6 +640,8 @@ def _figure(text: str, atom: Atom, partner: Atom | None, taken: int = 0) -> Figu
         suffix_end = match.end()
     if match := _PERCENT.match(text, suffix_end):
         kind, unit, suffix_end = Kind.PERCENTAGE, "percent", match.end()
+    elif kind is Kind.COUNT and (glued := _glued_money_or_percent(text, suffix_end)):
+        kind, unit, suffix_end = glued
     elif match := _FOLD.match(text, suffix_end):
         kind, unit, suffix_end = Kind.RATIO, "fold", match.end()
     elif kind is not Kind.MONEY and (after := currency_after(text, suffix_end)):

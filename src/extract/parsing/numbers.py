@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.parsing.currencies import code_alternation, currency_after, currency_before
+from extract.parsing.currencies import code_alternation, currency_after, currency_before, glued_marks_lookbehind
 from extract.resources import load_json
 
 Number = int | float
@@ -104,11 +104,13 @@ def lexicon() -> Lexicon:
     )
     vague_words = _alternation(list(vague))
     glued = code_alternation()  # "USD115", "115USD": a number written against its currency code
-    sign = rf"(?P<sign>(?<!\d\s)[-−](?=\.?\d)|(?:{_alternation(data['sign_words'])})\s+)?"
+    marks = glued_marks_lookbehind()  # "RM450", "$US12.5"
+    glued_after = _alternation([*data["glued_percent"], *load_json("currencies.json")["glued_subunits"]])  # "4pc"
+    sign = rf"(?P<sign>(?<!\d\s)[-−](?=\.?\d)|(?:{_alternation(data['sign_words'])})(?:\s+|-(?=\d)))?"
     pattern = re.compile(
-        rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued})))(?:(?P<vague>{vague_words})\b"
+        rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued}))|{marks})(?:(?P<vague>{vague_words})\b"
         r"|(?P<plural>(?:\d{1,3}(?:,\d{3})+|\d+)s)(?![\w])"  # "1,000s of people"; also "1990s", read as nothing
-        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円])(?![A-Za-z])))|(?P<words>{word_number})\b))",
+        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円]|(?-i:{glued_after}))(?![A-Za-z])))|(?P<words>{word_number})\b))",
         re.IGNORECASE,
     )
     digit_words = _alternation([w for w, v in word_values.items() if v < 100])

@@ -316,6 +316,9 @@ class QuantityRecognizer:
             return replace(figure, kind=Kind.DURATION, unit="years"), []
         if not unit_tokens:
             return self._implied(doc, figure, previous)
+        head = unit_tokens[-1].lower_
+        if head not in self.measures and any(c in "aeiouy" for c in head):  # "115 mt of food": a unit's abbreviation
+            unit_tokens += _of_complement(doc, unit_tokens[-1].i + 1)  # "44 places of detention"
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
         if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
@@ -753,6 +756,21 @@ def _token_at_or_after(doc: Doc, char: int) -> int | None:
     starts = _token_bounds(doc)[0]
     index = bisect_left(starts, char)
     return index if index < len(starts) else None
+
+
+def _of_complement(doc: Doc, index: int) -> list[Token]:
+    """ "places of detention", "cases of cholera": "of" and a bare singular noun after the counted noun complete it
+    (the fuller noun phrase is what is counted); not a determiner's phrase ("families of the missing" keeps the
+    subject) nor a longer one ("bags of rice flour")."""
+    if index + 1 >= len(doc) or doc[index].lower_ != "of":
+        return []
+    noun = doc[index + 1]
+    after = doc[index + 2] if index + 2 < len(doc) else None
+    if noun.tag_ != "NN" or noun.is_stop or not noun.is_alpha:
+        return []
+    if after is not None and (after.tag_ in _NOUN_TAGS or after.tag_ == "POS" or after.text in _HYPHENS):
+        return []
+    return [doc[index], noun]
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:

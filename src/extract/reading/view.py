@@ -21,6 +21,7 @@ class _ReadSegment:
     high: int
     text: str
     sources: list[int]  # per character, its source offset
+    reported: bool  # not boilerplate
 
 
 @dataclass(slots=True)
@@ -35,7 +36,8 @@ class SourceView:
             mapped = segment.mapped
             sources = [mapped.to_source(i) for i in range(mapped.length)]
             if sources:
-                self._segments.append(_ReadSegment(min(sources), max(sources), mapped.text, sources))
+                reported = segment.kind is not SegmentKind.BOILERPLATE
+                self._segments.append(_ReadSegment(min(sources), max(sources), mapped.text, sources, reported))
 
     @property
     def source(self) -> SourceDocument:
@@ -53,6 +55,18 @@ class SourceView:
         """The texts of the segments whose figures are reported (everything but boilerplate)."""
         return [s.text for s in self.segments if s.kind is not SegmentKind.BOILERPLATE]
 
+    def segment_at(self, offset: int) -> tuple[int, str, list[int]] | None:
+        """The read segment holding the character at source `offset`: its index in reading order, its text and per
+        character its source offset; None when no read character comes from there."""
+        for index, segment in enumerate(self._segments):
+            if segment.low <= offset <= segment.high and offset in segment.sources:
+                return index, segment.text, segment.sources
+        return None
+
+    def reported_before(self, index: int) -> list[str]:
+        """The texts of the reported segments read before segment `index`, in reading order."""
+        return [s.text for s in self._segments[:index] if s.reported]
+
     def read_text(self, start: int, end: int) -> tuple[str, list[int]]:
         """The read characters of source offsets start..end-1, in reading order, and per character its offset
         from `start`."""
@@ -66,14 +80,6 @@ class SourceView:
                     chars.append(char)
                     origin.append(source - start)
         return "".join(chars), origin
-
-    def segment_at(self, start: int, end: int) -> tuple[str, list[int]] | None:
-        """The whole read segment holding source offsets start..end-1 (its text, and per character its source
-        offset): the context the pipeline parsed a figure in. None when no segment holds them."""
-        for segment in self._segments:
-            if segment.low <= start and end - 1 <= segment.high and start in segment.sources:
-                return segment.text, segment.sources
-        return None
 
 
 def source_view(path: Path) -> SourceView:

@@ -1,0 +1,223 @@
+"""A table header's scale and currency, given to the cells below it.
+
+"Funding summary (in KCHF)" over "Shelter | 4,200 | 1,350" makes 4,200 an amount of CHF 4,200,000; "(USD millions)",
+"(in thousands)", "CHF '000" and "in million CHF" likewise, on a title line over the table (every column) or in a
+column header cell (that column). The header holds until the table ends: a blank line, a heading or prose.
+
+A table is often read as several segments (a PDF gives each row its own line), so the pass runs over the Docs of
+one document in reading order, after the figure component: `scale_tables(docs)`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from extract.parsing import SPAN_KEY
+from extract.parsing.currencies import table as currency_table
+from extract.resources import load_json
+
+_SEPARATORS = re.compile(r"\s*(?:\||\t)\s*")
+_SHORT_SCALES = {"k", "m", "mn", "mln", "bn", "mio"}  # read as a scale only beside a currency: "Height (m)" is metres
+_MAX_HEADER_WORDS = 15
+_MAX_ROW_WORDS = 12
+_MAX_CONTEXT = 80  # segments a table's rows may run below its header
+_SENTENCE_END = re.compile(r"[.!?]\s*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    factor: int
+    currency: str | None
+
+
+@cache
+def _header_pattern() -> re.Pattern[str]:
+    currencies = currency_table()
+    codes = "|".join(sorted(currencies.codes, key=len, reverse=True))
+    symbols = "|".join(re.escape(s) for s in sorted(load_json("currencies.json")["symbols"], key=len, reverse=True))
+    scaled = "|".join(load_json("currencies.json")["codes_scaled"])
+    prefixes = "".join(load_json("currencies.json")["scaled_code_prefixes"])
+    words = "|".join(re.escape(w) for w in sorted(_scale_words(), key=len, reverse=True))
+    cur = rf"(?:(?<![A-Za-z])(?:{codes})(?![A-Za-z])|{symbols})"
+    scale = rf"(?i:{words})(?![A-Za-z])"
+    return re.compile(
+        rf"(?<![A-Za-z])(?P<prefix>[{prefixes}])(?P<scaled>{scaled})(?![A-Za-z])"  # "KCHF", "MUSD"
+        rf"|(?P<c1>{cur})\s*(?P<s1>['’]000s?|000s)"  # "CHF '000"
+        rf"|\(\s*(?i:in\s+)?(?:(?P<c2>{cur})\s*)?(?P<s2>{scale})(?:\s+(?i:of\s+)?(?P<c3>{cur}))?\s*\)"  # "(USD m)"
+        rf"|(?<![A-Za-z])(?i:in)\s+(?:(?P<c4>{cur})\s*)?(?P<s4>{scale})(?:\s+(?i:of\s+)?(?P<c5>{cur}))?"
+    )
+
+
+@cache
+def _scale_words() -> dict[str, int]:
+    return {k.lower(): int(v) for k, v in load_json("units.json")["table_scales"].items()}
+
+
+def header_scale(text: str) -> tuple[Scale, tuple[int, int]] | None:
+    """The scale a header text gives (and where its phrase is), or None."""
+    for match in _header_pattern().finditer(text):
+        scale = _scale_of(match)
+        if scale is not None:
+            return scale, match.span()
+    return None
+
+
+def _scale_of(match: re.Match[str]) -> Scale | None:
+    groups = match.groupdict()
+    prefixes: dict[str, int] = load_json("currencies.json")["scaled_code_prefixes"]
+    if groups["prefix"]:
+        return Scale(int(prefixes[groups["prefix"]]), groups["scaled"])
+    word = next(groups[k] for k in ("s1", "s2", "s4") if groups[k])
+    mark = next((groups[k] for k in ("c1", "c2", "c3", "c4", "c5") if groups[k]), None)
+    if mark is None and word.lower() in _SHORT_SCALES:
+        return None
+    currency = None
+    if mark is not None:
+        symbols = currency_table().symbols
+        currency = symbols.get(mark.replace(" ", "").upper(), mark.upper() if mark.isalpha() else None)
+    return Scale(_scale_words()[word.lower()], currency)
+
+
+@dataclass(slots=True)
+class _Table:
+    title: Scale | None = None
+    columns: dict[int, Scale] | None = None
+
+    def scale(self, column: int) -> Scale | None:
+        if self.columns and column in self.columns:
+            return self.columns[column]
+        return self.title
+
+    def open(self) -> bool:
+        return self.title is not None or bool(self.columns)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def _has_cells(line: str) -> bool:
+    return bool(_SEPARATORS.search(line.strip()))
+
+
+def _header(line: str) -> tuple[Scale | None, dict[int, Scale], tuple[int, int] | None] | None:
+    """(title scale, column scales, the title phrase's place) when the line is a table header with a scale."""
+    if _has_cells(line):
+        columns: dict[int, Scale] = {}
+        for index, cell in enumerate(_SEPARATORS.split(line.strip())):
+            found = header_scale(cell)
+            if found and not _other_digits(cell, found[1]):
+                columns[index] = found[0]
+        return (None, columns, None) if columns else None
+    found = header_scale(line)
+    if found is None or _other_digits(line, found[1]) or _SENTENCE_END.search(line):
+        return None
+    if len(line.split()) > _MAX_HEADER_WORDS:
+        return None
+    return found[0], {}, found[1]
+
+
+def _other_digits(text: str, phrase: tuple[int, int]) -> bool:
+    return any(c.isdigit() for c in text[: phrase[0]] + text[phrase[1] :])
+
+
+def _is_row(line: str) -> bool:
+    """A line of a table: cells, or a short label with figures and no sentence end."""
+    if _has_cells(line):
+        return True
+    return not _SENTENCE_END.search(line) and len(line.split()) <= _MAX_ROW_WORDS and any(c.isdigit() for c in line)
+
+
+class TableScaler:
+    """Rescales, in place, the figures of table cells under a header that gives a scale or currency; a figure that
+    is the header's own scale phrase ("USD millions") is dropped. Give it one document's segments in order
+    (`apply`); a table's header may stand in the segment before its rows."""
+
+    def __init__(self, span_key: str = SPAN_KEY) -> None:
+        self.span_key = span_key
+        self.table = _Table()
+
+    def apply(self, doc: Doc) -> None:
+        spans = list(doc.spans[self.span_key])
+        dropped: set[int] = set()
+        for offset, line in _lines(doc.text):
+            header = _header(line)
+            if header is not None:
+                title, columns, phrase = header
+                self.table = _Table(title or (self.table.title if columns else None), columns or None)
+                if phrase is not None:
+                    dropped |= _inside(spans, offset + phrase[0], offset + phrase[1])
+                continue
+            if not line.strip() or not _is_row(line):
+                if not (_has_cells(line) and self.table.open()):  # a column header without a scale keeps the table
+                    self.table = _Table()
+                continue
+            if self.table.open():
+                _scale_row(spans, offset, line, self.table)
+        if dropped:
+            doc.spans[self.span_key] = [s for i, s in enumerate(spans) if i not in dropped]
+
+
+def scale_tables(docs: Iterable[Doc], span_key: str = SPAN_KEY) -> None:
+    """`TableScaler` over one document's segments, in order."""
+    scaler = TableScaler(span_key)
+    for doc in docs:
+        scaler.apply(doc)
+
+
+def _inside(spans: list[Span], start: int, end: int) -> set[int]:
+    return {i for i, s in enumerate(spans) if start <= s._.quantity["number_start"] < end}
+
+
+def _scale_row(spans: list[Span], offset: int, line: str, table: _Table) -> None:
+    for span in spans:
+        quantity = dict(span._.quantity)
+        at = quantity["number_start"] - offset
+        if not 0 <= at < len(line) or quantity["kind"] != "count" or not _plain(quantity["number"]):
+            continue
+        scale = table.scale(len(_SEPARATORS.findall(line[:at].strip())) if _has_cells(line) else 0)
+        if scale is None:
+            continue
+        for key in ("value", "low", "high"):
+            if quantity[key] is not None:
+                quantity[key] = _times(quantity[key], scale.factor)
+        if scale.currency is not None:
+            quantity["kind"], quantity["unit"] = "money", scale.currency
+        span._.quantity = quantity
+
+
+def _plain(number: str) -> bool:
+    """A number written in digits only ("4,200", "0.74"), not "1.2 million" or "5%"."""
+    return bool(re.fullmatch(r"\d[\d,.'\u202f ]*", number))
+
+
+def _times(value: float, factor: int) -> float | int:
+    scaled = Decimal(str(value)) * factor
+    return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
+
+
+def table_context(before: Sequence[str], text: str) -> list[str]:
+    """Of the texts read before `text` (its document's segments, in order), those a header of a table that `text`
+    continues may stand in: the run of table lines right before it. Empty when `text` opens with no table line."""
+    first = text.split("\n", 1)[0]
+    if not (_is_row(first) or _has_cells(first)) or _header(first) is not None:
+        return []
+    start = len(before)
+    while start > max(0, len(before) - _MAX_CONTEXT) and _all_table_lines(before[start - 1]):
+        start -= 1
+        if _header(before[start].split("\n")[-1]) is not None:
+            break
+    return list(before[start:])
+
+
+def _all_table_lines(text: str) -> bool:
+    return all(line.strip() and (_header(line) is not None or _is_row(line)) for line in text.split("\n"))
