@@ -114,7 +114,7 @@ def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str 
     ]
     if not candidates:
         return "re-parsing the quote finds no figure at the number"
-    expected = _figure(q)
+    expected = _figure(record.quantity)
     got = _figure(candidates[0])
     if got != expected:
         return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
