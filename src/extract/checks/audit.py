@@ -97,17 +97,35 @@ class AuditReport:
 
 
 def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str | None:
-    """None when re-parsing the quote, as the pipeline read it, gives the record's figure; else what differs."""
-    text, origin = view.read_text(record.span.start, record.span.end)
-    number_start = record.quantity.number_start - record.span.start
-    number_end = record.quantity.number_end - record.span.start
-    candidates = [q for q in parse(text) if origin[q.number_start] < number_end and _end(origin, q) > number_start]
-    if not candidates:
-        return "re-parsing the quote finds no figure at the number"
+    """None when re-parsing the quote, as the pipeline read it, gives the record's figure; else what differs.
+
+    The quote is parsed alone first. A figure can depend on the words around its quote (a qualifier before a list,
+    a token that a longer text splits otherwise), so when the quote alone reads differently, the segment that holds
+    it is parsed as the pipeline parsed it, and the figure there decides."""
     expected = _figure(record.quantity)
-    got = _figure(candidates[0])
-    if got != expected:
-        return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
+    text, origin = view.read_text(record.span.start, record.span.end)
+    got = _figure_at(parse(text), origin, record, record.span.start)
+    if got == expected:
+        return None
+    segment = view.segment_at(record.quantity.number_start)
+    if segment is not None:
+        segment_text, sources = segment
+        in_context = _figure_at(parse(segment_text), sources, record, 0)
+        if in_context == expected:
+            return None
+        got = in_context if in_context is not None else got
+    if got is None:
+        return "re-parsing the quote finds no figure at the number"
+    return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
+
+
+def _figure_at(found: list[Quantity], origin: list[int], record: FactRecord, base: int) -> tuple[object, ...] | None:
+    """The first figure of `found` (offsets into a read text whose characters come from source offsets
+    `base + origin[i]`) whose number overlaps the record's number."""
+    start, end = record.quantity.number_start - base, record.quantity.number_end - base
+    for quantity in found:
+        if origin[quantity.number_start] < end and _end(origin, quantity) > start:
+            return _figure(quantity)
     return None
 
 

@@ -29,6 +29,16 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {key: frozenset(word.lower() for word in words) for key, words in lex.items() if key != "_doc"}
 
 
+def bounds_a_named_group(doc: Doc, first: int) -> bool:
+    """ "children under 5", "people over 60", "those younger than 18": the number after a plural noun and a bound
+    word labels that group."""
+    for width in (2, 1):  # "younger than", "under"
+        start = first - width
+        if start >= 1 and doc[start:first].text.lower() in _lexicon()["group_bounds"]:
+            return doc[start - 1].tag_ in ("NNS", "NNPS")
+    return False
+
+
 def antecedent_unit(doc: Doc, index: int, previous: Sequence[Quantity], sentences: int = 1) -> str | None:
     """The unit of the nearest count before token `index`, in its sentence or up to `sentences - 1` sentences
     before it."""

@@ -348,6 +348,8 @@ class QuantityRecognizer:
         if number is None:
             return figure, []
         first, last = number.start, number.end - 1
+        if implied.bounds_a_named_group(doc, first):
+            return figure, []  # "children under 5": the group's label, which takes no noun from elsewhere
         noun, unit = implied.bracketed(doc, first, last, self._counted_noun, previous)
         if noun:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun

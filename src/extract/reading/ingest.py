@@ -161,17 +161,22 @@ def _declared_encoding(data: bytes) -> str | None:
         return None
 
 
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of the file at `path`; raises IngestError for a file over `limit` bytes or one that cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise IngestError(path, f"file too large ({size} bytes > {limit})")
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read file ({exc.strerror or exc})") from exc
+
+
 def load_text(path: Path, *, doc_id: str | None = None) -> SourceDocument:
     """The document at `path`, decoded and hashed; raises IngestError naming the file and the reason. Its structure
     (an HTML page's markup) is read by `extract.reading.document.read`, which refuses what cannot be read. PDFs are
     loaded by `extract.reading.pdf_source` (`extract.reading.load` chooses)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(path, f"file too large ({size} bytes > {MAX_BYTES})")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"cannot read file ({exc.strerror or exc})") from exc
+    data = read_bytes(path, MAX_BYTES)
     doc_format = document_format(path)
     text, encoding = decode(data, path, html=doc_format == "html")
     if not text.strip():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extract.reading.ingest import IngestError, SourceDocument
+from extract.reading.ingest import IngestError, SourceDocument, read_bytes
 from extract.reading.pdf import PdfError, PdfText, box_of, furniture, read_pdf
 
 # A PDF carries images and fonts besides its text: the byte limit is the text formats' eight times over, and the
@@ -23,13 +23,7 @@ PDF_ENCODING = "pdf-text-layer"
 def load_pdf(path: Path, *, doc_id: str) -> SourceDocument:
     """The PDF at `path` as a source; raises IngestError naming the file and the reason (encrypted, corrupt,
     truncated, no text layer, too many pages, too large)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_PDF_BYTES:
-            raise IngestError(path, f"file too large ({size} bytes > {MAX_PDF_BYTES})")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"cannot read file ({exc.strerror or exc})") from exc
+    data = read_bytes(path, MAX_PDF_BYTES)
     if not data.strip():
         raise IngestError(path, "empty file")
     try:

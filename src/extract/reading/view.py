@@ -53,6 +53,14 @@ class SourceView:
         """The texts of the segments whose figures are reported (everything but boilerplate)."""
         return [s.text for s in self.segments if s.kind is not SegmentKind.BOILERPLATE]
 
+    def segment_at(self, offset: int) -> tuple[str, list[int]] | None:
+        """The read text of the segment holding source offset `offset` (as parsing was given it), and per character
+        its source offset; None when no segment reads that character."""
+        for segment in self._segments:
+            if segment.low <= offset <= segment.high and offset in segment.sources:
+                return segment.text, segment.sources
+        return None
+
     def read_text(self, start: int, end: int) -> tuple[str, list[int]]:
         """The read characters of source offsets start..end-1, in reading order, and per character its offset
         from `start`."""
