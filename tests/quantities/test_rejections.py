@@ -74,6 +74,8 @@ def _figures(text: str) -> list[str]:
         ("One nurse described the wards as full.", "One", "idiom", "one-speaker"),
         ("It is two of the poorest districts.", "two", "idiom", "n-of-superlative"),
         ("Girls under the age of twelve were enrolled.", "twelve", "category label", "age-under"),
+        ("Youths below 21 years of age were listed.", "21", "category label", "age-under"),
+        ("4 2) KENYA Situation Report", "2", "ordinal", "list-number"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:

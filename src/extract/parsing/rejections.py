@@ -34,6 +34,7 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\Z", re.IGNORECASE)
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
+_OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)  # "below 18 years of age"
 _TOC_MAX_GAP = 80  # characters between two entries of a table of contents
 _BULLETS = frozenset("•·▪■●◦*-–")
 _TOC_MIN_ENTRIES = 5
@@ -70,7 +71,11 @@ def _cues() -> dict[str, object]:
         **words,
         "reasons": frozenset(data["reasons"]),
         "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
-        "series_before": _words_before(data["document_series"], r"\s*(?:no\.?|n[º°]|#|number)?\s*"),
+        # a series word is a reference word of numbers.json or one of rejections.json's own ("sitrep", "flash update")
+        "series_before": _words_before(
+            [*data["document_series"], *load_json("numbers.json")["reference_words"]],
+            r"\s*(?:no\.?|n[º°]|#|number)?\s*",
+        ),
         "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°])\s*\Z", re.IGNORECASE),
         # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
         "file_size_after": re.compile(r"\s?(?:" + _alternation(data["file_sizes"]) + r")\b"),
@@ -172,8 +177,10 @@ class Rejections:
             return age
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
-        if figure.kind is Kind.DURATION and _OF_YEAR_AFTER.match(text, figure.end) and _PERIOD_WORD_BEFORE.search(
-            text, 0, figure.start
+        if (
+            figure.kind is Kind.DURATION
+            and _OF_YEAR_AFTER.match(text, figure.end)
+            and _PERIOD_WORD_BEFORE.search(text, 0, figure.start)
         ):
             return Rejection("date", "period-phrase")  # "the first six months of 2000"
         if reading := _name_or_place(doc, text, figure, number, unit_tokens):
@@ -263,7 +270,9 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     previous = _token_before(doc, figure, number)
     group = previous is not None and previous.lower_ in _cue("age_groups")
     # "under the age of five (years)": the years come from "age", the number still only labels the group
-    labelled = figure.unit is None or before.lower().rstrip().endswith("age of")
+    labelled = (
+        figure.unit is None or before.lower().rstrip().endswith("age of") or _OF_AGE.match(text, figure.end) is not None
+    )
     if _pattern("category_before").search(before) and largest <= _MAX_AGE_UNDER and labelled:
         return Rejection("category label", "age-under")  # "children under 5", "below 18 years of age"
     if group and figure.unit is not None and figure.qualifier in (Qualifier.EXACT, Qualifier.RANGE):
@@ -435,6 +444,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     edge = not before.strip() or not after.strip()
     if edge and not any(c.islower() for c in rest) and sum(c.isalpha() for c in rest) >= _MIN_HEADER_LETTERS:
         return Rejection("page furniture", "running-header")
+    if re.fullmatch(r"\s*(?:\d{1,3}\s+)?", before) and after.startswith(")"):
+        return Rejection("ordinal", "list-number")  # "2) ..." opening a line, after its page number too
     if not before.strip() and re.match(r" [A-Z0-9]", after) and len(after) > 1:
         return Rejection("page furniture", "page-number-line-start")  # "1 1) ETHIOPIA", "2 2016 in Review"
     return None
@@ -447,8 +458,10 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
     line_start = max(text.rfind(c, 0, start) for c in "\n\f") + 1
     if text[line_start:start].strip() or not _PAGE_NUMBER.fullmatch(text, start, figure.number_end):
         return None
-    if figure.qualifier is Qualifier.EXACT and unit_tokens and all(
-        t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens
+    if (
+        figure.qualifier is Qualifier.EXACT
+        and unit_tokens
+        and all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
     ):
         return Rejection("page furniture", "page-number-line-start")
     return None
