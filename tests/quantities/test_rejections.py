@@ -76,6 +76,13 @@ def _figures(text: str) -> list[str]:
         ("Girls under the age of twelve were enrolled.", "twelve", "category label", "age-under"),
         ("Youths below 21 years of age were listed.", "21", "category label", "age-under"),
         ("4 2) KENYA Situation Report", "2", "ordinal", "list-number"),
+        ("Some 2 million people are in IPC 4 or worse.", "4", "category label", "phase-or-category"),
+        ("Posted 5 hours ago by the editor", "5", "time", "time-ago"),
+        ("Children aged nine months to 14 years were vaccinated.", "nine", "category label", "aged-band"),
+        ("Children aged nine months to 14 years were vaccinated.", "14", "category label", "aged-band"),
+        ("Photo 2 of 9", "9", "site furniture", "n-of-m"),
+        ("Read more 31 comments", "31", "site furniture", "counter-noun"),
+        ("... in the region. HEALTH 52 The teams visited 300 clinics.", "52", "page furniture", "running-header"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:
@@ -116,6 +123,10 @@ def test_lone_number_segment() -> None:
         ("SOMALIA 52,000 REFUGEES", "52,000"),
         ("The team of 12 Red Cross volunteers left.", "12"),
         ("Supplies for 5 000 households arrived at 12 Rue ends.", "5 000"),
+        ("KEY FIGURES 300 Detainees visited", "300"),
+        ("She was one of 4 survivors.", "4"),
+        ("It took 3 days to reach the camp.", "3"),
+        ("Children aged 5 to 17 attended school.", "5 to 17"),
     ],
 )
 def test_figures_kept(text: str, number: str) -> None:

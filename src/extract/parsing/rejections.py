@@ -34,6 +34,11 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\Z", re.IGNORECASE)
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
+_AGED_BEFORE = re.compile(r"\baged\s+(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE)
+_AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
+_N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
+_SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)  # "below 18 years of age"
 _TOC_MAX_GAP = 80  # characters between two entries of a table of contents
 _BULLETS = frozenset("•·▪■●◦*-–")
@@ -177,6 +182,8 @@ class Rejections:
             return age
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
+        if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
+            return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
         if (
             figure.kind is Kind.DURATION
             and _OF_YEAR_AFTER.match(text, figure.end)
@@ -275,6 +282,9 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     )
     if _pattern("category_before").search(before) and largest <= _MAX_AGE_UNDER and labelled:
         return Rejection("category label", "age-under")  # "children under 5", "below 18 years of age"
+    written = _AGE_UNIT.search(text, figure.number_end, figure.end)  # "aged 5 to 17" (years implied) stays a figure
+    if figure.kind is Kind.DURATION and written and _AGED_BEFORE.search(before) and largest <= _MAX_AGE_UNDER:
+        return Rejection("category label", "aged-band")  # "children aged six months to 15 years"
     if group and figure.unit is not None and figure.qualifier in (Qualifier.EXACT, Qualifier.RANGE):
         return Rejection("category label", "group-age")  # "children 6-59 months"
     return None
@@ -404,7 +414,19 @@ def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_token
             return Rejection("footnote", "marker-before-place")
     if figure.unit is None and len(surface) <= 3 and _in_name(doc, number):
         return Rejection("name", "number-in-name")
+    if len(surface) <= 3 and _header_in_line(doc, number):
+        return Rejection("page furniture", "running-header")
     return None
+
+
+def _header_in_line(doc: Doc, number: Span) -> bool:
+    """A running header a copy ran into the page's text: "... PROTECTION 47 The ICRC visited ...", a heading word in
+    capitals, the page number, then a sentence opening ("The", "In", "It")."""
+    if number.start == 0 or number.end >= len(doc):
+        return False
+    before, after = doc[number.start - 1], doc[number.end]
+    heading = before.is_alpha and before.is_upper and len(before) >= _MIN_HEADER_LETTERS
+    return heading and after.is_title and after.tag_ in _SENTENCE_OPENER_TAGS
 
 
 def _in_name(doc: Doc, number: Span) -> bool:
@@ -439,6 +461,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
         return Rejection("page furniture", "code-line")
     if not rest.strip() and line_start > 0 and text[line_start - 1] in _BULLETS:
         return Rejection("page furniture", "lone-number")  # "• Uploaded by: ... • 0 • 0": a page's counter
+    if _N_OF_M.fullmatch(text, line_start, line_end):
+        return Rejection("site furniture", "n-of-m")
     if figure.qualifier is not Qualifier.EXACT or not _PAGE_NUMBER.fullmatch(text, start, end):
         return None
     edge = not before.strip() or not after.strip()
