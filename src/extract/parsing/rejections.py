@@ -34,11 +34,27 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\Z", re.IGNORECASE)
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
+_AGED_BEFORE = re.compile(r"\baged\s+(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE)
+_AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
+_N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
+_SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
+_OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)  # "below 18 years of age"
 _TOC_MAX_GAP = 80  # characters between two entries of a table of contents
 _BULLETS = frozenset("•·▪■●◦*-–")
 _TOC_MIN_ENTRIES = 5
 _TOC_LONG_RUN = 8
 _TOC_CUE_DISTANCE = 200
+_SCORE = re.compile(r"(\d{1,2})\s?[-–—]\s?(\d{1,2})")  # "3-0", "2–1"
+_LEADING_ZERO = re.compile(r"0\d+")  # "000015", "004": a code's digits, never an amount
+_CODE_WORD = re.compile(r"[A-Z0-9]+(?:[-/_][A-Z0-9]+)+")  # "EQ-2023-000015-TUR", "MDR-TR-004"
+_POSTCODE_BEFORE = re.compile(r"(?:,\s*[A-Z]{2}\s+|\b[A-Z]{1,2}-)\Z")  # "Washington, DC 20500", "CH-1211"
+_LINE_CODE = re.compile(r"\d+/\d+|\b\d\d\.\d{4}\b")  # "0879/002", "05.2006"
+_AFTER_CODE = re.compile(r"(?:\d+/\d+|\b\d\d\.\d{4})\s+\Z")
+_ITEM_BREAKS = "\n\f•▪■●◦·"
+_AFTER_NUMBER = re.compile(r"\d\s+\Z")
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_MIN_HEADER_LETTERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +76,22 @@ def _cues() -> dict[str, object]:
         **words,
         "reasons": frozenset(data["reasons"]),
         "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
-        "series_before": _words_before(data["document_series"], r"\s*(?:no\.?|n[º°]|#|number)?\s*"),
+        # a series word is a reference word of numbers.json or one of rejections.json's own ("sitrep", "flash update")
+        "series_before": _words_before(
+            [*data["document_series"], *load_json("numbers.json")["reference_words"]],
+            r"\s*(?:no\.?|n[º°]|#|number)?\s*",
+        ),
         "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°])\s*\Z", re.IGNORECASE),
         # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
         "file_size_after": re.compile(r"\s?(?:" + _alternation(data["file_sizes"]) + r")\b"),
         "time_zone_after": re.compile(r"\s?(?:" + _alternation(data["time_zones"]) + r")\b"),
         "note_after": re.compile(r"\s+(?:" + _alternation(data["footnote_notes"]) + r")\b"),
+        "score_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["score_cues"]) + r")\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
+        ),
+        "listing_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["listing_cues"]) + r")\s+(?:[\d–-]+\s+of\s+)?\Z", re.IGNORECASE
+        ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
@@ -114,6 +140,10 @@ class Rejections:
             return Rejection("page furniture", "page-of")  # the 12 of "Page 3 of 12"
         if _URL_BEFORE.search(before):
             return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
+        if code := _code(text, figure, before):
+            return code
+        if _pattern("listing_before").search(before):
+            return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
         if series := self._series(before, surface, figure):
             return series
         if _SMALL_INTEGER.fullmatch(surface) and (footnote := _footnote(doc, text, figure, number)):
@@ -152,10 +182,20 @@ class Rejections:
             return age
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
-        if figure.kind is Kind.DURATION and _OF_YEAR_AFTER.match(text, figure.end) and _PERIOD_WORD_BEFORE.search(
-            text, 0, figure.start
+        if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
+            return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
+        if (
+            figure.kind is Kind.DURATION
+            and _OF_YEAR_AFTER.match(text, figure.end)
+            and _PERIOD_WORD_BEFORE.search(text, 0, figure.start)
         ):
             return Rejection("date", "period-phrase")  # "the first six months of 2000"
+        if reading := _name_or_place(doc, text, figure, number, unit_tokens):
+            return reading
+        if figure.unit is None and (furniture := _line_furniture(text, figure)):
+            return furniture
+        if not figure.is_word and (title := _page_number_before_title(text, figure, unit_tokens)):
+            return title
         if _lone_number(doc, figure):
             return Rejection("page furniture", "lone-number")  # "• 0", a page number on its own line
         return None
@@ -236,9 +276,15 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
         return None
     previous = _token_before(doc, figure, number)
     group = previous is not None and previous.lower_ in _cue("age_groups")
-    labelled = figure.unit is None
+    # "under the age of five (years)": the years come from "age", the number still only labels the group
+    labelled = (
+        figure.unit is None or before.lower().rstrip().endswith("age of") or _OF_AGE.match(text, figure.end) is not None
+    )
     if _pattern("category_before").search(before) and largest <= _MAX_AGE_UNDER and labelled:
         return Rejection("category label", "age-under")  # "children under 5", "below 18 years of age"
+    written = _AGE_UNIT.search(text, figure.number_end, figure.end)  # "aged 5 to 17" (years implied) stays a figure
+    if figure.kind is Kind.DURATION and written and _AGED_BEFORE.search(before) and largest <= _MAX_AGE_UNDER:
+        return Rejection("category label", "aged-band")  # "children aged six months to 15 years"
     if group and figure.unit is not None and figure.qualifier in (Qualifier.EXACT, Qualifier.RANGE):
         return Rejection("category label", "group-age")  # "children 6-59 months"
     return None
@@ -249,8 +295,15 @@ def _hyphen_age(text: str, figure: Figure) -> bool:
 
 
 def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
-    """ "mother of two": a number word that describes, not counts."""
-    if not figure.is_word or figure.unit is not None or number.start < 2:
+    """ "mother of two", "three of the world's largest", "One official said": a number word that describes or
+    introduces, not counts."""
+    if not figure.is_word:
+        return None
+    if figure.unit is None and _superlative_after(doc, number):
+        return Rejection("idiom", "n-of-superlative")
+    if _one_speaker(doc, figure, number, unit_tokens):
+        return Rejection("idiom", "one-speaker")
+    if figure.unit is not None or number.start < 2:
         return None
     of, noun = doc[number.start - 1], doc[number.start - 2]
     if of.lower_ == "of" and noun.lower_ in _cue("idiom_after_of"):
@@ -264,7 +317,8 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     if figure.qualifier is not Qualifier.EXACT or figure.is_word:
         return None
     start, end = figure.number_start, figure.number_end
-    if _pattern("note_after").match(text, end) and _SENTENCE_END_BEFORE.search(text, 0, start):
+    after_end = _SENTENCE_END_BEFORE.search(text, 0, start) or _AFTER_NUMBER.search(text, max(0, start - 8), start)
+    if _pattern("note_after").match(text, end) and after_end:
         return Rejection("footnote", "note-number")  # "1 Source:", "2 Ibid", "5 These figures"
     if not _MARKER.fullmatch(text, start, end):
         return None
@@ -304,3 +358,134 @@ def _token_before(doc: Doc, figure: Figure, number: Span) -> Token | None:
     while index > 0 and doc[index - 1].idx >= figure.start:
         index -= 1
     return doc[index - 1] if index > 0 else None
+
+
+def _superlative_after(doc: Doc, number: Span) -> bool:
+    """ "three of the world's largest", "two of the worst": one of a ranked set, not a count."""
+    after = doc[number.end : number.end + 5]
+    if len(after) < 3 or after[0].lower_ != "of" or after[1].lower_ != "the":
+        return False
+    return any(t.tag_ == "JJS" or t.lower_ in _cue("superlative_words") or t.tag_ == "POS" for t in after[2:])
+
+
+def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
+    """ "One official warned", "One Syrian refugee who ... told the BBC": the sentence's "One" introduces a speaker
+    (as "an" would); "One person was killed" stays a count."""
+    if figure.value != 1 or not unit_tokens or not number[0].is_sent_start or not number[0].is_title:
+        return False
+    head = unit_tokens[-1]
+    return head.tag_ in {"NN", "NNP"} and head.dep_ == "nsubj" and head.head.lemma_ in _cue("speech_lemmas")
+
+
+def _code(text: str, figure: Figure, before: str) -> Rejection | None:
+    """Digits of a code or an identifier: "EQ-2023-000015-TUR", "000123", a postal code "DC 20500", "CH-1211";
+    a sports score "won 3-1", "a 2-0 win" (a score's first number is never below... a range's is)."""
+    start, end = figure.number_start, figure.number_end
+    surface = text[start:end]
+    word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    word_end = re.compile(r"[^\s,;()]*").match(text, end)
+    word = text[word_start : word_end.end() if word_end else end].rstrip(".:")
+    if _LEADING_ZERO.fullmatch(surface) or (
+        _CODE_WORD.fullmatch(word) and any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
+    ):
+        return Rejection("reference", "code-digits")
+    if re.fullmatch(r"\d{4,5}", surface) and _POSTCODE_BEFORE.search(before):
+        return Rejection("address", "postal-code")
+    if score := _SCORE.fullmatch(surface):
+        low, high = int(score.group(1)), int(score.group(2))
+        if low >= high or _pattern("score_before").search(text, max(0, start - 30), start):
+            return Rejection("score", "score")  # a range runs upward: "3-0", "2-2" are scores
+    return None
+
+
+def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
+    """A street number ("25 Rue de Lausanne", "1600 Pennsylvania Avenue"), a postal code or a marker before a place
+    name ("1202 Geneva", "1 Russian Federation"), a number in a name ("the FTSE 100 fell")."""
+    surface = text[figure.number_start : figure.number_end]
+    if figure.qualifier is not Qualifier.EXACT or figure.is_word or not surface.isdigit():
+        return None
+    words = (figure.unit or "").split()
+    if words and all(w[:1].isupper() for w in words) and any(w.lower() in _cue("street_words") for w in words):
+        return Rejection("address", "street-number")
+    if unit_tokens and all(t.tag_ == "NNP" and t.ent_type_ in {"GPE", "LOC"} for t in unit_tokens):
+        if len(surface) in (4, 5) and not figure.is_year_like:
+            return Rejection("address", "postal-code")
+        if len(surface) <= 2:
+            return Rejection("footnote", "marker-before-place")
+    if figure.unit is None and len(surface) <= 3 and _in_name(doc, number):
+        return Rejection("name", "number-in-name")
+    if len(surface) <= 3 and _header_in_line(doc, number):
+        return Rejection("page furniture", "running-header")
+    return None
+
+
+def _header_in_line(doc: Doc, number: Span) -> bool:
+    """A running header a copy ran into the page's text: "... PROTECTION 47 The ICRC visited ...", a heading word in
+    capitals, the page number, then a sentence opening ("The", "In", "It")."""
+    if number.start == 0 or number.end >= len(doc):
+        return False
+    before, after = doc[number.start - 1], doc[number.end]
+    heading = before.is_alpha and before.is_upper and len(before) >= _MIN_HEADER_LETTERS
+    return heading and after.is_title and after.tag_ in _SENTENCE_OPENER_TAGS
+
+
+def _in_name(doc: Doc, number: Span) -> bool:
+    """ "the FTSE 100 fell", "the Nikkei 225 rose": "the", a capitalised name, the number, then a verb."""
+    index = number.start - 1
+    while index > number.start - 3 and index >= 0 and _capitalised_name(doc[index]):
+        index -= 1
+    after = doc[number.end] if number.end < len(doc) else None
+    return (
+        index < number.start - 1
+        and index >= 0
+        and doc[index].lower_ == "the"
+        and after is not None
+        and after.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _capitalised_name(token: Token) -> bool:
+    return token.is_alpha and token.lower_ != "the" and (token.is_title or token.is_upper)
+
+
+def _line_furniture(text: str, figure: Figure) -> Rejection | None:
+    """Furniture of a PDF copy: a running header or footer ("PROTECTION 47", "118 | ANNUAL REPORT 2021"), a page
+    number opening a page's line ("1 GLOBAL TRENDS", "2 2016 in Review"), a line of codes ("0879/002 05.2006
+    2,700")."""
+    start, end = figure.number_start, figure.number_end
+    line_start = max(text.rfind(c, 0, start) for c in _ITEM_BREAKS) + 1
+    line_end = min((i for i in (text.find(c, end) for c in _ITEM_BREAKS) if i >= 0), default=len(text))
+    before, after = text[line_start:start], text[end:line_end]
+    rest = before + after
+    if (_LINE_CODE.search(rest) and not any(c.isalpha() for c in rest)) or _AFTER_CODE.search(before):
+        return Rejection("page furniture", "code-line")
+    if not rest.strip() and line_start > 0 and text[line_start - 1] in _BULLETS:
+        return Rejection("page furniture", "lone-number")  # "• Uploaded by: ... • 0 • 0": a page's counter
+    if _N_OF_M.fullmatch(text, line_start, line_end):
+        return Rejection("site furniture", "n-of-m")
+    if figure.qualifier is not Qualifier.EXACT or not _PAGE_NUMBER.fullmatch(text, start, end):
+        return None
+    edge = not before.strip() or not after.strip()
+    if edge and not any(c.islower() for c in rest) and sum(c.isalpha() for c in rest) >= _MIN_HEADER_LETTERS:
+        return Rejection("page furniture", "running-header")
+    if re.fullmatch(r"\s*(?:\d{1,3}\s+)?", before) and after.startswith(")"):
+        return Rejection("ordinal", "list-number")  # "2) ..." opening a line, after its page number too
+    if not before.strip() and re.match(r" [A-Z0-9]", after) and len(after) > 1:
+        return Rejection("page furniture", "page-number-line-start")  # "1 1) ETHIOPIA", "2 2016 in Review"
+    return None
+
+
+def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
+    """A page number opening a page's line before its title: "1 GLOBAL TRENDS FORCED DISPLACEMENT", "1 Russian
+    Federation in short" (a count of a name in the singular counts nothing)."""
+    start = figure.number_start
+    line_start = max(text.rfind(c, 0, start) for c in "\n\f") + 1
+    if text[line_start:start].strip() or not _PAGE_NUMBER.fullmatch(text, start, figure.number_end):
+        return None
+    if (
+        figure.qualifier is Qualifier.EXACT
+        and unit_tokens
+        and all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
+    ):
+        return Rejection("page furniture", "page-number-line-start")
+    return None
