@@ -158,3 +158,16 @@ def test_export_writes_file_atomically_and_cli_works(facts: list[FactRecord], tm
     assert len(table) == len(facts) + 1 and facts[0].id not in {r[0] for r in table}  # header, hashtags, all but one
     bad = subprocess.run([*cli, "--format", "xml"], cwd=tmp_path, capture_output=True, text=True)
     assert bad.returncode == 2 and "unknown format" in bad.stderr
+
+
+def test_reviewed_applies_a_whole_correction_bounds_qualifier_and_unit(facts: list[FactRecord]) -> None:
+    from extract.checks.export import apply_reviews
+    from extract.checks.reviews import Correction
+    from extract.models import Qualifier
+
+    fact = facts[1]
+    correction = Correction(value=None, low=200, high=300, qualifier=Qualifier.RANGE, unit="families")
+    review = make_decision(fact, Decision.CORRECT, reviewer="ann", correction=correction)
+    [corrected] = [f for f in apply_reviews(facts, summarise(facts, [review])) if f.id == fact.id]
+    q = corrected.quantity
+    assert (q.value, q.low, q.high, q.qualifier, q.unit) == (None, 200, 300, Qualifier.RANGE, "families")

@@ -179,22 +179,16 @@ def hxl_row(fact: FactRecord, reviews: ReviewSummary) -> dict[str, Cell]:
 
 
 def apply_reviews(facts: Iterable[FactRecord], reviews: ReviewSummary) -> list[FactRecord]:
-    """Drop rejected facts; give corrected facts their corrected value (bounds it falls outside are cleared)."""
+    """Drop rejected facts; give corrected facts the figure as corrected: value, bounds, qualifier and unit
+    (`reviews.apply_correction`; a value-only correction clears the bounds it falls outside)."""
     kept: list[FactRecord] = []
     for fact in facts:
         review = reviews.state(fact.id)
         if review.state == ReviewState.REJECTED:
             continue
-        corrected = review.corrected_value
+        corrected = review.corrected_quantity(fact.quantity)
         if corrected is not None:
-            low, high = fact.quantity.low, fact.quantity.high
-            update = {
-                "value": corrected,
-                "low": low if low is not None and low <= corrected else None,
-                "high": high if high is not None and corrected <= high else None,
-            }
-            quantity = fact.quantity.model_copy(update=update)
-            fact = fact.model_copy(update={"quantity": quantity})
+            fact = fact.model_copy(update={"quantity": corrected})
         kept.append(fact)
     return kept
 
