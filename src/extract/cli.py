@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
+    from extract.config import RunConfig
     from extract.models import FactRecord
 
 app = typer.Typer(
@@ -33,6 +34,33 @@ ModelOption = Annotated[
         "or $EXTRACT_SPACY_MODEL)."
     ),
 ]
+
+
+LexiconOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lexicon",
+        metavar="NAME=FILE",
+        help="Read FILE instead of the packaged resource NAME (numbers.json, units.json, currencies.json, "
+        "rejections.json, ...); repeatable.",
+    ),
+]
+
+
+def _run_config(model: str | None, lexicons: list[str] | None) -> RunConfig:
+    """The run configuration of a command's --model and --lexicon options (exit 2 on a malformed or missing file)."""
+    from extract.config import RunConfig
+    from extract.resources import RESOURCE_FILES
+
+    pairs: list[tuple[str, str]] = []
+    for item in lexicons or []:
+        name, _, path = item.partition("=")
+        if not path or name not in RESOURCE_FILES or not Path(path).is_file():
+            names = ", ".join(RESOURCE_FILES)
+            _error(f"--lexicon {item!r}: give NAME=FILE, NAME one of {names}, FILE an existing file")
+            raise typer.Exit(EXIT_USAGE)
+        pairs.append((name, str(Path(path).resolve())))
+    return RunConfig(model=model, lexicons=tuple(sorted(pairs)))
 
 
 def _error(message: str) -> None:
@@ -71,6 +99,7 @@ def run(
     sources: SourcesOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to (re)write.")] = Path("outputs/facts.jsonl"),
     model: ModelOption = None,
+    lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes parsing documents.")] = 1,
     engine: Annotated[
@@ -96,13 +125,13 @@ def run(
 ) -> None:
     """Extract every figure of the reports in the sources folder (default: seeds) into OUT (JSON Lines, sorted,
     replaced atomically, and only when its bytes change)."""
-    from extract.config import RunConfig
     from extract.jsonl import TargetError, WriteError, check_target
     from extract.reading import IngestError, discover
     from extract.run import FactCache
     from extract.run import run as run_pipeline
     from extract.run.runner import EngineError
 
+    config = _run_config(model, lexicon)
     folder = _one_folder(input_dir, sources, Path("seeds"))
     engine_run = _engine(engine, jobs, scheduler, workers)
     try:
@@ -116,7 +145,6 @@ def run(
             f"{folder}: no reports (.txt, .html, .htm, .pdf) found; {out} is left as it is (--allow-empty to empty it)"
         )
         raise typer.Exit(EXIT_FINDINGS)
-    config = RunConfig(model=model)
     try:
         with typer.progressbar(length=total, label="Extracting", file=sys.stderr, hidden=quiet) as bar:
             result = (engine_run or run_pipeline)(
@@ -197,10 +225,10 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     min_f1: Annotated[float | None, typer.Option(help="Exit 1 when overall F1 is below this.")] = None,
     model: ModelOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Score facts against gold files: precision, recall, F1, qualifier and unit accuracy, trap hits."""
     from extract.checks.evaluate import GoldError, evaluate, load_gold_dir
-    from extract.config import RunConfig
     from extract.reading import IngestError, read
 
     if sources is None:
@@ -232,7 +260,7 @@ def eval_command(
     else:
         from extract.run import Extractor
 
-        extractor = Extractor(RunConfig(model=model))
+        extractor = Extractor(_run_config(model, lexicon))
         records = [f for extracted in extractor.extract(documents.values()) for f in extracted.facts]
     report = evaluate(golds, {k: v.source.text for k, v in documents.items()}, records)
     for warning in warnings:
@@ -284,16 +312,16 @@ def explain(
     file: Annotated[Path, typer.Argument(help="A report (.txt, .html, .htm, .pdf).")],
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     model: ModelOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Every number of a report and what became of it: a figure (value, qualifier, unit), a rejected number (reason
     and rule), or a number dropped with its boilerplate segment; with its line and source offsets."""
     from extract.checks.explain import explain as explain_numbers
     from extract.checks.explain import render_json, render_text
-    from extract.config import RunConfig
     from extract.reading import IngestError
 
     try:
-        decisions = explain_numbers(file, RunConfig(model=model))
+        decisions = explain_numbers(file, _run_config(model, lexicon))
     except IngestError as error:
         _error(str(error))
         raise typer.Exit(1) from error
@@ -355,6 +383,7 @@ def audit(
     reviews: ReviewsOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     model: ModelOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Check every fact against its source: file, sha256, quote at span, re-parsed figure, ids; list stale,
     orphan and unprocessed items (sources with no facts that the pipeline finds facts in) and reviews needing
@@ -362,7 +391,6 @@ def audit(
 
     from extract.checks.audit import audit as run_audit
     from extract.checks.reviews import load_reviews
-    from extract.config import RunConfig
     from extract.parsing import parse_quantities
 
     if not facts.is_file():
@@ -377,7 +405,7 @@ def audit(
         sources=sources,
         reviews=decisions,
         review_errors=review_errors,
-        parse=lambda text, context: parse_quantities(text, RunConfig(model=model), context=context),
+        parse=lambda text, context: parse_quantities(text, _run_config(model, lexicon), context=context),
     )
     typer.echo(report.as_json() if as_json else report.summary())
     if not report.clean:
@@ -403,13 +431,13 @@ def review(
     facts: FactsOption = Path("outputs/facts.jsonl"),
     reviews: ReviewsOption = None,
     model: ModelOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Record a review decision on one fact (appended to reviews.jsonl; earlier decisions are kept)."""
     from functools import partial
 
     from extract.checks.reviews import Decision, ReviewError, append_review, default_reviewer, make_decision
     from extract.checks.reviews import parse_correction as read_correction
-    from extract.config import RunConfig
     from extract.parsing import parse_quantities
 
     chosen = [d for d, on in ((Decision.ACCEPT, accept), (Decision.REJECT, reject), (Decision.CORRECT, correct)) if on]
@@ -424,7 +452,7 @@ def review(
         _error(f"unknown fact id {fact_id!r} in {facts}")
         raise typer.Exit(EXIT_USAGE)
     fact = by_id[fact_id]
-    parse = partial(parse_quantities, config=RunConfig(model=model))
+    parse = partial(parse_quantities, config=_run_config(model, lexicon))
     kind = fact.quantity.kind.value
     try:
         correction = None
@@ -453,6 +481,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
     reviewer: Annotated[str | None, typer.Option(help="Who reviews (default: $USER).")] = None,
     model: ModelOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Review facts in the browser: documents with every figure highlighted, a filterable fact list, and accept
     (a), reject (r) or correct (c) from the keyboard (j/k move). Decisions are appended to reviews.jsonl at once."""
@@ -461,7 +490,6 @@ def serve(
     from extract.checks.reviews import default_reviewer
     from extract.checks.serve import ReviewSettings
     from extract.checks.serve import serve as run_server
-    from extract.config import RunConfig
     from extract.parsing import parse_quantities
 
     if sources is not None and not sources.is_dir():
@@ -473,7 +501,7 @@ def serve(
         reviews=_reviews_path(facts, reviews),
         sources=sources,
         reviewer=reviewer or default_reviewer(),
-        parse=partial(parse_quantities, config=RunConfig(model=model)),
+        parse=partial(parse_quantities, config=_run_config(model, lexicon)),
     )
     settings.parse("1")  # load the model now, not on the first correction
     typer.echo(f"reviewing {facts} at http://{host}:{port}/ (decisions -> {settings.reviews}); Ctrl-C stops", err=True)
@@ -562,6 +590,7 @@ def add(
     ] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to regenerate.")] = Path("outputs/facts.jsonl"),
     model: ModelOption = None,
+    lexicon: LexiconOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     replace: Annotated[
         bool, typer.Option("--replace", help="A file named as a report already there becomes its new version.")
@@ -582,7 +611,7 @@ def add(
     for path in added:
         typer.echo(f"added {path}", err=True)
     if added:
-        run(input_dir=None, sources=seeds, out=out, model=model, quiet=quiet)
+        run(input_dir=None, sources=seeds, out=out, model=model, lexicon=lexicon, quiet=quiet)
     if refused:
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -38,6 +38,8 @@ class RunConfig:
     quantulum_units: bool = True  # quantulum3 reads physical units after figures that no counted noun follows
     entity_patterns: Path | None = None  # span_ruler patterns (JSONL); None: the packaged entities.jsonl
     entity_filters: Path | None = None  # entity filter settings (JSON); None: the packaged entity_filters.json
+    # resource files read instead of the packaged ones of the same names: (("numbers.json", "my/numbers.json"),)
+    lexicons: tuple[tuple[str, str], ...] = ()
     model_name: str = field(init=False)
 
     def __post_init__(self) -> None:

@@ -28,7 +28,8 @@ def build_pipeline(config: RunConfig | None = None) -> Language:
     filters = {"filters": str(config.entity_filters)} if config.entity_filters else {}
     nlp.add_pipe("entity_filter", after="ner", config=filters)
     nlp.add_pipe("acronyms", after="entity_filter")
-    nlp.add_pipe("quantities", last=True, config={"quantulum_units": config.quantulum_units})
+    settings = {"quantulum_units": config.quantulum_units, "lexicons": dict(config.lexicons)}
+    nlp.add_pipe("quantities", last=True, config=settings)
     return nlp
 
 

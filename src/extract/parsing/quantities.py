@@ -31,7 +31,7 @@ from extract.parsing.figures import Figure, SkippedNumber, scan_figures
 from extract.parsing.numbers import as_number
 from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
 from extract.parsing.units import Unit, canonical, parts_per, unit_after, unit_name
-from extract.resources import load_json
+from extract.resources import load_json, use_lexicons
 
 _TOKEN_STARTS = "extract.token_starts"
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
@@ -83,13 +83,19 @@ def _measure_units() -> dict[str, str]:
 
 @Language.factory(
     "quantities",
-    default_config={"span_key": SPAN_KEY, "quantulum_units": True},
+    default_config={"span_key": SPAN_KEY, "quantulum_units": True, "lexicons": {}},
     requires=["token.tag", "token.dep", "token.lemma", "doc.ents"],
     assigns=["doc.spans", "span._.quantity", "span._.subject", "span._.rejection"],
 )
-def make_quantity_recognizer(nlp: Language, name: str, span_key: str, quantulum_units: bool) -> QuantityRecognizer:
+def make_quantity_recognizer(
+    nlp: Language, name: str, span_key: str, quantulum_units: bool, lexicons: dict[str, str]
+) -> QuantityRecognizer:
     """`span_key`: where the figures go in `doc.spans`. `quantulum_units`: let quantulum3 read a physical unit
-    after a figure that no counted noun follows ("1.8m", "20 J/m^2"); without it such figures keep no unit."""
+    after a figure that no counted noun follows ("1.8m", "20 J/m^2"); without it such figures keep no unit.
+    `lexicons`: resource files read instead of the packaged ones of the same names ({"numbers.json":
+    "my/numbers.json"}: number words, qualifier phrases, reference words...; see `extract.resources`); the
+    setting is the process's (`extract.resources.use_lexicons`)."""
+    use_lexicons(lexicons)
     return QuantityRecognizer(span_key, quantulum_units=quantulum_units, parsed="parser" in nlp.pipe_names)
 
 

@@ -30,7 +30,7 @@ from extract.config import RunConfig
 from extract.jsonl import split_lines
 from extract.models import FactRecord
 from extract.reading import SourceDocument
-from extract.resources import resources_digest
+from extract.resources import lexicons_digest, resources_digest
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +57,9 @@ def _model_version(model: str) -> str:
 
 
 @cache
-def pipeline_version(model: str) -> str:
-    """A digest of everything that decides what facts a document gives (except the document itself)."""
+def pipeline_version(model: str, settings: tuple[str, ...] = ()) -> str:
+    """A digest of everything that decides what facts a document gives (except the document itself): `settings`
+    are the run configuration's parsing settings, as `_settings` writes them."""
     digest = hashlib.sha256()
     package = files("extract")
     parts = [
@@ -67,6 +68,7 @@ def pipeline_version(model: str) -> str:
         f"resources={resources_digest()}",
         f"spacy={_distribution_version('spacy')}",
         f"model={model}@{_model_version(model)}",
+        *settings,
     ]
     # Every module of the package, not a list of the "extraction" ones: a list goes stale silently when a
     # module starts to matter (units.py did), and a cache that misses a change gives wrong facts.
@@ -75,6 +77,20 @@ def pipeline_version(model: str) -> str:
     parts += [f"{name}={hashlib.sha256((root / name).read_bytes()).hexdigest()}" for name in modules]
     digest.update("\n".join(parts).encode())
     return digest.hexdigest()
+
+
+def _settings(config: RunConfig) -> tuple[str, ...]:
+    """The parsing settings of a run configuration that change its facts, with the contents of the files they name;
+    none for the defaults (so a default run keeps its cache)."""
+    settings: list[str] = []
+    if not config.quantulum_units:
+        settings.append("quantulum_units=off")
+    for name, path in (("entity_patterns", config.entity_patterns), ("entity_filters", config.entity_filters)):
+        if path is not None:
+            settings.append(f"{name}={hashlib.sha256(Path(path).read_bytes()).hexdigest()}")
+    if config.lexicons:
+        settings.append(f"lexicons={lexicons_digest(dict(config.lexicons))}")
+    return tuple(settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +104,8 @@ class FactCache:
     def open(cls, folder: Path, config: RunConfig | None = None, keep: int = KEEP_VERSIONS) -> FactCache:
         """The cache for this pipeline version; folders of older versions beyond the `keep` most recently used
         are deleted (each code or resource change starts a new version folder)."""
-        opened = cls(folder, pipeline_version((config or RunConfig()).model_name))
+        config = config or RunConfig()
+        opened = cls(folder, pipeline_version(config.model_name, _settings(config)))
         opened._mark_used()
         opened._prune(keep)
         return opened
