@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.reading import read, stable_name
+from extract.reading import read
 from extract.reading.text import clean
 
 from .conftest import FIXTURES
@@ -137,14 +137,13 @@ def _blank_pdf(path: Path) -> Path:
     return path
 
 
-def test_add_copies_a_pdf_under_a_stable_name_and_refuses_a_text_less_one(tmp_path: Path):
+def test_add_copies_a_pdf_under_its_own_name_and_refuses_a_text_less_one(tmp_path: Path):
     seeds = tmp_path / "seeds"
     facts = tmp_path / "facts.jsonl"
     result = _invoke("add", str(HYPHENS), "--sources", str(seeds), "--out", str(facts), "--quiet")
     assert result.exit_code == 0, result.output
-    source = read(HYPHENS).source
     [copy] = seeds.iterdir()
-    assert copy.name == stable_name(0, source.sha256, ".pdf")
+    assert copy.name == HYPHENS.name  # the name its user gave it is the document's identity
     assert copy.read_bytes() == HYPHENS.read_bytes()
     assert {Path(r["source"]).name for r in _records(facts)} == {copy.name}
     scanned = _blank_pdf(tmp_path / "scan.pdf")
