@@ -63,6 +63,12 @@ def _run_config(model: str | None, lexicons: list[str] | None) -> RunConfig:
     return RunConfig(model=model, lexicons=tuple(sorted(pairs)))
 
 
+LookupSourcesOption = Annotated[
+    Path | None,
+    typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
+]
+
+
 def _error(message: str) -> None:
     typer.secho(message, fg=typer.colors.RED, err=True)
 
@@ -376,10 +382,7 @@ def _load_facts_or_exit(facts: Path) -> list[FactRecord]:
 @app.command()
 def audit(
     facts: FactsOption = Path("outputs/facts.jsonl"),
-    sources: Annotated[
-        Path | None,
-        typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
-    ] = None,
+    sources: LookupSourcesOption = None,
     reviews: ReviewsOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     model: ModelOption = None,
@@ -470,10 +473,7 @@ def review(
 @app.command()
 def serve(
     facts: FactsOption = Path("outputs/facts.jsonl"),
-    sources: Annotated[
-        Path | None,
-        typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
-    ] = None,
+    sources: LookupSourcesOption = None,
     reviews: ReviewsOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on (keep it local: the page has no login).")] = (
         "127.0.0.1"
@@ -551,10 +551,7 @@ def export(
 @app.command()
 def report(
     facts: FactsOption = Path("outputs/facts.jsonl"),
-    sources: Annotated[
-        Path | None,
-        typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
-    ] = None,
+    sources: LookupSourcesOption = None,
     reviews: ReviewsOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("outputs/report.html"),
 ) -> None:
