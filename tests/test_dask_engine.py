@@ -83,19 +83,20 @@ def test_a_failure_on_a_worker_stays_with_its_document(tmp_path, scheduler, loca
     def poison() -> None:  # (nested: cloudpickle sends it by value, the workers need not import the tests)
         import extract.run.extractor as extractor
 
-        original = extractor.__dict__.setdefault("_original_assemble", extractor.assemble)
+        original = extractor.__dict__.setdefault("_original_assembler", extractor.DocumentAssembler)
 
-        def assemble(document, docs, display):
-            if document.source.doc_id == "docs/fx03_ukraine_h2_2023":
-                raise RuntimeError("poisoned on the worker")
-            return original(document, docs, display)
+        class Poisoned(original):  # the worker's assembler fails on one document's facts
+            def records(self):
+                if self.source.doc_id == "docs/fx03_ukraine_h2_2023":
+                    raise RuntimeError("poisoned on the worker")
+                return super().records()
 
-        extractor.assemble = assemble
+        extractor.DocumentAssembler = Poisoned
 
     def cure() -> None:
         import extract.run.extractor as extractor
 
-        extractor.assemble = extractor.__dict__.pop("_original_assemble", extractor.assemble)
+        extractor.DocumentAssembler = extractor.__dict__.pop("_original_assembler", extractor.DocumentAssembler)
 
     work = _corpus(tmp_path)
     monkeypatch.chdir(work)
