@@ -12,6 +12,8 @@ import pytest
 from extract import __version__
 from extract.run import documents_under
 
+pytestmark = pytest.mark.slow  # every test here runs the command line in a new process
+
 REPORT = b"The delegation visited 1,376 detainees and 21 places of detention.\n"
 
 

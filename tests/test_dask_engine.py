@@ -144,6 +144,7 @@ def test_the_cache_serves_an_unchanged_rerun_without_sending_work(tmp_path, sche
     assert not result.written and (work / "facts.jsonl").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_the_plain_run_never_imports_dask(tmp_path):
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "a.txt").write_text("In 2024, 300 people received food.\n", "utf-8")
@@ -174,6 +175,7 @@ def test_engine_options_are_checked_before_any_work(tmp_path, args, message):
     assert not (tmp_path / "f.jsonl").exists()
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_one_message(tmp_path, monkeypatch):
     from extract.run import dask_engine
 

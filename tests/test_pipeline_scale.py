@@ -51,6 +51,7 @@ def test_two_workers_write_the_same_bytes_as_one(corpus: Path, extractor: Extrac
     assert len(one.splitlines()) > 50
 
 
+@pytest.mark.slow
 def test_cache_skips_unchanged_documents_and_the_model(corpus: Path, extractor: Extractor) -> None:
     cache = FactCache.open(Path(".cache/extract"))
     expected = fresh(corpus, Path("expected.jsonl"), extractor)
@@ -76,6 +77,7 @@ def test_cache_skips_unchanged_documents_and_the_model(corpus: Path, extractor: 
     assert b"14 water points" in Path("out.jsonl").read_bytes()
 
 
+@pytest.mark.slow
 def test_cached_facts_follow_a_moved_file(corpus: Path, extractor: Extractor) -> None:
     cache = FactCache.open(Path(".cache/extract"))
     run(corpus, Path("out.jsonl"), extractor, cache=cache)

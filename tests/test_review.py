@@ -89,6 +89,7 @@ def test_parse_number() -> None:
             parse_number(bad)
 
 
+@pytest.mark.slow
 def test_cli_appends_and_never_rewrites(work: Path, facts: list[FactRecord]) -> None:
     first = run_cli("review", facts[0].id, "--accept", "--note", "checked <b>", cwd=work)
     assert first.returncode == 0, first.stderr
@@ -103,6 +104,7 @@ def test_cli_appends_and_never_rewrites(work: Path, facts: list[FactRecord]) -> 
     assert all(isinstance(r, ReviewDecision) and r.quote == facts[0].quote for r in reviews)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

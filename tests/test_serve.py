@@ -222,6 +222,7 @@ def test_a_line_left_unfinished_does_not_swallow_the_next_decision(work: Path) -
     assert [d.reviewer for d in decisions] == ["ann"] and len(errors) == 1
 
 
+@pytest.mark.slow
 def test_cli_review_correct_reads_figures_with_the_quantity_parser(work: Path) -> None:
     fact = next(f for f in facts_of(work) if f.quantity.kind.value == "count")
 
