@@ -95,6 +95,29 @@ def test_page_shows_each_document_as_read_with_every_figure_highlighted(work: Pa
     assert all(listed[f.id]["page"] == f.page for f in pdf_facts)
 
 
+def test_the_page_shows_figures_that_disagree_side_by_side(work: Path) -> None:
+    """Two reports giving different values for the same indicator, place and period are listed together, each with
+    its source and sentence; figures of different things are not."""
+    facts = facts_of(work)
+    fact = next(f for f in facts if f.location and f.period and f.quantity.value and f.subject)
+    other = fact.model_copy(
+        update={
+            "id": "other_report:0-10",
+            "doc_id": "other_report",
+            "source": "sources/other_report.txt",
+            "quantity": fact.quantity.model_copy(update={"value": fact.quantity.value + 100}),
+        }
+    )
+    lines = (work / "outputs/facts.jsonl").read_text("utf-8")
+    (work / "outputs/facts.jsonl").write_text(lines + other.model_dump_json() + "\n", "utf-8")
+    html = client_for(work).get("/").text
+    section = html.split('<section id="disagreements">')[1].split("</section>")[0]
+    [group] = [g for g in section.split("<h3>")[1:] if other.id in g]
+    rows = re.findall(r'<tr class="disagreement-row" data-fact="([^"]+)">', group)
+    assert fact.id in rows and other.id in rows
+    assert fact.sentence in group and "sources/other_report.txt" in group
+
+
 def test_highlight_follows_source_offsets_not_reading_order() -> None:
     fact = SimpleNamespace(id="d:10-13", span=SimpleNamespace(start=10, end=13))
     # a table row read figure first: the characters of "abc 12" come from offsets 20..22, 23, 10, 11

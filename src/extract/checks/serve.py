@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from extract.checks.audit import read_fact_lines, resolve_source
+from extract.checks.report import disagreements
 from extract.checks.reviews import (
     Correction,
     Decision,
@@ -248,12 +249,19 @@ def create_app(settings: ReviewSettings, hosts: Sequence[str] = LOCAL_HOSTS) -> 
         documents = document_pages(records, settings, state.views)
         shown = {fact_id: text for doc in documents for fact_id, text in doc.shown.items()}
         data = [{**fact_json(f, summary), "text": shown.get(f.id)} for f in records]
+        by_id = {f.id: f for f in records}
+        groups = [
+            {"indicator": group.indicator, "kind": group.kind, "facts": [by_id[i] for i in group.fact_ids]}
+            for group in disagreements(records)
+        ]
         return templates.TemplateResponse(
             request,
             "serve.html.j2",
             {
                 "documents": documents,
                 "facts": data,
+                "disagreements": groups,
+                "states_by_id": {f.id: summary.state(f.id).state.value for f in records},
                 "facts_path": str(settings.facts),
                 "reviews_path": str(settings.reviews),
                 "topics": sorted({t for f in records for t in f.topics}),
