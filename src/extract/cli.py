@@ -5,9 +5,10 @@ Exit codes: 0 success; 1 some documents failed or a check found problems; 2 usag
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -67,6 +68,22 @@ LookupSourcesOption = Annotated[
     Path | None,
     typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
 ]
+
+
+@contextlib.contextmanager
+def _writing_or_exit() -> Iterator[None]:
+    """Writing an output file: a target that is not a file is a usage error (exit 2); a full disk is one message
+    (exit 1), with no traceback and no temporary file left."""
+    from extract.jsonl import TargetError, WriteError
+
+    try:
+        yield
+    except TargetError as error:
+        _error(str(error))
+        raise typer.Exit(EXIT_USAGE) from error
+    except WriteError as error:
+        _error(f"error: {error}")
+        raise typer.Exit(EXIT_FINDINGS) from error
 
 
 def _error(message: str) -> None:
@@ -522,7 +539,6 @@ def export(
     from extract.checks.export import Format, write
     from extract.checks.export import export as export_facts
     from extract.checks.reviews import load_reviews, summarise
-    from extract.jsonl import TargetError, WriteError
 
     try:
         chosen = Format(fmt.lower())
@@ -537,14 +553,8 @@ def export(
     if out is None:
         write(sys.stdout, records, summary, chosen, reviewed=reviewed)
         return
-    try:
+    with _writing_or_exit():
         count = export_facts(records, summary, chosen, out, reviewed=reviewed)
-    except TargetError as error:
-        _error(str(error))
-        raise typer.Exit(EXIT_USAGE) from error
-    except WriteError as error:  # a full disk: one message, no traceback, no temporary left
-        _error(f"error: {error}")
-        raise typer.Exit(EXIT_FINDINGS) from error
     typer.echo(f"{count} facts -> {out}", err=True)
 
 
@@ -559,7 +569,6 @@ def report(
     figures that disagree, and reviews needing re-review."""
     from extract.checks.report import render, write_report
     from extract.checks.reviews import load_reviews, summarise
-    from extract.jsonl import TargetError, WriteError
 
     if sources is not None and not sources.is_dir():
         _error(f"{sources}: not a folder")
@@ -568,14 +577,8 @@ def report(
     decisions, review_errors = load_reviews(_reviews_path(facts, reviews))
     for message in review_errors:
         _error(f"warning: {message} (ignored)")
-    try:
+    with _writing_or_exit():
         write_report(out, render(records, summarise(records, decisions), sources=sources))
-    except TargetError as error:
-        _error(str(error))
-        raise typer.Exit(EXIT_USAGE) from error
-    except WriteError as error:  # a full disk: one message, no traceback, no temporary left
-        _error(f"error: {error}")
-        raise typer.Exit(EXIT_FINDINGS) from error
     typer.echo(f"{len(records)} facts -> {out}", err=True)
 
 
