@@ -538,7 +538,12 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.slow
-def test_workers_exit_when_a_jobs_run_is_killed(tmp_path):
+@pytest.mark.parametrize(
+    "engine", [["--jobs", "2"], ["--engine", "dask", "--workers", "2"]], ids=["jobs", "dask-local-cluster"]
+)
+def test_workers_exit_when_a_jobs_run_is_killed(tmp_path, engine):
+    if "dask" in engine:
+        pytest.importorskip("distributed")
     import shutil
     import signal
     import subprocess
@@ -549,7 +554,7 @@ def test_workers_exit_when_a_jobs_run_is_killed(tmp_path):
         for source in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests/fixtures/docs").glob("*.txt"))]:
             shutil.copy(source, tmp_path / "in" / f"{copy}_{source.name}")
     process = subprocess.Popen(
-        [sys.executable, "-m", "extract", "run", "in", "--out", "out.jsonl", "--no-cache", "--quiet", "--jobs", "2"],
+        [sys.executable, "-m", "extract", "run", "in", "--out", "out.jsonl", "--no-cache", "--quiet", *engine],
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
