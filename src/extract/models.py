@@ -60,6 +60,17 @@ class Quantity(_Strict):
     number_start: int = Field(ge=0, description="Start offset of the number's own surface.")
     number_end: int = Field(ge=0, description="End offset (exclusive) of the number's own surface.")
 
+    def reading(self) -> dict[str, Any]:
+        """What the figure says, as flat fields (value, low, high, qualifier, kind, unit): a table row or a page."""
+        return {
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier.value,
+            "kind": self.kind.value,
+            "unit": self.unit,
+        }
+
 
 class Span(_Strict):
     start: int = Field(ge=0, description="Offset of the first character in the source text (Python str index).")

@@ -86,7 +86,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def row(fact: FactRecord, reviews: ReviewSummary) -> dict[str, Cell]:
-    q = fact.quantity
     review = reviews.state(fact.id)
     return {
         "id": fact.id,
@@ -94,12 +93,7 @@ def row(fact: FactRecord, reviews: ReviewSummary) -> dict[str, Cell]:
         "quote": fact.anchor.exact,
         "quote_raw": fact.quote,
         "sentence": fact.sentence,
-        "value": q.value,
-        "low": q.low,
-        "high": q.high,
-        "qualifier": q.qualifier.value,
-        "kind": q.kind.value,
-        "unit": q.unit,
+        **fact.quantity.reading(),
         "subject": fact.subject,
         "section": fact.section,
         "period_start": fact.period.start.isoformat() if fact.period and fact.period.start else None,

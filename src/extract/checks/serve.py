@@ -151,12 +151,7 @@ def fact_json(fact: FactRecord, summary: ReviewSummary) -> dict[str, Any]:
         "sentence": fact.sentence,
         "subject": fact.subject,
         "page": fact.page,
-        "value": q.value,
-        "low": q.low,
-        "high": q.high,
-        "qualifier": q.qualifier.value,
-        "kind": q.kind.value,
-        "unit": q.unit,
+        **q.reading(),
         "topics": fact.topics,
         "review": review.state.value,
         "corrected": corrected.model_dump(include={"value", "low", "high", "qualifier", "unit"}, mode="json")
