@@ -83,6 +83,14 @@ def _figures(text: str) -> list[str]:
         ("Photo 2 of 9", "9", "site furniture", "n-of-m"),
         ("Read more 31 comments", "31", "site furniture", "counter-noun"),
         ("... in the region. HEALTH 52 The teams visited 300 clinics.", "52", "page furniture", "running-header"),
+        ("Displaying 1 - 10 of 57", "57", "site furniture", "result-listing"),
+        ("The backlog may reach six figures by June.", "six", "idiom", "n-figures"),
+        ("The firm warned its 2024 profits would fall.", "2024", "year", "year-modifier"),
+        ("Analysts cut 2019 exports forecasts again.", "2019", "year", "year-modifier"),
+        ("The DAX 40 carmaker Volkswagen slipped.", "40", "name", "name-then-number"),
+        ("The CAC 40-listed bank gained.", "40", "name", "name-then-number"),
+        ("Output rose in the 52 weeks to 30 June.", "52", "date", "period-to-date"),
+        ("Sales fell in the six months ended September.", "six", "date", "period-to-date"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:
@@ -127,6 +135,12 @@ def test_lone_number_segment() -> None:
         ("She was one of 4 survivors.", "4"),
         ("It took 3 days to reach the camp.", "3"),
         ("Children aged 5 to 17 attended school.", "5 to 17"),
+        ("MSF sent 30 staff to the clinic.", "30"),
+        ("WFP 200 trucks crossed at dawn.", "200"),
+        ("Some 1800 households were counted in 2024.", "1800"),
+        ("Aid reached them within 27 weeks.", "27"),
+        ("It took six months to rebuild.", "six"),
+        ("Six people were hurt in the first nine months of the year.", "nine"),
     ],
 )
 def test_figures_kept(text: str, number: str) -> None:

@@ -90,13 +90,24 @@ def _cues() -> dict[str, object]:
             r"(?<![\w-])(?:" + _alternation(data["score_cues"]) + r")\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
         ),
         "listing_before": re.compile(
-            r"(?<![\w-])(?:" + _alternation(data["listing_cues"]) + r")\s+(?:[\d–-]+\s+of\s+)?\Z", re.IGNORECASE
+            r"(?<![\w-])(?:" + _alternation(data["listing_cues"]) + r")\s+"
+            r"(?:\d+\s*[–-]\s*\d+\s+of\s+|[\d–-]+\s+of\s+)?\Z",  # "Showing 11–20 of ", "Displaying 1 - 3 of "
+            re.IGNORECASE,
         ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
+        "period_end_after": re.compile(
+            r"\s+(?:" + _alternation(data["period_end_words"]) + r")\s+(?:\d{1,2}\s+)?(?:" + _months() + r")\b",
+            re.IGNORECASE,
+        ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
     }
+
+
+def _months() -> str:
+    months = load_json("numbers.json")["months"]
+    return _alternation([*months, *(m[:3] + "." for m in months), *(m[:3] for m in months)])
 
 
 def _alternation(words: list[str]) -> str:
@@ -190,6 +201,10 @@ class Rejections:
             and _PERIOD_WORD_BEFORE.search(text, 0, figure.start)
         ):
             return Rejection("date", "period-phrase")  # "the first six months of 2000"
+        if figure.kind is Kind.DURATION and (period := _reporting_period(text, figure)):
+            return period
+        if _numbered_name(doc, text, figure, number, unit_tokens):
+            return Rejection("name", "name-then-number")  # "FTSE 100 education giant", "FTSE 250-listed"
         if reading := _name_or_place(doc, text, figure, number, unit_tokens):
             return reading
         if figure.unit is None and (furniture := _line_furniture(text, figure)):
@@ -250,6 +265,32 @@ def _continues(text: str, quantities: list[Quantity], run: list[int], quantity: 
 _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a", "an", "with", "at", "by"})
 
 
+def _reporting_period(text: str, figure: Figure) -> Rejection | None:
+    """A reporting period that ends on a date, not an amount of time: "the 27 weeks to 4 December", "the 12 months
+    ended March". ("The first nine months" stays a duration: the fixtures' gold counts it.)"""
+    if _pattern("period_end_after").match(text, figure.end):
+        return Rejection("date", "period-to-date")
+    return None
+
+
+def _numbered_name(doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
+    """ "FTSE 100 education giant Pearson", "FTSE 250-listed outsourcer": a name in capitals right before a bare
+    whole number, and after it a hyphenated word or a noun in the singular, which no count of two or more takes."""
+    surface = text[figure.number_start : figure.number_end]
+    if figure.kind is not Kind.COUNT or figure.start != figure.number_start or number.start == 0:
+        return False
+    if not surface.isdigit() or int(surface) < 2 or not unit_tokens:
+        return False
+    name = doc[number.start - 1]
+    if not (name.is_alpha and name.is_upper and len(name) >= 2) or name.idx + len(name) + 1 != figure.number_start:
+        return False
+    head = unit_tokens[-1]
+    after = text[figure.number_end : figure.number_end + 2]
+    hyphenated = len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    singular = head.tag_ in {"NN", "NNP"} and head.lower_ not in _cue("collective_nouns")
+    return hyphenated or singular
+
+
 def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
     """A year before a noun: "the 2020 assessment", "2015 Revision", "1929 Geneva Convention", "2023 HNO"; not a
     count of a plural noun ("1800 households")."""
@@ -301,6 +342,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return None
     if figure.unit is None and _superlative_after(doc, number):
         return Rejection("idiom", "n-of-superlative")
+    if figure.unit is not None and figure.unit.lower().split()[0] in _cue("idiom_units"):
+        return Rejection("idiom", "n-figures")  # "will reach seven figures", "a six-figure sum": a size, no count
     if _one_speaker(doc, figure, number, unit_tokens):
         return Rejection("idiom", "one-speaker")
     if figure.unit is not None or number.start < 2:
