@@ -91,6 +91,10 @@ def _figures(text: str) -> list[str]:
         ("The CAC 40-listed bank gained.", "40", "name", "name-then-number"),
         ("Output rose in the 52 weeks to 30 June.", "52", "date", "period-to-date"),
         ("Sales fell in the six months ended September.", "six", "date", "period-to-date"),
+        ("Some 300 people were killed.[4] The UN said.", "4", "footnote", "bracket-marker"),
+        ("More than 2,000 families fled [12].", "12", "footnote", "bracket-marker"),
+        ("It is one of the three largest operations.", "three", "idiom", "ranked-set"),
+        ("Involuntary Relocated Persons (IRPs) 2 850,000 IDPs 350,000", "2", "footnote", "marker-before-figure"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:
@@ -141,6 +145,9 @@ def test_lone_number_segment() -> None:
         ("Aid reached them within 27 weeks.", "27"),
         ("It took six months to rebuild.", "six"),
         ("Six people were hurt in the first nine months of the year.", "nine"),
+        ("Of the 10 largest camps, 4 are full.", "10"),
+        ("The three largest donors gave 50 per cent.", "three"),
+        ("Some 5 000 households and 1 234, 5 678 people.", "1 234"),
     ],
 )
 def test_figures_kept(text: str, number: str) -> None:

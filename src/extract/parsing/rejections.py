@@ -342,6 +342,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return None
     if figure.unit is None and _superlative_after(doc, number):
         return Rejection("idiom", "n-of-superlative")
+    if _ranked_set(doc, number):
+        return Rejection("idiom", "ranked-set")  # "one of the three largest operations": the set ranked, no count
     if figure.unit is not None and figure.unit.lower().split()[0] in _cue("idiom_units"):
         return Rejection("idiom", "n-figures")  # "will reach seven figures", "a six-figure sum": a size, no count
     if _one_speaker(doc, figure, number, unit_tokens):
@@ -360,6 +362,8 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     if figure.qualifier is not Qualifier.EXACT or figure.is_word:
         return None
     start, end = figure.number_start, figure.number_end
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return Rejection("footnote", "bracket-marker")  # "were killed.[4]", "fled [12]": a web copy's note number
     after_end = _SENTENCE_END_BEFORE.search(text, 0, start) or _AFTER_NUMBER.search(text, max(0, start - 8), start)
     if _pattern("note_after").match(text, end) and after_end:
         return Rejection("footnote", "note-number")  # "1 Source:", "2 Ibid", "5 These figures"
@@ -372,7 +376,8 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
         following = doc[number.end : number.end + 2]
         if not len(following) or following[0].like_num or _proper_subject(following):
             return Rejection("footnote", "after-sentence-end")  # "asylum-seekers. 3 1 Source", ". 4 UNHCR said"
-    if (previous.is_alpha or previous.text == ")") and _FIGURE_AFTER.match(text, end) and previous.is_title:
+    titled = previous.text == ")" or (previous.is_alpha and previous.is_title)  # "(IRPs) 2 850,000", "Refugees 1"
+    if titled and _FIGURE_AFTER.match(text, end):
         return Rejection("footnote", "marker-before-figure")  # a table label's marker: "Refugees 1 52,000"
     listed = _LIST_END_AFTER.match(text, end) and (number.end >= len(doc) or not doc[number.end].like_num)
     if previous.tag_ == "NNS" and listed and len(text[start:end]) == 1:
@@ -409,6 +414,15 @@ def _superlative_after(doc: Doc, number: Span) -> bool:
     if len(after) < 3 or after[0].lower_ != "of" or after[1].lower_ != "the":
         return False
     return any(t.tag_ == "JJS" or t.lower_ in _cue("superlative_words") or t.tag_ == "POS" for t in after[2:])
+
+
+def _ranked_set(doc: Doc, number: Span) -> bool:
+    """ "one of the three largest", "among the five poorest": the size of a ranked set a thing belongs to."""
+    if number.start < 2 or number.end >= len(doc):
+        return False
+    of, the, following = doc[number.start - 2], doc[number.start - 1], doc[number.end]
+    ranked = following.tag_ == "JJS" or following.lower_ in _cue("superlative_words")
+    return of.lower_ in {"of", "among"} and the.lower_ == "the" and ranked
 
 
 def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
