@@ -95,6 +95,10 @@ def _figures(text: str) -> list[str]:
         ("More than 2,000 families fled [12].", "12", "footnote", "bracket-marker"),
         ("It is one of the three largest operations.", "three", "idiom", "ranked-set"),
         ("Involuntary Relocated Persons (IRPs) 2 850,000 IDPs 350,000", "2", "footnote", "marker-before-figure"),
+        ("The method is set out (pp. 14-18) in the annex.", "14-18", "reference", "page-reference"),
+        ("It ranks among the top 20 donors.", "20", "idiom", "top-n"),
+        ("Since the 9/11 attacks, rules changed.", "9/11", "name", "slash-pair"),
+        ("Reading time: 6 min", "6", "site furniture", "counter-label"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:
@@ -148,6 +152,8 @@ def test_lone_number_segment() -> None:
         ("Of the 10 largest camps, 4 are full.", "10"),
         ("The three largest donors gave 50 per cent.", "three"),
         ("Some 5 000 households and 1 234, 5 678 people.", "1 234"),
+        ("Some 7/10 of the wells were dry.", "7/10"),
+        ("A 3/4 majority voted.", "3/4"),
     ],
 )
 def test_figures_kept(text: str, number: str) -> None:

@@ -34,6 +34,11 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\Z", re.IGNORECASE)
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
+_PAGES_BEFORE = re.compile(r"(?<![\w])pp\.\s*\Z", re.IGNORECASE)  # "pp. 4-6"
+_TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 donors"
+_SLASH_PAIR = re.compile(r"\d{1,2}/(\d{1,2})")
+_COMMON_DENOMINATORS = frozenset({"2", "3", "4"})  # "1/2 ration", "a 3/4 majority": fractions even without "of"
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\baged\s+(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE)
 _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
@@ -153,6 +158,10 @@ class Rejections:
             return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
         if code := _code(text, figure, before):
             return code
+        if _PAGES_BEFORE.search(before):
+            return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
+        if _TOP_BEFORE.search(before) and _SMALL_INTEGER.fullmatch(surface) and figure.start == start:
+            return Rejection("idiom", "top-n")  # "among the top 10 countries": a ranking's size, no count
         if _pattern("listing_before").search(before):
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
         if series := self._series(before, surface, figure):
@@ -187,6 +196,8 @@ class Rejections:
         """Rules that read the counted noun or unit found after the number too."""
         if figure.is_year_like and figure.unit is not None:
             return _year_modifier(figure, unit_tokens)
+        if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
+            return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
             return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
         if age := _age(doc, text, figure, number):
@@ -271,6 +282,13 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     if _pattern("period_end_after").match(text, figure.end):
         return Rejection("date", "period-to-date")
     return None
+
+
+def _slash_pair_name(text: str, figure: Figure) -> bool:
+    pair = _SLASH_PAIR.fullmatch(text, figure.number_start, figure.number_end)
+    if pair is None or pair.group(1) in _COMMON_DENOMINATORS:
+        return False
+    return _OF_AFTER.match(text, figure.number_end) is None
 
 
 def _numbered_name(doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
