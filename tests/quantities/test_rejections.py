@@ -99,6 +99,7 @@ def _figures(text: str) -> list[str]:
         ("It ranks among the top 20 donors.", "20", "idiom", "top-n"),
         ("Since the 9/11 attacks, rules changed.", "9/11", "name", "slash-pair"),
         ("Reading time: 6 min", "6", "site furniture", "counter-label"),
+        ("Intro.\n\n3.2 Protection of civilians\n\nThe teams went.", "3.2", "ordinal", "section-number"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:
@@ -154,6 +155,8 @@ def test_lone_number_segment() -> None:
         ("Some 5 000 households and 1 234, 5 678 people.", "1 234"),
         ("Some 7/10 of the wells were dry.", "7/10"),
         ("A 3/4 majority voted.", "3/4"),
+        ("Intro.\n\n2.5 tonnes of food arrived.", "2.5"),
+        ("Intro.\n\n2.1 Million people need aid.", "2.1 Million"),
     ],
 )
 def test_figures_kept(text: str, number: str) -> None:

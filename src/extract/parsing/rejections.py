@@ -34,6 +34,8 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\Z", re.IGNORECASE)
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "2.1 Health"
+_MAX_HEADING = 80
 _PAGES_BEFORE = re.compile(r"(?<![\w])pp\.\s*\Z", re.IGNORECASE)  # "pp. 4-6"
 _TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 donors"
 _SLASH_PAIR = re.compile(r"\d{1,2}/(\d{1,2})")
@@ -218,6 +220,8 @@ class Rejections:
             return Rejection("name", "name-then-number")  # "FTSE 100 education giant", "FTSE 250-listed"
         if reading := _name_or_place(doc, text, figure, number, unit_tokens):
             return reading
+        if _section_number(text, figure):
+            return Rejection("ordinal", "section-number")  # "2.1 Health": a heading's number, no count of 2.1
         if figure.unit is None and (furniture := _line_furniture(text, figure)):
             return furniture
         if not figure.is_word and (title := _page_number_before_title(text, figure, unit_tokens)):
@@ -282,6 +286,19 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     if _pattern("period_end_after").match(text, figure.end):
         return Rejection("date", "period-to-date")
     return None
+
+
+def _section_number(text: str, figure: Figure) -> bool:
+    """A heading's number opening a short line: "2.1 Health", "3.4 Protection of civilians"; a count is whole."""
+    start, end = figure.number_start, figure.number_end
+    if figure.kind is not Kind.COUNT or figure.qualifier is not Qualifier.EXACT or figure.start != start:
+        return False
+    if not _SECTION_NUMBER.fullmatch(text, start, end) or not re.match(r" [A-Z]", text[end : end + 2]):
+        return False
+    line_start = max(text.rfind(c, 0, start) for c in _ITEM_BREAKS) + 1
+    line_end = min((i for i in (text.find(c, end) for c in _ITEM_BREAKS) if i >= 0), default=len(text))
+    rest = text[end:line_end]
+    return not text[line_start:start].strip() and len(rest) <= _MAX_HEADING and not any(c.isdigit() for c in rest)
 
 
 def _slash_pair_name(text: str, figure: Figure) -> bool:
