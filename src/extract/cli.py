@@ -247,6 +247,10 @@ def eval_command(
     facts: Annotated[Path | None, typer.Option(help="Score an existing facts file instead of running.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     min_f1: Annotated[float | None, typer.Option(help="Exit 1 when overall F1 is below this.")] = None,
+    genre: Annotated[
+        str | None,
+        typer.Option(help="Score only the gold files whose source genre holds this text ('news': news articles)."),
+    ] = None,
     model: ModelOption = None,
     lexicon: LexiconOption = None,
 ) -> None:
@@ -259,6 +263,8 @@ def eval_command(
         raise typer.Exit(EXIT_USAGE)
     try:
         golds = load_gold_dir(gold)
+        if genre is not None:
+            golds = [g for g in golds if genre.lower() in (g.source.genre or "").lower()]
         documents = {g.doc_id: read(sources / g.source.file) for g in golds}
     except (GoldError, IngestError) as error:
         _error(str(error))

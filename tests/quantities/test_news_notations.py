@@ -56,3 +56,47 @@ def test_glued_units() -> None:
         (300, "exact", "measure", "brake horsepower"),
         (500, "exact", "measure", "millilitre"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares fell 5p to 212p.", [(5, "pence"), (212, "pence")]),
+        ("The stock lost 18% or 10½p to 47½p.", [(18, "percent"), (10.5, "pence"), (47.5, "pence")]),
+        ("Oil rose by $2 to $14 a barrel.", [(2, "USD"), (14, "USD")]),
+    ],
+)
+def test_change_then_level_is_two_figures(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(value, unit) for value, _, _, unit in _read(text)] == expected
+
+
+def test_one_mark_for_both_bounds_stays_a_range() -> None:
+    assert _read("Prices rose 10 to 15 per cent.") == [(None, "range", "percentage", "percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The index rose +1.4% on Friday.", 1.4), ("Exports rose +4pc in May.", 4)],
+)
+def test_plus_sign_of_a_change_is_no_phone(text: str, value: float) -> None:
+    assert _read(text) == [(value, "exact", "percentage", "percent")]
+
+
+def test_plus_before_digit_groups_stays_a_phone() -> None:
+    assert _read("Call +211 912 345 678 now.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("Profits will be lower by £180million.", 180_000_000, "GBP"), ("It lost $2billion.", 2_000_000_000, "USD")],
+)
+def test_scale_word_written_against_the_number(text: str, value: float, unit: str) -> None:
+    assert _read(text) == [(value, "exact", "money", unit)]
+
+
+def test_decimal_comma_before_a_scale_word() -> None:
+    assert _read("Some 4,95 Million people need aid.") == [(4_950_000, "approximate", "count", "people")]
+
+
+def test_comma_list_without_a_scale_word_is_no_decimal() -> None:
+    assert 1.5 not in [value for value, *_ in _read("Items 1,5 and 7 were cited.")]

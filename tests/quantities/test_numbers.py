@@ -282,3 +282,16 @@ def test_b_and_t_scale_only_money(text, expected):
 @pytest.mark.parametrize("text", ["a $5 T-shirt", "$5 t-shirts", "USD 3 b"])
 def test_money_scale_letters_only_written_against_the_amount(text):
     assert values(text) in ([5], [3])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lower by £180million", [180_000_000]),  # a scale word written against the digits
+        ("Some 4,95 Million people", [4_950_000]),  # a decimal comma before a scale word
+        ("Persons (IRPs) 2 850,000 IDPs", [2, 850_000]),  # a marker before a comma-grouped figure, not "2 850"
+        ("Some 5 000 households", [5000]),
+    ],
+)
+def test_glued_scales_decimal_commas_and_space_groups(text: str, expected: list[float]) -> None:
+    assert values(text) == expected

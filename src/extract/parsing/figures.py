@@ -152,7 +152,8 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     if word == "or":
         return first.is_word and second.is_word  # "two or three families"
     if word in ("to", "through", "thru"):
-        return not (word == "to" and _is_change(text, first_start))
+        change = _is_change(text, first_start) or _change_to_level(text, first, second, first_start)
+        return not (word == "to" and change)
     return _RANGE_DASH.fullmatch(between) is not None and first.is_word == second.is_word
 
 
@@ -160,6 +161,18 @@ def _is_change(text: str, start: int) -> bool:
     """ "rose from 300 to 450", "fell sharply from 12 to 9": a change of a figure, two figures, not a range."""
     match = re.search(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?\s+from\s+\Z", text[max(0, start - 40) : start])
     return match is not None and any((w or "").lower() in _change_verbs() for w in match.groups())
+
+
+_VERB_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:by\s+)?(?:\S+\s+(?:or|and)\s+)?\Z")  # "fell ", "lost 18% or "
+
+
+def _change_to_level(text: str, first: Atom, second: Atom, first_start: int) -> bool:
+    """ "fell 5p to 212p", "lost 18% or 10½p to 47½p", "rose by $2 to $14": a change verb right before the first
+    figure, and each figure written with its own mark: the change, then the level it reached."""
+    if text[first.end : second.start].strip().lower() == "to":
+        return False  # "rose 10 to 15 per cent": one mark for both, a range of the change
+    match = _VERB_BEFORE.search(text, max(0, first_start - 40), first_start)
+    return match is not None and match.group(1).lower() in _change_verbs()
 
 
 @cache
@@ -246,8 +259,8 @@ def _code_atoms(text: str, atoms: list[Atom]) -> dict[int, tuple[str, str]]:
             codes[i] = ("time", "clock-am-pm")
         elif re.match(r":\d", text[atom.end : atom.end + 2]) or (atom.start and text[atom.start - 1] == ":"):
             codes[i] = ("time", "colon-code")
-        elif atom.start and text[atom.start - 1] == "+":
-            codes[i] = ("phone", "plus-prefix")
+        elif atom.start and text[atom.start - 1] == "+" and not _SIGNED_CHANGE.match(text, atom.end):
+            codes[i] = ("phone", "plus-prefix")  # "+211 912 345 678"; "+1.4%" is a signed change
         elif _DATE_SEPARATOR.match(text, atom.end) or (atom.start and text[atom.start - 1] == "/"):
             codes[i] = ("reference", "slash-or-dot-code")
     chain: list[int] = []
@@ -261,6 +274,8 @@ def _code_atoms(text: str, atoms: list[Atom]) -> dict[int, tuple[str, str]]:
         chain = [i] if bare else []
     return codes
 
+
+_SIGNED_CHANGE = re.compile(r"\s?(?:%|pc\b|per\s?cent\b|percent\b|percentage points?\b|bps?\b)", re.IGNORECASE)
 
 # "2021-07-14", "14-07-2021", "22/11/2020", "05.2006" (month and year): the separators of a date, not a range
 _NUMERIC_DATE = re.compile(

@@ -96,11 +96,14 @@ def lexicon() -> Lexicon:
         r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # South Asian grouping: "12,34,567"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?(?!['\u2019]?\w)"  # Swiss grouping: "448'063"
-        r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d)"  # "1 234 567", not "245 23"
+        # "1 234 567", not "245 23", nor "2 850,000" or "2 850, ,000" (a marker before a comma-grouped figure)
+        r"|(?<![\d+] )\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?:\.\d+)?(?![\d]| \d|,\s?,|,\d)"
+        rf"|\d{{1,3}},\d{{1,2}}(?=[\s-]+(?:{_alternation(list(scales))})\b)"  # a decimal comma: "4,95 Million"
         r"|\d+\.\d+|\.\d+|\d+)(?!,\d{3})"  # never the "1" of "1,000s"
         r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?\d+\^[+\-−]?\d+|[x×]10(?:[-−]\d{1,2}(?![\w]|[.,]\d)|[⁺⁻]?[⁰¹²³⁴-⁹]+)"
         r"|\^[+\-−]*\d+)?"  # "1.3e6", "1.3x10^6", "8x2^10", "2.48×10−5", "5.5x10-3", "3×10⁻⁵", "2.5^-1"
-        rf"(?:(?:(?:\s+|-)(?:{scale_words})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
+        # a scale word after a space or a hyphen, or written against the digits as UK papers do ("£180million")
+        rf"(?:(?:(?:\s+|-|(?<=\d))(?:{scale_words})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
     glued = code_alternation()  # "USD115", "115USD": a number written against its currency code
@@ -144,6 +147,7 @@ def lexicon() -> Lexicon:
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 _POWER_OF_TEN = re.compile(r"([x×]10)([-−]\d|[⁺⁻]?[⁰¹²³⁴-⁹])")  # "x10-3", "×10−5", "×10⁻⁵": a power without "^"
 _TIMES_BASE = re.compile(r"(.*?)\s?[x×]\s?(\d+)")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
 def _digits_value(number: str, lex: Lexicon) -> float:
@@ -176,7 +180,10 @@ def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, int]:
     match = re.match(r"(.*?)((?:[\s-]*[A-Za-z]+)*)$", surface)
     if not match:
         raise ValueError(f"not a digit number: {surface!r}")
-    value = _digits_value(match.group(1).rstrip(" -"), lex)
+    digits = match.group(1).rstrip(" -")
+    if match.group(2) and _DECIMAL_COMMA.fullmatch(digits):
+        digits = digits.replace(",", ".")  # "4,95 Million": two digits after a comma group no thousands
+    value = _digits_value(digits, lex)
     scale = 1
     for word in re.findall(r"[A-Za-z]+", match.group(2)):
         lower = word.lower()

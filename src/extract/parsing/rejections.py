@@ -34,6 +34,13 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\Z", re.IGNORECASE)
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "2.1 Health"
+_MAX_HEADING = 80
+_PAGES_BEFORE = re.compile(r"(?<![\w])pp\.\s*\Z", re.IGNORECASE)  # "pp. 4-6"
+_TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 donors"
+_SLASH_PAIR = re.compile(r"\d{1,2}/(\d{1,2})")
+_COMMON_DENOMINATORS = frozenset({"2", "3", "4"})  # "1/2 ration", "a 3/4 majority": fractions even without "of"
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\baged\s+(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE)
 _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
@@ -90,13 +97,24 @@ def _cues() -> dict[str, object]:
             r"(?<![\w-])(?:" + _alternation(data["score_cues"]) + r")\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
         ),
         "listing_before": re.compile(
-            r"(?<![\w-])(?:" + _alternation(data["listing_cues"]) + r")\s+(?:[\d–-]+\s+of\s+)?\Z", re.IGNORECASE
+            r"(?<![\w-])(?:" + _alternation(data["listing_cues"]) + r")\s+"
+            r"(?:\d+\s*[–-]\s*\d+\s+of\s+|[\d–-]+\s+of\s+)?\Z",  # "Showing 11–20 of ", "Displaying 1 - 3 of "
+            re.IGNORECASE,
         ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
+        "period_end_after": re.compile(
+            r"\s+(?:" + _alternation(data["period_end_words"]) + r")\s+(?:\d{1,2}\s+)?(?:" + _months() + r")\b",
+            re.IGNORECASE,
+        ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
     }
+
+
+def _months() -> str:
+    months = load_json("numbers.json")["months"]
+    return _alternation([*months, *(m[:3] + "." for m in months), *(m[:3] for m in months)])
 
 
 def _alternation(words: list[str]) -> str:
@@ -142,6 +160,10 @@ class Rejections:
             return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
         if code := _code(text, figure, before):
             return code
+        if _PAGES_BEFORE.search(before):
+            return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
+        if _TOP_BEFORE.search(before) and _SMALL_INTEGER.fullmatch(surface) and figure.start == start:
+            return Rejection("idiom", "top-n")  # "among the top 10 countries": a ranking's size, no count
         if _pattern("listing_before").search(before):
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
         if series := self._series(before, surface, figure):
@@ -176,6 +198,8 @@ class Rejections:
         """Rules that read the counted noun or unit found after the number too."""
         if figure.is_year_like and figure.unit is not None:
             return _year_modifier(figure, unit_tokens)
+        if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
+            return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
             return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
         if age := _age(doc, text, figure, number):
@@ -190,8 +214,14 @@ class Rejections:
             and _PERIOD_WORD_BEFORE.search(text, 0, figure.start)
         ):
             return Rejection("date", "period-phrase")  # "the first six months of 2000"
+        if figure.kind is Kind.DURATION and (period := _reporting_period(text, figure)):
+            return period
+        if _numbered_name(doc, text, figure, number, unit_tokens):
+            return Rejection("name", "name-then-number")  # "FTSE 100 education giant", "FTSE 250-listed"
         if reading := _name_or_place(doc, text, figure, number, unit_tokens):
             return reading
+        if _section_number(text, figure):
+            return Rejection("ordinal", "section-number")  # "2.1 Health": a heading's number, no count of 2.1
         if figure.unit is None and (furniture := _line_furniture(text, figure)):
             return furniture
         if not figure.is_word and (title := _page_number_before_title(text, figure, unit_tokens)):
@@ -250,6 +280,52 @@ def _continues(text: str, quantities: list[Quantity], run: list[int], quantity: 
 _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a", "an", "with", "at", "by"})
 
 
+def _reporting_period(text: str, figure: Figure) -> Rejection | None:
+    """A reporting period that ends on a date, not an amount of time: "the 27 weeks to 4 December", "the 12 months
+    ended March". ("The first nine months" stays a duration: the fixtures' gold counts it.)"""
+    if _pattern("period_end_after").match(text, figure.end):
+        return Rejection("date", "period-to-date")
+    return None
+
+
+def _section_number(text: str, figure: Figure) -> bool:
+    """A heading's number opening a short line: "2.1 Health", "3.4 Protection of civilians"; a count is whole."""
+    start, end = figure.number_start, figure.number_end
+    if figure.kind is not Kind.COUNT or figure.qualifier is not Qualifier.EXACT or figure.start != start:
+        return False
+    if not _SECTION_NUMBER.fullmatch(text, start, end) or not re.match(r" [A-Z]", text[end : end + 2]):
+        return False
+    line_start = max(text.rfind(c, 0, start) for c in _ITEM_BREAKS) + 1
+    line_end = min((i for i in (text.find(c, end) for c in _ITEM_BREAKS) if i >= 0), default=len(text))
+    rest = text[end:line_end]
+    return not text[line_start:start].strip() and len(rest) <= _MAX_HEADING and not any(c.isdigit() for c in rest)
+
+
+def _slash_pair_name(text: str, figure: Figure) -> bool:
+    pair = _SLASH_PAIR.fullmatch(text, figure.number_start, figure.number_end)
+    if pair is None or pair.group(1) in _COMMON_DENOMINATORS:
+        return False
+    return _OF_AFTER.match(text, figure.number_end) is None
+
+
+def _numbered_name(doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
+    """ "FTSE 100 education giant Pearson", "FTSE 250-listed outsourcer": a name in capitals right before a bare
+    whole number, and after it a hyphenated word or a noun in the singular, which no count of two or more takes."""
+    surface = text[figure.number_start : figure.number_end]
+    if figure.kind is not Kind.COUNT or figure.start != figure.number_start or number.start == 0:
+        return False
+    if not surface.isdigit() or int(surface) < 2 or not unit_tokens:
+        return False
+    name = doc[number.start - 1]
+    if not (name.is_alpha and name.is_upper and len(name) >= 2) or name.idx + len(name) + 1 != figure.number_start:
+        return False
+    head = unit_tokens[-1]
+    after = text[figure.number_end : figure.number_end + 2]
+    hyphenated = len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    singular = head.tag_ in {"NN", "NNP"} and head.lower_ not in _cue("collective_nouns")
+    return hyphenated or singular
+
+
 def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
     """A year before a noun: "the 2020 assessment", "2015 Revision", "1929 Geneva Convention", "2023 HNO"; not a
     count of a plural noun ("1800 households")."""
@@ -301,6 +377,10 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return None
     if figure.unit is None and _superlative_after(doc, number):
         return Rejection("idiom", "n-of-superlative")
+    if _ranked_set(doc, number):
+        return Rejection("idiom", "ranked-set")  # "one of the three largest operations": the set ranked, no count
+    if figure.unit is not None and figure.unit.lower().split()[0] in _cue("idiom_units"):
+        return Rejection("idiom", "n-figures")  # "will reach seven figures", "a six-figure sum": a size, no count
     if _one_speaker(doc, figure, number, unit_tokens):
         return Rejection("idiom", "one-speaker")
     if figure.unit is not None or number.start < 2:
@@ -317,6 +397,8 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     if figure.qualifier is not Qualifier.EXACT or figure.is_word:
         return None
     start, end = figure.number_start, figure.number_end
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return Rejection("footnote", "bracket-marker")  # "were killed.[4]", "fled [12]": a web copy's note number
     after_end = _SENTENCE_END_BEFORE.search(text, 0, start) or _AFTER_NUMBER.search(text, max(0, start - 8), start)
     if _pattern("note_after").match(text, end) and after_end:
         return Rejection("footnote", "note-number")  # "1 Source:", "2 Ibid", "5 These figures"
@@ -329,7 +411,8 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
         following = doc[number.end : number.end + 2]
         if not len(following) or following[0].like_num or _proper_subject(following):
             return Rejection("footnote", "after-sentence-end")  # "asylum-seekers. 3 1 Source", ". 4 UNHCR said"
-    if (previous.is_alpha or previous.text == ")") and _FIGURE_AFTER.match(text, end) and previous.is_title:
+    titled = previous.text == ")" or (previous.is_alpha and previous.is_title)  # "(IRPs) 2 850,000", "Refugees 1"
+    if titled and _FIGURE_AFTER.match(text, end):
         return Rejection("footnote", "marker-before-figure")  # a table label's marker: "Refugees 1 52,000"
     listed = _LIST_END_AFTER.match(text, end) and (number.end >= len(doc) or not doc[number.end].like_num)
     if previous.tag_ == "NNS" and listed and len(text[start:end]) == 1:
@@ -366,6 +449,15 @@ def _superlative_after(doc: Doc, number: Span) -> bool:
     if len(after) < 3 or after[0].lower_ != "of" or after[1].lower_ != "the":
         return False
     return any(t.tag_ == "JJS" or t.lower_ in _cue("superlative_words") or t.tag_ == "POS" for t in after[2:])
+
+
+def _ranked_set(doc: Doc, number: Span) -> bool:
+    """ "one of the three largest", "among the five poorest": the size of a ranked set a thing belongs to."""
+    if number.start < 2 or number.end >= len(doc):
+        return False
+    of, the, following = doc[number.start - 2], doc[number.start - 1], doc[number.end]
+    ranked = following.tag_ == "JJS" or following.lower_ in _cue("superlative_words")
+    return of.lower_ in {"of", "among"} and the.lower_ == "the" and ranked
 
 
 def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
