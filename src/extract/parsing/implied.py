@@ -66,14 +66,18 @@ def _sentence_start(doc: Doc, index: int, sentences: int) -> int:
 def of_demonstrative(
     doc: Doc, first: int, index: int, nouns: NounReader, previous: Sequence[Quantity]
 ) -> tuple[list[Token], str | None]:
-    """ "26,609 of these detainees": the noun after the demonstrative; "7.6 million of those who..." or "two of
-    them": the unit of the count before (this sentence or the previous one). `first` is the figure's first token,
-    `index` the token after it."""
+    """ "26,609 of these detainees": the noun after the demonstrative; "16 of the 18 states": the noun of the
+    whole; "7.6 million of those who..." or "two of them": the unit of the count before (this sentence or the
+    previous one). `first` is the figure's first token, `index` the token after it."""
     if index + 1 >= len(doc) or doc[index].lower_ != "of" or doc[index + 1].lower_ not in _DEMONSTRATIVES:
         return [], None
     noun = nouns(doc, index + 2) if doc[index + 1].lower_ in {"these", "those", "the"} else []
     if noun and noun[0].i == index + 2:
         return noun, None
+    if doc[index + 1].lower_ == "the" and index + 3 < len(doc) and doc[index + 2].like_num:
+        whole = nouns(doc, index + 3)  # "16 of the 18 states": the part counts what the whole counts
+        if whole and whole[0].i == index + 3:
+            return [], doc[whole[0].i : whole[-1].i + 1].text
     if doc[index + 1].lower_ in _REFERRING:
         return [], antecedent_unit(doc, first, previous, sentences=2)
     return [], None

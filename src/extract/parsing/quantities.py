@@ -35,6 +35,8 @@ from extract.resources import load_json, use_lexicons
 
 _TOKEN_STARTS = "extract.token_starts"
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
+_ADVERB_TAGS = {"RB", "RBR", "RBS"}
+_DEGREE_ADVERBS = {"most", "more", "less", "least", "very"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _MAX_UNIT_TOKENS = 6
 _DATE_LABELS = {"DATE", "TIME"}
@@ -61,6 +63,7 @@ def _words() -> dict[str, frozenset[str]]:
             "year_prepositions",
             "reference_words",
             "classifying_modifiers",
+            "descriptive_acronyms",
             "amount_verbs",
         )
     }
@@ -366,7 +369,8 @@ class QuantityRecognizer:
             return replace(figure, unit=unit), []
         if implied.said_of_people(doc, first, last, figure.qualifier):
             return replace(figure, unit=implied.PEOPLE), []
-        if not figure.is_word and (unit := implied.antecedent_unit(doc, first, previous)):
+        scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
+        if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
             return replace(figure, unit=unit), []
         return figure, []
 
@@ -475,8 +479,8 @@ class QuantityRecognizer:
             end = first[-1].i + 1
         # An adjective dropped from the first conjunct ("vulnerable children and families") scopes over the
         # coordination, which the unit could then not express: keep the first noun alone.
-        if first[0].i > index:
-            return first
+        if any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
+            return first  # an organisation or nationality dropped ("IRCS staff and volunteers") scopes over none
         while end + 1 < len(doc) and doc[end].text == ",":  # serial lists: "cattle, goats and sheep"
             item = self._conjunct(doc, end + 1, first[-1].tag_)
             if not item:
@@ -519,21 +523,30 @@ class QuantityRecognizer:
             words.pop()
         _cut_after_plural(words)
         if trim_leading:
-            while len(words) > 1 and self._describes(words[0], words[-1]):
-                words.pop(0)
-            while words and len(words[0]) == 1 and not self._classifying(words[0][0], words[-1][-1]):
-                if len(words) > 2 and words[1][0].lower_ in _CONJUNCTIONS:
-                    if self._classifying(words[2][0], words[-1][-1]):
-                        break  # coordinated modifiers go together: "physical and mental health services"
-                    del words[:2]  # "prosthetic and", then "orthotic" next round
-                    continue
-                words.pop(0)
+            self._trim_leading(words)
         return [token for word in words for token in word] if words and _is_noun(words[-1]) else []
+
+    def _trim_leading(self, words: list[list[Token]]) -> None:
+        """Drop the leading words that describe the counted thing rather than name its kind, in any order: "most
+        vulnerable flood-affected households" gives households."""
+        while len(words) > 1:
+            if self._describes(words[0], words[-1]):
+                words.pop(0)
+                continue
+            if len(words[0]) != 1 or self._classifying(words[0][0], words[-1][-1]):
+                return
+            if len(words) > 2 and words[1][0].lower_ in _CONJUNCTIONS:
+                if self._classifying(words[2][0], words[-1][-1]):
+                    return  # coordinated modifiers go together: "physical and mental health services"
+                del words[:2]  # "prosthetic and", then "orthotic" next round
+                continue
+            words.pop(0)
 
     def _describes(self, word: list[Token], head: list[Token]) -> bool:
         """A leading word that describes the counted people rather than naming their kind, dropped from the unit:
         a nationality ("Sahrawi refugees"), an organisation's acronym ("ICRC employees"), a cause written with a
-        hyphen ("drought-affected people"). A nationality noun keeps its own words ("East Timorese")."""
+        hyphen ("drought-affected people"), a condition's acronym ("SAM children"). A nationality noun keeps its
+        own words ("East Timorese")."""
         token = word[-1]
         if len(word) > 1:
             kinds = self.words["classifying_modifiers"]
@@ -542,6 +555,8 @@ class QuantityRecognizer:
             return participle and token.lower_ not in kinds and joined not in kinds
         if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
             return False
+        if token.is_upper and token.lower_ in self.words["descriptive_acronyms"]:
+            return True  # "SAM children": a condition of the children
         return token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.is_upper and len(token) > 1)
 
     def _noun_or_modifier(self, word: list[Token]) -> bool:
@@ -550,8 +565,8 @@ class QuantityRecognizer:
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]
-        if token.tag_ == "RB" and token.lower_.endswith("ly") and token.i + 1 < len(token.doc):
-            return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished children"
+        if _degree_adverb(token) and token.i + 1 < len(token.doc):
+            return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished", "most vulnerable"
         return any(c.isalpha() for c in token.text) and (
             token.tag_ in _NOUN_TAGS | _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
         )
@@ -571,7 +586,7 @@ class QuantityRecognizer:
         capitalised word of a proper name ("East Timorese")."""
         if head is not None and token.is_title and head.tag_ in {"NNP", "NNPS"}:
             return True
-        return token.tag_ not in _MODIFIER_TAGS | {"RB"} or token.lower_ in self.words["classifying_modifiers"]
+        return token.tag_ not in _MODIFIER_TAGS | _ADVERB_TAGS or token.lower_ in self.words["classifying_modifiers"]
 
 
 def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]) -> bool:
@@ -581,6 +596,11 @@ def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]
         return False
     following = word[0].i + 1
     return following < len(doc) and doc[following].tag_ in _MODIFIER_TAGS
+
+
+def _degree_adverb(token: Token) -> bool:
+    """An adverb that grades the adjective after it: "severely", "most", "very"."""
+    return token.tag_ in _ADVERB_TAGS and (token.lower_.endswith("ly") or token.lower_ in _DEGREE_ADVERBS)
 
 
 def _hyphenated(doc: Doc, index: int) -> list[Token]:

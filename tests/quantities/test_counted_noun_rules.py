@@ -1,0 +1,92 @@
+"""Counted nouns of appeals and briefs (issue #12): graded adjectives, dropped acronyms before a coordination, the
+whole of a part, a scaled word number taking the count before it, currency names before the amount, decimal
+commas before a scale, measure units as reports write them. Made-up sentences, one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import read_figures
+
+
+def _read(nlp, text: str) -> list[tuple[str, float | None, str, str | None]]:
+    return [(span, q.value, q.kind.value, q.unit) for span, q in read_figures(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a degree adverb and the adjective it grades describe the noun, and so does a hyphenated cause after them
+        ("The grant reaches 2,400 most vulnerable storm-affected households.", "households"),
+        ("Clinics admitted 90 very weak children.", "children"),
+        # a condition's acronym describes the children, it does not name their kind
+        ("Partners treated 12,800 SAM children in May.", "children"),
+        # an organisation dropped before a coordination scopes over none of it: the coordination stays whole
+        ("The society trained 1,300 SRCS staff and volunteers.", "staff and volunteers"),
+        # an adjective dropped before a coordination scopes over it all: the first noun alone
+        ("The camp hosts 700 vulnerable women and children.", "women"),
+    ],
+)
+def test_leading_words_that_describe_leave_the_unit(nlp, text, expected):
+    assert [unit for _, _, _, unit in _read(nlp, text)] == [expected]
+
+
+def test_a_part_counts_what_its_whole_counts(nlp):
+    assert _read(nlp, "Heavy rain flooded 9 of the 14 districts.") == [
+        ("9", 9, "count", "districts"),
+        ("14 districts", 14, "count", "districts"),
+    ]
+
+
+def test_a_scaled_word_number_takes_the_count_before_it(nlp):
+    found = _read(nlp, "At least 40 people died and nearly three million were affected.")
+    assert [(span, unit) for span, _, _, unit in found] == [
+        ("At least 40 people", "people"),
+        ("nearly three million", "people"),
+    ]
+
+
+def test_a_small_word_number_takes_no_count_before_it(nlp):
+    found = _read(nlp, "The office opened 12 sites and two closed.")
+    assert [(span, unit) for span, _, _, unit in found] == [("12 sites", "sites"), ("two", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "currency"),
+    [
+        ("The appeal seeks USD 50.8 million / euro 32.7 million.", "euro 32.7 million", 32_700_000, "EUR"),
+        ("Donors gave Euros 4 million.", "Euros 4 million", 4_000_000, "EUR"),
+    ],
+)
+def test_currency_name_before_the_amount(nlp, text, quote, value, currency):
+    money = [(span, v, unit) for span, v, kind, unit in _read(nlp, text) if kind == "money"]
+    assert (quote, value, currency) in money
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("The appeal seeks 3,4 million Swiss francs.", "3,4 million Swiss francs", 3_400_000),
+        ("It costs USD 7,25 million.", "USD 7,25 million", 7_250_000),
+        ("Aid reached 1,2 Million people.", "1,2 Million people", 1_200_000),
+    ],
+)
+def test_decimal_comma_before_a_scale(nlp, text, quote, value):
+    found = _read(nlp, text)
+    assert [(span, v) for span, v, _, _ in found] == [(quote, value)]
+
+
+def test_comma_grouping_stays_grouping(nlp):
+    assert [v for _, v, _, _ in _read(nlp, "It reached 1,200 people and 3,400,000 more.")] == [1200, 3_400_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Trucks carried 2,150 metric tons of food.", "metric tons"),
+        ("Floods ruined 1.5 million acres of crops.", "acres"),
+        ("Trucks carried 640 tonnes of seed.", "tonnes"),
+    ],
+)
+def test_measure_units_as_reports_write_them(nlp, text, unit):
+    assert [(kind, u) for _, _, kind, u in _read(nlp, text)] == [("measure", unit)]
