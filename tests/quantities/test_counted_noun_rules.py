@@ -90,3 +90,53 @@ def test_comma_grouping_stays_grouping(nlp):
 )
 def test_measure_units_as_reports_write_them(nlp, text, unit):
     assert [(kind, u) for _, _, kind, u in _read(nlp, text)] == [("measure", unit)]
+
+
+def test_flattened_row_labels_that_the_tagger_reads_as_verbs_or_acronyms(nlp):
+    found = _read(nlp, "Returnees 120,500 IDPs 40,000 Refugees 12,300")
+    assert [(span, unit) for span, _, _, unit in found] == [
+        ("120,500", "Returnees"),
+        ("40,000", "IDPs"),
+        ("12,300", "Refugees"),
+    ]
+
+
+def test_a_place_labelling_a_row_names_no_counted_noun(nlp):
+    assert [unit for _, _, _, unit in _read(nlp, "Kabul 1,200 Herat 3,400 Kandahar 5,600")] == [None, None, None]
+
+
+def test_colon_labels_on_their_own_lines(nlp):
+    text = "Refugees: 12,000\nReturnees: 3,400\nPeople in need: 2.1 million.\n"
+    assert [(v, unit) for _, v, _, unit in _read(nlp, text)] == [
+        (12000, "Refugees"),
+        (3400, "Returnees"),
+        (2_100_000, "People"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Aid went to refugees (20,500), returnees (3,000) and host families (1,200).",
+            ["refugees", "returnees", "host families"],
+        ),
+        ("It fed 9,000 people through health (4,000) and shelter (5,000).", ["people", "people", "people"]),
+    ],
+)
+def test_bracketed_items_name_their_own_noun_or_share_the_count_they_break_down(nlp, text, expected):
+    assert [unit for _, _, _, unit in _read(nlp, text)] == expected
+
+
+def test_the_number_of_a_noun_earlier_in_the_sentence(nlp):
+    found = _read(nlp, "The number of returnees keeps rising, with more than 8,200 arriving last week.")
+    assert [(span, unit) for span, _, _, unit in found] == [("more than 8,200", "returnees")]
+
+
+def test_a_number_of_means_several_and_gives_no_noun(nlp):
+    found = _read(nlp, "A number of families moved, and 30 stayed.")
+    assert [(span, unit) for span, _, _, unit in found] == [("30", None)]
+
+
+def test_key_figure_lines_stay_apart(nlp):
+    assert [v for _, v, _, _ in _read(nlp, "2.1M\n640K\n37")] == [2_100_000, 640_000, 37]

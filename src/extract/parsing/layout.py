@@ -37,9 +37,19 @@ def _is_cell_number(token: Token) -> bool:
 def _in_block(token: Token) -> bool:
     if _is_cell_number(token) or token.is_digit:
         return True
-    if token.tag_ in _FINITE_VERBS or token.text in {".", ";", "!", "?", "|"}:
+    if token.text in {".", ";", "!", "?", "|"}:
+        return False
+    if token.tag_ in _FINITE_VERBS and not _mistagged_label(token):
         return False
     return token.is_alpha or token.text in _LABEL_PUNCT or "-" in token.text or token.lower_ in _FUNCTION_WORDS
+
+
+def _mistagged_label(token: Token) -> bool:
+    """ "Returnees 120,500": a capitalised word the tagger read as a verb, standing against a cell's number, is a
+    label; a verb of prose is written in lower case."""
+    doc = token.doc
+    beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return token.is_title and any(_is_cell_number(t) for t in beside)
 
 
 def _groups(doc: Doc, index: int) -> list[Group]:
@@ -70,7 +80,7 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     if sum(g.numbers for g in groups) < _MIN_GROUPS:
         return None
     labels = [g for g in groups if not g.numbers]
-    if any(not doc[g.start].is_title and not doc[g.start].is_upper for g in labels[1:-1]):
+    if any(not _capitalised(doc[g.start]) for g in labels[1:-1]):
         return None  # prose: a label of a table starts with a capital
     first = next((i for i, g in enumerate(groups) if g.numbers or not _is_heading(doc, g)), None)
     if first is None:
@@ -105,7 +115,12 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
 
 def _in_title_label(token: Token) -> bool:
     """A word of a capitalised label, the parts of a hyphenated one included ("Asylum-seekers")."""
-    if token.is_title or token.is_upper or token.text == "-":
+    if _capitalised(token) or token.text == "-":
         return True
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of a label: "Refugees", "TOTAL", and acronyms in the plural ("IDPs")."""
+    return token.text[:1].isupper()

@@ -149,6 +149,7 @@ _TIMES_BASE = re.compile(r"(.*?)\s?[x×]\s?(\d+)")
 
 
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_DECIMAL_PART = re.compile(r"\d[.,]\d{1,2}(?!\d)")
 
 
 def _digits_value(number: str, lex: Lexicon) -> float:
@@ -552,6 +553,8 @@ def _joined(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
             and atom.value > 0
             and atom.value < prev.scale
             and _JOIN_GAP.fullmatch(gap)
+            and "\n" not in gap  # a key-figures block: "2.1M\n640K" is two figures, one a line
+            and not _DECIMAL_PART.search(text, prev.start, prev.end)  # "2.1M 640K": a decimal amount is whole
             and _joins_over(gap, prev, atom)
         ):
             part = atom.value * prev.scale if atom.is_word and atom.value < 1 else atom.value  # "3 million and a half"

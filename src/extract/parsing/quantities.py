@@ -40,11 +40,12 @@ _DEGREE_ADVERBS = {"most", "more", "less", "least", "very"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _MAX_UNIT_TOKENS = 6
 _DATE_LABELS = {"DATE", "TIME"}
-_CLAUSE_DEPS = {"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+_CLAUSE_DEPS = {"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "pcomp"}
 _HYPHENS = {"-", "\u2010", "\u2011"}
 # between a label and its figure in a table row or a list line read as text ("Detainees visited | 3,450",
 # "Detainees visited: 3,450"); html.py joins table cells with " | " too
 _CELL_SEPARATORS = {"|", ":"}
+_ROW_ENDS = {".", ";"}
 _MAX_LABEL_TOKENS = 10
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
@@ -345,7 +346,9 @@ class QuantityRecognizer:
             for first in range(start, end):
                 run = self._noun_run(doc, first, trim_leading=False)
                 if run and run[0].i == first and run[-1].i == end - 1:
-                    return list(doc[first:end])
+                    return [] if run[-1].ent_type_ in _NAME_LABELS else list(doc[first:end])  # "Kabul 1,200"
+            if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
+                return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
             return []
         if end - start > 2 and doc[start].lower_ in {"number", "total"} and doc[start + 1].lower_ == "of":
             start += 2  # "752,670 Number of returnees"
@@ -369,6 +372,8 @@ class QuantityRecognizer:
             return replace(figure, unit=unit), []
         if implied.said_of_people(doc, first, last, figure.qualifier):
             return replace(figure, unit=implied.PEOPLE), []
+        if noun := implied.number_of_earlier(doc, first, self._counted_noun):
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
         if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
             return replace(figure, unit=unit), []
@@ -429,6 +434,8 @@ class QuantityRecognizer:
         if not label or not label[0].is_title or any(token.pos_ == "AUX" for token in label):
             return [], None  # a label is a capitalised noun phrase: "The results were clear: 45" is a sentence
         noun = self._counted_noun(doc, start)
+        if not noun and len(label) == 1 and label[0].is_alpha:
+            noun = [label[0]]  # "Returnees: 3,400": one word, though the tagger read a verb
         if not noun or noun[0].i != start or not (_plural(noun[-1]) or code):  # "Budget (USD) | 4,500,000"
             return [], None
         return noun, code
@@ -639,11 +646,18 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
     if first is None or first == 0 or doc[first - 1].text not in _CELL_SEPARATORS:
         return False
     after = _token_at_or_after(doc, figure.end)
-    return after is None or doc[after].text in _CELL_SEPARATORS or doc[after].is_title
+    if after is None or doc[after].is_space or doc[after].text in _CELL_SEPARATORS | _ROW_ENDS:
+        return True  # "People in need: 2.1 million."
+    return doc[after].is_title
 
 
 def _in_label(token: Token) -> bool:
-    return token.text not in _CELL_SEPARATORS and not token.like_num and (not token.is_punct or token.text in _HYPHENS)
+    return (
+        not token.is_space
+        and token.text not in _CELL_SEPARATORS
+        and not token.like_num
+        and (not token.is_punct or token.text in _HYPHENS)
+    )
 
 
 def _plural(noun: Token) -> bool:
