@@ -140,3 +140,19 @@ def test_a_number_of_means_several_and_gives_no_noun(nlp):
 
 def test_key_figure_lines_stay_apart(nlp):
     assert [v for _, v, _, _ in _read(nlp, "2.1M\n640K\n37")] == [2_100_000, 640_000, 37]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2,100,000 640,000 37 People in need People targeted Partners",
+        "KEY FIGURES 2.1M 640K 37 People in need People targeted Partners",
+    ],
+)
+def test_key_figures_then_their_labels_in_the_same_order(nlp, text):
+    assert [unit for _, _, _, unit in _read(nlp, text)] == ["People", "People", "Partners"]
+
+
+def test_a_row_label_after_a_bracketed_header_and_in_sentence_case(nlp):
+    found = _read(nlp, "BUDGET (in KCHF) Protection 12,400 Internally displaced people 45,200 Refugees 8,100")
+    assert [unit for _, _, _, unit in found] == ["Protection", "Internally displaced people", "Refugees"]

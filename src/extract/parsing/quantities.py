@@ -339,7 +339,9 @@ class QuantityRecognizer:
         """The row label of a cell in a table flattened into text (parsing/layout.py): the label on the side the
         block's layout puts labels, never the neighbouring row's."""
         number = _char_span(doc, figure.number_start, figure.number_end)
-        if number is None or len(number) != 1 or (found := layout.row_label(doc, number.start)) is None:
+        if number is None or not (len(number) == 1 or (len(number) == 2 and layout.scale_letter(doc, number.end - 1))):
+            return None
+        if (found := layout.row_label(doc, number.start)) is None:
             return None
         start, end, before = found
         if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
