@@ -62,3 +62,13 @@ def test_context_is_the_run_of_table_lines_from_the_header() -> None:
     before = ["The floods hit 38 counties.", "Funding summary (in KCHF)", "Sector | Budget", "Health | 3,600"]
     assert table_context(before, "Total | 18,000") == before[1:]
     assert table_context(before, "The appeal is funded.") == []
+
+
+def test_a_flattened_table_opening_with_its_header_scales_its_cells() -> None:
+    text = "BUDGET (in KCHF) Protection 12,400 Assistance 45,200 Prevention 8,100"
+    assert _cells(text) == [(12_400_000, "money", "CHF"), (45_200_000, "money", "CHF"), (8_100_000, "money", "CHF")]
+
+
+def test_a_sentence_with_a_scale_phrase_scales_nothing() -> None:
+    text = "The budget (in KCHF) grew. It rose by 12,400 and 300 people came."
+    assert [(v, k) for v, k, _ in _cells(text)] == [(12_400, "count"), (300, "count")]

@@ -56,7 +56,8 @@ def table() -> CurrencyTable:
     after_symbols = [s for s in data["symbols"] if not (s[0].isascii() and s[0].isalpha())]  # "100 €"; not "100 Rs"
     before = re.compile(
         rf"(?:(?<![A-Za-z])(?:(?P<code>{code_alt}|{lower_alt})|(?i:(?P<dollar_code>{code_alt})\s?\$)|{scaled})"
-        rf"|(?<![A-Za-z.])(?i:(?P<symbol>{symbol_alt})))\s?\Z"
+        rf"|(?<![A-Za-z.])(?i:(?P<symbol>{symbol_alt}))"
+        rf"|(?<![A-Za-z])(?i:(?P<name>{_alternation(data['names_before_number'])}))(?=\s))\s?\Z"
     )
     after = re.compile(
         rf"\s?(?:(?:(?P<code>{code_alt}|{lower_alt})(?![A-Za-z])(?:\s(?P<word>{_alternation(list(scale_words))})\b)?"

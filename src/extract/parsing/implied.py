@@ -1,7 +1,8 @@
 """Counted nouns the text implies rather than writes after the figure.
 
 A figure with no noun after it still often says what it counts: "26,609 of these detainees", "7.6 million of those
-who..." (the noun counted before), "with 2,500 people and now has around 6,000" (the noun of the figure before it
+who..." (the noun counted before), "the number of returnees keeps rising, with 8,200 arriving" (the noun of "the
+number of" before it), "with 2,500 people and now has around 6,000" (the noun of the figure before it
 in the same sentence), "returnees (120,500)" (the noun before the bracket), "kill three, displace thousands" (a
 verb said of people). Each rule here reads only the parse and the figures already read; when none applies the unit
 stays None rather than a guess.
@@ -66,14 +67,18 @@ def _sentence_start(doc: Doc, index: int, sentences: int) -> int:
 def of_demonstrative(
     doc: Doc, first: int, index: int, nouns: NounReader, previous: Sequence[Quantity]
 ) -> tuple[list[Token], str | None]:
-    """ "26,609 of these detainees": the noun after the demonstrative; "7.6 million of those who..." or "two of
-    them": the unit of the count before (this sentence or the previous one). `first` is the figure's first token,
-    `index` the token after it."""
+    """ "26,609 of these detainees": the noun after the demonstrative; "16 of the 18 states": the noun of the
+    whole; "7.6 million of those who..." or "two of them": the unit of the count before (this sentence or the
+    previous one). `first` is the figure's first token, `index` the token after it."""
     if index + 1 >= len(doc) or doc[index].lower_ != "of" or doc[index + 1].lower_ not in _DEMONSTRATIVES:
         return [], None
     noun = nouns(doc, index + 2) if doc[index + 1].lower_ in {"these", "those", "the"} else []
     if noun and noun[0].i == index + 2:
         return noun, None
+    if doc[index + 1].lower_ == "the" and index + 3 < len(doc) and doc[index + 2].like_num:
+        whole = nouns(doc, index + 3)  # "16 of the 18 states": the part counts what the whole counts
+        if whole and whole[0].i == index + 3:
+            return [], doc[whole[0].i : whole[-1].i + 1].text
     if doc[index + 1].lower_ in _REFERRING:
         return [], antecedent_unit(doc, first, previous, sentences=2)
     return [], None
@@ -94,12 +99,46 @@ def bracketed(
     if start >= 2 and doc[start - 1].lower_ in {",", "and", "or"} and previous:
         gap = 2 if doc[start - 2].text == "," and start >= 3 else 1  # "(1 million), and livelihoods"
         close = doc[start - 1 - gap] if doc[start - 1 - gap].text == ")" else doc[start - 2]
-        if close.text == ")" and previous[-1].end == close.idx:
+        if close.text == ")" and previous[-1].end == close.idx and not _names_its_own(doc, close, previous[-1]):
             return [], previous[-1].unit
-    if noun.tag_ not in {"NNS", "NNPS"}:
+    if noun.tag_ not in {"NNS", "NNPS"} and not _plural_read_as_verb(noun):
         return [], antecedent_unit(doc, first, previous)
     run = nouns(doc, start)
     return (run if run and run[-1].i == noun.i else [noun]), None
+
+
+def _plural_read_as_verb(token: Token) -> bool:
+    """ "returnees (3,000)": a plural noun before a bracketed count that the tagger read as a verb."""
+    return token.tag_ == "VBZ" and token.lower_.endswith("s") and token.dep_ != "ROOT"
+
+
+def _names_its_own(doc: Doc, close: Token, item: Quantity) -> bool:
+    """Whether the bracketed item before counts the noun before its own bracket ("returnees (120,500) and IDPs
+    (40,000)": each item names what it counts), rather than a unit it took from the count it breaks down."""
+    opening = next((t for t in reversed(doc[: close.i]) if t.text == "("), None)
+    if opening is None or opening.i == 0 or not item.unit:
+        return False
+    return doc[opening.i - 1].lower_ == item.unit.split()[-1].lower()
+
+
+def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
+    """ "The number of returnees keeps rising, with more than 8,200 arriving": a bare figure counts the noun of
+    "the number of" (or "the total of") earlier in its sentence, when no other number stands between them."""
+    start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
+    for j in range(first - 1, start, -1):
+        token = doc[j]
+        if token.like_num:
+            return []
+        if token.lower_ in {"number", "total"} and j + 2 < first and doc[j + 1].lower_ == "of" and _definite(doc, j):
+            noun = nouns(doc, j + 2)
+            return noun if noun and noun[0].i == j + 2 and noun[-1].i < first else []
+    return []
+
+
+def _definite(doc: Doc, index: int) -> bool:
+    """ "the number of", "the total number of": an amount; "a number of" means several."""
+    before = [t.lower_ for t in doc[max(0, index - 2) : index]]
+    return before[-1:] == ["the"] or before == ["the", "total"] or before == ["the", "overall"]
 
 
 def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> bool:

@@ -17,6 +17,7 @@ _WINDOW = 60
 _MIN_GROUPS = 3  # number groups a block needs before it is read as a table
 _FINITE_VERBS = {"VBD", "VBZ", "VBP", "MD"}
 _LABEL_PUNCT = {"(", ")", "/", "-", ":", "’s", "'s", "&"}
+_SCALE_LETTERS = {"K", "k", "M", "m", "B", "bn"}
 _FUNCTION_WORDS = {"of", "in", "and", "from", "the", "for", "to", "with", "at", "on"}
 
 
@@ -37,9 +38,41 @@ def _is_cell_number(token: Token) -> bool:
 def _in_block(token: Token) -> bool:
     if _is_cell_number(token) or token.is_digit:
         return True
-    if token.tag_ in _FINITE_VERBS or token.text in {".", ";", "!", "?", "|"}:
+    if token.text in {".", ";", "!", "?", "|"}:
+        return False
+    if token.tag_ in _FINITE_VERBS and not _mistagged_label(token):
         return False
     return token.is_alpha or token.text in _LABEL_PUNCT or "-" in token.text or token.lower_ in _FUNCTION_WORDS
+
+
+def scale_letter(doc: Doc, index: int) -> bool:
+    """The "M" of "2.1M", a token of its own against the digits before it."""
+    token = doc[index]
+    return (
+        token.text in _SCALE_LETTERS
+        and index > 0
+        and _is_cell_number(doc[index - 1])
+        and not doc[index - 1].whitespace_
+    )
+
+
+def _split_labels(doc: Doc, group: Group) -> list[tuple[int, int]]:
+    """The labels of a run written one after another, each from a capitalised word: "People in need People
+    targeted Partners" -> three."""
+    starts = [i for i in range(group.start, group.end) if _capitalised(doc[i]) and doc[i].is_alpha]
+    if not starts or starts[0] != group.start:
+        return []
+    return [(a, b) for a, b in zip(starts, [*starts[1:], group.end], strict=True)]
+
+
+def _mistagged_label(token: Token) -> bool:
+    """ "Returnees 120,500": a capitalised word the tagger read as a verb, standing against a cell's number, is a
+    label; a verb of prose is written in lower case. "People targeted": a participle after a label's noun."""
+    doc = token.doc
+    beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    if token.tag_ == "VBD" and token.lower_.endswith("ed") and token.i > 0 and _capitalised(doc[token.i - 1]):
+        return True  # "People targeted", "Households reached": a label's participle
+    return token.is_title and any(_is_cell_number(t) for t in beside)
 
 
 def _groups(doc: Doc, index: int) -> list[Group]:
@@ -51,7 +84,7 @@ def _groups(doc: Doc, index: int) -> list[Group]:
         end += 1
     groups: list[Group] = []
     for i in range(start, end):
-        numbers = _is_cell_number(doc[i])
+        numbers = _is_cell_number(doc[i]) or scale_letter(doc, i)
         if groups and groups[-1].numbers == numbers:
             groups[-1] = Group(groups[-1].start, i + 1, numbers)
         else:
@@ -70,7 +103,7 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     if sum(g.numbers for g in groups) < _MIN_GROUPS:
         return None
     labels = [g for g in groups if not g.numbers]
-    if any(not doc[g.start].is_title and not doc[g.start].is_upper for g in labels[1:-1]):
+    if any(not _capitalised(doc[g.start]) for g in labels[1:-1]):
         return None  # prose: a label of a table starts with a capital
     first = next((i for i, g in enumerate(groups) if g.numbers or not _is_heading(doc, g)), None)
     if first is None:
@@ -78,24 +111,48 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     return not groups[first].numbers
 
 
+def _in_order(doc: Doc, groups: list[Group], index: int) -> tuple[int, int, bool] | None:
+    """Key figures written as a run of numbers, then their labels in the same order: "2.1M 640K 37 People in need
+    People targeted Partners". The number at `index` takes the label of its rank, when the counts agree."""
+    at = next(i for i, g in enumerate(groups) if g.start <= index < g.end)
+    if not groups[at].numbers or at + 1 >= len(groups) or (at > 0 and not _is_heading(doc, groups[at - 1])):
+        return None
+    cells = [i for i in range(groups[at].start, groups[at].end) if _is_cell_number(doc[i])]
+    labels = _split_labels(doc, groups[at + 1])
+    if len(cells) < _MIN_GROUPS or len(labels) != len(cells) or index not in cells:
+        return None
+    start, end = labels[cells.index(index)]
+    return start, end, False
+
+
 def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
     """The label cell of the number at token `index` in a flattened table: (start, end, before), token bounds of
     the label and whether it stands before the number; None when the number is not in such a block."""
     groups = _groups(doc, index)
+    if (in_run := _in_order(doc, groups, index)) is not None:
+        return in_run
     lead = _labels_lead(doc, groups)
     if lead is None:
         return None
     at = next(i for i, g in enumerate(groups) if g.start <= index < g.end)
     side = at - 1 if lead else at + 1
-    if not 0 <= side < len(groups) or (lead is False and groups[at].end - groups[at].start > 1):
+    if not 0 <= side < len(groups):
+        return None
+    if lead is False and groups[at].end - groups[at].start > 1:
         return None
     label = groups[side]
     start, end = label.start, label.end
     if lead:
+        close = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == ")"), None)
+        if close is not None and close + 1 < end:  # "BUDGET (in KCHF) Protection 12,400": the words after it
+            start = close + 1
         end = next((i for i in range(start, end) if doc[i].text == "("), end)  # "Persons (IRPs)"
+        first = start
         start = end
-        while start > label.start and _in_title_label(doc[start - 1]):
+        while start > first and _in_title_label(doc[start - 1]):
             start -= 1
+        if start == end and _capitalised(doc[first]):  # "Internally displaced people 40,000": sentence case
+            start = first
     else:
         colon = next((i for i in range(start, end) if doc[i].text == ":"), None)
         if colon is not None:  # "International Staff Offices: 1 Sub Office": "Offices:" heads the next cells
@@ -105,7 +162,12 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
 
 def _in_title_label(token: Token) -> bool:
     """A word of a capitalised label, the parts of a hyphenated one included ("Asylum-seekers")."""
-    if token.is_title or token.is_upper or token.text == "-":
+    if _capitalised(token) or token.text == "-":
         return True
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of a label: "Refugees", "TOTAL", and acronyms in the plural ("IDPs")."""
+    return token.text[:1].isupper()

@@ -90,9 +90,11 @@ def lexicon() -> Lexicon:
     )
     abbreviations = _alternation([*data["scale_abbreviations"], *data["money_scale_abbreviations"]])
     cased = _alternation(list(data["cased_scale_abbreviations"]))  # "1MM" is a million, "1 mm" a millimetre
+    big_scales = _alternation([w for w, v in scales.items() if v >= 1000])
     vulgar_chars = "".join(vulgar)
     digits = (
         rf"(?:\d+\s+\d{{1,3}}/\d{{1,3}}(?![/\d])|\d{{1,3}}/\d{{1,3}}(?![/\d])|\d*[{vulgar_chars}]"
+        rf"|\d{{1,3}},\d{{1,2}}(?=[\s-]+(?:{big_scales})\b)"  # a decimal comma before a scale: "5,1 million"
         r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # South Asian grouping: "12,34,567"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?(?!['\u2019]?\w)"  # Swiss grouping: "448'063"
@@ -150,6 +152,10 @@ _TIMES_BASE = re.compile(r"(.*?)\s?[x×]\s?(\d+)")
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_DECIMAL_PART = re.compile(r"\d[.,]\d{1,2}(?!\d)")
+
+
 def _digits_value(number: str, lex: Lexicon) -> float:
     """ "1,234.5", "1 234", "3/4", "2 1/2", "2½", "1.3e6", "1.3x10^6", "2.48×10−5", "8x2^10", "2.5^-1" -> float."""
     if "^" in number or _POWER_OF_TEN.search(number):
@@ -162,6 +168,8 @@ def _digits_value(number: str, lex: Lexicon) -> float:
             return _digits_value(base, lex) ** power
         except (OverflowError, ZeroDivisionError):
             return math.nan  # "10^999", "0^-1": no figure
+    if _DECIMAL_COMMA.fullmatch(number):  # "5,1" before a scale word (the pattern admits it only there)
+        return float(number.replace(",", "."))
     number = re.sub(r"[,\u202f\u00a0]" if "/" in number else r"[, \u202f\u00a0'\u2019]", "", number)
     if number and number[-1] in lex.vulgar:
         return float(number[:-1] or 0) + lex.vulgar[number[-1]]
@@ -552,6 +560,8 @@ def _joined(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
             and atom.value > 0
             and atom.value < prev.scale
             and _JOIN_GAP.fullmatch(gap)
+            and "\n" not in gap  # a key-figures block: "2.1M\n640K" is two figures, one a line
+            and not _DECIMAL_PART.search(text, prev.start, prev.end)  # "2.1M 640K": a decimal amount is whole
             and _joins_over(gap, prev, atom)
         ):
             part = atom.value * prev.scale if atom.is_word and atom.value < 1 else atom.value  # "3 million and a half"

@@ -35,14 +35,17 @@ from extract.resources import load_json, use_lexicons
 
 _TOKEN_STARTS = "extract.token_starts"
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
+_ADVERB_TAGS = {"RB", "RBR", "RBS"}
+_DEGREE_ADVERBS = {"most", "more", "less", "least", "very"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _MAX_UNIT_TOKENS = 6
 _DATE_LABELS = {"DATE", "TIME"}
-_CLAUSE_DEPS = {"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+_CLAUSE_DEPS = {"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "pcomp"}
 _HYPHENS = {"-", "\u2010", "\u2011"}
 # between a label and its figure in a table row or a list line read as text ("Detainees visited | 3,450",
 # "Detainees visited: 3,450"); html.py joins table cells with " | " too
 _CELL_SEPARATORS = {"|", ":"}
+_ROW_ENDS = {".", ";"}
 _MAX_LABEL_TOKENS = 10
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
@@ -61,6 +64,7 @@ def _words() -> dict[str, frozenset[str]]:
             "year_prepositions",
             "reference_words",
             "classifying_modifiers",
+            "descriptive_acronyms",
             "amount_verbs",
         )
     }
@@ -335,14 +339,18 @@ class QuantityRecognizer:
         """The row label of a cell in a table flattened into text (parsing/layout.py): the label on the side the
         block's layout puts labels, never the neighbouring row's."""
         number = _char_span(doc, figure.number_start, figure.number_end)
-        if number is None or len(number) != 1 or (found := layout.row_label(doc, number.start)) is None:
+        if number is None or not (len(number) == 1 or (len(number) == 2 and layout.scale_letter(doc, number.end - 1))):
+            return None
+        if (found := layout.row_label(doc, number.start)) is None:
             return None
         start, end, before = found
         if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
             for first in range(start, end):
                 run = self._noun_run(doc, first, trim_leading=False)
                 if run and run[0].i == first and run[-1].i == end - 1:
-                    return list(doc[first:end])
+                    return [] if run[-1].ent_type_ in _NAME_LABELS else list(doc[first:end])  # "Kabul 1,200"
+            if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
+                return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
             return []
         if end - start > 2 and doc[start].lower_ in {"number", "total"} and doc[start + 1].lower_ == "of":
             start += 2  # "752,670 Number of returnees"
@@ -366,7 +374,10 @@ class QuantityRecognizer:
             return replace(figure, unit=unit), []
         if implied.said_of_people(doc, first, last, figure.qualifier):
             return replace(figure, unit=implied.PEOPLE), []
-        if not figure.is_word and (unit := implied.antecedent_unit(doc, first, previous)):
+        if noun := implied.number_of_earlier(doc, first, self._counted_noun):
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
+        scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
+        if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
             return replace(figure, unit=unit), []
         return figure, []
 
@@ -425,6 +436,8 @@ class QuantityRecognizer:
         if not label or not label[0].is_title or any(token.pos_ == "AUX" for token in label):
             return [], None  # a label is a capitalised noun phrase: "The results were clear: 45" is a sentence
         noun = self._counted_noun(doc, start)
+        if not noun and len(label) == 1 and label[0].is_alpha:
+            noun = [label[0]]  # "Returnees: 3,400": one word, though the tagger read a verb
         if not noun or noun[0].i != start or not (_plural(noun[-1]) or code):  # "Budget (USD) | 4,500,000"
             return [], None
         return noun, code
@@ -475,8 +488,8 @@ class QuantityRecognizer:
             end = first[-1].i + 1
         # An adjective dropped from the first conjunct ("vulnerable children and families") scopes over the
         # coordination, which the unit could then not express: keep the first noun alone.
-        if first[0].i > index:
-            return first
+        if any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
+            return first  # an organisation or nationality dropped ("IRCS staff and volunteers") scopes over none
         while end + 1 < len(doc) and doc[end].text == ",":  # serial lists: "cattle, goats and sheep"
             item = self._conjunct(doc, end + 1, first[-1].tag_)
             if not item:
@@ -519,21 +532,30 @@ class QuantityRecognizer:
             words.pop()
         _cut_after_plural(words)
         if trim_leading:
-            while len(words) > 1 and self._describes(words[0], words[-1]):
-                words.pop(0)
-            while words and len(words[0]) == 1 and not self._classifying(words[0][0], words[-1][-1]):
-                if len(words) > 2 and words[1][0].lower_ in _CONJUNCTIONS:
-                    if self._classifying(words[2][0], words[-1][-1]):
-                        break  # coordinated modifiers go together: "physical and mental health services"
-                    del words[:2]  # "prosthetic and", then "orthotic" next round
-                    continue
-                words.pop(0)
+            self._trim_leading(words)
         return [token for word in words for token in word] if words and _is_noun(words[-1]) else []
+
+    def _trim_leading(self, words: list[list[Token]]) -> None:
+        """Drop the leading words that describe the counted thing rather than name its kind, in any order: "most
+        vulnerable flood-affected households" gives households."""
+        while len(words) > 1:
+            if self._describes(words[0], words[-1]):
+                words.pop(0)
+                continue
+            if len(words[0]) != 1 or self._classifying(words[0][0], words[-1][-1]):
+                return
+            if len(words) > 2 and words[1][0].lower_ in _CONJUNCTIONS:
+                if self._classifying(words[2][0], words[-1][-1]):
+                    return  # coordinated modifiers go together: "physical and mental health services"
+                del words[:2]  # "prosthetic and", then "orthotic" next round
+                continue
+            words.pop(0)
 
     def _describes(self, word: list[Token], head: list[Token]) -> bool:
         """A leading word that describes the counted people rather than naming their kind, dropped from the unit:
         a nationality ("Sahrawi refugees"), an organisation's acronym ("ICRC employees"), a cause written with a
-        hyphen ("drought-affected people"). A nationality noun keeps its own words ("East Timorese")."""
+        hyphen ("drought-affected people"), a condition's acronym ("SAM children"). A nationality noun keeps its
+        own words ("East Timorese")."""
         token = word[-1]
         if len(word) > 1:
             kinds = self.words["classifying_modifiers"]
@@ -542,6 +564,8 @@ class QuantityRecognizer:
             return participle and token.lower_ not in kinds and joined not in kinds
         if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
             return False
+        if token.is_upper and token.lower_ in self.words["descriptive_acronyms"]:
+            return True  # "SAM children": a condition of the children
         return token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.is_upper and len(token) > 1)
 
     def _noun_or_modifier(self, word: list[Token]) -> bool:
@@ -550,8 +574,8 @@ class QuantityRecognizer:
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]
-        if token.tag_ == "RB" and token.lower_.endswith("ly") and token.i + 1 < len(token.doc):
-            return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished children"
+        if _degree_adverb(token) and token.i + 1 < len(token.doc):
+            return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished", "most vulnerable"
         return any(c.isalpha() for c in token.text) and (
             token.tag_ in _NOUN_TAGS | _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
         )
@@ -571,7 +595,7 @@ class QuantityRecognizer:
         capitalised word of a proper name ("East Timorese")."""
         if head is not None and token.is_title and head.tag_ in {"NNP", "NNPS"}:
             return True
-        return token.tag_ not in _MODIFIER_TAGS | {"RB"} or token.lower_ in self.words["classifying_modifiers"]
+        return token.tag_ not in _MODIFIER_TAGS | _ADVERB_TAGS or token.lower_ in self.words["classifying_modifiers"]
 
 
 def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]) -> bool:
@@ -581,6 +605,11 @@ def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]
         return False
     following = word[0].i + 1
     return following < len(doc) and doc[following].tag_ in _MODIFIER_TAGS
+
+
+def _degree_adverb(token: Token) -> bool:
+    """An adverb that grades the adjective after it: "severely", "most", "very"."""
+    return token.tag_ in _ADVERB_TAGS and (token.lower_.endswith("ly") or token.lower_ in _DEGREE_ADVERBS)
 
 
 def _hyphenated(doc: Doc, index: int) -> list[Token]:
@@ -619,11 +648,18 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
     if first is None or first == 0 or doc[first - 1].text not in _CELL_SEPARATORS:
         return False
     after = _token_at_or_after(doc, figure.end)
-    return after is None or doc[after].text in _CELL_SEPARATORS or doc[after].is_title
+    if after is None or doc[after].is_space or doc[after].text in _CELL_SEPARATORS | _ROW_ENDS:
+        return True  # "People in need: 2.1 million."
+    return doc[after].is_title
 
 
 def _in_label(token: Token) -> bool:
-    return token.text not in _CELL_SEPARATORS and not token.like_num and (not token.is_punct or token.text in _HYPHENS)
+    return (
+        not token.is_space
+        and token.text not in _CELL_SEPARATORS
+        and not token.like_num
+        and (not token.is_punct or token.text in _HYPHENS)
+    )
 
 
 def _plural(noun: Token) -> bool:

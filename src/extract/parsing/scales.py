@@ -28,6 +28,8 @@ _MAX_HEADER_WORDS = 15
 _MAX_ROW_WORDS = 12
 _MAX_CONTEXT = 80  # segments a table's rows may run below its header
 _SENTENCE_END = re.compile(r"[.!?]\s*\Z")
+_SENTENCE_INSIDE = re.compile(r"[A-Za-z][.!?](?:\s|\Z)")
+_FIGURE_CELL = re.compile(r"(?<![\w.,])\d[\d,.'\u202f]*(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,23 @@ def _header(line: str) -> tuple[Scale | None, dict[int, Scale], tuple[int, int] 
     return found[0], {}, found[1]
 
 
+def _leading_header(line: str) -> tuple[Scale, tuple[int, int]] | None:
+    """A table flattened into one line that opens with its header: "BUDGET (in KCHF) Protection 12,400 Assistance
+    45,200". The header phrase is preceded by words only and followed by at least two figures and no sentence."""
+    if _has_cells(line):
+        return None
+    found = header_scale(line)
+    if found is None:
+        return None
+    scale, (start, end) = found
+    before, after = line[:start], line[end:]
+    if any(c.isdigit() for c in before) or len(before.split()) > _MAX_HEADER_WORDS:
+        return None
+    if _SENTENCE_INSIDE.search(after) or len(_FIGURE_CELL.findall(after)) < 2:
+        return None
+    return scale, (start, end)
+
+
 def _other_digits(text: str, phrase: tuple[int, int]) -> bool:
     return any(c.isdigit() for c in text[: phrase[0]] + text[phrase[1] :])
 
@@ -156,6 +175,13 @@ class TableScaler:
                 self.table = _Table(title or (self.table.title if columns else None), columns or None)
                 if phrase is not None:
                     dropped |= _inside(spans, offset + phrase[0], offset + phrase[1])
+                continue
+            leading = _leading_header(line)
+            if leading is not None:  # "BUDGET (in KCHF) Protection 12,400 Assistance 45,200": header and rows
+                scale, phrase = leading
+                self.table = _Table(scale)
+                dropped |= _inside(spans, offset + phrase[0], offset + phrase[1])
+                _scale_row(spans, offset + phrase[1], line[phrase[1] :], self.table)
                 continue
             if not line.strip() or not _is_row(line):
                 if not (_has_cells(line) and self.table.open()):  # a column header without a scale keeps the table
