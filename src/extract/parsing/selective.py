@@ -1,7 +1,8 @@
 """Run the expensive components only where a figure is.
 
-A text is cut at sentence ends into runs of sentences with a figure candidate (`scan_figures` finds one) and runs
-without. The first are parsed by the whole pipeline; the others only by the components the document's context reads
+A text is cut at sentence ends into runs of sentences with a figure candidate (`scan_figures` finds one; most
+sentences are ruled out before it by the cheaper `candidates.may_hold_figure`) and runs without. The first are
+parsed by the whole pipeline; the others only by the components the document's context reads
 (the entity ruler, the NER, the entity filter and the acronym linker: places and acronyms), then the pieces are
 joined back into one Doc of the whole text. A sentence without a figure gives no fact, so its tags, lemmas and
 parse were never read; the parser and tagger are most of a Doc's cost, and most of a report's sentences hold no
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 
+from extract.parsing.candidates import may_hold_figure
 from extract.parsing.figures import scan_figures
 
 if TYPE_CHECKING:
@@ -38,7 +40,8 @@ def pieces(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, has_figure) runs of sentences covering `text`; the white space after a sentence belongs to it."""
     runs: list[tuple[int, int, bool]] = []
     for start, end in _sentences(text):
-        figure = bool(scan_figures(text[start:end]))
+        sentence = text[start:end]
+        figure = may_hold_figure(sentence) and bool(scan_figures(sentence))
         if runs and runs[-1][2] == figure:
             runs[-1] = (runs[-1][0], end, figure)
         else:
