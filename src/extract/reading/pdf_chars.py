@@ -1,0 +1,102 @@
+"""PDFium's per-character text API for one page, at the lowest cost a call: what `pdf._page_runs` reads.
+
+Every char costs at least two calls into PDFium (its code and its loose box), so the price of a ctypes call is most
+of the price of reading a PDF. pypdfium2's raw bindings declare typed pointer arguments, and ctypes checks and
+converts such an argument on every call; the same C functions declared with `c_void_p` pointers and called with
+plain addresses cost half as much. The codes and boxes of all the page's chars are fetched in two passes that do
+nothing else, the boxes into one array of FS_RECTF (no Python object a char until the coordinates are read out in
+one go), and turned to the displayed page's top-left origin in bulk. The values are the same as one call at a time:
+the same functions, the same float32 fields widened to Python floats, the same arithmetic.
+
+FPDFText_GetText is never used for the codes: it counts UTF-16 units of PDFium's text buffer, which leaves out
+control chars and splits chars outside the BMP, so it drifts from the char indexes (and their boxes) on some files.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pypdfium2.raw as pdfium_c
+
+Box = tuple[float, float, float, float]
+
+_RECT_BYTES = ctypes.sizeof(pdfium_c.FS_RECTF)
+
+
+def _by_address(function):
+    """The C function of a pypdfium2 raw binding, declared with `c_void_p` for its pointer arguments."""
+    argtypes = [
+        ctypes.c_void_p if isinstance(t, type) and issubclass(t, ctypes._Pointer) else t for t in function.argtypes
+    ]
+    prototype = ctypes.CFUNCTYPE(function.restype, *argtypes)
+    return prototype(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_count_chars = _by_address(pdfium_c.FPDFText_CountChars)
+_get_unicode = _by_address(pdfium_c.FPDFText_GetUnicode)
+_is_generated = _by_address(pdfium_c.FPDFText_IsGenerated)
+_is_hyphen = _by_address(pdfium_c.FPDFText_IsHyphen)
+_get_loose_box = _by_address(pdfium_c.FPDFText_GetLooseCharBox)
+_get_angle = _by_address(pdfium_c.FPDFText_GetCharAngle)
+
+
+@dataclass(frozen=True, slots=True)
+class PageChars:
+    """The chars of one text page: `codes[i]` is PDFium's code of char i (a UTF-16 unit: a surrogate pair is two
+    chars), `boxes[i]` its loose box as (x0, top, x1, bottom) with the origin at the top-left of the page as
+    displayed. The other questions are asked only where the reader needs them, one char at a time."""
+
+    codes: list[int]
+    boxes: list[Box]
+    is_generated: Callable[[int], bool]
+    is_hyphen: Callable[[int], bool]
+    angle: Callable[[int], float]
+
+
+def display_transform(page) -> tuple[float, float, Callable[..., list[Box]]]:
+    """(width, height, f) where f maps the lists of PDFium boxes' lefts, bottoms, rights and tops (user space) to
+    boxes (x0, top, x1, bottom) with the origin at the top-left of the page as displayed (crop box, /Rotate)."""
+    left, bottom, right, top = page.get_bbox()
+    width, height = page.get_size()
+    rot = page.get_rotation() % 360
+
+    def f(lfts: list[float], btms: list[float], rgts: list[float], tps: list[float]) -> list[Box]:
+        if rot == 90:
+            x0s, y0s = [v - bottom for v in btms], [v - left for v in lfts]
+            x1s, y1s = [v - bottom for v in tps], [v - left for v in rgts]
+        elif rot == 180:
+            x0s, y0s = [right - v for v in rgts], [v - bottom for v in btms]
+            x1s, y1s = [right - v for v in lfts], [v - bottom for v in tps]
+        elif rot == 270:
+            x0s, y0s = [top - v for v in tps], [right - v for v in rgts]
+            x1s, y1s = [top - v for v in btms], [right - v for v in lfts]
+        else:
+            x0s, y0s = [v - left for v in lfts], [top - v for v in tps]
+            x1s, y1s = [v - left for v in rgts], [top - v for v in btms]
+        return list(zip(x0s, y0s, x1s, y1s, strict=True))
+
+    return float(width), float(height), f
+
+
+def page_chars(textpage, transform: Callable[..., list[Box]]) -> PageChars:
+    """The chars of a pypdfium2 text page, boxes mapped by `transform` (see `display_transform`)."""
+    raw = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    n = max(_count_chars(raw), 0)
+    codes = [_get_unicode(raw, i) for i in range(n)]
+    rects = (pdfium_c.FS_RECTF * n)()
+    base = ctypes.addressof(rects)
+    get_box = _get_loose_box
+    for i in range(n):
+        get_box(raw, i, base + i * _RECT_BYTES)
+    flat = memoryview(rects).cast("B").cast("f").tolist() if n else []
+    # FS_RECTF is (left, top, right, bottom)
+    boxes = transform(flat[0::4], flat[3::4], flat[2::4], flat[1::4])
+    return PageChars(
+        codes=codes,
+        boxes=boxes,
+        is_generated=lambda i: bool(_is_generated(raw, i)),
+        is_hyphen=lambda i: bool(_is_hyphen(raw, i)),
+        angle=lambda i: _get_angle(raw, i),
+    )
