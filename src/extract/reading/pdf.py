@@ -253,6 +253,9 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
     brk = True  # the next char starts a new run
     space: str | None = None  # a pending separator (" " or a kept space)
     space_box: Box = NO_BOX
+    last_box: Box = NO_BOX  # the box of cur's last char
+    cur_rotated = False
+    add_char = add_box = None  # cur's chars.append and boxes.append
     i = 0
     while i < n:
         u = codes[i]
@@ -298,15 +301,16 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
         if empty:
             if ch == "\ufffd" or cur is None or brk:  # a control char without ink, or no place to put it
                 continue
-            last = cur.boxes[-1]
-            cur.add(ch, (last[2], last[1], last[2], last[3]))
+            l_x1 = last_box[2]
+            last_box = (l_x1, last_box[1], l_x1, last_box[3])
+            cur.add(ch, last_box)
             space = None
             continue
         if x1 < -1 or x0 > width + 1 or bottom < -1 or top > height + 1:
             continue  # outside the page: invisible
         new = cur is None or brk
-        if not new and not cur.rotated:
-            l_x0, l_top, l_x1, l_bottom = cur.boxes[-1]
+        if not new and not cur_rotated:
+            l_x0, l_top, l_x1, l_bottom = last_box
             lh = l_bottom - l_top
             h = bottom - top
             hmin = lh if 0 < lh < h else h
@@ -322,7 +326,7 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
                 if not ligature and not (_is_rtl(ch) and _is_rtl(cur.chars[-1])):
                     new = True
         rotated = False
-        if new or cur.rotated:  # the angle only where it can matter: upright text on one line stays upright
+        if new or cur_rotated:  # the angle only where it can matter: upright text on one line stays upright
             angle = get_angle(i - step)
             angle = (angle + turn) % pi2
             rotated = 0.02 < angle < pi2 - 0.02
@@ -331,13 +335,14 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
         if new:
             cur = _Run(ch, box, rotated)
             runs.append(cur)
+            add_char, add_box, cur_rotated = cur.chars.append, cur.boxes.append, rotated
         else:
             if space is not None:
-                cur.chars.append(space)
-                cur.boxes.append(space_box)
+                add_char(space)
+                add_box(space_box)
             # cur.add(ch, box) inlined (the box has ink here): this runs once a char
-            cur.chars.append(ch)
-            cur.boxes.append(box)
+            add_char(ch)
+            add_box(box)
             if x0 < cur.x0:
                 cur.x0 = x0
             if x1 > cur.x1:
@@ -346,6 +351,7 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
                 cur.top = top
             if bottom > cur.bottom:
                 cur.bottom = bottom
+        last_box = box
         brk = False
         space = None
     return runs
@@ -755,22 +761,20 @@ def box_of(pdf: PdfText, start: int, end: int) -> tuple[int, Box]:
     page = pdf.page_at(start)
     _, page_end = pdf.page_span(page)
     end = min(max(end, start), page_end)
-    # strided slices of the boxes' array: one pass per coordinate, not a tuple per char
+    # strided slices of the boxes' array, and the chars with ink picked by one mask: C loops, not a tuple per char
     values = pdf.boxes.values(start, end)
     lefts, tops, rights, bottoms = values[0::4], values[1::4], values[2::4], values[3::4]
-    text = pdf.text
     inked = [
-        k
-        for k in range(end - start)
-        if (rights[k] > lefts[k] or bottoms[k] > tops[k]) and not text[start + k].isspace()
+        (r > lf or b > t) and not c.isspace()
+        for lf, t, r, b, c in zip(lefts, tops, rights, bottoms, pdf.text[start:end], strict=True)
     ]
-    if not inked:
+    if not any(inked):
         return page, NO_BOX
     return page, (
-        min(lefts[k] for k in inked),
-        min(tops[k] for k in inked),
-        max(rights[k] for k in inked),
-        max(bottoms[k] for k in inked),
+        min(itertools.compress(lefts, inked)),
+        min(itertools.compress(tops, inked)),
+        max(itertools.compress(rights, inked)),
+        max(itertools.compress(bottoms, inked)),
     )
 
 

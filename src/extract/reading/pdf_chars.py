@@ -14,9 +14,13 @@ control chars and splits chars outside the BMP, so it drifts from the char index
 
 from __future__ import annotations
 
+import collections
 import ctypes
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import repeat
+from operator import sub
 
 import pypdfium2.raw as pdfium_c
 
@@ -50,8 +54,8 @@ class PageChars:
 
     codes: list[int]
     boxes: list[Box]
-    is_generated: Callable[[int], bool]
-    is_hyphen: Callable[[int], bool]
+    is_generated: Callable[[int], int]
+    is_hyphen: Callable[[int], int]
     angle: Callable[[int], float]
 
 
@@ -63,19 +67,23 @@ def display_transform(page) -> tuple[float, float, Callable[..., list[Box]]]:
     rot = page.get_rotation() % 360
 
     def f(lfts: list[float], btms: list[float], rgts: list[float], tps: list[float]) -> list[Box]:
+        n = len(lfts)
+
+        def minus(values: list[float], offset: float) -> Iterable[float]:
+            return map(sub, values, repeat(offset, n))
+
+        def from_(offset: float, values: list[float]) -> Iterable[float]:
+            return map(sub, repeat(offset, n), values)
+
         if rot == 90:
-            x0s, y0s = [v - bottom for v in btms], [v - left for v in lfts]
-            x1s, y1s = [v - bottom for v in tps], [v - left for v in rgts]
-        elif rot == 180:
-            x0s, y0s = [right - v for v in rgts], [v - bottom for v in btms]
-            x1s, y1s = [right - v for v in lfts], [v - bottom for v in tps]
-        elif rot == 270:
-            x0s, y0s = [top - v for v in tps], [right - v for v in rgts]
-            x1s, y1s = [top - v for v in btms], [right - v for v in lfts]
-        else:
-            x0s, y0s = [v - left for v in lfts], [top - v for v in tps]
-            x1s, y1s = [v - left for v in rgts], [top - v for v in btms]
-        return list(zip(x0s, y0s, x1s, y1s, strict=True))
+            return list(zip(minus(btms, bottom), minus(lfts, left), minus(tps, bottom), minus(rgts, left), strict=True))
+        if rot == 180:
+            return list(
+                zip(from_(right, rgts), minus(btms, bottom), from_(right, lfts), minus(tps, bottom), strict=True)
+            )
+        if rot == 270:
+            return list(zip(from_(top, tps), from_(right, rgts), from_(top, btms), from_(right, lfts), strict=True))
+        return list(zip(minus(lfts, left), from_(top, tps), minus(rgts, left), from_(top, btms), strict=True))
 
     return float(width), float(height), f
 
@@ -84,19 +92,21 @@ def page_chars(textpage, transform: Callable[..., list[Box]]) -> PageChars:
     """The chars of a pypdfium2 text page, boxes mapped by `transform` (see `display_transform`)."""
     raw = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     n = max(_count_chars(raw), 0)
-    codes = [_get_unicode(raw, i) for i in range(n)]
+    # map() drives the calls from C: no bytecode a char besides the call itself
+    codes = list(map(_get_unicode, repeat(raw, n), range(n)))
     rects = (pdfium_c.FS_RECTF * n)()
     base = ctypes.addressof(rects)
-    get_box = _get_loose_box
-    for i in range(n):
-        get_box(raw, i, base + i * _RECT_BYTES)
+    collections.deque(
+        map(_get_loose_box, repeat(raw, n), range(n), range(base, base + n * _RECT_BYTES, _RECT_BYTES)),
+        maxlen=0,
+    )
     flat = memoryview(rects).cast("B").cast("f").tolist() if n else []
     # FS_RECTF is (left, top, right, bottom)
     boxes = transform(flat[0::4], flat[3::4], flat[2::4], flat[1::4])
     return PageChars(
         codes=codes,
         boxes=boxes,
-        is_generated=lambda i: bool(_is_generated(raw, i)),
-        is_hyphen=lambda i: bool(_is_hyphen(raw, i)),
-        angle=lambda i: _get_angle(raw, i),
+        is_generated=functools.partial(_is_generated, raw),
+        is_hyphen=functools.partial(_is_hyphen, raw),
+        angle=functools.partial(_get_angle, raw),
     )
