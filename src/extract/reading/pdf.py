@@ -79,6 +79,7 @@ _PARA_GAP = 0.7  # a vertical gap between lines wider than this is a paragraph b
 _KEEP_SPACES = frozenset("\u00a0\u202f\u2009")  # kept inside a word ("3\u202f000")
 _HYPHEN_CODES = frozenset((0x02, 0x2D, 0xAD, 0xFFFE))
 _GENERATED_CODES = frozenset((0x20, 0x0A, 0x0D))
+_ASCII = [chr(u) for u in range(0x80)]
 
 
 class Boxes(Sequence):
@@ -259,45 +260,49 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
     i = 0
     while i < n:
         u = codes[i]
-        # PDFium generates only spaces and line breaks: other chars skip the call (a ctypes call a char costs)
-        if u in _GENERATED_CODES and is_generated(i):
-            if u == 0x20:
-                if space is None:
-                    space, space_box = " ", NO_BOX
-            else:  # "\r", "\n": lines come from the boxes
-                brk = True
-            i += 1
-            continue
         box = boxes[i]
         step = 1
         if 0x20 < u < 0x7F and u != 0x2D:  # printable ASCII but the hyphen: most chars, decided first
-            ch = chr(u)
-        elif 0xD800 <= u <= 0xDBFF:
-            u2 = codes[i + 1] if i + 1 < n else 0
-            if 0xDC00 <= u2 <= 0xDFFF:
-                b2 = boxes[i + 1]
-                box = (min(box[0], b2[0]), min(box[1], b2[1]), max(box[2], b2[2]), max(box[3], b2[3]))
-                ch = chr(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00))
-                step = 2
-            else:
-                ch = "\ufffd"
-        elif 0xDC00 <= u <= 0xDFFF:
-            ch = "\ufffd"
-        elif u in _HYPHEN_CODES and (u == 0xAD or is_hyphen(i)):
-            ch = "-"
-        elif u < 0x20 or 0x7F <= u < 0xA0 or u in (0xFFFE, 0xFFFF):
-            ch = "\t" if u == 0x09 else ("\n" if u in (0x0A, 0x0D) else "\ufffd")
+            ch = _ASCII[u]
+            i += 1
+            x0, top, x1, bottom = box
+            empty = x1 <= x0 and bottom <= top
         else:
-            ch = chr(u)
-        i += step
-        x0, top, x1, bottom = box
-        empty = x1 <= x0 and bottom <= top
-        if ch.isspace():
-            if ch in _KEEP_SPACES:
-                space, space_box = ch, (NO_BOX if empty else box)
-            elif space is None:
-                space, space_box = " ", (NO_BOX if empty else box)
-            continue
+            # PDFium generates only spaces and line breaks: other chars skip the call (a ctypes call a char costs)
+            if u in _GENERATED_CODES and is_generated(i):
+                if u == 0x20:
+                    if space is None:
+                        space, space_box = " ", NO_BOX
+                else:  # "\r", "\n": lines come from the boxes
+                    brk = True
+                i += 1
+                continue
+            if 0xD800 <= u <= 0xDBFF:
+                u2 = codes[i + 1] if i + 1 < n else 0
+                if 0xDC00 <= u2 <= 0xDFFF:
+                    b2 = boxes[i + 1]
+                    box = (min(box[0], b2[0]), min(box[1], b2[1]), max(box[2], b2[2]), max(box[3], b2[3]))
+                    ch = chr(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00))
+                    step = 2
+                else:
+                    ch = "\ufffd"
+            elif 0xDC00 <= u <= 0xDFFF:
+                ch = "\ufffd"
+            elif u in _HYPHEN_CODES and (u == 0xAD or is_hyphen(i)):
+                ch = "-"
+            elif u < 0x20 or 0x7F <= u < 0xA0 or u in (0xFFFE, 0xFFFF):
+                ch = "\t" if u == 0x09 else ("\n" if u in (0x0A, 0x0D) else "\ufffd")
+            else:
+                ch = chr(u)
+            i += step
+            x0, top, x1, bottom = box
+            empty = x1 <= x0 and bottom <= top
+            if ch.isspace():
+                if ch in _KEEP_SPACES:
+                    space, space_box = ch, (NO_BOX if empty else box)
+                elif space is None:
+                    space, space_box = " ", (NO_BOX if empty else box)
+                continue
         if empty:
             if ch == "\ufffd" or cur is None or brk:  # a control char without ink, or no place to put it
                 continue
