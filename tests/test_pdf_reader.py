@@ -551,47 +551,20 @@ def test_render_region_png_refuses_a_page_that_is_not_there():
 # ------------------------------------------------------------------------------------------------ char policies
 
 
-class _FakePdfium:
-    """PDFium's per-char text API over a list of (code, generated, (left, bottom, right, top), hyphen)."""
-
-    def __init__(self, chars):
-        import pypdfium2.raw as raw
-
-        self.FS_RECTF = raw.FS_RECTF
-        self.chars = chars
-
-    def FPDFText_CountChars(self, tp):
-        return len(self.chars)
-
-    def FPDFText_GetUnicode(self, tp, i):
-        return self.chars[i][0]
-
-    def FPDFText_IsGenerated(self, tp, i):
-        return int(self.chars[i][1])
-
-    def FPDFText_IsHyphen(self, tp, i):
-        return int(self.chars[i][3])
-
-    def FPDFText_GetLooseCharBox(self, tp, i, ref):
-        rect = ref._obj
-        rect.left, rect.bottom, rect.right, rect.top = self.chars[i][2]
-        return 1
-
-    def FPDFText_GetCharAngle(self, tp, i):
-        return 0.0
-
-
-def _layout(monkeypatch, chars, width=300.0, height=200.0):
-    import types
-
+def _layout(chars, width=300.0, height=200.0):
+    """The text and boxes of one page whose PDFium chars are a list of (code, generated, (left, bottom, right, top),
+    hyphen), in user space with the origin at the bottom-left."""
     from extract.reading import pdf as module
+    from extract.reading.pdf_chars import PageChars
 
-    monkeypatch.setattr(module, "pdfium_c", _FakePdfium(chars))
-
-    def to_top_left(left, bottom, right, top):
-        return (left, height - top, right, height - bottom)
-
-    runs = module._page_runs(types.SimpleNamespace(raw=None), width, height, to_top_left)
+    page = PageChars(
+        codes=[code for code, _, _, _ in chars],
+        boxes=[(left, height - top, right, height - bottom) for _, _, (left, bottom, right, top), _ in chars],
+        is_generated=lambda i: chars[i][1],
+        is_hyphen=lambda i: chars[i][3],
+        angle=lambda i: 0.0,
+    )
+    runs = module._page_runs(page, width, height)
     out_chars, out_boxes = [], []
     module._lay_out(runs, out_chars, out_boxes)
     return "".join(out_chars), out_boxes
@@ -602,17 +575,17 @@ def _line(text, x, y, step=6.0, h=10.0):
     return [(ord(c), False, (x + k * step, y, x + (k + 1) * step, y + h), False) for k, c in enumerate(text)]
 
 
-def test_generated_spaces_and_line_breaks_become_our_whitespace(monkeypatch):
+def test_generated_spaces_and_line_breaks_become_our_whitespace():
     gen_space = [(0x20, True, (0, 0, 0, 0), False)]
     crlf = [(0x0D, True, (0, 0, 0, 0), False), (0x0A, True, (0, 0, 0, 0), False)]
     chars = _line("ab", 10, 150) + gen_space + _line("cd", 28, 150) + crlf + _line("ef", 10, 137)
-    text, boxes = _layout(monkeypatch, chars)
+    text, boxes = _layout(chars)
     assert text == "ab cd\nef"
     assert boxes[2] == NO_BOX and boxes[5] == NO_BOX
     assert boxes[0] == (10, 40, 16, 50)  # top-left origin: top = 200 - 160
 
 
-def test_surrogates_controls_hyphens_and_empty_boxes(monkeypatch):
+def test_surrogates_controls_hyphens_and_empty_boxes():
     y = 150
     chars = [
         (0xD835, False, (10, y, 16, y + 10), False),  # a surrogate pair: one char, both boxes
@@ -627,7 +600,7 @@ def test_surrogates_controls_hyphens_and_empty_boxes(monkeypatch):
         (ord("q"), False, (500, y, 506, y + 10), False),  # off the page: dropped
     ]
     chars += [(0xAD, False, (10, 139, 14, 149), False)]  # a drawn soft hyphen, on the next line
-    text, boxes = _layout(monkeypatch, chars)
+    text, boxes = _layout(chars)
     assert text == "\U0001d70e\ufffd\ufffdxfi-\n-"
     assert boxes[0] == (10, 40, 18, 50)
     assert boxes[3] == (30, 40, 30, 50)  # "x": zero width at the right edge of the char before it

@@ -25,10 +25,10 @@ class MappedText:
         """Append `piece`, whose characters came one for one from source offsets source_start.."""
         if not piece:
             return
-        if self.run_clean and self._continues(source_start):
-            pass  # the previous run extends naturally: no new run needed
-        else:
-            self.run_clean.append(self.length)
+        run_clean = self.run_clean
+        # a new run unless the previous one extends naturally to source_start
+        if not run_clean or self.run_source[-1] + (self.length - run_clean[-1]) != source_start:
+            run_clean.append(self.length)
             self.run_source.append(source_start)
         self.text_parts.append(piece)
         self.length += len(piece)
@@ -48,10 +48,6 @@ class MappedText:
             self.append(text[clean_start : bounds[i + 1]], other.run_source[i])
         for offset, end in other.wide.items():
             self.wide[base + offset] = end
-
-    def _continues(self, source_start: int) -> bool:
-        last_clean, last_source = self.run_clean[-1], self.run_source[-1]
-        return last_source + (self.length - last_clean) == source_start
 
     @property
     def text(self) -> str:

@@ -38,7 +38,6 @@ What `read_pdf` builds, and the policies it follows:
 from __future__ import annotations
 
 import bisect
-import ctypes
 import itertools
 import math
 import re
@@ -54,6 +53,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extract.reading.pdf_chars import Box, PageChars, display_transform, page_chars
+
 __all__ = [
     "NO_BOX",
     "Box",
@@ -67,7 +68,6 @@ __all__ = [
     "render_region_png",
 ]
 
-Box = tuple[float, float, float, float]
 NO_BOX: Box = (0.0, 0.0, 0.0, 0.0)
 
 _LOCK = threading.RLock()
@@ -79,6 +79,7 @@ _PARA_GAP = 0.7  # a vertical gap between lines wider than this is a paragraph b
 _KEEP_SPACES = frozenset("\u00a0\u202f\u2009")  # kept inside a word ("3\u202f000")
 _HYPHEN_CODES = frozenset((0x02, 0x2D, 0xAD, 0xFFFE))
 _GENERATED_CODES = frozenset((0x20, 0x0A, 0x0D))
+_ASCII = [chr(u) for u in range(0x80)]
 
 
 class Boxes(Sequence):
@@ -229,51 +230,22 @@ class _Run:
         return [self.part(ink[0][2], ink[k][3]), self.part(ink[k + 1][2], ink[-1][3])]
 
 
-def _display_transform(page) -> tuple[float, float, object]:
-    """(width, height, f) where f maps a PDFium box (left, bottom, right, top; user space) to (x0, top, x1, bottom)
-    with the origin at the top-left of the page as displayed (crop box, /Rotate)."""
-    left, bottom, right, top = page.get_bbox()
-    width, height = page.get_size()
-    rot = page.get_rotation() % 360
-    if rot == 90:
-
-        def f(lft: float, btm: float, rgt: float, tp: float) -> Box:
-            return (btm - bottom, lft - left, tp - bottom, rgt - left)
-    elif rot == 180:
-
-        def f(lft: float, btm: float, rgt: float, tp: float) -> Box:
-            return (right - rgt, btm - bottom, right - lft, tp - bottom)
-    elif rot == 270:
-
-        def f(lft: float, btm: float, rgt: float, tp: float) -> Box:
-            return (top - tp, right - rgt, top - btm, right - lft)
-    else:
-
-        def f(lft: float, btm: float, rgt: float, tp: float) -> Box:
-            return (lft - left, top - tp, rgt - left, top - btm)
-
-    return float(width), float(height), f
-
-
 def _is_rtl(ch: str) -> bool:
     o = ord(ch)
     return 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFC
 
 
-def _page_runs(textpage, width: float, height: float, transform, rotation: int = 0) -> list[_Run]:
+def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0) -> list[_Run]:
     """The page's chars as runs, in PDFium's order, whitespace policy applied (see the module docstring).
     `rotation` is the page's /Rotate (clockwise degrees): a char is upright when it is upright as displayed."""
-    raw = textpage.raw
-    n = pdfium_c.FPDFText_CountChars(raw)
+    codes = chars.codes
+    boxes = chars.boxes
+    n = len(codes)
     if n <= 0:
         return []
-    get_unicode = pdfium_c.FPDFText_GetUnicode
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    is_hyphen = pdfium_c.FPDFText_IsHyphen
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_angle = pdfium_c.FPDFText_GetCharAngle
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
+    is_generated = chars.is_generated
+    is_hyphen = chars.is_hyphen
+    get_angle = chars.angle
     pi2 = 2 * math.pi
     turn = math.radians(rotation)
 
@@ -282,62 +254,68 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
     brk = True  # the next char starts a new run
     space: str | None = None  # a pending separator (" " or a kept space)
     space_box: Box = NO_BOX
+    last_box: Box = NO_BOX  # the box of cur's last char
+    cur_rotated = False
+    add_char = add_box = None  # cur's chars.append and boxes.append
     i = 0
     while i < n:
-        u = get_unicode(raw, i)
-        # PDFium generates only spaces and line breaks: other chars skip the call (a ctypes call a char costs)
-        if u in _GENERATED_CODES and is_generated(raw, i):
-            if u == 0x20:
-                if space is None:
-                    space, space_box = " ", NO_BOX
-            else:  # "\r", "\n": lines come from the boxes
-                brk = True
-            i += 1
-            continue
-        get_box(raw, i, rect_ref)
-        box = transform(rect.left, rect.bottom, rect.right, rect.top)
+        u = codes[i]
+        box = boxes[i]
         step = 1
         if 0x20 < u < 0x7F and u != 0x2D:  # printable ASCII but the hyphen: most chars, decided first
-            ch = chr(u)
-        elif 0xD800 <= u <= 0xDBFF:
-            u2 = get_unicode(raw, i + 1) if i + 1 < n else 0
-            if 0xDC00 <= u2 <= 0xDFFF:
-                get_box(raw, i + 1, rect_ref)
-                b2 = transform(rect.left, rect.bottom, rect.right, rect.top)
-                box = (min(box[0], b2[0]), min(box[1], b2[1]), max(box[2], b2[2]), max(box[3], b2[3]))
-                ch = chr(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00))
-                step = 2
-            else:
-                ch = "\ufffd"
-        elif 0xDC00 <= u <= 0xDFFF:
-            ch = "\ufffd"
-        elif u in _HYPHEN_CODES and (u == 0xAD or is_hyphen(raw, i)):
-            ch = "-"
-        elif u < 0x20 or 0x7F <= u < 0xA0 or u in (0xFFFE, 0xFFFF):
-            ch = "\t" if u == 0x09 else ("\n" if u in (0x0A, 0x0D) else "\ufffd")
+            ch = _ASCII[u]
+            i += 1
+            x0, top, x1, bottom = box
+            empty = x1 <= x0 and bottom <= top
         else:
-            ch = chr(u)
-        i += step
-        x0, top, x1, bottom = box
-        empty = x1 <= x0 and bottom <= top
-        if ch.isspace():
-            if ch in _KEEP_SPACES:
-                space, space_box = ch, (NO_BOX if empty else box)
-            elif space is None:
-                space, space_box = " ", (NO_BOX if empty else box)
-            continue
+            # PDFium generates only spaces and line breaks: other chars skip the call (a ctypes call a char costs)
+            if u in _GENERATED_CODES and is_generated(i):
+                if u == 0x20:
+                    if space is None:
+                        space, space_box = " ", NO_BOX
+                else:  # "\r", "\n": lines come from the boxes
+                    brk = True
+                i += 1
+                continue
+            if 0xD800 <= u <= 0xDBFF:
+                u2 = codes[i + 1] if i + 1 < n else 0
+                if 0xDC00 <= u2 <= 0xDFFF:
+                    b2 = boxes[i + 1]
+                    box = (min(box[0], b2[0]), min(box[1], b2[1]), max(box[2], b2[2]), max(box[3], b2[3]))
+                    ch = chr(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00))
+                    step = 2
+                else:
+                    ch = "\ufffd"
+            elif 0xDC00 <= u <= 0xDFFF:
+                ch = "\ufffd"
+            elif u in _HYPHEN_CODES and (u == 0xAD or is_hyphen(i)):
+                ch = "-"
+            elif u < 0x20 or 0x7F <= u < 0xA0 or u in (0xFFFE, 0xFFFF):
+                ch = "\t" if u == 0x09 else ("\n" if u in (0x0A, 0x0D) else "\ufffd")
+            else:
+                ch = chr(u)
+            i += step
+            x0, top, x1, bottom = box
+            empty = x1 <= x0 and bottom <= top
+            if ch.isspace():
+                if ch in _KEEP_SPACES:
+                    space, space_box = ch, (NO_BOX if empty else box)
+                elif space is None:
+                    space, space_box = " ", (NO_BOX if empty else box)
+                continue
         if empty:
             if ch == "\ufffd" or cur is None or brk:  # a control char without ink, or no place to put it
                 continue
-            last = cur.boxes[-1]
-            cur.add(ch, (last[2], last[1], last[2], last[3]))
+            l_x1 = last_box[2]
+            last_box = (l_x1, last_box[1], l_x1, last_box[3])
+            cur.add(ch, last_box)
             space = None
             continue
         if x1 < -1 or x0 > width + 1 or bottom < -1 or top > height + 1:
             continue  # outside the page: invisible
         new = cur is None or brk
-        if not new and not cur.rotated:
-            l_x0, l_top, l_x1, l_bottom = cur.boxes[-1]
+        if not new and not cur_rotated:
+            l_x0, l_top, l_x1, l_bottom = last_box
             lh = l_bottom - l_top
             h = bottom - top
             hmin = lh if 0 < lh < h else h
@@ -353,8 +331,8 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
                 if not ligature and not (_is_rtl(ch) and _is_rtl(cur.chars[-1])):
                     new = True
         rotated = False
-        if new or cur.rotated:  # the angle only where it can matter: upright text on one line stays upright
-            angle = get_angle(raw, i - step)
+        if new or cur_rotated:  # the angle only where it can matter: upright text on one line stays upright
+            angle = get_angle(i - step)
             angle = (angle + turn) % pi2
             rotated = 0.02 < angle < pi2 - 0.02
             if not new and not rotated:
@@ -362,13 +340,14 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
         if new:
             cur = _Run(ch, box, rotated)
             runs.append(cur)
+            add_char, add_box, cur_rotated = cur.chars.append, cur.boxes.append, rotated
         else:
             if space is not None:
-                cur.chars.append(space)
-                cur.boxes.append(space_box)
+                add_char(space)
+                add_box(space_box)
             # cur.add(ch, box) inlined (the box has ink here): this runs once a char
-            cur.chars.append(ch)
-            cur.boxes.append(box)
+            add_char(ch)
+            add_box(box)
             if x0 < cur.x0:
                 cur.x0 = x0
             if x1 > cur.x1:
@@ -377,6 +356,7 @@ def _page_runs(textpage, width: float, height: float, transform, rotation: int =
                 cur.top = top
             if bottom > cur.bottom:
                 cur.bottom = bottom
+        last_box = box
         brk = False
         space = None
     return runs
@@ -751,9 +731,9 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
                 page = textpage = None
                 try:
                     page = doc[index]
-                    width, height, transform = _display_transform(page)
+                    width, height, transform = display_transform(page)
                     textpage = page.get_textpage()
-                    runs = _page_runs(textpage, width, height, transform, page.get_rotation() % 360)
+                    runs = _page_runs(page_chars(textpage, transform), width, height, page.get_rotation() % 360)
                 except pdfium.PdfiumError as e:
                     raise PdfError(path, f"not a readable PDF: page {index + 1}: {e}") from None
                 finally:
@@ -786,22 +766,20 @@ def box_of(pdf: PdfText, start: int, end: int) -> tuple[int, Box]:
     page = pdf.page_at(start)
     _, page_end = pdf.page_span(page)
     end = min(max(end, start), page_end)
-    # strided slices of the boxes' array: one pass per coordinate, not a tuple per char
+    # strided slices of the boxes' array, and the chars with ink picked by one mask: C loops, not a tuple per char
     values = pdf.boxes.values(start, end)
     lefts, tops, rights, bottoms = values[0::4], values[1::4], values[2::4], values[3::4]
-    text = pdf.text
     inked = [
-        k
-        for k in range(end - start)
-        if (rights[k] > lefts[k] or bottoms[k] > tops[k]) and not text[start + k].isspace()
+        (r > lf or b > t) and not c.isspace()
+        for lf, t, r, b, c in zip(lefts, tops, rights, bottoms, pdf.text[start:end], strict=True)
     ]
-    if not inked:
+    if not any(inked):
         return page, NO_BOX
     return page, (
-        min(lefts[k] for k in inked),
-        min(tops[k] for k in inked),
-        max(rights[k] for k in inked),
-        max(bottoms[k] for k in inked),
+        min(itertools.compress(lefts, inked)),
+        min(itertools.compress(tops, inked)),
+        max(itertools.compress(rights, inked)),
+        max(itertools.compress(bottoms, inked)),
     )
 
 

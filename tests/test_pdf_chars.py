@@ -1,0 +1,75 @@
+"""PDFium's chars fetched in bulk by address (extract.reading.pdf_chars) equal pypdfium2's typed calls, one char at a
+time: the same codes, the same loose boxes, the same answers to the per-char questions."""
+
+from __future__ import annotations
+
+import ctypes
+import types
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from extract.reading.pdf_chars import display_transform, page_chars
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PDFS = sorted((FIXTURES / "pdf").glob("*.pdf")) + sorted((FIXTURES / "pdf_lines").glob("*.pdf"))
+
+
+def _one_at_a_time(textpage) -> tuple[list[int], list[tuple[float, float, float, float]]]:
+    """Codes and (left, bottom, right, top) user-space boxes through pypdfium2's typed bindings."""
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    codes, rects = [], []
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        codes.append(pdfium_c.FPDFText_GetUnicode(raw, i))
+        assert pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect))
+        rects.append((rect.left, rect.bottom, rect.right, rect.top))
+    return codes, rects
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_bulk_chars_equal_one_call_at_a_time(path):
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            left, _, _, top = page.get_bbox()
+            _, _, transform = display_transform(page)
+            chars = page_chars(textpage, transform)
+            codes, rects = _one_at_a_time(textpage)
+            assert codes and chars.codes == codes
+            assert chars.boxes == [(lf - left, top - tp, rt - left, top - bt) for lf, bt, rt, tp in rects]
+            raw = textpage.raw
+            for i in range(len(codes)):
+                assert chars.is_generated(i) == bool(pdfium_c.FPDFText_IsGenerated(raw, i))
+                assert chars.is_hyphen(i) == bool(pdfium_c.FPDFText_IsHyphen(raw, i))
+                assert chars.angle(i) == pdfium_c.FPDFText_GetCharAngle(raw, i)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize(
+    ("rotation", "expected"),
+    [
+        (0, (15.0, 760.0, 25.0, 770.0)),  # (left - 5, 800 - top, right - 5, 800 - bottom)
+        (90, (20.0, 15.0, 30.0, 25.0)),  # (bottom - 10, left - 5, top - 10, right - 5)
+        (180, (570.0, 20.0, 580.0, 30.0)),  # (600 - right, bottom - 10, 600 - left, top - 10)
+        (270, (760.0, 570.0, 770.0, 580.0)),  # (800 - top, 600 - right, 800 - bottom, 600 - left)
+    ],
+)
+def test_display_transform_maps_user_space_to_the_displayed_top_left(rotation, expected):
+    page = types.SimpleNamespace(
+        get_bbox=lambda: (5.0, 10.0, 600.0, 800.0),
+        get_size=lambda: (595.0, 790.0),
+        get_rotation=lambda: rotation,
+    )
+    width, height, transform = display_transform(page)
+    assert (width, height) == (595.0, 790.0)
+    # one char: left 20, bottom 30, right 30, top 40 (user space)
+    assert transform([20.0], [30.0], [30.0], [40.0]) == [expected]
+    assert transform([], [], [], []) == []
