@@ -612,6 +612,7 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
         and all(t.tag_ in {"NN", "NNP"} for t in unit_tokens)
     )
     capitals = surface == "1" and len(unit_tokens) >= 2 and all(t.is_upper for t in unit_tokens)
-    if names or singular_title or capitals:
+    # the new readings need a line before: a page number opens a page that follows another ("45 Js" is a measure)
+    if names or (line_start > 0 and (singular_title or capitals)):
         return Rejection("page furniture", "page-number-line-start")
     return None
