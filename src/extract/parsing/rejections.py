@@ -62,6 +62,7 @@ _ITEM_BREAKS = "\n\f•▪■●◦·"
 _AFTER_NUMBER = re.compile(r"\d\s+\Z")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _MIN_HEADER_LETTERS = 4
+_MIN_TITLE_WORD = 3
 _POST_BOX_BEFORE = re.compile(r"\bbox\s+\d+\s*,\s*\Z", re.IGNORECASE)  # "P.O. Box 913, 11111": a postal code
 _LIST_NUMBER_AFTER = re.compile(r"\.\s+[A-Z]")  # "... the Darfurs. 2. The Humanitarian Profile"
 _SENTENCE_END = re.compile(r"[.!?]['\")\]]?\s+\Z")
@@ -612,7 +613,8 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
         and all(t.tag_ in {"NN", "NNP"} for t in unit_tokens)
     )
     capitals = surface == "1" and len(unit_tokens) >= 2 and all(t.is_upper for t in unit_tokens)
-    # the new readings need a line before: a page number opens a page that follows another ("45 Js" is a measure)
-    if names or (line_start > 0 and (singular_title or capitals)):
+    # a title is words, not a unit symbol: "45 Js" stays a measure
+    worded = figure.kind is Kind.COUNT and len(unit_tokens[0].text) >= _MIN_TITLE_WORD and unit_tokens[0].is_alpha
+    if names or (worded and (singular_title or capitals)):
         return Rejection("page furniture", "page-number-line-start")
     return None
