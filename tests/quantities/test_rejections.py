@@ -100,6 +100,14 @@ def _figures(text: str) -> list[str]:
         ("Since the 9/11 attacks, rules changed.", "9/11", "name", "slash-pair"),
         ("Reading time: 6 min", "6", "site furniture", "counter-label"),
         ("Intro.\n\n3.2 Protection of civilians\n\nThe teams went.", "3.2", "ordinal", "section-number"),
+        ("Office of the Coordinator, Juba. Tel.: (211) 912 Fax: (211) 913", "211", "phone", "phone-label"),
+        ("Write to P.O. Box 4021, 00100 Nairobi.", "00100", "address", "post-box-code"),
+        ("Write to PO Box 77, 12345 Lusaka.", "12345", "address", "post-box-code"),
+        ("Each five-member household received a kit.", "five", "category label", "household-size"),
+        ("The profile is updated monthly. 3. The annex lists the camps.", "3", "ordinal", "list-number"),
+        ("Annual review\n\n7 Introduction The year began.", "7", "page furniture", "page-number-line-start"),
+        ("Annual review\n\n1 WORLD HEALTH ORGANIZATION", "1", "page furniture", "page-number-line-start"),
+        ("Uploaded by admin\n\n3 download", "3", "site furniture", "counter-noun"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:
@@ -157,6 +165,12 @@ def test_lone_number_segment() -> None:
         ("A 3/4 majority voted.", "3/4"),
         ("Intro.\n\n2.5 tonnes of food arrived.", "2.5"),
         ("Intro.\n\n2.1 Million people need aid.", "2.1 Million"),
+        ("The death toll rose to 12. The ministry said so.", "12"),
+        ("Volunteers visited 300 four-person families.", "300"),
+        ("Intro.\n\n3 Red Cross volunteers were injured.", "3"),
+        ("Intro.\n\n1 child died in the flood.", "1"),
+        ("Teams answered 120 calls on the phone line.", "120"),
+        ("45 Js l", "45"),
     ],
 )
 def test_figures_kept(text: str, number: str) -> None:

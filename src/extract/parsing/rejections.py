@@ -62,6 +62,10 @@ _ITEM_BREAKS = "\n\f•▪■●◦·"
 _AFTER_NUMBER = re.compile(r"\d\s+\Z")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _MIN_HEADER_LETTERS = 4
+_MIN_TITLE_WORD = 3
+_POST_BOX_BEFORE = re.compile(r"\bbox\s+\d+\s*,\s*\Z", re.IGNORECASE)  # "P.O. Box 913, 11111": a postal code
+_LIST_NUMBER_AFTER = re.compile(r"\.\s+[A-Z]")  # "... the Darfurs. 2. The Humanitarian Profile"
+_SENTENCE_END = re.compile(r"[.!?]['\")\]]?\s+\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,13 @@ def _cues() -> dict[str, object]:
         "period_end_after": re.compile(
             r"\s+(?:" + _alternation(data["period_end_words"]) + r")\s+(?:\d{1,2}\s+)?(?:" + _months() + r")\b",
             re.IGNORECASE,
+        ),
+        # "Tel.: (249)", "Fax: +41 22 730": a label, then the digit groups of one number; "phone 24 hours" is no label
+        "phone_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["phone_labels"]) + r")(?:\.\s*:?|:)\s*[\d\s()+.-]*\Z", re.IGNORECASE
+        ),
+        "household_size_after": re.compile(
+            r"-(?:person|member)\s+(?:" + _alternation(data["household_nouns"]) + r")\b", re.IGNORECASE
         ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
@@ -154,6 +165,10 @@ class Rejections:
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
         if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
             return Rejection("time", "time-zone")  # "23.15 local time", "1730 GMT"
+        if _pattern("phone_before").search(before):
+            return Rejection("phone", "phone-label")  # "Tel.: (249)": a dialling code, no amount
+        if _POST_BOX_BEFORE.search(before):
+            return Rejection("address", "post-box-code")
         if _PAGE_OF.search(before):
             return Rejection("page furniture", "page-of")  # the 12 of "Page 3 of 12"
         if _URL_BEFORE.search(before):
@@ -204,6 +219,8 @@ class Rejections:
             return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
         if age := _age(doc, text, figure, number):
             return age
+        if _pattern("household_size_after").match(text, figure.number_end):
+            return Rejection("category label", "household-size")  # "each four-person family": a class, no count
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
         if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
@@ -222,6 +239,8 @@ class Rejections:
             return reading
         if _section_number(text, figure):
             return Rejection("ordinal", "section-number")  # "2.1 Health": a heading's number, no count of 2.1
+        if figure.unit is None and _list_number(text, figure):
+            return Rejection("ordinal", "list-number")
         if figure.unit is None and (furniture := _line_furniture(text, figure)):
             return furniture
         if not figure.is_word and (title := _page_number_before_title(text, figure, unit_tokens)):
@@ -567,17 +586,35 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     return None
 
 
+def _list_number(text: str, figure: Figure) -> bool:
+    """A list item's number after a sentence ends, before the item's first sentence: "... Darfurs. 2. The Profile"."""
+    start = figure.number_start
+    if figure.qualifier is not Qualifier.EXACT or not _MARKER.fullmatch(text, start, figure.number_end):
+        return False
+    before = text[max(0, start - 4) : start]
+    return bool(_SENTENCE_END.search(before)) and _LIST_NUMBER_AFTER.match(text, figure.number_end) is not None
+
+
 def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
     """A page number opening a page's line before its title: "1 GLOBAL TRENDS FORCED DISPLACEMENT", "1 Russian
-    Federation in short" (a count of a name in the singular counts nothing)."""
+    Federation in short", "4 Introduction" (a count of a name in the singular counts nothing), "1 UNITED NATIONS"
+    (page 1 before a title in capitals)."""
     start = figure.number_start
     line_start = max(text.rfind(c, 0, start) for c in "\n\f") + 1
-    if text[line_start:start].strip() or not _PAGE_NUMBER.fullmatch(text, start, figure.number_end):
+    surface = text[start : figure.number_end]
+    if text[line_start:start].strip() or not _PAGE_NUMBER.fullmatch(surface):
         return None
-    if (
-        figure.qualifier is Qualifier.EXACT
-        and unit_tokens
-        and all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
-    ):
+    if figure.qualifier is not Qualifier.EXACT or not unit_tokens:
+        return None
+    names = all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
+    singular_title = (
+        surface != "1"
+        and (unit_tokens[0].is_title or unit_tokens[0].is_upper)
+        and all(t.tag_ in {"NN", "NNP"} for t in unit_tokens)
+    )
+    capitals = surface == "1" and len(unit_tokens) >= 2 and all(t.is_upper for t in unit_tokens)
+    # a title is words, not a unit symbol: "45 Js" stays a measure
+    worded = figure.kind is Kind.COUNT and len(unit_tokens[0].text) >= _MIN_TITLE_WORD and unit_tokens[0].is_alpha
+    if names or (worded and (singular_title or capitals)):
         return Rejection("page furniture", "page-number-line-start")
     return None
