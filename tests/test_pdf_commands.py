@@ -58,11 +58,20 @@ def test_clean_joins_a_word_split_at_a_line_end_and_keeps_its_map():
     assert clean(source).segments[0].text.count("- ") == 2  # without joins the hyphens stay
 
 
+def test_clean_keeps_a_hyphen_the_document_spells_and_leaves_out_only_the_line_break():
+    source = "It is well-\n  known that 300 people left."
+    [segment] = clean(source, kept_hyphens=[source.index("-\n")]).segments
+    assert segment.text == "It is well-known that 300 people left."
+    start = segment.text.index("well-known")
+    low, high = segment.mapped.source_span(start, start + len("well-known"))
+    assert source[low:high] == "well-\n  known"
+
+
 def test_the_pdf_reads_hyphenated_words_joined_and_quotes_keep_hyphen_and_break(pdf_run):
     document = read(HYPHENS)
     text = " ".join(s.text for s in document.text.segments)
     assert "4,250 households" in text and "1,800 displaced families" in text and "estimated 35,000" in text
-    assert "well- known to the engineers" in text  # the document spells it "well-known": the hyphen is kept
+    assert "well-known to the engineers" in text  # the document spells it "well-known": the hyphen is kept
     _, facts = pdf_run
     by_quote = {r["quote"]: r for r in _records(facts) if Path(r["source"]).name == HYPHENS.name}
     assert by_quote["4,250 house-\nholds"]["quantity"]["unit"] == "households"

@@ -29,6 +29,7 @@ from extract.reading.pdf import (
     box_of,
     furniture,
     hyphen_joins,
+    line_end_hyphens,
     read_pdf,
     render_region_png,
 )
@@ -402,6 +403,8 @@ def test_hyphen_joins_line_end_hyphens_that_split_a_word():
     pdf = _synthetic(text)
     assert hyphen_joins(pdf) == [text.index("humani-") + 6]
     assert pdf.text == text
+    joined, kept = line_end_hyphens(pdf)
+    assert joined == hyphen_joins(pdf) and kept == [text.index("well-\n") + 4]
 
 
 @needs_shared

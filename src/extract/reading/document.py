@@ -36,11 +36,12 @@ def segments_of(source: SourceDocument) -> CleanText:
         except HtmlError as error:
             raise IngestError(source.path, str(error)) from error
     elif source.layout is not None:
-        from extract.reading.pdf import hyphen_joins
+        from extract.reading.pdf import line_end_hyphens
         from extract.reading.pdf_source import furniture_spans
 
         layout = source.layout
-        text = clean(source.text, furniture=furniture_spans(layout), cells=True, joins=hyphen_joins(layout))
+        joins, kept = line_end_hyphens(layout)
+        text = clean(source.text, furniture=furniture_spans(layout), cells=True, joins=joins, kept_hyphens=kept)
     else:
         text = clean(source.text)
     dropped = [s for s in text.segments if s.reason == COMMENT_FORM]

@@ -22,16 +22,19 @@ class _Line:
     mapped: MappedText
 
 
-def _split_lines(source: str, cells: bool = False, joins: frozenset[int] = frozenset()) -> list[_Line]:
+def _split_lines(
+    source: str, cells: bool = False, joins: frozenset[int] = frozenset(), kept: frozenset[int] = frozenset()
+) -> list[_Line]:
     """The lines of `source`; a line ending in a hyphen at an offset in `joins` continues with the next line, the
-    hyphen and the line break left out of the text (still inside any span that covers the word's two halves)."""
+    hyphen and the line break left out of the text (still inside any span that covers the word's two halves); at an
+    offset in `kept`, the hyphen stays and only the line break is left out ("well-\\nknown" reads "well-known")."""
     lines: list[_Line] = []
     pieces: list[tuple[str, int]] = []
     position = 0
     for match in [*_LINE_BREAK.finditer(source), None]:
         end = match.start() if match else len(source)
-        if match is not None and end - 1 in joins and end > position:
-            pieces.append((source[position : end - 1], position))
+        if match is not None and end > position and (end - 1 in joins or end - 1 in kept):
+            pieces.append((source[position : end - 1 if end - 1 in joins else end], position))
             position = match.end()
             while position < len(source) and source[position] in " \t":
                 position += 1
@@ -88,12 +91,18 @@ def _blocks(lines: list[_Line], in_furniture: Callable[[_Line], bool] | None = N
 
 
 def clean(
-    source: str, *, furniture: Sequence[tuple[int, int]] = (), cells: bool = False, joins: Sequence[int] = ()
+    source: str,
+    *,
+    furniture: Sequence[tuple[int, int]] = (),
+    cells: bool = False,
+    joins: Sequence[int] = (),
+    kept_hyphens: Sequence[int] = (),
 ) -> CleanText:
     """Segment and normalise a report's text. Lines starting inside a `furniture` span (a PDF's running headers
     and page numbers, found by their recurrence across pages) are boilerplate too; with `cells`, a tab inside a
     line separates table cells; a hyphen at an offset in `joins` (a word split at a line end, as a PDF's
-    `hyphen_joins` finds them) is left out and the word's halves joined ("humani-\\ntarian" reads "humanitarian")."""
+    `hyphen_joins` finds them) is left out and the word's halves joined ("humani-\\ntarian" reads "humanitarian"); at
+    an offset in `kept_hyphens` the hyphen stays and the halves join around it ("well-\\nknown" reads "well-known")."""
     starts = [start for start, _ in furniture]
     ends = [end for _, end in furniture]
 
@@ -102,5 +111,5 @@ def clean(
         i = bisect_right(starts, offset) - 1
         return i >= 0 and offset < ends[i]
 
-    lines = _split_lines(source, cells, frozenset(joins))
+    lines = _split_lines(source, cells, frozenset(joins), frozenset(kept_hyphens))
     return classify(_blocks(lines, in_furniture if furniture else None), headings_from_text=True)
