@@ -42,12 +42,21 @@ def test_ministries_are_whole_organisations(nlp):
 @pytest.mark.parametrize(
     ("text", "short", "long"),
     [
-        ("We trained volunteers of the Azerbaijan Red Crescent Society (AzRCS) on first aid.", "AzRCS",
-         "Azerbaijan Red Crescent Society"),
-        ("The closure of the International Committee of the Red Cross's (ICRC) delegation.", "ICRC",
-         "International Committee of the Red Cross"),
-        ("The Search Unit for Persons Deemed Missing (UBPD) estimates it.", "UBPD",
-         "Search Unit for Persons Deemed Missing"),
+        (
+            "We trained volunteers of the Azerbaijan Red Crescent Society (AzRCS) on first aid.",
+            "AzRCS",
+            "Azerbaijan Red Crescent Society",
+        ),
+        (
+            "The closure of the International Committee of the Red Cross's (ICRC) delegation.",
+            "ICRC",
+            "International Committee of the Red Cross",
+        ),
+        (
+            "The Search Unit for Persons Deemed Missing (UBPD) estimates it.",
+            "UBPD",
+            "Search Unit for Persons Deemed Missing",
+        ),
     ],
 )
 def test_acronyms_link_to_their_long_forms(nlp, text, short, long):

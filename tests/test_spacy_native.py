@@ -80,11 +80,15 @@ def test_a_saved_pipeline_loads_in_a_fresh_process_without_importing_extract(nlp
 def test_the_component_declares_what_it_needs_and_writes(nlp):
     meta = nlp.get_pipe_meta("quantities")
     assert "token.dep" in meta.requires and "doc.spans" in meta.assigns
-    assert nlp.get_pipe_config("quantities") == {
-        "factory": "quantities",
-        "span_key": "quantities",
-        "quantulum_units": True,
-    } or nlp.get_pipe_config("quantities")["span_key"] == "quantities"
+    assert (
+        nlp.get_pipe_config("quantities")
+        == {
+            "factory": "quantities",
+            "span_key": "quantities",
+            "quantulum_units": True,
+        }
+        or nlp.get_pipe_config("quantities")["span_key"] == "quantities"
+    )
 
 
 def test_settings_travel_as_config():

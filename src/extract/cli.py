@@ -445,8 +445,12 @@ def review(
     reject: Annotated[bool, typer.Option("--reject", help="The fact is wrong (export --reviewed drops it).")] = False,
     correct: Annotated[
         str | None,
-        typer.Option("--correct", metavar="FIGURE", help="The right figure: '300', 'about 300', '1.2 million', "
-                     "'200-300 families' (read by the quantity parser)."),
+        typer.Option(
+            "--correct",
+            metavar="FIGURE",
+            help="The right figure: '300', 'about 300', '1.2 million', "
+            "'200-300 families' (read by the quantity parser).",
+        ),
     ] = None,
     qualifier: Annotated[
         str | None, typer.Option(help="With --correct: the right qualifier (exact, approximate, range, ...).")
@@ -591,9 +595,9 @@ def report(
 @app.command()
 def add(
     files: Annotated[list[Path], typer.Argument(help="Report files (.txt, .html, .htm, .pdf) to add.")],
-    seeds: Annotated[
-        Path, typer.Option("--sources", "-s", "--seeds", help="Folder of reports to add them to.")
-    ] = Path("seeds"),
+    seeds: Annotated[Path, typer.Option("--sources", "-s", "--seeds", help="Folder of reports to add them to.")] = Path(
+        "seeds"
+    ),
     out: Annotated[Path, typer.Option("--out", "-o", help="Facts file to regenerate.")] = Path("outputs/facts.jsonl"),
     model: ModelOption = None,
     lexicon: LexiconOption = None,

@@ -84,9 +84,7 @@ def parse(
         yield from _parse_group(nlp, group, selective)
 
 
-def _groups(
-    texts: Iterable[tuple[str, Any]], batch_size: int, batch_chars: int
-) -> Iterator[list[tuple[str, Any]]]:
+def _groups(texts: Iterable[tuple[str, Any]], batch_size: int, batch_chars: int) -> Iterator[list[tuple[str, Any]]]:
     group: list[tuple[str, Any]] = []
     chars = 0
     for text, context in texts:
@@ -99,9 +97,7 @@ def _groups(
         yield group
 
 
-def _parse_group(
-    nlp: Language, group: list[tuple[str, Any]], selective: bool
-) -> list[tuple[Doc | ParseFailure, Any]]:
+def _parse_group(nlp: Language, group: list[tuple[str, Any]], selective: bool) -> list[tuple[Doc | ParseFailure, Any]]:
     """The group parsed as one batch; when the batch raises, each text alone, so one bad text costs only itself."""
     import numpy
 

@@ -17,6 +17,7 @@ from extract.resources import load_json, load_jsonl
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
+
 @Language.factory(
     "anchored_span_ruler",
     requires=["token.lower", "token.orth"],
@@ -137,7 +138,7 @@ class EntityFilter:
 
 
 def _trim_punctuation(ent: Span) -> Span | None:
-    """"Boris Heger/" -> "Boris Heger": the model sometimes takes a separator into a name."""
+    """ "Boris Heger/" -> "Boris Heger": the model sometimes takes a separator into a name."""
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].is_punct and ent.doc[start].text not in "(["):
         start += 1

@@ -31,7 +31,5 @@ def furniture_lines(lines: list[str]) -> set[int]:
     for i in candidates:
         texts.setdefault(_shape(lines[i]), set()).add(lines[i])
     return {
-        i
-        for i in candidates
-        if shapes[_shape(lines[i])] >= MIN_REPEATS and len(texts[_shape(lines[i])]) >= MIN_REPEATS
+        i for i in candidates if shapes[_shape(lines[i])] >= MIN_REPEATS and len(texts[_shape(lines[i])]) >= MIN_REPEATS
     }

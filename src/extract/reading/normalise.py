@@ -53,6 +53,7 @@ _CONTINUATION = (
 )
 _MOJIBAKE = re.compile(f"[\xc2-\xdf]{_CONTINUATION}|[\xe0-\xef]{_CONTINUATION}{{2}}|[\xf0-\xf4]{_CONTINUATION}{{3}}")
 
+
 class TextBuilder:
     """Collects a block's characters, normalised and mapped: whitespace runs (and gaps such as tags or line
     breaks) become one space, mapped to the first character of what it replaces; nothing leads or trails."""
@@ -117,5 +118,3 @@ def _repair(sequence: str) -> str | None:
         return sequence.encode("sloppy-windows-1252").decode("utf-8")
     except UnicodeError:
         return None
-
-
