@@ -103,7 +103,7 @@ class DocumentAssembler:
         self._note_context(segment, doc)
         if segment.kind is SegmentKind.BOILERPLATE:
             return
-        self._scaler.apply(doc)
+        self._scaler.apply(doc, segment.text)
         sentences: dict[int, tuple[_Sentence, list[ResolvedPeriod]]] = {}
         for span in doc.spans[SPAN_KEY]:
             sentence, sentence_ents = _sentence_of(span)

@@ -153,8 +153,8 @@ class TableScaler:
 
         self._scaler = Scaler()
 
-    def apply(self, doc: Doc) -> None:
-        self._scaler.apply(doc)
+    def apply(self, doc: Doc, text: str | None = None) -> None:
+        self._scaler.apply(doc, text)
 
 
 def table_context(before: Sequence[str], text: str) -> list[str]:

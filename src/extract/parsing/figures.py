@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.models import Kind, Qualifier
 from extract.parsing.currencies import currency_after, currency_before, table
@@ -393,6 +393,24 @@ def _time_words() -> re.Pattern[str]:
 def scan_figures(text: str, skipped: list[SkippedNumber] | None = None) -> list[Figure]:
     """Every figure in `text`, left to right, with qualifier, bounds, and kind when the text shows it. The numbers
     read as parts of codes, dates and times are added to `skipped` when given."""
+    figures, codes = _scanned(text) if len(text) <= _CACHED_LENGTH else _scan(text)
+    if skipped is not None:
+        skipped.extend(codes)
+    return list(figures)
+
+
+# The selective parse scans each sentence to choose its components, then the figure component scans the same
+# sentence again when its run is that one sentence (the usual case): the second scan is a cache hit.
+_CACHED_LENGTH = 4_000
+
+
+@lru_cache(maxsize=4_096)
+def _scanned(text: str) -> tuple[tuple[Figure, ...], tuple[SkippedNumber, ...]]:
+    return _scan(text)
+
+
+def _scan(text: str) -> tuple[tuple[Figure, ...], tuple[SkippedNumber, ...]]:
+    skipped: list[SkippedNumber] = []
     glued = {g.number_end: g for g in glued_units(text)}
     atoms = _with_glued(find_atoms(text), glued.values())
     codes = _code_atoms(text, atoms)
@@ -401,8 +419,7 @@ def scan_figures(text: str, skipped: list[SkippedNumber] | None = None) -> list[
     while i < len(atoms):
         atom = atoms[i]
         if i in codes:
-            if skipped is not None:
-                skipped.append(SkippedNumber(atom.start, atom.end, *codes[i]))
+            skipped.append(SkippedNumber(atom.start, atom.end, *codes[i]))
             i += 1
             continue
         if i + 1 < len(atoms) and i + 1 not in codes and (fraction := _out_of(text, atom, atoms[i + 1])):
@@ -416,7 +433,7 @@ def scan_figures(text: str, skipped: list[SkippedNumber] | None = None) -> list[
     if articles := _article_units(text):
         figures += _without_rates(text, figures, articles)
     joined = _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start)))
-    return _over_list(text, _changes(text, _spread_over(text, joined)))
+    return tuple(_over_list(text, _changes(text, _spread_over(text, joined)))), tuple(skipped)
 
 
 _CHANGE_JOINER = re.compile(r"\s+to\s+")

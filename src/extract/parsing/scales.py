@@ -165,10 +165,11 @@ class TableScaler:
         self.span_key = span_key
         self.table = _Table()
 
-    def apply(self, doc: Doc) -> None:
+    def apply(self, doc: Doc, text: str | None = None) -> None:
+        """`text`: the doc's text when the caller holds it (Doc.text joins every token on each access)."""
         spans = list(doc.spans[self.span_key])
         dropped: set[int] = set()
-        for offset, line in _lines(doc.text):
+        for offset, line in _lines(doc.text if text is None else text):
             header = _header(line)
             if header is not None:
                 title, columns, phrase = header

@@ -2,21 +2,24 @@
 
 A text is cut at sentence ends into runs of sentences with a figure candidate (`scan_figures` finds one; most
 sentences are ruled out before it by the cheaper `candidates.may_hold_figure`) and runs without. The first are
-parsed by the whole pipeline; the others only by the components the document's context reads
-(the entity ruler, the NER, the entity filter and the acronym linker: places and acronyms), then the pieces are
-joined back into one Doc of the whole text. A sentence without a figure gives no fact, so its tags, lemmas and
-parse were never read; the parser and tagger are most of a Doc's cost, and most of a report's sentences hold no
-figure.
+parsed by the whole pipeline; the others only by the cheap components the document's context reads (the domain
+entity ruler, a gazetteer of places and organisations, and the acronym linker), then the pieces are joined back
+into one Doc of the whole text. A sentence without a figure gives no fact, so its tags, lemmas, parse and
+statistical entities were never read but for one thing: the places that vote for the document's location. Those
+come from the gazetteer there; the statistical NER (the model's most expensive component, with its own embedding)
+was half of the pipeline's time on such sentences, and most of a report's sentences hold no figure.
 
 The cut is conservative (a period after two lower-case letters, then white space, then a capital), so that a piece
-boundary is a sentence end the parser would also see; a text whose pieces do not join back to it exactly is parsed
-whole.
+boundary is a sentence end the parser would also see. The pieces tile the text, and a Doc's text is its input, so
+the joined Doc's text is the text.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy
@@ -28,8 +31,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# What the document's context reads from a sentence without figures: its entities (places) and acronyms.
-_CONTEXT_COMPONENTS = frozenset({"entity_ruler", "ner", "entity_filter", "acronyms"})
+# What the document's context reads from a sentence without figures: its places (the gazetteer) and acronyms.
+_CONTEXT_COMPONENTS = frozenset({"entity_ruler", "acronyms"})
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])[\"'”’)]?\s+(?=[\"“(]?[A-Z])")
 _SPAN_KEYS = ("quantities", "rejected_numbers")  # parsing.SPAN_KEY, parsing.REJECTED_KEY
 _OFFSET_FIELDS = ("start", "end", "number_start", "number_end")
@@ -59,13 +62,8 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def light_disabled(nlp: Language) -> list[str]:
-    """The components a sentence without figures skips: all but the context's, and what they listen to."""
-    keep = set(_CONTEXT_COMPONENTS)
-    for name in _CONTEXT_COMPONENTS & set(nlp.pipe_names):
-        model = getattr(nlp.get_pipe(name), "model", None)
-        if model is not None and any("listener" in layer.name for layer in model.walk()):
-            keep |= {"tok2vec", "transformer"}  # a shared embedding the NER reads
-    return [name for name in nlp.pipe_names if name not in keep]
+    """The components a sentence without figures skips: all but the context's (none of which reads a model)."""
+    return [name for name in nlp.pipe_names if name not in _CONTEXT_COMPONENTS]
 
 
 def parse_texts(nlp: Language, texts: list[str], batch_size: int | None = None) -> list[Doc]:
@@ -77,10 +75,9 @@ def parse_texts(nlp: Language, texts: list[str], batch_size: int | None = None) 
     full_docs = iter(_run(nlp, full, batch_size, []))
     light_docs = iter(_run(nlp, light, batch_size, light_disabled(nlp)))
     docs = []
-    for text, plan in zip(texts, plans, strict=True):
+    for plan in plans:
         parts = [next(full_docs) if figure else next(light_docs) for _, _, figure in plan]
-        joined = _join(parts, [start for start, _, _ in plan])
-        docs.append(joined if joined.text == text else nlp(text))
+        docs.append(_join(parts, [start for start, _, _ in plan]))
     return docs
 
 
@@ -93,7 +90,6 @@ def _run(nlp: Language, texts: list[str], batch_size: int | None, disable: list[
 
 
 def _join(parts: list[Doc], starts: list[int]) -> Doc:
-    from spacy.tokens import Doc
 
     if len(parts) == 1:
         return _with_span_keys(parts[0])
@@ -105,9 +101,56 @@ def _join(parts: list[Doc], starts: list[int]) -> Doc:
         for key, value in doc.user_data.items():
             if isinstance(key, tuple) and key[:2] == ("._.", "quantity") and isinstance(value, dict):
                 doc.user_data[key] = _shifted(value, start, _OFFSET_FIELDS)
-    joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+    joined = _concatenated(parts, starts)
     joined._.acronyms = acronyms
     return _with_span_keys(joined)
+
+
+def _concatenated(parts: list[Doc], starts: list[int]) -> Doc:
+    """`Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])` for parts that tile one text from
+    `starts` (the first 0): the same Doc, built from the parts' arrays. from_docs makes two Token objects a token
+    to read words and spaces, re-joins each part's text for its length, and re-finds each span by characters:
+    a tenth of the selective parse."""
+    from spacy.tokens import Doc, Span
+
+    attrs, orth, space = _array_attrs()
+    strings = parts[0].vocab.strings
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays = []
+    user_data: dict = {}
+    spans: dict[str, list[tuple[int, int, int, int, int]]] = {}
+    tokens = 0
+    for doc, start in zip(parts, starts, strict=True):
+        array = doc.to_array(attrs)
+        arrays.append(array)
+        words += [strings[orth] for orth in array[:, orth].tolist()]
+        spaces += array[:, space].astype(bool).tolist()
+        for key, value in doc.user_data.items():
+            if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is not None:
+                kind, name, begin, end = key
+                user_data[(kind, name, begin + start, None if end is None else end + start)] = copy.copy(value)
+        for key, group in doc.spans.items():
+            spans.setdefault(key, []).extend(
+                (span.start + tokens, span.end + tokens, span.label, span.kb_id, span.id) for span in group
+            )
+        tokens += len(doc)
+    joined = Doc(parts[0].vocab, words=words, spaces=spaces, user_data=user_data)
+    joined.from_array(attrs, numpy.concatenate(arrays))
+    for key, group in spans.items():
+        joined.spans[key] = [Span(joined, s, e, label=label, kb_id=kb, span_id=i) for s, e, label, kb, i in group]
+    return joined
+
+
+@cache
+def _array_attrs() -> tuple[list[int], int, int]:
+    """The attributes from_docs copies, and where ORTH and SPACY stand among them."""
+    from spacy.attrs import ORTH, SPACY
+    from spacy.tokens import Doc
+
+    attrs = list(Doc._get_array_attrs())
+    attrs += [attr for attr in (ORTH, SPACY) if attr not in attrs]
+    return attrs, attrs.index(ORTH), attrs.index(SPACY)
 
 
 def _shifted(record: dict, offset: int, fields: tuple[str, ...]) -> dict:
