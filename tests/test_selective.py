@@ -114,3 +114,11 @@ def test_the_join_is_spacys_from_docs(nlp, monkeypatch):
     texts = [TEXT, *_SENTENCES, " ".join(_SENTENCES), "\n\n".join(reversed(_SENTENCES))]
     selective.parse_texts(nlp, texts, batch_size=4)
     assert len(joins) >= 3 and max(joins) >= 3
+
+
+def test_a_title_without_figures_still_gets_the_statistical_ner(nlp):
+    # "Ouham" is not in the gazetteer: only the NER finds it, and a title's place is the document's location.
+    title = _parsed(nlp, "Floods in Ouham", True)
+    assert [e.text for e in title.ents if e.label_ == "GPE"] == ["Ouham"]
+    prose = "The teams reached the villages of Ouham. They spoke with the families. " * 3
+    assert len(prose) > 200 and not list(_parsed(nlp, prose, True).ents)  # prose without figures: gazetteer only

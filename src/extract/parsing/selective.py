@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 # What the document's context reads from a sentence without figures: its places (the gazetteer) and acronyms.
 _CONTEXT_COMPONENTS = frozenset({"entity_ruler", "acronyms"})
+# What a title or heading also gets (`_kind`): the places it names are the likeliest to be the document's.
+_NAMED_COMPONENTS = frozenset({"ner", "entity_filter"})
+_HEADING_LENGTH = 200
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])[\"'”’)]?\s+(?=[\"“(]?[A-Z])")
 _SPAN_KEYS = ("quantities", "rejected_numbers")  # parsing.SPAN_KEY, parsing.REJECTED_KEY
 _OFFSET_FIELDS = ("start", "end", "number_start", "number_end")
@@ -61,6 +64,11 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def named_disabled(nlp: Language) -> list[str]:
+    """The components a title or heading without figures skips: all but the context's and the NER's."""
+    return [name for name in nlp.pipe_names if name not in _CONTEXT_COMPONENTS | _NAMED_COMPONENTS]
+
+
 def light_disabled(nlp: Language) -> list[str]:
     """The components a sentence without figures skips: all but the context's (none of which reads a model)."""
     return [name for name in nlp.pipe_names if name not in _CONTEXT_COMPONENTS]
@@ -70,15 +78,24 @@ def parse_texts(nlp: Language, texts: list[str], batch_size: int | None = None) 
     """One Doc per text, the expensive components run only on the runs of sentences with a figure; in batches of
     `batch_size` pieces, or piece by piece (`nlp(piece)`) when None."""
     plans = [pieces(text) for text in texts]
-    full = [text[s:e] for text, plan in zip(texts, plans, strict=True) for s, e, figure in plan if figure]
-    light = [text[s:e] for text, plan in zip(texts, plans, strict=True) for s, e, figure in plan if not figure]
-    full_docs = iter(_run(nlp, full, batch_size, []))
-    light_docs = iter(_run(nlp, light, batch_size, light_disabled(nlp)))
-    docs = []
-    for plan in plans:
-        parts = [next(full_docs) if figure else next(light_docs) for _, _, figure in plan]
-        docs.append(_join(parts, [start for start, _, _ in plan]))
-    return docs
+    kinds = [[_kind(text, plan, run) for run in plan] for text, plan in zip(texts, plans, strict=True)]
+    docs_of = {
+        kind: iter(_run(nlp, [text[s:e] for text, plan, runs in zip(texts, plans, kinds, strict=True)
+                              for (s, e, _), of in zip(plan, runs, strict=True) if of == kind], batch_size, disable))
+        for kind, disable in (("full", []), ("named", named_disabled(nlp)), ("light", light_disabled(nlp)))
+    }  # fmt: skip
+    return [
+        _join([next(docs_of[kind]) for kind in runs], [start for start, _, _ in plan])
+        for plan, runs in zip(plans, kinds, strict=True)
+    ]
+
+
+def _kind(text: str, plan: list[tuple[int, int, bool]], run: tuple[int, int, bool]) -> str:
+    """ "full" for a run with figures; "named" for a short text without any (a title, a heading: the statistical NER
+    finds the places that the gazetteer lacks where the document names its subject); "light" for the others."""
+    if run[2]:
+        return "full"
+    return "named" if len(plan) == 1 and len(text) <= _HEADING_LENGTH else "light"
 
 
 def _run(nlp: Language, texts: list[str], batch_size: int | None, disable: list[str]) -> list[Doc]:
