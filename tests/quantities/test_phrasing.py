@@ -27,6 +27,11 @@ def _figures(nlp, text: str) -> list[tuple[str, object, str, str, str | None]]:
             [("Two out of three detainees", 0.666667, "exact", "ratio", "detainees")],
         ),
         ("One in four or more children", [("One in four or more children", 0.25, "at_least", "ratio", "children")]),
+        (  # a part of a stated total, in digits, counts the noun
+            "At least 23 out of 31 provinces are affected.",
+            [("At least 23 out of 31 provinces", 23, "at_least", "count", "provinces")],
+        ),
+        ("9 out of 10 households lack water.", [("9 out of 10 households", 0.9, "exact", "ratio", "households")]),
         (
             "Some 3,000 people received cash, one in five of them women.",
             [

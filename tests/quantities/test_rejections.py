@@ -57,6 +57,8 @@ def _figures(text: str) -> list[str]:
         ("Their 2-0 victory came late.", "2-0", "score", "score"),
         ("Write to 17 Avenue de la Paix, 1202 Geneva.", "17", "address", "street-number"),
         ("Write to 17 Avenue de la Paix, 1202 Geneva.", "1202", "address", "postal-code"),
+        ("The office is at 19 Avenue de la Paix, 1202 Geneva.", "19", "address", "street-number"),
+        ("Our shop at 221 Baker Street closed.", "221", "address", "street-number"),
         ("Mail the form to Austin, TX 78701 by June.", "78701", "address", "postal-code"),
         ("The Nikkei 225 rose sharply.", "225", "name", "number-in-name"),
         ("Appeal DREF-2021-000042-KEN was launched.", "000042", "reference", "code-digits"),

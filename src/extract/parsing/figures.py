@@ -358,6 +358,8 @@ def _out_of(text: str, first: Atom, second: Atom) -> Figure | None:
     if _OUT_OF.fullmatch(between):
         if first.value > second.value:
             return None
+        if _counted_part(first, second):  # "23 out of 31 provinces": 23 provinces, of a total
+            return replace(_figure(text, first, None), end=second.end)
     elif not (_IN_EVERY.fullmatch(between) and _is_share_in(text, first, second)):
         return None
     value = as_number(round(first.value / second.value, 6))
@@ -373,6 +375,12 @@ def _out_of(text: str, first: Atom, second: Atom) -> Figure | None:
     return Figure(
         start, end, first.start, second.end, value, low, high, qualifier, Kind.RATIO, None, first.is_word, False
     )
+
+
+def _counted_part(first: Atom, second: Atom) -> bool:
+    """ "23 out of 31 provinces" counts provinces; "one out of three children", "9 out of 10" are shares."""
+    assert first.value is not None and second.value is not None
+    return not (first.is_word or second.is_word) and first.value >= 2 and second.value > _SHARE_MAX_NUMERATOR
 
 
 def _is_share_in(text: str, first: Atom, second: Atom) -> bool:

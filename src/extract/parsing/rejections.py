@@ -516,8 +516,10 @@ def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_token
     if figure.qualifier is not Qualifier.EXACT or figure.is_word or not surface.isdigit():
         return None
     words = (figure.unit or "").split()
-    if words and all(w[:1].isupper() for w in words) and any(w.lower() in _cue("street_words") for w in words):
-        return Rejection("address", "street-number")
+    streets = _cue("street_words")
+    named = all(w[:1].isupper() for w in words) and bool(streets & {w.lower() for w in words})
+    if words and words[0][:1].isupper() and (words[0].lower() in streets or named):
+        return Rejection("address", "street-number")  # "10 Downing Street", "19 Avenue de la Paix"
     if unit_tokens and all(t.tag_ == "NNP" and t.ent_type_ in {"GPE", "LOC"} for t in unit_tokens):
         if len(surface) in (4, 5) and not figure.is_year_like:
             return Rejection("address", "postal-code")
