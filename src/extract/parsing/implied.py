@@ -30,6 +30,11 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {key: frozenset(word.lower() for word in words) for key, words in lex.items() if key != "_doc"}
 
 
+def people_words() -> frozenset[str]:
+    """The verbs and participles said of people ("displaced", "killed"): a figure they describe counts people."""
+    return _lexicon()["people_verbs"]
+
+
 def bounds_a_named_group(doc: Doc, first: int) -> bool:
     """ "children under 5", "people over 60", "those younger than 18": the number after a plural noun and a bound
     word labels that group."""
