@@ -106,6 +106,18 @@ def _is_heading(doc: Doc, group: Group) -> bool:
     return tokens[-1].text == ":" or all(t.is_upper or not t.is_alpha for t in tokens)
 
 
+def _ends_in_heading(doc: Doc, group: Group) -> bool:
+    """ "... affected by the r POPULATION OF CONCERN IRAQ INTER-AGENCY OPERATIONAL UPDATE - SYRIA 246,051 Syrians
+    refugees": the words before the first cell end in a heading in capitals (three words or more), which the lines
+    joined into one with the text before it; the block opens after it."""
+    words = 0
+    for token in reversed(doc[group.start : group.end]):
+        if token.is_alpha and not token.is_upper:
+            break
+        words += token.is_alpha and len(token.text) > 1
+    return words >= 3
+
+
 def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     """True when the block's labels stand before their numbers, False when after, None when it is no table."""
     if sum(g.numbers for g in groups) < _MIN_GROUPS:
@@ -113,7 +125,9 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     labels = [g for g in groups if not g.numbers]
     if any(not _capitalised(doc[g.start]) for g in labels[1:-1]):
         return None  # prose: a label of a table starts with a capital
-    first = next((i for i, g in enumerate(groups) if g.numbers or not _is_heading(doc, g)), None)
+    first = next(
+        (i for i, g in enumerate(groups) if g.numbers or not (_is_heading(doc, g) or _ends_in_heading(doc, g))), None
+    )
     if first is None:
         return None
     return not groups[first].numbers
