@@ -384,8 +384,12 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if unit:
             return replace(figure, unit=unit), []
-        if implied.said_of_people(doc, first, last, figure.qualifier):
+        if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
+        if (group := implied.of_those_opening(doc, first, self._counted_noun)) is not None:
+            if isinstance(group, str):
+                return replace(figure, unit=group), []
+            return replace(figure, unit=doc[group[0].i : group[-1].i + 1].text), []
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
