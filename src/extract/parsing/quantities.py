@@ -332,6 +332,8 @@ class QuantityRecognizer:
             return replace(figure, kind=Kind.DURATION, unit="years"), []
         if not unit_tokens:
             return self._implied(doc, figure, previous)
+        if alias := _unit_alias(doc, text, unit_tokens[0]):  # "192 National Red Cross and Red Crescent Societies"
+            return replace(figure, end=alias[-1].idx + len(alias[-1]), unit=_aliases()[_lower_text(alias)]), alias
         if unit_tokens[0].lower_ == "magnitude":  # "a 7.2 magnitude quake": the magnitude, not the quake
             return replace(figure, end=unit_tokens[0].idx + len(unit_tokens[0]), kind=Kind.MEASURE, unit="magnitude"), []
         head = unit_tokens[-1].lower_
@@ -626,6 +628,28 @@ def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]
 def _degree_adverb(token: Token) -> bool:
     """An adverb that grades the adjective after it: "severely", "most", "very"."""
     return token.tag_ in _ADVERB_TAGS and (token.lower_.endswith("ly") or token.lower_ in _DEGREE_ADVERBS)
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return load_json("units.json")["unit_aliases"]
+
+
+def _lower_text(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+
+
+def _unit_alias(doc: Doc, text: str, first: Token) -> list[Token] | None:
+    """The tokens of a long name that reports shorten to a unit of their own (resources/units.json)."""
+    for name in _aliases():
+        end = first.idx + len(name)
+        if text[first.idx : end].lower() == name and (end == len(text) or not text[end].isalnum()):
+            last = first.i
+            while last + 1 < len(doc) and doc[last + 1].idx < end:
+                last += 1
+            return list(doc[first.i : last + 1])
+    return None
 
 
 def _names_a_place(tokens: list[Token]) -> bool:
