@@ -653,11 +653,12 @@ def _unit_alias(doc: Doc, text: str, first: Token) -> list[Token] | None:
 
 
 def _names_a_place(tokens: list[Token]) -> bool:
-    """ "Aruba", "Jordan": a name after a share is the label of the next row, not a population ("one in four
-    Syrians" counts a people, a plural)."""
-    return tokens[-1].text[:1].isupper() and (
-        tokens[-1].ent_type_ in _PLACE_LABELS or all(t.tag_ == "NNP" for t in tokens)
-    )
+    """ "Lebanon 1 in 8 Aruba 1 in 6": a name after a share, with the next share after it, is the label of the next
+    row, not a population ("one in four Syrians" counts a people)."""
+    doc = tokens[0].doc
+    after = tokens[-1].i + 1
+    followed = after < len(doc) and doc[after].like_num
+    return followed and all(t.tag_ == "NNP" or t.ent_type_ in _PLACE_LABELS for t in tokens)
 
 
 def _capitals_unit(doc: Doc, index: int) -> tuple[list[Token], str] | None:
