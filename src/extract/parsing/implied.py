@@ -154,7 +154,7 @@ def _definite(doc: Doc, index: int) -> bool:
 
 def people_of_the_place(doc: Doc, first: int) -> bool:
     """A bare figure that a place's people or a death toll stand for: "the town of 140,000", "a village of 300";
-    "Indonesian quake toll passes 100". """
+    "Indonesian quake toll passes 100"."""
     lex = _lexicon()
     before = [t for t in doc[max(0, first - 4) : first] if not t.is_space]
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in lex["settlement_nouns"]:

@@ -335,7 +335,8 @@ class QuantityRecognizer:
         if alias := _unit_alias(doc, text, unit_tokens[0]):  # "192 National Red Cross and Red Crescent Societies"
             return replace(figure, end=alias[-1].idx + len(alias[-1]), unit=_aliases()[_lower_text(alias)]), alias
         if unit_tokens[0].lower_ == "magnitude":  # "a 7.2 magnitude quake": the magnitude, not the quake
-            return replace(figure, end=unit_tokens[0].idx + len(unit_tokens[0]), kind=Kind.MEASURE, unit="magnitude"), []
+            end = unit_tokens[0].idx + len(unit_tokens[0])
+            return replace(figure, end=end, kind=Kind.MEASURE, unit="magnitude"), []
         head = unit_tokens[-1].lower_
         if head not in self.measures and any(c in "aeiouy" for c in head):  # "115 mt of food": a unit's abbreviation
             unit_tokens += _of_complement(doc, unit_tokens[-1].i + 1)  # "44 places of detention"
@@ -351,8 +352,7 @@ class QuantityRecognizer:
         number = _char_span(doc, figure.number_start, figure.number_end)
         last = number.end - 1 if number is not None else 0
         if number is None or not (
-            len(number) == 1
-            or (len(number) == 2 and (layout.scale_letter(doc, last) or layout.scale_word(doc, last)))
+            len(number) == 1 or (len(number) == 2 and (layout.scale_letter(doc, last) or layout.scale_word(doc, last)))
         ):
             return None
         if (found := layout.row_label(doc, number.start)) is None:
@@ -705,7 +705,8 @@ def _quake_magnitude(doc: Doc, text: str, figure: Figure) -> Figure | None:
     if not any(t.lower_ in cues for t in number.sent):
         return None
     scale = 1_000_000
-    low, high, value = (None if v is None else as_number(round(v / scale, 6)) for v in (figure.low, figure.high, figure.value))
+    bounds = (figure.low, figure.high, figure.value)
+    low, high, value = (None if v is None else as_number(round(v / scale, 6)) for v in bounds)
     return replace(figure, value=value, low=low, high=high, kind=Kind.MEASURE, unit="magnitude")
 
 
