@@ -133,3 +133,27 @@ def test_the_highest_numbers_of(nlp):
 )
 def test_a_long_name_reports_shorten(nlp, text):
     assert [u for _, u in _units(nlp, text)] == ["National Societies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "low", "high"),
+    [
+        ("Sales more than doubled in May.", 2, "more_than", 2, None),
+        ("The price of maize halved.", 0.5, "exact", None, None),
+        ("Cases nearly tripled in a week.", 3, "approximate", None, 3),
+        ("Seven in ten said prices had doubled.", 2, "exact", None, None),
+    ],
+)
+def test_a_change_that_states_its_ratio(nlp, text, value, qualifier, low, high):
+    (quantity,) = [q for _, q in read_figures(nlp, text) if q.unit == "times"]
+    assert (quantity.value, quantity.kind.value, quantity.qualifier.value, quantity.low, quantity.high) == (
+        value,
+        "ratio",
+        qualifier,
+        low,
+        high,
+    )
+
+
+def test_a_redoubled_effort_is_no_ratio(nlp):
+    assert [q for _, q in read_figures(nlp, "The agencies redoubled their efforts.")] == []
