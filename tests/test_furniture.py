@@ -23,3 +23,10 @@ def test_statistic_figures_and_unique_lines_are_not_furniture() -> None:
     lines = ["4,000", "missing persons registered", "3,500", "families visited", "Page 1 of 9", "A line 5"]
     assert furniture_lines(lines) == set()
     assert furniture_lines(["Page 1 of 9", "text", "Page 2 of 9"]) == {0, 2}
+
+
+def test_key_figures_repeated_with_other_amounts_are_not_furniture() -> None:
+    """A result and a target written alike ("11.3 million measles vaccinations" in 2015, "11.7 million" planned)."""
+    lines = ["11.3 million measles vaccinations", "Targets for 2016", "11.7 million measles vaccinations", "86% hosted"]
+    assert furniture_lines(lines) == set()
+    assert furniture_lines(["PROTECTION 47", "text", "PROTECTION 52"]) == {0, 2}

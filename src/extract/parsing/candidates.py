@@ -49,6 +49,7 @@ def _trigger_words() -> tuple[frozenset[str], int]:
         *numbers["fraction_of_scale"],
         *numbers["vague"],
         *numbers["ratio_words"],
+        *numbers["ratio_verbs"],
         *load_json("units.json")["article_units"],
         *load_json("currencies.json")["article_names"],
         *_OTHER_TRIGGERS,

@@ -299,10 +299,32 @@ def _ratio_words(text: str) -> list[Figure]:
     small = {**lex["units"], **lex["tens"]}
     found += [(m, small[m.group(1).lower()], "fold") for m in _FOLD_WORD.finditer(text) if m.group(1).lower() in small]
     exact, ratio = Qualifier.EXACT, Kind.RATIO
-    return [
+    figures = [
         Figure(m.start(), m.end(), m.start(), m.end(), value, None, None, exact, ratio, unit, True, False)
         for m, value, unit in found
     ]
+    return figures + _ratio_verbs(text, lex["ratio_verbs"])
+
+
+@cache
+def _ratio_verb_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _ratio_verbs(text: str, verbs: dict[str, float]) -> list[Figure]:
+    """ "Sales more than doubled", "the price halved", "cases nearly tripled": a change that states its ratio is a
+    figure (unit times), its qualifier the phrase before it."""
+    figures = []
+    for m in _ratio_verb_pattern(tuple(verbs)).finditer(text):
+        value = as_number(verbs[m.group(1).lower()])
+        qualifier, low, high, start = Qualifier.EXACT, None, None, m.start()
+        if found := _qualifier_before(text, m.start()):
+            qualifier, sets_high, start = found
+            low, high = _bounds(qualifier, sets_high, value)
+        figures.append(
+            Figure(start, m.end(), m.start(), m.end(), value, low, high, qualifier, Kind.RATIO, "times", True, False)
+        )
+    return figures
 
 
 @cache

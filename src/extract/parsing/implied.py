@@ -30,6 +30,11 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {key: frozenset(word.lower() for word in words) for key, words in lex.items() if key != "_doc"}
 
 
+def people_words() -> frozenset[str]:
+    """The verbs and participles said of people ("displaced", "killed"): a figure they describe counts people."""
+    return _lexicon()["people_verbs"]
+
+
 def bounds_a_named_group(doc: Doc, first: int) -> bool:
     """ "children under 5", "people over 60", "those younger than 18": the number after a plural noun and a bound
     word labels that group."""
@@ -129,16 +134,56 @@ def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
         token = doc[j]
         if token.like_num:
             return []
-        if token.lower_ in {"number", "total"} and j + 2 < first and doc[j + 1].lower_ == "of" and _definite(doc, j):
+        if (
+            token.lower_ in {"number", "numbers", "total"}
+            and j + 2 < first
+            and doc[j + 1].lower_ == "of"
+            and _definite(doc, j)
+        ):
             noun = nouns(doc, j + 2)
             return noun if noun and noun[0].i == j + 2 and noun[-1].i < first else []
     return []
 
 
 def _definite(doc: Doc, index: int) -> bool:
-    """ "the number of", "the total number of": an amount; "a number of" means several."""
+    """ "the number of", "the total number of", "the highest numbers of": an amount; "a number of" means several."""
     before = [t.lower_ for t in doc[max(0, index - 2) : index]]
-    return before[-1:] == ["the"] or before == ["the", "total"] or before == ["the", "overall"]
+    superlative = index >= 2 and doc[index - 2].lower_ == "the" and doc[index - 1].tag_ == "JJS"
+    return before[-1:] == ["the"] or before == ["the", "total"] or before == ["the", "overall"] or superlative
+
+
+def people_of_the_place(doc: Doc, first: int) -> bool:
+    """A bare figure that a place's people or a death toll stand for: "the town of 140,000", "a village of 300";
+    "Indonesian quake toll passes 100"."""
+    lex = _lexicon()
+    before = [t for t in doc[max(0, first - 4) : first] if not t.is_space]
+    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in lex["settlement_nouns"]:
+        after = doc[first + 1] if first + 1 < len(doc) else None
+        return after is None or after.is_punct or after.is_space  # "a camp of 3,000 tents" counts tents
+    verb = len(before) - 1
+    if verb >= 0 and before[verb].lower_ == "to":
+        verb -= 1
+    return verb >= 1 and before[verb].lower_ in lex["toll_verbs"] and before[verb - 1].lower_ in lex["toll_nouns"]
+
+
+def of_those_opening(doc: Doc, first: int, nouns: NounReader) -> list[Token] | str | None:
+    """ "Of those displaced, 20,000 are at 127 evacuation centres", "Of the refugees, 3,000 ...": a figure just
+    after a clause opened by "Of those/these/the ..." counts the group it names; a participle said of people
+    names people."""
+    if first < 3 or doc[first - 1].text != ",":
+        return None
+    for j in range(first - 2, max(-1, first - 8), -1):
+        if doc[j].lower_ == "of" and (j == 0 or doc[j].is_sent_start or doc[j - 1].is_punct):
+            if j + 2 >= first - 1 or doc[j + 1].lower_ not in {"those", "these", "the"}:
+                return None
+            group = doc[j + 2 : first - 1]
+            if len(group) == 1 and group[0].lower_ in _lexicon()["people_verbs"]:
+                return PEOPLE
+            noun = nouns(doc, j + 2)
+            return noun if noun and noun[-1].i == first - 2 else None
+        if doc[j].like_num or doc[j].is_punct:
+            return None
+    return None
 
 
 def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> bool:

@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Token
 _WINDOW = 60
 _MIN_GROUPS = 3  # number groups a block needs before it is read as a table
 _FINITE_VERBS = {"VBD", "VBZ", "VBP", "MD"}
-_LABEL_PUNCT = {"(", ")", "/", "-", ":", "’s", "'s", "&"}
+_LABEL_PUNCT = {"(", ")", "/", "-", ":", "’s", "'s", "&", "+"}  # "(Pre-Influx + Influx)"
 _SCALE_LETTERS = {"K", "k", "M", "m", "B", "bn"}
+_SCALE_WORDS = {"thousand", "million", "billion", "trillion"}
 _FUNCTION_WORDS = {"of", "in", "and", "from", "the", "for", "to", "with", "at", "on"}
 
 
@@ -56,6 +57,13 @@ def scale_letter(doc: Doc, index: int) -> bool:
     )
 
 
+def scale_word(doc: Doc, index: int) -> bool:
+    """The "million" of "3.7 million" in a row of cells: "Turkey 3.7 million Colombia 1.7 million" has five
+    cells, each a number and its scale word, not labels starting "million"."""
+    token = doc[index]
+    return token.lower_ in _SCALE_WORDS and index > 0 and _is_cell_number(doc[index - 1])
+
+
 def _split_labels(doc: Doc, group: Group) -> list[tuple[int, int]]:
     """The labels of a run written one after another, each from a capitalised word: "People in need People
     targeted Partners" -> three."""
@@ -84,7 +92,7 @@ def _groups(doc: Doc, index: int) -> list[Group]:
         end += 1
     groups: list[Group] = []
     for i in range(start, end):
-        numbers = _is_cell_number(doc[i]) or scale_letter(doc, i)
+        numbers = _is_cell_number(doc[i]) or scale_letter(doc, i) or scale_word(doc, i)
         if groups and groups[-1].numbers == numbers:
             groups[-1] = Group(groups[-1].start, i + 1, numbers)
         else:
@@ -98,6 +106,18 @@ def _is_heading(doc: Doc, group: Group) -> bool:
     return tokens[-1].text == ":" or all(t.is_upper or not t.is_alpha for t in tokens)
 
 
+def _ends_in_heading(doc: Doc, group: Group) -> bool:
+    """ "... affected by the r POPULATION OF CONCERN IRAQ INTER-AGENCY OPERATIONAL UPDATE - SYRIA 246,051 Syrians
+    refugees": the words before the first cell end in a heading in capitals (three words or more), which the lines
+    joined into one with the text before it; the block opens after it."""
+    words = 0
+    for token in reversed(doc[group.start : group.end]):
+        if token.is_alpha and not token.is_upper:
+            break
+        words += token.is_alpha and len(token.text) > 1
+    return words >= 3
+
+
 def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     """True when the block's labels stand before their numbers, False when after, None when it is no table."""
     if sum(g.numbers for g in groups) < _MIN_GROUPS:
@@ -105,7 +125,9 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     labels = [g for g in groups if not g.numbers]
     if any(not _capitalised(doc[g.start]) for g in labels[1:-1]):
         return None  # prose: a label of a table starts with a capital
-    first = next((i for i, g in enumerate(groups) if g.numbers or not _is_heading(doc, g)), None)
+    first = next(
+        (i for i, g in enumerate(groups) if g.numbers or not (_is_heading(doc, g) or _ends_in_heading(doc, g))), None
+    )
     if first is None:
         return None
     return not groups[first].numbers
@@ -158,6 +180,15 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
         if colon is not None:  # "International Staff Offices: 1 Sub Office": "Offices:" heads the next cells
             end = colon - 1
     return (start, end, lead) if start < end else None
+
+
+def labelled_after(doc: Doc, index: int) -> bool:
+    """The number at `index` is a cell of a key-figures block whose labels follow their numbers: "... in Nduta
+    Camp 5,322 Total population in Mtendeli Camp": "Camp" ends the row before, it does not name the number."""
+    found = row_label(doc, index)
+    if found is None or found[2]:
+        return False
+    return any(t.is_alpha and t.is_lower for t in doc[found[0] : found[1]])  # a label, not a title ("Map 1 SUDAN")
 
 
 def _in_title_label(token: Token) -> bool:

@@ -49,6 +49,7 @@ _ROW_ENDS = {".", ";"}
 _MAX_LABEL_TOKENS = 10
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CONJUNCTIONS = {"and", "or"}
 _READING_TIME = re.compile(r"\s+read\b", re.IGNORECASE)
 
@@ -220,7 +221,7 @@ class QuantityRecognizer:
         )
         if before is not None and before.lower_ in self.words["months"]:
             return Rejection("date", "month-before")
-        if is_reference:
+        if is_reference and not layout.labelled_after(doc, number.start):
             return self.rejections.reference(before.lower_) if figure.qualifier is not Qualifier.RANGE else None
         if after is not None and after.lower_ in self.words["months"]:
             # "12 March"; "$ 37,305.97 february" is no day
@@ -266,6 +267,8 @@ class QuantityRecognizer:
         return number.start > 0 and number.doc[number.start - 1].lower_ in self.words["year_prepositions"]
 
     def _with_unit(self, doc: Doc, text: str, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
+        if (magnitude := _quake_magnitude(doc, text, figure)) is not None:
+            return magnitude, []
         if figure.kind is Kind.RATIO and figure.unit is None:
             return self._with_population(doc, figure)
         if figure.kind is not Kind.COUNT:
@@ -306,6 +309,9 @@ class QuantityRecognizer:
             return self._with_population(doc, replace(figure, kind=Kind.RATIO))
         if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
             index += 1
+        if (in_capitals := _capitals_unit(doc, index)) is not None:
+            tokens, unit = in_capitals
+            return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
         unit_tokens = self._counted_noun(doc, index)
         if not unit_tokens and not figure.is_word:  # "one of them", "two of the largest" name no count
             unit_tokens, unit = implied.of_demonstrative(
@@ -326,6 +332,11 @@ class QuantityRecognizer:
             return replace(figure, kind=Kind.DURATION, unit="years"), []
         if not unit_tokens:
             return self._implied(doc, figure, previous)
+        if alias := _unit_alias(doc, text, unit_tokens[0]):  # "192 National Red Cross and Red Crescent Societies"
+            return replace(figure, end=alias[-1].idx + len(alias[-1]), unit=_aliases()[_lower_text(alias)]), alias
+        if unit_tokens[0].lower_ == "magnitude":  # "a 7.2 magnitude quake": the magnitude, not the quake
+            end = unit_tokens[0].idx + len(unit_tokens[0])
+            return replace(figure, end=end, kind=Kind.MEASURE, unit="magnitude"), []
         head = unit_tokens[-1].lower_
         if head not in self.measures and any(c in "aeiouy" for c in head):  # "115 mt of food": a unit's abbreviation
             unit_tokens += _of_complement(doc, unit_tokens[-1].i + 1)  # "44 places of detention"
@@ -339,7 +350,10 @@ class QuantityRecognizer:
         """The row label of a cell in a table flattened into text (parsing/layout.py): the label on the side the
         block's layout puts labels, never the neighbouring row's."""
         number = _char_span(doc, figure.number_start, figure.number_end)
-        if number is None or not (len(number) == 1 or (len(number) == 2 and layout.scale_letter(doc, number.end - 1))):
+        last = number.end - 1 if number is not None else 0
+        if number is None or not (
+            len(number) == 1 or (len(number) == 2 and (layout.scale_letter(doc, last) or layout.scale_word(doc, last)))
+        ):
             return None
         if (found := layout.row_label(doc, number.start)) is None:
             return None
@@ -372,8 +386,12 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if unit:
             return replace(figure, unit=unit), []
-        if implied.said_of_people(doc, first, last, figure.qualifier):
+        if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
+        if (group := implied.of_those_opening(doc, first, self._counted_noun)) is not None:
+            if isinstance(group, str):
+                return replace(figure, unit=group), []
+            return replace(figure, unit=doc[group[0].i : group[-1].i + 1].text), []
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
@@ -414,7 +432,7 @@ class QuantityRecognizer:
         if index is not None and doc[index].lower_ == "of":
             index += 1
         unit_tokens = self._counted_noun(doc, index) if index is not None else []
-        if not unit_tokens:
+        if not unit_tokens or _names_a_place(unit_tokens):  # "Lebanon 1 in 8 Aruba 1 in 6": the next row's label
             return figure, []
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
         return replace(figure, end=end, unit=doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text), unit_tokens
@@ -610,6 +628,86 @@ def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]
 def _degree_adverb(token: Token) -> bool:
     """An adverb that grades the adjective after it: "severely", "most", "very"."""
     return token.tag_ in _ADVERB_TAGS and (token.lower_.endswith("ly") or token.lower_ in _DEGREE_ADVERBS)
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return load_json("units.json")["unit_aliases"]
+
+
+def _lower_text(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+
+
+def _unit_alias(doc: Doc, text: str, first: Token) -> list[Token] | None:
+    """The tokens of a long name that reports shorten to a unit of their own (resources/units.json)."""
+    for name in _aliases():
+        end = first.idx + len(name)
+        if text[first.idx : end].lower() == name and (end == len(text) or not text[end].isalnum()):
+            last = first.i
+            while last + 1 < len(doc) and doc[last + 1].idx < end:
+                last += 1
+            return list(doc[first.i : last + 1])
+    return None
+
+
+def _names_a_place(tokens: list[Token]) -> bool:
+    """ "Lebanon 1 in 8 Aruba 1 in 6": a name after a share, with the next share after it, is the label of the next
+    row, not a population ("one in four Syrians" counts a people)."""
+    doc = tokens[0].doc
+    after = tokens[-1].i + 1
+    followed = after < len(doc) and doc[after].like_num
+    return followed and all(t.tag_ == "NNP" or t.ent_type_ in _PLACE_LABELS for t in tokens)
+
+
+def _capitals_unit(doc: Doc, index: int) -> tuple[list[Token], str] | None:
+    """A key figure's label in capitals ("82.4 MILLION FORCIBLY DISPLACED WORLDWIDE", "3.7 MILLION REFUGEES
+    HOSTED IN TURKEY", "20 NEW DISPLACEMENTS EVERY MINUTE"), which the tagger reads as a run of names: its words
+    up to the first participle, function word or plural, in lower case; a participle said of people
+    ("DISPLACED", "NEWLY DISPLACED") counts people. One word in capitals may be an acronym: no label."""
+    run = []
+    while index + len(run) < len(doc) and len(run) < _MAX_UNIT_TOKENS:
+        token = doc[index + len(run)]
+        if not (token.is_alpha and token.is_upper and len(token.text) > 1):
+            break
+        run.append(token)
+    if len(run) < 2:
+        return None
+    people = implied.people_words()
+    kept: list[Token] = []
+    for token in run:
+        word = token.lower_
+        if not kept and word.endswith("ly"):
+            continue  # "FORCIBLY", "NEWLY": how they were displaced
+        if not kept and word in people:
+            return [token], implied.PEOPLE
+        if token.is_stop or word.endswith(("ed", "ing")):
+            break
+        kept.append(token)
+        if word.endswith("s") and len(word) > 3:
+            break  # the plural head: "REFUGEES", "DISPLACEMENTS"
+    return (kept, " ".join(t.lower_ for t in kept)) if kept else None
+
+
+_MAGNITUDE_NUMBER = re.compile(r"\d\.\d\s?M")
+
+
+def _quake_magnitude(doc: Doc, text: str, figure: Figure) -> Figure | None:
+    """ "A 6.4M earthquake", "aftershocks with a magnitude up to 5.4M": in a sentence about an earthquake, one
+    decimal and a capital M is a magnitude on the Richter scale, not millions."""
+    if figure.kind is not Kind.COUNT or not _MAGNITUDE_NUMBER.fullmatch(text, figure.number_start, figure.number_end):
+        return None
+    number = _char_span(doc, figure.number_start, figure.number_end)
+    if number is None or not doc.has_annotation("SENT_START"):
+        return None
+    cues = frozenset(load_json("units.json")["magnitude_cues"])
+    if not any(t.lower_ in cues for t in number.sent):
+        return None
+    scale = 1_000_000
+    bounds = (figure.low, figure.high, figure.value)
+    low, high, value = (None if v is None else as_number(round(v / scale, 6)) for v in bounds)
+    return replace(figure, value=value, low=low, high=high, kind=Kind.MEASURE, unit="magnitude")
 
 
 def _hyphenated(doc: Doc, index: int) -> list[Token]:

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier, Quantity
-from extract.parsing import REJECTED_KEY
+from extract.parsing import REJECTED_KEY, layout
 from extract.parsing.figures import Figure
 from extract.resources import load_json
 
@@ -181,8 +181,8 @@ class Rejections:
             return Rejection("idiom", "top-n")  # "among the top 10 countries": a ranking's size, no count
         if _pattern("listing_before").search(before):
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
-        if series := self._series(before, surface, figure):
-            return series
+        if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
+            return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
         if _SMALL_INTEGER.fullmatch(surface) and (footnote := _footnote(doc, text, figure, number)):
             return footnote
         return None

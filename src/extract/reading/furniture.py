@@ -11,6 +11,9 @@ from extract.reading.segments import is_figure_line
 MAX_FURNITURE_WORDS = 8
 MIN_REPEATS = 2
 _DIGITS = re.compile(r"\d+")
+# An amount with its scale or per cent: a key figure, which a report may repeat with other digits ("11.3 million
+# measles vaccinations" done, "11.7 million measles vaccinations" planned); a page's header or footer holds none.
+_AMOUNT = re.compile(r"\d\s*(?:%|(?:thousand|million|billion|trillion)\b)", re.IGNORECASE)
 
 
 def _shape(line: str) -> str:
@@ -20,11 +23,15 @@ def _shape(line: str) -> str:
 def furniture_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines (normalised, stripped) that are page furniture: short lines holding digits whose shape
     (digits masked) recurs in the document with different digits. A line that is only a figure ("4,000") is the
-    figure of a statistics block, never furniture."""
+    figure of a statistics block, and a line with an amount ("2.9 million children") a key figure: never furniture."""
     candidates = [
         i
         for i, line in enumerate(lines)
-        if line and _DIGITS.search(line) and len(line.split()) <= MAX_FURNITURE_WORDS and not is_figure_line(line)
+        if line
+        and _DIGITS.search(line)
+        and len(line.split()) <= MAX_FURNITURE_WORDS
+        and not is_figure_line(line)
+        and not _AMOUNT.search(line)
     ]
     shapes = Counter(_shape(lines[i]) for i in candidates)
     texts: dict[str, set[str]] = {}
