@@ -188,10 +188,14 @@ def of_those_opening(doc: Doc, first: int, nouns: NounReader) -> list[Token] | s
 
 def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> bool:
     """A bare figure that a verb said of people governs or follows: "kill three", "displace thousands",
-    "200,000 fleeing", "dozens wounded"; or a bare vague amount ("millions in Ethiopia")."""
+    "200,000 fleeing", "dozens wounded", "40.8 million were displaced" (a participle after its auxiliaries); or a
+    bare vague amount ("millions in Ethiopia")."""
     words = _lexicon()["people_verbs"]
     before = doc[first - 1] if first > 0 else None
-    after = doc[last + 1] if last + 1 < len(doc) else None
+    step = last + 1
+    while step < len(doc) and step - last <= 3 and doc[step].lower_ in _lexicon()["passive_auxiliaries"]:
+        step += 1  # "40.8 million were displaced", "three have been killed": the verb after its auxiliaries
+    after = doc[step] if step < len(doc) and (step == last + 1 or doc[step].tag_ == "VBN") else None
     if before is not None and before.lemma_.lower() in words and before.pos_ == "VERB":
         return True
     if after is not None and (after.lower_ in words or after.lemma_.lower() in words) and after.pos_ in {"VERB", "ADJ"}:

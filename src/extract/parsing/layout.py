@@ -118,6 +118,21 @@ def _ends_in_heading(doc: Doc, group: Group) -> bool:
     return words >= 3
 
 
+def _page_number_header(doc: Doc, groups: list[Group]) -> bool:
+    """ "436 ICRC ANNUAL REPORT 2019 NEAR AND MIDDLE EAST ASSISTANCE 2019 Targets ...": a page number and the
+    running header in capitals (with its year) that a PDF copy puts before a table; the block opens after them."""
+    if len(groups) < 2 or not groups[0].numbers or groups[0].end - groups[0].start > 2:  # "57 436": count, page
+        return False
+    words = doc[groups[1].start : groups[1].end]
+    capitals = 0
+    for token in words:
+        if not (token.is_upper or token.is_digit):
+            break
+        capitals += token.is_alpha and len(token.text) > 1
+    head = words[: next((i for i, t in enumerate(words) if not (t.is_upper or t.is_digit)), len(words))]
+    return capitals >= 2 and any(t.is_digit and len(t.text) == 4 and 1900 <= int(t.text) <= 2100 for t in head)
+
+
 def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     """True when the block's labels stand before their numbers, False when after, None when it is no table."""
     if sum(g.numbers for g in groups) < _MIN_GROUPS:
@@ -125,8 +140,14 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     labels = [g for g in groups if not g.numbers]
     if any(not _capitalised(doc[g.start]) for g in labels[1:-1]):
         return None  # prose: a label of a table starts with a capital
+    skip = 1 if _page_number_header(doc, groups) else 0
     first = next(
-        (i for i, g in enumerate(groups) if g.numbers or not (_is_heading(doc, g) or _ends_in_heading(doc, g))), None
+        (
+            i
+            for i, g in enumerate(groups)
+            if i >= skip and (g.numbers or not (_is_heading(doc, g) or _ends_in_heading(doc, g)))
+        ),
+        None,
     )
     if first is None:
         return None

@@ -443,8 +443,32 @@ def find_atoms(text: str) -> list[Atom]:
                 atoms.append(
                     Atom(atom_start, base + end, -word_value if negative else word_value, None, True, scale > 1, scale)
                 )
+    atoms = _space_groups_apart(text, atoms)
     atoms = _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
     return _with_qualified_halves(text, atoms, lex)
+
+
+_CELLS_SIDE_BY_SIDE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+ \d{1,3}(?:,\d{3})+(?![\d]|,\d)")
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u202f\u00a0\n]\d{3})+")
+
+
+def _space_groups_apart(text: str, atoms: list[Atom]) -> list[Atom]:
+    """A table flattened into text whose cells stand side by side with thousands grouped by commas ("Food
+    consumption Beneficiaries 2,013,575 1,970,217") writes no thousands with spaces: there "Capacity-building
+    929 751" and "Structures 94 121" are two cells (target, achieved), and "57\n436 ICRC ANNUAL REPORT" a page
+    count and a page number, not 929,751 or 57,436. Each group of such a run becomes a number of its own. (A text
+    with commas alone may still group with spaces: "2 500 people" beside "1,200 households".)"""
+    if not _CELLS_SIDE_BY_SIDE.search(text):
+        return atoms
+    out: list[Atom] = []
+    for atom in atoms:
+        surface = text[atom.start : atom.end]
+        if atom.is_word or atom.has_scale or atom.letters or not _SPACE_GROUPED.fullmatch(surface):
+            out.append(atom)
+            continue
+        for part in re.finditer(r"\d+", surface):
+            out.append(Atom(atom.start + part.start(), atom.start + part.end(), int(part.group()), None, False, False))
+    return out
 
 
 _MONEY_LETTERS = re.compile(r"\s?([A-Za-z]+)\Z")

@@ -402,12 +402,31 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return Rejection("idiom", "n-figures")  # "will reach seven figures", "a six-figure sum": a size, no count
     if _one_speaker(doc, figure, number, unit_tokens):
         return Rejection("idiom", "one-speaker")
+    if _in_one_instance(doc, figure, number):
+        return Rejection("idiom", "in-one")  # "in one place the sewage system was upgraded": which, not how many
     if figure.unit is not None or number.start < 2:
         return None
     of, noun = doc[number.start - 1], doc[number.start - 2]
     if of.lower_ == "of" and noun.lower_ in _cue("idiom_after_of"):
         return Rejection("idiom", "parent-of-n")
     return None
+
+
+def _in_one_instance(doc: Doc, figure: Figure, number: Span) -> bool:
+    """ "and in one place the sewage system was upgraded", "In one particularly violent episode, ...": "in one" and
+    a singular noun opening a clause picks out an instance, it counts nothing; "20 other people in one room" (not
+    opening a clause), "in one day" (a duration) and "in one of the camps" are left to the other rules."""
+    if figure.value != 1 or figure.kind is not Kind.COUNT or figure.qualifier is not Qualifier.EXACT:
+        return False
+    if number.start == 0 or doc[number.start - 1].lower_ != "in" or len(number) != 1:
+        return False
+    opener = doc[number.start - 2] if number.start >= 2 else None
+    if not (doc[number.start - 1].is_sent_start or opener is None or opener.is_punct or opener.lower_ in _CONJUNCTIONS):
+        return False  # "I live with 20 other people in one room": a count; the phrase opens a clause
+    index = number.end
+    while index < len(doc) and doc[index].pos_ in {"ADV", "ADJ"}:
+        index += 1
+    return index < len(doc) and doc[index].tag_ == "NN" and doc[index].lower_ not in _cue("in_one_counted")
 
 
 def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
@@ -597,6 +616,10 @@ def _list_number(text: str, figure: Figure) -> bool:
     return bool(_SENTENCE_END.search(before)) and _LIST_NUMBER_AFTER.match(text, figure.number_end) is not None
 
 
+_CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})
+_LINE_OPENING = re.compile(r"\s*(?:\d{1,3}\s+)?")
+
+
 def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
     """A page number opening a page's line before its title: "1 GLOBAL TRENDS FORCED DISPLACEMENT", "1 Russian
     Federation in short", "4 Introduction" (a count of a name in the singular counts nothing), "1 UNITED NATIONS"
@@ -604,8 +627,8 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
     start = figure.number_start
     line_start = max(text.rfind(c, 0, start) for c in "\n\f") + 1
     surface = text[start : figure.number_end]
-    if text[line_start:start].strip() or not _PAGE_NUMBER.fullmatch(surface):
-        return None
+    if not _LINE_OPENING.fullmatch(text, line_start, start) or not _PAGE_NUMBER.fullmatch(surface):
+        return None  # the line opens with it, or after a document site's page count ("57 436 ICRC ANNUAL REPORT")
     if figure.qualifier is not Qualifier.EXACT or not unit_tokens:
         return None
     names = all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)

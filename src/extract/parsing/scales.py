@@ -145,6 +145,34 @@ def _leading_header(line: str) -> tuple[Scale, tuple[int, int]] | None:
     return scale, (start, end)
 
 
+_CAPITALS_HEADING = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?:\s+[A-Z]{2,})+(?![a-z])")  # "IMPLEMENTATION RATE"
+_HEADING_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}\s+(?:IN\s+)?\Z")  # "EXPENDITURE IN KCHF"
+
+
+def _inline_headers(line: str) -> list[tuple[tuple[Scale, tuple[int, int]], int]]:
+    """The headers of tables flattened into one line with other text before them (a PDF copy's page, one line):
+    "... Resident staff 3,193 EXPENDITURE IN KCHF Protection 79,783 Assistance 363,487 ... IMPLEMENTATION RATE".
+    A scale phrase right after a heading word in capitals heads the cells after it, up to the next heading in
+    capitals or a sentence; each is returned with where its cells end. A line that opens with its header is
+    `_leading_header`'s."""
+    if _has_cells(line) or _leading_header(line) is not None:
+        return []
+    found = []
+    for match in _header_pattern().finditer(line):
+        scale = _scale_of(match)
+        start, end = match.span()
+        words_before = line[:start]
+        if scale is None or not _HEADING_WORD_BEFORE.search(words_before):
+            continue
+        stop = _CAPITALS_HEADING.search(line, end)
+        section_end = stop.start() if stop else len(line)
+        cells = line[end:section_end]
+        if _SENTENCE_INSIDE.search(cells) or len(_FIGURE_CELL.findall(cells)) < 2:
+            continue
+        found.append(((scale, (start, end)), section_end))
+    return found
+
+
 def _other_digits(text: str, phrase: tuple[int, int]) -> bool:
     return any(c.isdigit() for c in text[: phrase[0]] + text[phrase[1] :])
 
@@ -184,6 +212,10 @@ class TableScaler:
                 dropped |= _inside(spans, offset + phrase[0], offset + phrase[1])
                 _scale_row(spans, offset + phrase[1], line[phrase[1] :], self.table)
                 continue
+            for section, start in _inline_headers(line):  # "... 3,193 EXPENDITURE IN KCHF Protection 79,783 ..."
+                scale, phrase = section
+                dropped |= _inside(spans, offset + phrase[0], offset + phrase[1])
+                _scale_row(spans, offset + phrase[1], line[phrase[1] : start], _Table(scale))
             if not line.strip() or not _is_row(line):
                 if not (_has_cells(line) and self.table.open()):  # a column header without a scale keeps the table
                     self.table = _Table()
