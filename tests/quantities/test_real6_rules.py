@@ -81,3 +81,41 @@ def test_in_one_opening_a_clause_picks_an_instance():
 def test_in_one_inside_a_clause_still_counts():
     found = [(q.number, q.unit) for _, q in read_figures(shared_pipeline(), "I live with 20 other people in one room.")]
     assert ("one", "room") in found
+
+
+def _rejected(text: str) -> dict[str, tuple[str, str]]:
+    doc = shared_pipeline()(text)
+    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
+
+
+def test_a_qualifier_before_an_opening_quotation_mark():
+    (quantity,) = parse_quantities("At least “222 million people … will face acute food insecurity”, he said.")
+    assert (quantity.qualifier.value, quantity.low, quantity.unit) == ("at_least", 222_000_000, "people")
+
+
+def test_page_n_of_m_written_together():
+    assert parse_quantities("You are on page 1of 17") == []
+
+
+def test_report_n_dot_is_a_reference():
+    assert _rejected("External Situation Report n. 12, published today.").get("12") == ("reference", "number-sign")
+
+
+def test_a_day_written_with_a_dot():
+    assert _rejected("Press release|Published 20. Jun 2016").get("20") == ("date", "dotted-day-month")
+    assert [q.number for q in parse_quantities("The count reached 20. June was worse.")] == ["20"]
+
+
+def test_a_day_joined_to_the_day_of_a_date():
+    assert _rejected("On 27 and 28 May 2023, heavy rain affected 800 individuals.").get("27") == (
+        "date",
+        "day-and-day-month",
+    )
+
+
+def test_a_row_label_noun_then_its_participle():
+    """ "RCMs collected 8,346 RCMs distributed 5,799": the label's noun counts, the participle says what was done."""
+    text = "PROTECTION Total Restoring family links RCMs collected 8,346 RCMs distributed 5,799 Visits carried out 907"
+    found = {q.number: q.unit for _, q in read_figures(shared_pipeline(), text)}
+    assert found["5,799"] == "RCMs"
+    assert found["907"] == "Visits"

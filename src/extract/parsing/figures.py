@@ -86,6 +86,9 @@ def _qualifier_phrases() -> tuple[_QualifierPhrase, ...]:
     return tuple(sorted(entries, key=lambda e: len(e.phrase), reverse=True))
 
 
+_OPENING_QUOTES = frozenset('“‘"')
+
+
 def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] | None:
     """The qualifier phrase that ends right before `position` (only whitespace between), within 30 characters:
     a word phrase must stand as a whole word ("x over 5", not "leftover 5"), a comparison sign must not follow
@@ -93,6 +96,10 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
     found = _qualifier_at(text, position)
     if found is not None:
         return found
+    if position > 0 and text[position - 1] in _OPENING_QUOTES:  # 'At least “222 million people ...”, he said'
+        found = _qualifier_at(text, position - 1)
+        if found is not None:
+            return found
     # "at least the next six months": a bound may stand before the determiner of its time
     window = text[max(0, position - 30) : position].rstrip()
     for determiner in _bound_determiners():

@@ -51,6 +51,8 @@ _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CONJUNCTIONS = {"and", "or"}
+_DAY = re.compile(r"(?:0?[1-9]|[12]\d|3[01])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _READING_TIME = re.compile(r"\s+read\b", re.IGNORECASE)
 
 
@@ -211,6 +213,29 @@ class QuantityRecognizer:
         )
         return _Found(span, quantity, _subject(doc, unit_tokens) if unit_tokens else None)
 
+    def _dotted_day(self, doc: Doc, number: Span) -> bool:
+        """ "20. Jun 2016", "3. März 2020": a day, its dot, a month and a year (a sentence ending on a number before
+        one starting with a month has no year right after the month)."""
+        if len(number) != 1 or number.end + 2 >= len(doc) or not _DAY.fullmatch(number.text):
+            return False
+        dot, month, year = doc[number.end], doc[number.end + 1], doc[number.end + 2]
+        return (
+            dot.text == "."
+            and month.lower_.rstrip(".") in self.words["months"]
+            and _YEAR.fullmatch(year.text) is not None
+        )
+
+    def _day_before_a_day_and_month(self, doc: Doc, number: Span) -> bool:
+        """ "On 27 and 28 May", "on 3 or 4 June": a day number joined to the day of a date."""
+        if len(number) != 1 or number.end + 2 >= len(doc) or not _DAY.fullmatch(number.text):
+            return False
+        joiner, day, month = doc[number.end], doc[number.end + 1], doc[number.end + 2]
+        return (
+            joiner.lower_ in {"and", "or", "&"}
+            and bool(_DAY.fullmatch(day.text))
+            and month.lower_ in self.words["months"]
+        )
+
     def _is_reference_or_date(self, doc: Doc, figure: Figure, number: Span) -> Rejection | None:
         before = doc[number.start - 1] if number.start > 0 else None
         after = doc[number.end] if number.end < len(doc) else None
@@ -226,6 +251,10 @@ class QuantityRecognizer:
         if after is not None and after.lower_ in self.words["months"]:
             # "12 March"; "$ 37,305.97 february" is no day
             return Rejection("date", "day-month") if len(number.text) <= 2 else None
+        if self._dotted_day(doc, number):
+            return Rejection("date", "dotted-day-month")  # "Published 20. Jun 2016": a day written with a dot
+        if self._day_before_a_day_and_month(doc, number):
+            return Rejection("date", "day-and-day-month")  # the 27 of "On 27 and 28 May 2023"
         if (
             number.start == 0
             and after is not None
@@ -365,6 +394,9 @@ class QuantityRecognizer:
                     return [] if run[-1].ent_type_ in _NAME_LABELS else list(doc[first:end])  # "Kabul 1,200"
             if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
                 return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
+            run = self._noun_run(doc, start, trim_leading=False)
+            if run and run[0].i == start and run[-1].i + 1 < end and _label_participle(doc[run[-1].i + 1]):
+                return [] if run[-1].ent_type_ in _NAME_LABELS or not _plural(run[-1]) else run
             return []
         if end - start > 2 and doc[start].lower_ in {"number", "total"} and doc[start + 1].lower_ == "of":
             start += 2  # "752,670 Number of returnees"
@@ -758,6 +790,13 @@ def _in_label(token: Token) -> bool:
         and not token.like_num
         and (not token.is_punct or token.text in _HYPHENS)
     )
+
+
+def _label_participle(token: Token) -> bool:
+    """ "RCMs collected 8,346", "Places of detention visited 283", "Visits carried out 907", "Phone calls
+    facilitated between family members 19,980": a row label's noun, then the participle saying what was done with
+    what it counts; the noun is the counted one."""
+    return token.tag_ in {"VBN", "VBD"} and token.is_lower and token.is_alpha
 
 
 def _plural(noun: Token) -> bool:

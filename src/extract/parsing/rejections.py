@@ -30,7 +30,7 @@ _LIST_END_AFTER = re.compile(r"\s*(?:and\b|or\b|[,;.)]|\Z)")
 _URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECASE)
 _PLUS_BEFORE = re.compile(r"\+\s*\Z")
 _MORE_AFTER = re.compile(r"\s*more\b", re.IGNORECASE)
-_PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\Z", re.IGNORECASE)
+_PAGE_OF = re.compile(r"\bpage\s+\d+\s*of\s+\Z", re.IGNORECASE)  # "Page 3 of 12", "You are on page 1of 17"
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
@@ -92,7 +92,8 @@ def _cues() -> dict[str, object]:
             [*data["document_series"], *load_json("numbers.json")["reference_words"]],
             r"\s*(?:no\.?|n[º°]|#|number)?\s*",
         ),
-        "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°])\s*\Z", re.IGNORECASE),
+        # "#6", "No. 9", "nº 4"; "Situation Report n. 12" (the Italian and French abbreviation, after a word)
+        "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°]|(?<=[a-z] )n\.)\s*\Z", re.IGNORECASE),
         # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
         "file_size_after": re.compile(r"\s?(?:" + _alternation(data["file_sizes"]) + r")\b"),
         "time_zone_after": re.compile(r"\s?(?:" + _alternation(data["time_zones"]) + r")\b"),
