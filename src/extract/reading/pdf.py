@@ -47,6 +47,7 @@ import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +66,7 @@ __all__ = [
     "furniture",
     "hyphen_joins",
     "line_end_hyphens",
+    "open_pdf",
     "read_pdf",
     "render_region_png",
 ]
@@ -901,6 +903,20 @@ def _png(width: int, height: int, rows: list[bytes]) -> bytes:
     raw = b"".join(b"\x00" + row for row in rows)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
+
+
+@contextmanager
+def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
+    """The PDF checked as `read` checks it and opened with PDFium, closed afterwards; the module's lock is held
+    meanwhile (PDFium is not thread-safe)."""
+    path = Path(path)
+    _check_bytes(path)
+    with _LOCK:
+        doc = _open(path)
+        try:
+            yield doc
+        finally:
+            doc.close()
 
 
 def render_region_png(path: Path, page: int, bbox: Box, *, scale: float = 2.0, margin: float = 24) -> bytes:
