@@ -11,6 +11,9 @@ from extract.reading.segments import is_figure_line
 MAX_FURNITURE_WORDS = 8
 MIN_REPEATS = 2
 _DIGITS = re.compile(r"\d+")
+# A number in groups of thousands ("137,210") is a table's cell, not a page number or a year: "RCMs distributed
+# 137,210" recurs in each section of a statistics table with other figures, and is no running header.
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 def _shape(line: str) -> str:
@@ -20,11 +23,15 @@ def _shape(line: str) -> str:
 def furniture_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines (normalised, stripped) that are page furniture: short lines holding digits whose shape
     (digits masked) recurs in the document with different digits. A line that is only a figure ("4,000") is the
-    figure of a statistics block, never furniture."""
+    figure of a statistics block, never furniture; nor is a line holding a number grouped in thousands."""
     candidates = [
         i
         for i, line in enumerate(lines)
-        if line and _DIGITS.search(line) and len(line.split()) <= MAX_FURNITURE_WORDS and not is_figure_line(line)
+        if line
+        and _DIGITS.search(line)
+        and len(line.split()) <= MAX_FURNITURE_WORDS
+        and not is_figure_line(line)
+        and not _GROUPED.search(line)
     ]
     shapes = Counter(_shape(lines[i]) for i in candidates)
     texts: dict[str, set[str]] = {}
