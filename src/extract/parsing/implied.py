@@ -123,32 +123,42 @@ def _names_its_own(doc: Doc, close: Token, item: Quantity) -> bool:
 
 def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     """ "The number of returnees keeps rising, with more than 8,200 arriving": a bare figure counts the noun of
-    "the number of" (or "the total of") earlier in its sentence, when no other number stands between them."""
+    "the number of" (or "the total of", "the highest numbers of") earlier in its sentence, when no other number
+    stands between them."""
     start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
     for j in range(first - 1, start, -1):
         token = doc[j]
         if token.like_num:
             return []
-        if token.lower_ in {"number", "total"} and j + 2 < first and doc[j + 1].lower_ == "of" and _definite(doc, j):
+        if token.lower_ in _NUMBER_WORDS and j + 2 < first and doc[j + 1].lower_ == "of" and _definite(doc, j):
             noun = nouns(doc, j + 2)
             return noun if noun and noun[0].i == j + 2 and noun[-1].i < first else []
     return []
 
 
+_NUMBER_WORDS = {"number", "numbers", "total"}
+
+
 def _definite(doc: Doc, index: int) -> bool:
-    """ "the number of", "the total number of": an amount; "a number of" means several."""
+    """ "the number of", "the total number of", "the highest numbers of": an amount; "a number of" means
+    several."""
     before = [t.lower_ for t in doc[max(0, index - 2) : index]]
+    if len(before) == 2 and before[0] == "the" and doc[index - 1].tag_ == "JJS":
+        return True  # "the highest numbers of people in need, 22.2 million and 13.3 million"
     return before[-1:] == ["the"] or before == ["the", "total"] or before == ["the", "overall"]
 
 
 def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> bool:
     """A bare figure that a verb said of people governs or follows: "kill three", "displace thousands",
-    "200,000 fleeing", "dozens wounded"; or a bare vague amount ("millions in Ethiopia")."""
+    "200,000 fleeing", "dozens wounded", "four million have fled" (past auxiliaries); or a bare vague amount
+    ("millions in Ethiopia")."""
     words = _lexicon()["people_verbs"]
     before = doc[first - 1] if first > 0 else None
     after = doc[last + 1] if last + 1 < len(doc) else None
     if before is not None and before.lemma_.lower() in words and before.pos_ == "VERB":
         return True
+    while after is not None and after.pos_ == "AUX" and after.i + 1 < len(doc) and after.i - last <= 2:
+        after = doc[after.i + 1]  # "Four million have fled", "3,000 had been killed": past the auxiliaries
     if after is not None and (after.lower_ in words or after.lemma_.lower() in words) and after.pos_ in {"VERB", "ADJ"}:
         return True
     return qualifier is Qualifier.VAGUE and (after is None or after.lower_ != "of")

@@ -599,6 +599,8 @@ class QuantityRecognizer:
         run = self._noun_run(doc, index, trim_leading=False)
         if run and len(_hyphenated(doc, run[0].i)) == 1 and not self._classifying(run[0]):
             return []  # "people and deadly floods": a described thing joins no count of the first noun
+        if any(token.like_num for token in run):
+            return []  # "killed 1,297 people and injured thousands": an amount of its own, not a noun
         # A singular first noun also joins plural ones: "water and sanitation projects", "staff and volunteers".
         return run if run and (run[-1].tag_ == head_tag or (head_tag == "NN" and run[-1].tag_ == "NNS")) else []
 
