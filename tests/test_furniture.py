@@ -23,3 +23,8 @@ def test_statistic_figures_and_unique_lines_are_not_furniture() -> None:
     lines = ["4,000", "missing persons registered", "3,500", "families visited", "Page 1 of 9", "A line 5"]
     assert furniture_lines(lines) == set()
     assert furniture_lines(["Page 1 of 9", "text", "Page 2 of 9"]) == {0, 2}
+
+
+def test_table_rows_with_numbers_in_thousands_are_not_furniture() -> None:
+    # a statistics table repeats its row labels in each section ("Meals served" for civilians, then detainees)
+    assert furniture_lines(["Meals served 12,300", "Meals served 9,870", "PROTECTION 47", "PROTECTION 52"]) == {2, 3}

@@ -75,6 +75,12 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _amount_words() -> frozenset[str]:
+    """The words of vague amounts ("thousands", "dozens"): amounts, never counted nouns."""
+    return frozenset(phrase.lower() for phrase in load_json("numbers.json")["vague"] if " " not in phrase)
+
+
+@cache
 def _measure_units() -> dict[str, str]:
     """Surface (lower case) -> physical dimension, from quantulum3's unit lexicon plus our own additions."""
     from quantulum3 import load  # imported here: its unit files take time to read and are needed only now
@@ -355,10 +361,8 @@ class QuantityRecognizer:
         if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
             if (noun := self._label_noun(doc, start, end))[0] and noun[1] == doc[noun[0][0].i : noun[0][-1].i + 1].text:
                 return noun[0]
-            for first in range(start, end):
-                run = self._noun_run(doc, first, trim_leading=False)
-                if run and run[0].i == first and run[-1].i == end - 1:
-                    return [] if run[-1].ent_type_ in _NAME_LABELS else list(doc[first:end])  # "Kabul 1,200"
+            if (covering := self._covering_label(doc, start, end)) is not None:
+                return covering
             if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
                 return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
             return []
@@ -366,6 +370,15 @@ class QuantityRecognizer:
             start += 2  # "752,670 Number of returnees"
         noun = self._counted_noun(doc, start)
         return [t for t in noun if t.i < end]
+
+    def _covering_label(self, doc: Doc, start: int, end: int) -> list[Token] | None:
+        """The label as written, from where a noun phrase running to its end starts ("Formerly Deported Persons");
+        [] for a place ("Kabul 1,200"), None when no noun phrase ends the label."""
+        for first in range(start, end):
+            run = self._noun_run(doc, first, trim_leading=False)
+            if run and run[0].i == first and run[-1].i == end - 1:
+                return [] if run[-1].ent_type_ in _NAME_LABELS else list(doc[first:end])
+        return None
 
     def _number_of(self, doc: Doc, unit_tokens: list[Token]) -> list[Token] | None:
         """The noun of "(total) number of X" read as a figure's counted noun: X. None when the unit is no such
@@ -445,7 +458,12 @@ class QuantityRecognizer:
             return None
         noun, unit = self._label_noun(doc, start, number.start)
         if not noun:
-            return None
+            covering = self._covering_label(doc, start, number.start)
+            if not covering or not _plural(covering[-1]):
+                return None
+            if all(t.is_alpha and _capitalised(t) for t in doc[start : number.start]):
+                covering = list(doc[start : number.start])  # a label in title case, whole: "Formerly Deported Persons"
+            noun, unit = covering, doc[covering[0].i : covering[-1].i + 1].text
         return replace(figure, unit=unit), noun
 
     def _implied(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
@@ -599,7 +617,7 @@ class QuantityRecognizer:
         run = self._noun_run(doc, index, trim_leading=False)
         if run and len(_hyphenated(doc, run[0].i)) == 1 and not self._classifying(run[0]):
             return []  # "people and deadly floods": a described thing joins no count of the first noun
-        if any(token.like_num for token in run):
+        if any(token.like_num or token.lower_ in _amount_words() for token in run):
             return []  # "killed 1,297 people and injured thousands": an amount of its own, not a noun
         # A singular first noun also joins plural ones: "water and sanitation projects", "staff and volunteers".
         return run if run and (run[-1].tag_ == head_tag or (head_tag == "NN" and run[-1].tag_ == "NNS")) else []

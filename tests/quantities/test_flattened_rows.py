@@ -1,0 +1,79 @@
+"""Counted nouns of statistics tables flattened from PDF (issue #12): a row label before its cell on its own line
+or glued to the cell before, the label's cell in sentence case, "Number of" labels, "of whom" rows; and news
+counts whose noun is implied. Made-up sentences, one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import read_figures
+
+
+def _read(nlp, text: str) -> list[tuple[str, float | None, str, str | None]]:
+    return [(span, q.value, q.kind.value, q.unit) for span, q in read_figures(nlp, text)]
+
+
+def test_a_row_label_before_its_cell_on_its_own_line(nlp):
+    text = "Detainees visited 4,210\n\nVisits carried out 312\n\nPlaces of detention visited 45\n"
+    assert [(v, unit) for _, v, _, unit in _read(nlp, text)] == [
+        (4210, "Detainees"),
+        (312, "Visits"),
+        (45, "Places of detention"),
+    ]
+
+
+def test_a_number_of_label_counts_its_noun(nlp):
+    assert [unit for *_, unit in _read(nlp, "Number of visits carried out 412\n")] == ["visits"]
+    assert [unit for *_, unit in _read(nlp, "0.27 million Total number of IDPs")] == ["IDPs"]
+
+
+def test_an_of_whom_row_names_its_own_noun(nlp):
+    text = "Children registered 1,200\n\nof whom unaccompanied minors/separated children 310\n"
+    assert [unit for *_, unit in _read(nlp, text)] == ["Children", "unaccompanied minors/separated children"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Food aid Beneficiaries 52,300\n", "Beneficiaries"),  # a capital after lower case opens the unit's cell
+        ("Formerly Deported Persons 13,000\n", "Formerly Deported Persons"),  # a label in title case stays whole
+        ("ASSISTANCE TotalSUPPORTRestoring linksParcels delivered 8,300\n", "Parcels"),  # cells glued by the copy
+    ],
+)
+def test_the_cell_of_a_label_that_names_the_count(nlp, text, unit):
+    assert [u for *_, u in _read(nlp, text)] == [unit]
+
+
+def test_a_number_glued_to_the_next_rows_label(nlp):
+    text = "Messages collected 12,704Messages distributed 9,548Phone calls made 3,100Households reached 870"
+    assert [(v, unit) for _, v, _, unit in _read(nlp, text)] == [
+        (12704, "Messages"),
+        (9548, "Messages"),
+        (3100, "Phone calls"),
+        (870, "Households"),
+    ]
+
+
+def test_a_dollar_amount_after_the_article_is_no_australian_dollar(nlp):
+    assert [unit for *_, unit in _read(nlp, "Japan announced a $1.5 billion commitment.")] == ["USD"]
+    assert [unit for *_, unit in _read(nlp, "Canberra gave A$20 million.")] == ["AUD"]
+
+
+def test_a_bare_count_before_auxiliaries_and_a_verb_said_of_people(nlp):
+    assert [unit for *_, unit in _read(nlp, "Four million have fled the war.")] == ["people"]
+
+
+def test_the_highest_numbers_of_a_noun_earlier_in_the_sentence(nlp):
+    text = "Yemen and Syria had the highest numbers of people in need, 2.2 million and 1.3 million, respectively."
+    assert [unit for *_, unit in _read(nlp, text)] == ["people", "people"]
+
+
+def test_an_earthquake_magnitude_is_a_measure(nlp):
+    assert [(v, kind, unit) for _, v, kind, unit in _read(nlp, "A 6.1 magnitude earthquake struck.")] == [
+        (6.1, "measure", "magnitude")
+    ]
+
+
+def test_a_conjunct_holding_an_amount_is_no_noun(nlp):
+    found = _read(nlp, "The storm killed 40 people and injured hundreds more.")
+    assert [(span, unit) for span, _, _, unit in found] == [("40 people", "people"), ("hundreds", "people")]
