@@ -77,3 +77,13 @@ def test_an_earthquake_magnitude_is_a_measure(nlp):
 def test_a_conjunct_holding_an_amount_is_no_noun(nlp):
     found = _read(nlp, "The storm killed 40 people and injured hundreds more.")
     assert [(span, unit) for span, _, _, unit in found] == [("40 people", "people"), ("hundreds", "people")]
+
+
+def test_a_figure_in_brackets_before_its_noun(nlp):
+    # some reports bracket every figure: the noun after the bracket is counted, and the qualifier before it holds
+    found = _read(nlp, "Teams gave (7) tons of meat to more than (7000) families.")
+    assert [(v, kind, unit) for _, v, kind, unit in found] == [(7, "measure", "tons"), (7000, "count", "families")]
+    quantities = [q for _, q in read_figures(nlp, "Teams gave (7) tons of meat to more than (7000) families.")]
+    assert [q.qualifier.value for q in quantities] == ["exact", "more_than"]
+    # a noun before the bracket is the counted one
+    assert [u for *_, u in _read(nlp, "Aid went to returnees (120,500) in May.")] == ["returnees"]

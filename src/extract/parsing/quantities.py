@@ -298,6 +298,8 @@ class QuantityRecognizer:
             if _is_share(text, figure):
                 return replace(figure, kind=Kind.RATIO), []
             return self._implied(doc, self._quantulum_unit(text, figure), previous)
+        if _bracketed_before_noun(doc, index):
+            index += 1  # "to (58224) vulnerable families", "(7) tons of meat": the noun after the bracket
         compound = _hyphen_at(doc, index, figure.end)
         if compound:  # "a 16-meter mast", "a two-year period": the unit after a hyphen
             index += 1
@@ -805,6 +807,18 @@ def _opens_cell(doc: Doc, index: int, start: int) -> bool:
         return True
     before = doc[index - 1]
     return before.is_alpha and before.text[:1].islower()
+
+
+def _bracketed_before_noun(doc: Doc, close: int) -> bool:
+    """Whether the figure before the bracket closing at token `close` stands alone in brackets before its noun, as
+    some reports write every figure ("distributed (7) tons to (58224) families"): a word follows the bracket, and
+    no noun stands before it (a noun before is the one counted: "returnees (120,500)")."""
+    if doc[close].text != ")" or close + 1 >= len(doc) or not doc[close + 1].is_alpha or close < 3:
+        return False
+    opening = close - 2 if doc[close - 2].text == "(" else None
+    if opening is None or not doc[close - 1].like_num or opening == 0:
+        return False
+    return doc[opening - 1].tag_ not in {"NN", "NNS", "NNP", "NNPS"} and doc[opening - 1].pos_ != "PROPN"
 
 
 def _glued_to_label(doc: Doc, index: int) -> bool:
