@@ -108,6 +108,7 @@ def _figures(text: str) -> list[str]:
         ("Annual review\n\n7 Introduction The year began.", "7", "page furniture", "page-number-line-start"),
         ("Annual review\n\n1 WORLD HEALTH ORGANIZATION", "1", "page furniture", "page-number-line-start"),
         ("Uploaded by admin\n\n3 download", "3", "site furniture", "counter-noun"),
+        ("Citation\n\n  • View\n    12\n\n  • Download\n    0", "12", "site furniture", "counter-item"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:

@@ -87,6 +87,10 @@ def _cues() -> dict[str, object]:
         **words,
         "reasons": frozenset(data["reasons"]),
         "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
+        # a list item of a document site, its counter on the next line: "• View\n    12", "• Download\n    0"
+        "counter_item_before": re.compile(
+            r"[•·▪][ \t]*(?:" + _alternation(data["site_counter_items"]) + r")[ \t]*\n[ \t]*\Z", re.IGNORECASE
+        ),
         # a series word is a reference word of numbers.json or one of rejections.json's own ("sitrep", "flash update")
         "series_before": _words_before(
             [*data["document_series"], *load_json("numbers.json")["reference_words"]],
@@ -161,6 +165,8 @@ class Rejections:
             return Rejection("site furniture", "plus-n-more")  # "Afghanistan + 16 more"
         if _pattern("counter_before").search(before):
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
+        if _pattern("counter_item_before").search(before):
+            return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
         if _pattern("file_size_after").match(text, end):
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
         if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
