@@ -87,9 +87,9 @@ def _cues() -> dict[str, object]:
         **words,
         "reasons": frozenset(data["reasons"]),
         "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
-        # a list item of a document site, its counter on the next line: "• View\n    12", "• Download\n    0"
+        # a list item of a document site, the word and its counter alone: "• View\n    12", "• Download 0"
         "counter_item_before": re.compile(
-            r"[•·▪][ \t]*(?:" + _alternation(data["site_counter_items"]) + r")[ \t]*\n[ \t]*\Z", re.IGNORECASE
+            r"[•·▪][ \t]*(?:" + _alternation(data["site_counter_items"]) + r")\s+\Z", re.IGNORECASE
         ),
         # a series word is a reference word of numbers.json or one of rejections.json's own ("sitrep", "flash update")
         "series_before": _words_before(
@@ -153,6 +153,9 @@ def _pattern(name: str) -> re.Pattern[str]:
     return value
 
 
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
 class Rejections:
     """The rules that set a number aside, in the order the quantities component asks them."""
 
@@ -165,7 +168,7 @@ class Rejections:
             return Rejection("site furniture", "plus-n-more")  # "Afghanistan + 16 more"
         if _pattern("counter_before").search(before):
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
-        if _pattern("counter_item_before").search(before):
+        if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
         if _pattern("file_size_after").match(text, end):
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
