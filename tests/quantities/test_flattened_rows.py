@@ -93,3 +93,14 @@ def test_a_multiple_of_the_amount_after_it(nlp):
     found = _read(nlp, "It pledged $810 million, triple the amount it gave last year.")
     assert [(span, v, kind, unit) for span, v, kind, unit in found][1:] == [("triple", 3, "ratio", "times")]
     assert _read(nlp, "They will double up their efforts.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It serves 45,000 people, although more than 300,000 need this kind of support.",  # "need" read as a noun
+        "An estimated 2.1 million need food aid.",
+    ],
+)
+def test_a_bare_count_that_needs_counts_people(nlp, text):
+    assert [unit for *_, unit in _read(nlp, text)][-1] == "people"

@@ -164,6 +164,16 @@ def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> boo
     return qualifier is Qualifier.VAGUE and (after is None or after.lower_ != "of")
 
 
+def verb_read_as_noun(unit_tokens: Sequence[Token]) -> bool:
+    """ "more than 300,000 need this kind of support": a verb said of people that the tagger read as the counted
+    noun, before the determiner of its object; the bare figure counts people."""
+    if len(unit_tokens) != 1 or unit_tokens[0].tag_ != "NN":
+        return False
+    token = unit_tokens[0]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ in _lexicon()["people_verbs"] and after is not None and after.tag_ in {"DT", "PRP$", "PDT"}
+
+
 def refers_back(unit_tokens: Sequence[Token]) -> bool:
     """ "Two others are missing": "others" stands for the noun counted before."""
     return len(unit_tokens) == 1 and unit_tokens[0].lower_ in _lexicon()["antecedent_nouns"]
