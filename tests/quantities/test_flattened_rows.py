@@ -104,3 +104,16 @@ def test_a_multiple_of_the_amount_after_it(nlp):
 )
 def test_a_bare_count_that_needs_counts_people(nlp, text):
     assert [unit for *_, unit in _read(nlp, text)][-1] == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a date between "the number of" and the figure does not stop the noun, and described words are dropped
+        ("The number of Sudanese refugees who arrived since December 2013 reached 21,500.", "refugees"),
+        # nor does the number of a reference ("IPC phase 3")
+        ("The number of people in IPC phase 3 or above is likely to rise to 15.8 million.", "people"),
+    ],
+)
+def test_the_number_of_a_noun_past_a_date_or_a_reference(nlp, text, unit):
+    assert [u for *_, u in _read(nlp, text)][-1] == unit

@@ -124,19 +124,34 @@ def _names_its_own(doc: Doc, close: Token, item: Quantity) -> bool:
 def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     """ "The number of returnees keeps rising, with more than 8,200 arriving": a bare figure counts the noun of
     "the number of" (or "the total of", "the highest numbers of") earlier in its sentence, when no other number
-    stands between them."""
+    stands between them (a date or a reference may: "the number of refugees who arrived since December 2013 reached
+    215,358", "the number of people in IPC phase 3 or above ... 15.8 million")."""
     start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
     for j in range(first - 1, start, -1):
         token = doc[j]
-        if token.like_num:
+        if token.like_num and not _in_a_date(token):
             return []
         if token.lower_ in _NUMBER_WORDS and j + 2 < first and doc[j + 1].lower_ == "of" and _definite(doc, j):
-            noun = nouns(doc, j + 2)
-            return noun if noun and noun[0].i == j + 2 and noun[-1].i < first else []
+            noun = nouns(doc, j + 2)  # its leading words that describe may be dropped: "South Sudanese refugees"
+            return noun if noun and j + 2 <= noun[0].i <= j + 4 and noun[-1].i < first else []
     return []
 
 
 _NUMBER_WORDS = {"number", "numbers", "total"}
+
+
+def _in_a_date(token: Token) -> bool:
+    """A year or a day of a date ("December 2013", "8 August"), or the number of a reference ("IPC phase 3"): a
+    number that counts nothing."""
+    text = token.text
+    if token.i > 0 and token.doc[token.i - 1].lower_ in _reference_words():
+        return True
+    return token.ent_type_ == "DATE" or (len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100)
+
+
+@cache
+def _reference_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in load_json("numbers.json")["reference_words"])
 
 
 def _definite(doc: Doc, index: int) -> bool:
