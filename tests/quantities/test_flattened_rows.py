@@ -117,3 +117,7 @@ def test_a_bare_count_that_needs_counts_people(nlp, text):
 )
 def test_the_number_of_a_noun_past_a_date_or_a_reference(nlp, text, unit):
     assert [u for *_, u in _read(nlp, text)][-1] == unit
+
+
+def test_the_noun_after_a_footnotes_asterisks(nlp):
+    assert [u for *_, u in _read(nlp, "0.239million** Reached population through HRP activities")] == ["population"]

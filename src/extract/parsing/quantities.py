@@ -300,6 +300,9 @@ class QuantityRecognizer:
             return self._implied(doc, self._quantulum_unit(text, figure), previous)
         if _bracketed_before_noun(doc, index):
             index += 1  # "to (58224) vulnerable families", "(7) tons of meat": the noun after the bracket
+        if _footnote_stars(doc, index, figure.end):
+            while index + 1 < len(doc) and doc[index].text.strip("*") == "" and not doc[index].is_space:
+                index += 1  # "0.412million** Total reached population": the noun after a footnote's asterisks
         compound = _hyphen_at(doc, index, figure.end)
         if compound:  # "a 16-meter mast", "a two-year period": the unit after a hyphen
             index += 1
@@ -809,6 +812,12 @@ def _opens_cell(doc: Doc, index: int, start: int) -> bool:
         return True
     before = doc[index - 1]
     return before.is_alpha and before.text[:1].islower()
+
+
+def _footnote_stars(doc: Doc, index: int, end: int) -> bool:
+    """Whether the token at `index` is a footnote's asterisks written against the figure ending at `end`."""
+    token = doc[index]
+    return token.idx == end and set(token.text) == {"*"} and len(token.text) <= 3
 
 
 def _bracketed_before_noun(doc: Doc, close: int) -> bool:
