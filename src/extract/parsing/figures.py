@@ -33,10 +33,7 @@ _DATE_SEPARATOR = re.compile(r"[:/]\d|\.\d")
 _TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "2 pm", "2.13 am", "7 p.m."
 _CLOCK = re.compile(r"(?:1[0-2]|0?\d)(?:\.[0-5]\d)?")  # "2", "2.13"; not "2.1" or "2.123" (picometres in "2.1 pm")
 _PICO_ATTO = re.compile(r"\b(?:pico|atto)-?met(?:re|er)s?\b", re.IGNORECASE)  # "2 pm is 2 picometres": a length
-# "twice", "thrice"; "triple the amount", "double that of 2019": a multiple of the amount after it
-_RATIO_WORD = re.compile(
-    r"(?<![\w-])(twice|thrice|(?:double|triple|quadruple)(?=\s+(?:the|that|what)\b))(?![\w-])", re.IGNORECASE
-)
+_RATIO_WORD = re.compile(r"(?<![\w-])(twice|thrice)(?![\w-])", re.IGNORECASE)
 _FOLD_WORD = re.compile(r"(?<![\w-])([a-z]+)fold\b", re.IGNORECASE)  # "threefold", "tenfold"
 
 
