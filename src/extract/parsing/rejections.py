@@ -186,8 +186,11 @@ class Rejections:
             return code
         if _PAGES_BEFORE.search(before):
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
-        if _TOP_BEFORE.search(before) and _SMALL_INTEGER.fullmatch(surface) and figure.start == start:
-            return Rejection("idiom", "top-n")  # "among the top 10 countries": a ranking's size, no count
+        small = _SMALL_INTEGER.fullmatch(surface) or (
+            figure.is_word and figure.value is not None and figure.value <= 100
+        )
+        if _TOP_BEFORE.search(before) and small and figure.start == start:
+            return Rejection("idiom", "top-n")  # "among the top 10 countries", "the top seven operations": a ranking
         if _pattern("listing_before").search(before):
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
         if series := self._series(before, surface, figure):
