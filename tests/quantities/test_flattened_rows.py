@@ -22,6 +22,10 @@ def test_a_row_label_before_its_cell_on_its_own_line(nlp):
     ]
 
 
+def test_a_year_ending_a_title_line_stays_a_year(nlp):
+    assert _read(nlp, "Operations 2019\n\nThe year began.") == []
+
+
 def test_a_number_of_label_counts_its_noun(nlp):
     assert [unit for *_, unit in _read(nlp, "Number of visits carried out 412\n")] == ["visits"]
     assert [unit for *_, unit in _read(nlp, "0.27 million Total number of IDPs")] == ["IDPs"]

@@ -291,7 +291,7 @@ class QuantityRecognizer:
             if code:  # "Cash grants (CHF) | 3.2 million"
                 return replace(figure, start=label[0].idx, kind=Kind.MONEY, unit=code), label
             return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
-        if not figure.is_word and (line := self._line_label(doc, figure, previous)) is not None:
+        if not (figure.is_word or figure.is_year_like) and (line := self._line_label(doc, figure, previous)):
             return line
         index = _token_at_or_after(doc, figure.end)
         if index is None:  # the figure ends the text: "outreach is 48m", "a third"
