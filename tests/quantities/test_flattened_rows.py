@@ -58,6 +58,14 @@ def test_a_number_glued_to_the_next_rows_label(nlp):
     ]
 
 
+def test_a_number_glued_to_a_label_never_takes_it_as_its_noun(nlp):
+    # the word glued after the cell is the next row's label; with no label of its own the cell keeps no unit
+    assert [(v, unit) for _, v, _, unit in _read(nlp, "and separated children 840PEOPLE DEPRIVED OF FREEDOM")] == [
+        (840, None)
+    ]
+    assert _read(nlp, "See www.example.org/?id=12345ABCD&x today.") == []  # a code in a link stays whole
+
+
 def test_a_dollar_amount_after_the_article_is_no_australian_dollar(nlp):
     assert [unit for *_, unit in _read(nlp, "Japan announced a $1.5 billion commitment.")] == ["USD"]
     assert [unit for *_, unit in _read(nlp, "Canberra gave A$20 million.")] == ["AUD"]
@@ -89,8 +97,9 @@ def test_a_figure_in_brackets_before_its_noun(nlp):
     assert [(v, kind, unit) for _, v, kind, unit in found] == [(7, "measure", "tons"), (7000, "count", "families")]
     quantities = [q for _, q in read_figures(nlp, "Teams gave (7) tons of meat to more than (7000) families.")]
     assert [q.qualifier.value for q in quantities] == ["exact", "more_than"]
-    # a noun before the bracket is the counted one
+    # a noun before the bracket is the counted one; a numbered heading counts nothing
     assert [u for *_, u in _read(nlp, "Aid went to returnees (120,500) in May.")] == ["returnees"]
+    assert [u for *_, u in _read(nlp, "Objectives: (1) Shelter (2) Health (3) Water")] == [None, None, None]
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def shared_pipeline(config: RunConfig | None = None) -> Language:
 
 # A number glued to the capital of the next word, as a table flattened from PDF writes a cell before the next row's
 # label ("113,704RCMs distributed", "840PEOPLE"): split, so the number is a token of its own.
-_GLUED_CELL = r"(?<=\d{3})(?=[A-Z](?:[a-z]{2}|[A-Z]{2}))"
+_GLUED_CELL = r"(?<=\d{3})(?=[A-Z](?:[a-z]{2}|[A-Z]{2})[A-Za-z]*(?:$|[()/.,;:]))"
 
 
 def _split_slashes(nlp: Language) -> None:

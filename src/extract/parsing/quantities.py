@@ -298,6 +298,8 @@ class QuantityRecognizer:
             if _is_share(text, figure):
                 return replace(figure, kind=Kind.RATIO), []
             return self._implied(doc, self._quantulum_unit(text, figure), previous)
+        if _glued_to_label(doc, index):  # "4,297People reunited": the next row's label, never this cell's noun
+            return self._implied(doc, figure, previous)
         if _bracketed_before_noun(doc, index):
             index += 1  # "to (58224) vulnerable families", "(7) tons of meat": the noun after the bracket
         if _footnote_stars(doc, index, figure.end):
@@ -822,10 +824,10 @@ def _footnote_stars(doc: Doc, index: int, end: int) -> bool:
 
 def _bracketed_before_noun(doc: Doc, close: int) -> bool:
     """Whether the figure before the bracket closing at token `close` stands alone in brackets before its noun, as
-    some reports write every figure ("distributed (7) tons to (58224) families"): a word follows the bracket, and
-    no noun stands before it (a noun before is the one counted: "returnees (120,500)")."""
-    if doc[close].text != ")" or close + 1 >= len(doc) or not doc[close + 1].is_alpha or close < 3:
-        return False
+    some reports write every figure ("distributed (7) tons to (58224) families"): a word in lower case follows the
+    bracket, and no noun stands before it (a noun before is the one counted: "returnees (120,500)")."""
+    if doc[close].text != ")" or close + 1 >= len(doc) or not doc[close + 1].is_lower or close < 3:
+        return False  # "(1) Shelter (2) Health": numbered headings, no count
     opening = close - 2 if doc[close - 2].text == "(" else None
     if opening is None or not doc[close - 1].like_num or opening == 0:
         return False
