@@ -110,6 +110,9 @@ def _figures(text: str) -> list[str]:
         ("Annual review\n\n7 Introduction The year began.", "7", "page furniture", "page-number-line-start"),
         ("Annual review\n\n1 WORLD HEALTH ORGANIZATION", "1", "page furniture", "page-number-line-start"),
         ("Uploaded by admin\n\n3 download", "3", "site furniture", "counter-noun"),
+        ("Citation\n\n  • View\n    12\n\n  • Download\n    0", "12", "site furniture", "counter-item"),
+        ("• Upload others\n• View 12\n• Download 0", "12", "site furniture", "counter-item"),
+        ("A snapshot of the top seven operations of last year.", "seven", "idiom", "top-n"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:

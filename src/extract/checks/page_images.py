@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING
 import numpy
 
 from extract.models import FactRecord
-from extract.reading import PdfError
-from extract.reading.pdf import open_pdf
+from extract.reading import PdfError, open_pdf
 
 if TYPE_CHECKING:
     from pypdfium2 import PdfDocument

@@ -87,6 +87,10 @@ def _cues() -> dict[str, object]:
         **words,
         "reasons": frozenset(data["reasons"]),
         "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
+        # a list item of a document site, the word and its counter alone: "• View\n    12", "• Download 0"
+        "counter_item_before": re.compile(
+            r"[•·▪][ \t]*(?:" + _alternation(data["site_counter_items"]) + r")\s+\Z", re.IGNORECASE
+        ),
         # a series word is a reference word of numbers.json or one of rejections.json's own ("sitrep", "flash update")
         "series_before": _words_before(
             [*data["document_series"], *load_json("numbers.json")["reference_words"]],
@@ -149,6 +153,9 @@ def _pattern(name: str) -> re.Pattern[str]:
     return value
 
 
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
 class Rejections:
     """The rules that set a number aside, in the order the quantities component asks them."""
 
@@ -161,6 +168,8 @@ class Rejections:
             return Rejection("site furniture", "plus-n-more")  # "Afghanistan + 16 more"
         if _pattern("counter_before").search(before):
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
+        if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
+            return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
         if _pattern("file_size_after").match(text, end):
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
         if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
@@ -177,8 +186,11 @@ class Rejections:
             return code
         if _PAGES_BEFORE.search(before):
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
-        if _TOP_BEFORE.search(before) and _SMALL_INTEGER.fullmatch(surface) and figure.start == start:
-            return Rejection("idiom", "top-n")  # "among the top 10 countries": a ranking's size, no count
+        small = _SMALL_INTEGER.fullmatch(surface) or (
+            figure.is_word and figure.value is not None and figure.value <= 100
+        )
+        if _TOP_BEFORE.search(before) and small and figure.start == start:
+            return Rejection("idiom", "top-n")  # "among the top 10 countries", "the top seven operations": a ranking
         if _pattern("listing_before").search(before):
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
