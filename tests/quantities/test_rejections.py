@@ -85,6 +85,7 @@ def _figures(text: str) -> list[str]:
         ("Photo 2 of 9", "9", "site furniture", "n-of-m"),
         ("Read more 31 comments", "31", "site furniture", "counter-noun"),
         ("... in the region. HEALTH 52 The teams visited 300 clinics.", "52", "page furniture", "running-header"),
+        ("... affected. OPERATIONS 91 OPERATIONS Armed conflicts went on.", "91", "page furniture", "running-header"),
         ("Displaying 1 - 10 of 57", "57", "site furniture", "result-listing"),
         ("The backlog may reach six figures by June.", "six", "idiom", "n-figures"),
         ("The firm warned its 2024 profits would fall.", "2024", "year", "year-modifier"),

@@ -546,12 +546,13 @@ def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_token
 
 def _header_in_line(doc: Doc, number: Span) -> bool:
     """A running header a copy ran into the page's text: "... PROTECTION 47 The ICRC visited ...", a heading word in
-    capitals, the page number, then a sentence opening ("The", "In", "It")."""
+    capitals, the page number, then a sentence opening ("The", "In", "It"); or the page number between two copies
+    of its heading ("OPERATIONS 91 OPERATIONS": the left and right pages' headers run together)."""
     if number.start == 0 or number.end >= len(doc):
         return False
     before, after = doc[number.start - 1], doc[number.end]
     heading = before.is_alpha and before.is_upper and len(before) >= _MIN_HEADER_LETTERS
-    return heading and after.is_title and after.tag_ in _SENTENCE_OPENER_TAGS
+    return heading and ((after.is_title and after.tag_ in _SENTENCE_OPENER_TAGS) or after.text == before.text)
 
 
 def _in_name(doc: Doc, number: Span) -> bool:
