@@ -46,7 +46,7 @@ _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
 _N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
 _SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
-_OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)  # "below 18 years of age"
+_OF_AGE = re.compile(r"\s+(?:of\s+age|old)\b", re.IGNORECASE)  # "below 18 years of age", "under five years old"
 _TOC_MAX_GAP = 80  # characters between two entries of a table of contents
 _BULLETS = frozenset("•·▪■●◦*-–")
 _TOC_MIN_ENTRIES = 5
@@ -379,6 +379,8 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     largest = figure.high if figure.high is not None else figure.value
     if figure.kind not in (Kind.COUNT, Kind.DURATION):
         return None
+    if largest is not None and unit.startswith("month"):
+        largest /= 12  # "aged 6-59 months": under five years
     if largest is None or (figure.unit is not None and unit not in _cue("age_nouns")):
         return None
     previous = _token_before(doc, figure, number)
@@ -392,8 +394,9 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     written = _AGE_UNIT.search(text, figure.number_end, figure.end)  # "aged 5 to 17" (years implied) stays a figure
     if figure.kind is Kind.DURATION and written and _AGED_BEFORE.search(before) and largest <= _MAX_AGE_UNDER:
         return Rejection("category label", "aged-band")  # "children aged six months to 15 years"
-    if group and figure.unit is not None and figure.qualifier in (Qualifier.EXACT, Qualifier.RANGE):
-        return Rejection("category label", "group-age")  # "children 6-59 months"
+    bounded = (Qualifier.EXACT, Qualifier.RANGE, Qualifier.LESS_THAN, Qualifier.AT_MOST)
+    if group and figure.unit is not None and figure.qualifier in bounded:
+        return Rejection("category label", "group-age")  # "children 6-59 months", "Children <5 years"
     return None
 
 
