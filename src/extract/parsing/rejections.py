@@ -46,6 +46,8 @@ _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
 _N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
 _SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
+_YEARS_OLD = re.compile(r"\s+(?:years?|months?)\s+old\b", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"(?<![\w-])(?:is|was|are|were|being|be|turned)\s+\Z", re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+(?:of\s+age|old)\b", re.IGNORECASE)  # "below 18 years of age", "under five years old"
 _TOC_MAX_GAP = 80  # characters between two entries of a table of contents
 _BULLETS = frozenset("•·▪■●◦*-–")
@@ -401,7 +403,10 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
 
 
 def _hyphen_age(text: str, figure: Figure) -> bool:
-    return text.startswith(("-year-old", "-month-old"), figure.number_end)
+    """ "a 34-year-old nurse", or a person's age told with a copula: "she was 105 years old"."""
+    if text.startswith(("-year-old", "-month-old"), figure.number_end):
+        return True
+    return bool(_YEARS_OLD.match(text, figure.number_end) and _COPULA_BEFORE.search(text, 0, figure.start))
 
 
 def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
