@@ -17,6 +17,7 @@ import unicodedata
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -556,21 +557,29 @@ def test_render_region_png_refuses_a_page_that_is_not_there():
 
 def _layout(chars, width=300.0, height=200.0):
     """The text and boxes of one page whose PDFium chars are a list of (code, generated, (left, bottom, right, top),
-    hyphen), in user space with the origin at the bottom-left."""
+    hyphen), in user space with the origin at the bottom-left. Read both ways (the codes and boxes as lists, one char
+    at a time, and as arrays): the same text and boxes."""
     from extract.reading import pdf as module
     from extract.reading.pdf_chars import PageChars
 
-    page = PageChars(
-        codes=[code for code, _, _, _ in chars],
-        boxes=[(left, height - top, right, height - bottom) for _, _, (left, bottom, right, top), _ in chars],
-        is_generated=lambda i: chars[i][1],
-        is_hyphen=lambda i: chars[i][3],
-        angle=lambda i: 0.0,
-    )
-    runs = module._page_runs(page, width, height)
-    out_chars, out_boxes = [], []
-    module._lay_out(runs, out_chars, out_boxes)
-    return "".join(out_chars), out_boxes
+    boxes = [(left, height - top, right, height - bottom) for _, _, (left, bottom, right, top), _ in chars]
+    codes = [code for code, _, _, _ in chars]
+    results = []
+    for as_arrays in (False, True):
+        page = PageChars(
+            codes=np.array(codes, dtype=np.int64) if as_arrays else codes,
+            boxes=np.array(boxes, dtype=np.float64).reshape(len(boxes), 4) if as_arrays else boxes,
+            is_generated=lambda i: chars[i][1],
+            is_hyphen=lambda i: chars[i][3],
+            angle=lambda i: 0.0,
+        )
+        _, runs = module._page_runs(page, width, height)
+        text, box_pieces = [], []
+        module._lay_out(runs, text, box_pieces)
+        out_boxes = [tuple(b) for b in np.concatenate(box_pieces).tolist()] if box_pieces else []
+        results.append(("".join(text), out_boxes))
+    assert results[0] == results[1]
+    return results[0]
 
 
 def _line(text, x, y, step=6.0, h=10.0):

@@ -50,10 +50,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.reading.pdf_chars import Box, PageChars, display_transform, page_chars
+from extract.reading.pdf_chars import Box, PageChars, display_arrays, page_arrays
 
 __all__ = [
     "NO_BOX",
@@ -91,6 +92,13 @@ class Boxes(Sequence):
 
     def __init__(self, boxes: Iterable[Box] = ()) -> None:
         self._a = array("d", itertools.chain.from_iterable(boxes))
+
+    @classmethod
+    def from_array(cls, values: np.ndarray) -> Boxes:
+        """Boxes from an (n, 4) array of (x0, top, x1, bottom), without a tuple a box."""
+        boxes = cls()
+        boxes._a.frombytes(np.ascontiguousarray(values, dtype=np.float64).tobytes())
+        return boxes
 
     def __len__(self) -> int:
         return len(self._a) // 4
@@ -164,57 +172,64 @@ class PdfText:
 # --------------------------------------------------------------------------------------------- characters to runs
 
 
+class _Page:
+    """The chars that a page's runs hold, in PDFium's order with our separators (a space between two words of a
+    run), one after another: `text[i]` and `boxes[i]` (an (m, 4) float64 array of x0, top, x1, bottom). A run is
+    the stretch `start:stop` of it, so that no Python object is made a char."""
+
+    __slots__ = ("boxes", "runs", "space", "text")
+
+    def __init__(self, text: str, boxes: np.ndarray, space: np.ndarray) -> None:
+        self.text = text
+        self.boxes = boxes
+        self.space = space  # text[i].isspace()
+        self.runs: list[_Run] = []
+
+
 class _Run:
-    """Chars that PDFium gives in a row on one line, left to right, with no wide gap."""
+    """Chars that PDFium gives in a row on one line, left to right, with no wide gap: `page.text[start:stop]`."""
 
-    __slots__ = ("_ink", "bottom", "boxes", "chars", "h", "rotated", "top", "x0", "x1")
+    __slots__ = ("_ink", "bottom", "h", "page", "rotated", "start", "stop", "top", "x0", "x1")
 
-    def __init__(self, ch: str, box: Box, rotated: bool) -> None:
-        self.chars = [ch]
-        self.boxes = [box]
+    def __init__(self, page: _Page, start: int, stop: int, box: Box, h: float, rotated: bool) -> None:
+        self.page = page
+        self.start = start
+        self.stop = stop
         self.x0, self.top, self.x1, self.bottom = box
-        self.h = max(box[3] - box[1], 1.0)
+        self.h = h
         self.rotated = rotated
         self._ink: list[tuple[float, float, int, int]] | None = None
 
-    def add(self, ch: str, box: Box) -> None:
-        self.chars.append(ch)
-        self.boxes.append(box)
-        x0, top, x1, bottom = box
-        if x1 > x0 or bottom > top:  # comparisons, not min/max: this runs once a char
-            if x0 < self.x0:
-                self.x0 = x0
-            if x1 > self.x1:
-                self.x1 = x1
-            if top < self.top:
-                self.top = top
-            if bottom > self.bottom:
-                self.bottom = bottom
+    @property
+    def chars(self) -> str:
+        return self.page.text[self.start : self.stop]
+
+    @property
+    def boxes(self) -> list[Box]:
+        return [tuple(b) for b in self.page.boxes[self.start : self.stop].tolist()]
 
     def ink(self) -> list[tuple[float, float, int, int]]:
         """(x0, x1, first, stop) of the run's words: inked chars closer than a fifth of the height, so that a word
-        gap, and a narrow gutter that PDFium bridged with a space, are holes."""
+        gap, and a narrow gutter that PDFium bridged with a space, are holes. `first` and `stop` count from the
+        run's first char. The page's runs get theirs in one pass (`_page_ink`)."""
         if self._ink is None:
-            out: list[tuple[float, float, int, int]] = []
-            limit = 0.2 * self.h
-            for i, (ch, b) in enumerate(zip(self.chars, self.boxes, strict=True)):
-                if ch.isspace() or b[2] <= b[0]:
-                    continue
-                if out and b[0] - out[-1][1] < limit:
-                    x0, x1, first, _ = out[-1]
-                    out[-1] = (x0, max(x1, b[2]), first, i + 1)
-                else:
-                    out.append((b[0], b[2], i, i + 1))
-            self._ink = out
+            page = self.page
+            if page.runs and page.runs[0]._ink is None:
+                _page_ink(page)
+            if self._ink is None:
+                self._ink = _run_ink(self.chars, self.boxes, self.h)
         return self._ink
 
     def part(self, first: int, stop: int) -> _Run:
-        """The run of chars[first:stop]."""
-        run = _Run(self.chars[first], self.boxes[first], self.rotated)
-        for ch, box in zip(self.chars[first + 1 : stop], self.boxes[first + 1 : stop], strict=True):
-            run.add(ch, box)
-        run.h = self.h
-        return run
+        """The run of chars[first:stop] (its bounds: the first char's box and those of the others with ink)."""
+        page = self.page
+        a, b = self.start + first, self.start + stop
+        boxes = page.boxes[a:b]
+        inked = (boxes[:, 2] > boxes[:, 0]) | (boxes[:, 3] > boxes[:, 1])
+        inked[0] = True
+        sel = boxes[inked]
+        box = (float(sel[:, 0].min()), float(sel[:, 1].min()), float(sel[:, 2].max()), float(sel[:, 3].max()))
+        return _Run(page, a, b, box, self.h, self.rotated)
 
     def cut(self, a: float, b: float) -> list[_Run] | None:
         """The run cut in two at its widest hole that meets the strip (a, b), or None when ink crosses the strip."""
@@ -231,33 +246,264 @@ class _Run:
         return [self.part(ink[0][2], ink[k][3]), self.part(ink[k + 1][2], ink[-1][3])]
 
 
+def _run_ink(chars: str, boxes: list[Box], h: float) -> list[tuple[float, float, int, int]]:
+    """`_Run.ink`, one char at a time: the reference `_page_ink` follows."""
+    out: list[tuple[float, float, int, int]] = []
+    limit = 0.2 * h
+    for i, (ch, b) in enumerate(zip(chars, boxes, strict=True)):
+        if ch.isspace() or b[2] <= b[0]:
+            continue
+        if out and b[0] - out[-1][1] < limit:
+            x0, x1, first, _ = out[-1]
+            out[-1] = (x0, max(x1, b[2]), first, i + 1)
+        else:
+            out.append((b[0], b[2], i, i + 1))
+    return out
+
+
+def _page_ink(page: _Page) -> None:
+    """`_Run.ink` of all the page's runs in one pass over arrays. A word's right edge is the largest x1 of its chars
+    so far; where a run's inked chars never step back (x1 never decreasing), that is the last char's x1, and a new
+    word starts where x0 minus the previous inked char's x1 is not below the limit. A run that steps back, or a
+    page with a NaN coordinate, is read one char at a time (`_run_ink`)."""
+    runs = page.runs
+    for run in runs:
+        run._ink = []
+    boxes = page.boxes
+    if not len(boxes):
+        return
+    x0 = boxes[:, 0]
+    x1 = boxes[:, 2]
+    if np.isnan(boxes).any():
+        for run in runs:
+            run._ink = _run_ink(run.chars, run.boxes, run.h)
+        return
+    starts = np.fromiter((r.start for r in runs), dtype=np.int64, count=len(runs))
+    stops = np.fromiter((r.stop for r in runs), dtype=np.int64, count=len(runs))
+    hs = np.fromiter((r.h for r in runs), dtype=np.float64, count=len(runs))
+    run_of = np.repeat(np.arange(len(runs)), stops - starts)
+    idx = np.flatnonzero(~page.space[: len(run_of)] & (x1[: len(run_of)] > x0[: len(run_of)]))
+    if not len(idx):
+        return
+    r = run_of[idx]
+    ix0 = x0[idx]
+    ix1 = x1[idx]
+    first = np.empty(len(idx), dtype=bool)
+    first[0] = True
+    first[1:] = r[1:] != r[:-1]
+    prev_x1 = np.empty(len(idx))
+    prev_x1[0] = 0.0
+    prev_x1[1:] = ix1[:-1]
+    back = ~first & (ix1 < prev_x1)
+    new = first | ~(ix0 - prev_x1 < 0.2 * hs[r])
+    gs = np.flatnonzero(new)
+    ge = np.empty(len(gs), dtype=np.int64)
+    ge[:-1] = gs[1:] - 1
+    ge[-1] = len(idx) - 1
+    g_run = r[gs]
+    g_start = starts[g_run]
+    for rid, gx0, gx1, gfirst, gstop in zip(
+        g_run.tolist(),
+        ix0[gs].tolist(),
+        ix1[ge].tolist(),
+        (idx[gs] - g_start).tolist(),
+        (idx[ge] + 1 - g_start).tolist(),
+        strict=True,
+    ):
+        runs[rid]._ink.append((gx0, gx1, gfirst, gstop))
+    if back.any():
+        for rid in np.unique(r[back]).tolist():
+            run = runs[rid]
+            run._ink = _run_ink(run.chars, run.boxes, run.h)
+
+
 def _is_rtl(ch: str) -> bool:
     o = ord(ch)
     return 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFC
 
 
-def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0) -> list[_Run]:
+def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0) -> tuple[_Page, list[_Run]]:
     """The page's chars as runs, in PDFium's order, whitespace policy applied (see the module docstring).
-    `rotation` is the page's /Rotate (clockwise degrees): a char is upright when it is upright as displayed."""
+    `rotation` is the page's /Rotate (clockwise degrees): a char is upright when it is upright as displayed.
+
+    With the codes and boxes as arrays (`pdf_chars.page_arrays`) the runs are found by array operations
+    (`_page_runs_arrays`); a page that has what those leave out (a surrogate, an empty box, a NaN, a rotated run)
+    and a page given as lists are read one char at a time (`_page_runs_chars`), with the same result."""
+    if isinstance(chars.codes, np.ndarray):
+        found = _page_runs_arrays(chars, width, height, rotation)
+        if found is not None:
+            return found
+        chars = PageChars(
+            codes=chars.codes.tolist(),
+            boxes=[tuple(b) for b in chars.boxes.tolist()],
+            is_generated=chars.is_generated,
+            is_hyphen=chars.is_hyphen,
+            angle=chars.angle,
+        )
+    return _page_runs_chars(chars, width, height, rotation)
+
+
+_NO_ROW = np.zeros((1, 4))
+
+
+def _page_runs_arrays(chars: PageChars, width: float, height: float, rotation: int) -> tuple[_Page, list[_Run]] | None:
+    """`_page_runs_chars` by array operations, or None for a page it does not cover (see `_page_runs`).
+
+    Every char is classed (a visible char, a whitespace of the PDF, a kept space, a generated space, a generated
+    line break, or dropped: off the page); the visible chars, in order, are what the runs hold, and between two of
+    them the separators decide: a line break starts a new run, else the first space (a kept space: the last one)
+    joins them when the second char does not start a new run by the geometry of the two boxes."""
+    u = chars.codes
+    boxes = chars.boxes
+    n = len(u)
+    if n == 0:
+        return _Page("", np.zeros((0, 4)), np.zeros(0, dtype=bool)), []
+    if ((u >= 0xD800) & (u <= 0xDFFF)).any() or (u > 0x10FFFF).any() or np.isnan(boxes).any():
+        return None
+    bx0, btop, bx1, bbottom = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    # kinds: 0 visible, 1 a whitespace of the PDF (" " with its box), 2 a kept space, 3 generated space,
+    # 4 generated line break, 5 dropped
+    kind = np.zeros(n, dtype=np.int8)
+    out = u.copy()  # the char each code reads as
+    simple = (u > 0x20) & (u < 0x7F) & (u != 0x2D)
+    cand = np.flatnonzero((u == 0x20) | (u == 0x0A) | (u == 0x0D))
+    gen = np.zeros(n, dtype=bool)
+    if len(cand):
+        gen[cand] = np.fromiter(map(chars.is_generated, cand.tolist()), dtype=np.int64, count=len(cand)) != 0
+    kind[gen] = np.where(u[gen] == 0x20, 3, 4)
+    kind[(u == 0x20) & ~gen] = 1
+    is_hyphen = chars.is_hyphen
+    for i in np.flatnonzero(~simple & ~gen & (u != 0x20)).tolist():
+        c = int(u[i])
+        if c in _HYPHEN_CODES and (c == 0xAD or is_hyphen(i)):
+            ch = "-"
+        elif c < 0x20 or 0x7F <= c < 0xA0 or c in (0xFFFE, 0xFFFF):
+            ch = "\t" if c == 0x09 else ("\n" if c in (0x0A, 0x0D) else "\ufffd")
+        else:
+            ch = chr(c)
+        out[i] = ord(ch)
+        if ch.isspace():
+            kind[i] = 2 if ch in _KEEP_SPACES else 1
+    empty = (bx1 <= bx0) & (bbottom <= btop)
+    visible = kind == 0
+    if (visible & empty).any():
+        return None  # a char without a box goes after the one before it: one char at a time
+    off = visible & ((bx1 < -1) | (bx0 > width + 1) | (bbottom < -1) | (btop > height + 1))
+    kind[off] = 5
+    vis = np.flatnonzero(kind == 0)
+    nv = len(vis)
+    if nv == 0:
+        return _Page("", np.zeros((0, 4)), np.zeros(0, dtype=bool)), []
+    vb = boxes[vis]
+    x0, top, x1, bottom = vb[:, 0], vb[:, 1], vb[:, 2], vb[:, 3]
+    # a new run: the first char, a line break since the char before, or the geometry of the two boxes
+    breaks = np.cumsum(kind == 4)
+    new = np.empty(nv, dtype=bool)
+    new[0] = True
+    if nv > 1:
+        l_x0, l_top, l_x1, l_bottom = x0[:-1], top[:-1], x1[:-1], bottom[:-1]
+        c_x0, c_top, c_x1, c_bottom = x0[1:], top[1:], x1[1:], bottom[1:]
+        lh = l_bottom - l_top
+        h = c_bottom - c_top
+        hmin = np.where((lh > 0) & (lh < h), lh, h)
+        overlap = np.minimum(c_bottom, l_bottom) - np.maximum(c_top, l_top)
+        gap = c_x0 - l_x1
+        hh = np.where(h > lh, h, lh)
+        hh = np.where(hh < 1.0, 1.0, hh)
+        split = (overlap < 0.5 * hmin) | (gap > _WIDE_GAP * hh)
+        back = ~split & (gap < -0.5 * hh)
+        if back.any():
+            ligature = (np.abs(c_x0 - l_x0) < 0.5) & (np.abs(c_x1 - l_x1) < 0.5)
+            vo = out[vis]
+            rtl = (vo >= 0x0590) & (vo <= 0x08FF)
+            rtl |= (vo >= 0xFB1D) & (vo <= 0xFDFF)
+            rtl |= (vo >= 0xFE70) & (vo <= 0xFEFC)
+            split |= back & ~ligature & ~(rtl[1:] & rtl[:-1])
+        new[1:] = split | (breaks[vis[1:]] != breaks[vis[:-1]])
+    heads = np.flatnonzero(new)
+    get_angle = chars.angle
+    pi2 = 2 * math.pi
+    turn = math.radians(rotation)
+    for angle in map(get_angle, vis[heads].tolist()):
+        angle = (angle + turn) % pi2
+        if 0.02 < angle < pi2 - 0.02:
+            return None  # a rotated run: its chars follow by angle, not by geometry
+    # the space between two chars of a run: the last kept space between them, else the first whitespace
+    spaced = np.zeros(nv, dtype=bool)
+    src = np.zeros(nv, dtype=np.int64)
+    ws = np.flatnonzero((kind >= 1) & (kind <= 3))
+    if len(ws) and nv > 1:
+        k = np.searchsorted(ws, vis[:-1], side="right")
+        k_ok = k < len(ws)
+        first_ws = ws[np.minimum(k, len(ws) - 1)]
+        has_ws = k_ok & (first_ws < vis[1:])
+        src[1:] = first_ws
+        kept = np.flatnonzero(kind == 2)
+        if len(kept):
+            j = np.searchsorted(kept, vis[1:], side="left") - 1
+            last_kept = kept[np.maximum(j, 0)]
+            has_kept = (j >= 0) & (last_kept > vis[:-1])
+            src[1:] = np.where(has_kept, last_kept, src[1:])
+        spaced[1:] = has_ws & ~new[1:]
+    n_sp = np.cumsum(spaced)
+    pos = np.arange(nv) + n_sp  # where each visible char goes
+    m = nv + int(n_sp[-1])
+    kcodes = np.empty(m, dtype=np.uint32)
+    kboxes = np.empty((m, 4))
+    kspace = np.zeros(m, dtype=bool)
+    kcodes[pos] = out[vis]
+    kboxes[pos] = vb
+    if n_sp[-1]:
+        sp_at = pos[spaced] - 1
+        s = src[spaced]
+        s_kind = kind[s]
+        kcodes[sp_at] = np.where(s_kind == 2, out[s], 0x20)
+        s_boxes = boxes[s].copy()
+        s_boxes[(s_kind == 3) | empty[s]] = 0.0
+        kboxes[sp_at] = s_boxes
+        kspace[sp_at] = True
+    page = _Page(kcodes.astype("<u4").tobytes().decode("utf-32-le"), kboxes, kspace)
+    # the runs' bounds: over their chars' boxes (a space's box is not counted)
+    r_x0 = np.minimum.reduceat(x0, heads).tolist()
+    r_top = np.minimum.reduceat(top, heads).tolist()
+    r_x1 = np.maximum.reduceat(x1, heads).tolist()
+    r_bottom = np.maximum.reduceat(bottom, heads).tolist()
+    r_h = np.maximum(bottom[heads] - top[heads], 1.0).tolist()
+    r_start = pos[heads].tolist()
+    r_stop = [*r_start[1:], m]
+    runs = [
+        _Run(page, a, b, (bx0_, t, bx1_, bt), h_, False)
+        for a, b, bx0_, t, bx1_, bt, h_ in zip(r_start, r_stop, r_x0, r_top, r_x1, r_bottom, r_h, strict=True)
+    ]
+    page.runs = runs
+    return page, runs
+
+
+def _page_runs_chars(chars: PageChars, width: float, height: float, rotation: int = 0) -> tuple[_Page, list[_Run]]:
+    """`_page_runs` one char at a time, for codes and boxes given as lists."""
     codes = chars.codes
     boxes = chars.boxes
     n = len(codes)
+    k_chars: list[str] = []
+    k_boxes: list[Box] = []
     if n <= 0:
-        return []
+        return _Page("", np.zeros((0, 4)), np.zeros(0, dtype=bool)), []
     is_generated = chars.is_generated
     is_hyphen = chars.is_hyphen
     get_angle = chars.angle
     pi2 = 2 * math.pi
     turn = math.radians(rotation)
+    add_char = k_chars.append
+    add_box = k_boxes.append
 
-    runs: list[_Run] = []
-    cur: _Run | None = None
+    # each run as [start, x0, top, x1, bottom, h, rotated]; its chars are k_chars[start:next start]
+    runs: list[list] = []
+    cur: list | None = None
     brk = True  # the next char starts a new run
     space: str | None = None  # a pending separator (" " or a kept space)
     space_box: Box = NO_BOX
     last_box: Box = NO_BOX  # the box of cur's last char
     cur_rotated = False
-    add_char = add_box = None  # cur's chars.append and boxes.append
     i = 0
     while i < n:
         u = codes[i]
@@ -309,7 +555,13 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
                 continue
             l_x1 = last_box[2]
             last_box = (l_x1, last_box[1], l_x1, last_box[3])
-            cur.add(ch, last_box)
+            add_char(ch)
+            add_box(last_box)
+            if last_box[3] > last_box[1]:  # bounds from a box with ink (a zero width one with a height counts)
+                cur[1] = min(cur[1], l_x1)
+                cur[3] = max(cur[3], l_x1)
+                cur[2] = min(cur[2], last_box[1])
+                cur[4] = max(cur[4], last_box[3])
             space = None
             continue
         if x1 < -1 or x0 > width + 1 or bottom < -1 or top > height + 1:
@@ -329,7 +581,7 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
                 new = True
             elif gap < -0.5 * hh:
                 ligature = abs(x0 - l_x0) < 0.5 and abs(x1 - l_x1) < 0.5  # "fi": two chars, one glyph box
-                if not ligature and not (_is_rtl(ch) and _is_rtl(cur.chars[-1])):
+                if not ligature and not (_is_rtl(ch) and _is_rtl(k_chars[-1])):
                     new = True
         rotated = False
         if new or cur_rotated:  # the angle only where it can matter: upright text on one line stays upright
@@ -339,28 +591,39 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
             if not new and not rotated:
                 new = True
         if new:
-            cur = _Run(ch, box, rotated)
+            cur = [len(k_chars), x0, top, x1, bottom, max(bottom - top, 1.0), rotated]
             runs.append(cur)
-            add_char, add_box, cur_rotated = cur.chars.append, cur.boxes.append, rotated
+            cur_rotated = rotated
         else:
             if space is not None:
                 add_char(space)
                 add_box(space_box)
-            # cur.add(ch, box) inlined (the box has ink here): this runs once a char
-            add_char(ch)
-            add_box(box)
-            if x0 < cur.x0:
-                cur.x0 = x0
-            if x1 > cur.x1:
-                cur.x1 = x1
-            if top < cur.top:
-                cur.top = top
-            if bottom > cur.bottom:
-                cur.bottom = bottom
+            # the box has ink here
+            if x0 < cur[1]:
+                cur[1] = x0
+            if x1 > cur[3]:
+                cur[3] = x1
+            if top < cur[2]:
+                cur[2] = top
+            if bottom > cur[4]:
+                cur[4] = bottom
+        add_char(ch)
+        add_box(box)
         last_box = box
         brk = False
         space = None
-    return runs
+    text = "".join(k_chars)
+    page = _Page(
+        text,
+        np.array(k_boxes, dtype=np.float64).reshape(len(k_boxes), 4),
+        np.fromiter((c.isspace() for c in text), dtype=bool, count=len(text)),
+    )
+    stops = [r[0] for r in runs[1:]] + [len(k_chars)]
+    page.runs = [
+        _Run(page, start, stop, (x0, top, x1, bottom), h, rotated)
+        for (start, x0, top, x1, bottom, h, rotated), stop in zip(runs, stops, strict=True)
+    ]
+    return page, page.runs
 
 
 # ----------------------------------------------------------------------------------------------- runs to lines
@@ -628,8 +891,9 @@ def _order(rows: list[_Row], depth: int = 0) -> list[list[_Run] | None]:
     return [row.runs for row in rows]
 
 
-def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> None:
-    """Append the page's text in reading order to out_chars/out_boxes."""
+def _lay_out(runs: list[_Run], out_text: list[str], out_boxes: list[np.ndarray]) -> None:
+    """Append the page's text in reading order to out_text (pieces of text) and out_boxes (the pieces' boxes, (k, 4)
+    arrays: a run's slice of its page's boxes, one zero row for each char we insert)."""
     upright = [r for r in runs if not r.rotated]
     rotated = [r for r in runs if r.rotated]
     lines = _order(_rows(upright)) if upright else []
@@ -638,6 +902,8 @@ def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> No
         lines.extend([r] for r in rotated)
     blank = False
     prev: list[_Run] | None = None
+    add_text = out_text.append
+    add_boxes = out_boxes.append
     for line in lines:
         if line is None:
             blank = True
@@ -648,10 +914,10 @@ def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> No
             h = max(_median([r.h for r in line]), _median([r.h for r in prev]))
             gap = top - p_bottom
             if blank or gap > _PARA_GAP * h or gap < -2 * h:
-                out_chars.append("\n")
-                out_boxes.append(NO_BOX)
-            out_chars.append("\n")
-            out_boxes.append(NO_BOX)
+                add_text("\n")
+                add_boxes(_NO_ROW)
+            add_text("\n")
+            add_boxes(_NO_ROW)
         blank = False
         last: _Run | None = None
         for run in line:
@@ -659,13 +925,14 @@ def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> No
                 gap = run.x0 - last.x1
                 h = max(run.h, last.h)
                 if gap >= _WIDE_GAP * h:
-                    out_chars.append("\t")
-                    out_boxes.append(NO_BOX)
+                    add_text("\t")
+                    add_boxes(_NO_ROW)
                 elif gap > _TOUCH_GAP * h:
-                    out_chars.append(" ")
-                    out_boxes.append(NO_BOX)
-            out_chars.extend(run.chars)
-            out_boxes.extend(run.boxes)
+                    add_text(" ")
+                    add_boxes(_NO_ROW)
+            page = run.page
+            add_text(page.text[run.start : run.stop])
+            add_boxes(page.boxes[run.start : run.stop])
             last = run
         prev = line
 
@@ -712,8 +979,9 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
     `max_pages` pages."""
     path = Path(path)
     _check_bytes(path)
-    chars: list[str] = []
-    boxes: list[Box] = []
+    pieces: list[str] = []
+    box_pieces: list[np.ndarray] = []
+    length = 0  # of the text so far
     starts: list[int] = []
     sizes: list[tuple[float, float]] = []
     with _LOCK:
@@ -726,15 +994,16 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
                 raise PdfError(path, f"{n_pages} pages; the limit is {max_pages}")
             for index in range(n_pages):
                 if index:
-                    chars.append("\f")
-                    boxes.append(NO_BOX)
-                starts.append(len(chars))
+                    pieces.append("\f")
+                    box_pieces.append(_NO_ROW)
+                    length += 1
+                starts.append(length)
                 page = textpage = None
                 try:
                     page = doc[index]
-                    width, height, transform = display_transform(page)
+                    width, height, transform = display_arrays(page)
                     textpage = page.get_textpage()
-                    runs = _page_runs(page_chars(textpage, transform), width, height, page.get_rotation() % 360)
+                    _, runs = _page_runs(page_arrays(textpage, transform), width, height, page.get_rotation() % 360)
                 except pdfium.PdfiumError as e:
                     raise PdfError(path, f"not a readable PDF: page {index + 1}: {e}") from None
                 finally:
@@ -743,13 +1012,16 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
                     if page is not None:
                         page.close()
                 sizes.append((width, height))
-                _lay_out(runs, chars, boxes)
+                first = len(pieces)
+                _lay_out(runs, pieces, box_pieces)
+                length += sum(map(len, pieces[first:]))
         finally:
             doc.close()
-    text = "".join(chars)
-    if not any(not c.isspace() for c in text):
+    text = "".join(pieces)
+    if not text or text.isspace():
         raise PdfError(path, "no text layer (scanned PDF?); OCR is not supported")
-    return PdfText(text=text, page_starts=tuple(starts), page_sizes=tuple(sizes), boxes=Boxes(boxes))
+    boxes = Boxes.from_array(np.concatenate(box_pieces))
+    return PdfText(text=text, page_starts=tuple(starts), page_sizes=tuple(sizes), boxes=boxes)
 
 
 # ------------------------------------------------------------------------------------------------ questions
