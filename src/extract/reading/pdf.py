@@ -327,8 +327,8 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
     `rotation` is the page's /Rotate (clockwise degrees): a char is upright when it is upright as displayed.
 
     With the codes and boxes as arrays (`pdf_chars.page_arrays`) the runs are found by array operations
-    (`_page_runs_arrays`); a page that has what those leave out (a surrogate, an empty box, a NaN, a rotated run)
-    and a page given as lists are read one char at a time (`_page_runs_chars`), with the same result."""
+    (`_page_runs_arrays`); a page that has what those leave out (a surrogate, an empty box, a NaN) and a page given
+    as lists are read one char at a time (`_page_runs_chars`), with the same result."""
     if isinstance(chars.codes, np.ndarray):
         found = _page_runs_arrays(chars, width, height, rotation)
         if found is not None:
@@ -398,9 +398,10 @@ def _page_runs_arrays(chars: PageChars, width: float, height: float, rotation: i
     x0, top, x1, bottom = vb[:, 0], vb[:, 1], vb[:, 2], vb[:, 3]
     # a new run: the first char, a line break since the char before, or the geometry of the two boxes
     breaks = np.cumsum(kind == 4)
-    new = np.empty(nv, dtype=bool)
-    new[0] = True
+    brk = np.zeros(nv, dtype=bool)
+    split = np.zeros(nv, dtype=bool)
     if nv > 1:
+        brk[1:] = breaks[vis[1:]] != breaks[vis[:-1]]
         l_x0, l_top, l_x1, l_bottom = x0[:-1], top[:-1], x1[:-1], bottom[:-1]
         c_x0, c_top, c_x1, c_bottom = x0[1:], top[1:], x1[1:], bottom[1:]
         lh = l_bottom - l_top
@@ -410,24 +411,44 @@ def _page_runs_arrays(chars: PageChars, width: float, height: float, rotation: i
         gap = c_x0 - l_x1
         hh = np.where(h > lh, h, lh)
         hh = np.where(hh < 1.0, 1.0, hh)
-        split = (overlap < 0.5 * hmin) | (gap > _WIDE_GAP * hh)
-        back = ~split & (gap < -0.5 * hh)
+        geo = (overlap < 0.5 * hmin) | (gap > _WIDE_GAP * hh)
+        back = ~geo & (gap < -0.5 * hh)
         if back.any():
             ligature = (np.abs(c_x0 - l_x0) < 0.5) & (np.abs(c_x1 - l_x1) < 0.5)
             vo = out[vis]
             rtl = (vo >= 0x0590) & (vo <= 0x08FF)
             rtl |= (vo >= 0xFB1D) & (vo <= 0xFDFF)
             rtl |= (vo >= 0xFE70) & (vo <= 0xFEFC)
-            split |= back & ~ligature & ~(rtl[1:] & rtl[:-1])
-        new[1:] = split | (breaks[vis[1:]] != breaks[vis[:-1]])
+            geo |= back & ~ligature & ~(rtl[1:] & rtl[:-1])
+        split[1:] = geo
+    new = brk | split
+    new[0] = True
     heads = np.flatnonzero(new)
     get_angle = chars.angle
     pi2 = 2 * math.pi
     turn = math.radians(rotation)
-    for angle in map(get_angle, vis[heads].tolist()):
-        angle = (angle + turn) % pi2
-        if 0.02 < angle < pi2 - 0.02:
-            return None  # a rotated run: its chars follow by angle, not by geometry
+
+    def rotated(indexes: list[int]) -> list[bool]:
+        return [0.02 < (angle + turn) % pi2 < pi2 - 0.02 for angle in map(get_angle, indexes)]
+
+    head_rotated = rotated(vis[heads].tolist())
+    if any(head_rotated):
+        # a rotated run goes on while its chars are rotated (whatever their boxes), an upright one while the
+        # geometry says so: the runs follow each other from the first char
+        turned = np.array(rotated(vis.tolist()), dtype=bool)
+        ends_turned = _next_true(brk | ~turned)
+        ends_upright = _next_true(new)
+        head_list = [0]
+        j = 0
+        while j + 1 < nv:
+            j = int(ends_turned[j + 1] if turned[j] else ends_upright[j + 1])
+            if j >= nv:
+                break
+            head_list.append(j)
+        heads = np.array(head_list, dtype=np.int64)
+        new = np.zeros(nv, dtype=bool)
+        new[heads] = True
+        head_rotated = turned[heads].tolist()
     # the space between two chars of a run: the last kept space between them, else the first whitespace
     spaced = np.zeros(nv, dtype=bool)
     src = np.zeros(nv, dtype=np.int64)
@@ -472,11 +493,20 @@ def _page_runs_arrays(chars: PageChars, width: float, height: float, rotation: i
     r_start = pos[heads].tolist()
     r_stop = [*r_start[1:], m]
     runs = [
-        _Run(page, a, b, (bx0_, t, bx1_, bt), h_, False)
-        for a, b, bx0_, t, bx1_, bt, h_ in zip(r_start, r_stop, r_x0, r_top, r_x1, r_bottom, r_h, strict=True)
+        _Run(page, a, b, (bx0_, t, bx1_, bt), h_, rot)
+        for a, b, bx0_, t, bx1_, bt, h_, rot in zip(
+            r_start, r_stop, r_x0, r_top, r_x1, r_bottom, r_h, head_rotated, strict=True
+        )
     ]
     page.runs = runs
     return page, runs
+
+
+def _next_true(mask: np.ndarray) -> np.ndarray:
+    """For each index, the first index at or after it where `mask` is true (len(mask) when there is none)."""
+    n = len(mask)
+    at = np.where(mask, np.arange(n), n)
+    return np.minimum.accumulate(at[::-1])[::-1]
 
 
 def _page_runs_chars(chars: PageChars, width: float, height: float, rotation: int = 0) -> tuple[_Page, list[_Run]]:
