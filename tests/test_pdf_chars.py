@@ -129,3 +129,22 @@ def test_runs_by_arrays_equal_runs_one_char_at_a_time(path):
         assert runs_of(*pdf._page_runs(arrays, width, height, rotation)) == runs_of(*one_by_one)
         # the words of all the page's runs in one pass: those of each run one char at a time
         assert all(r.ink() == pdf._run_ink(r.chars, r.boxes, r.h) for r in one_by_one[1])
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_gutters_by_arrays_equal_gutters_one_word_at_a_time(path, monkeypatch):
+    """Every column gutter the reader looks for, on every page: the same strips as the one-by-one reference."""
+    from extract.reading import pdf
+
+    by_arrays = pdf._gutter_candidates
+
+    def both(rows):
+        found = by_arrays(rows)
+        assert found == pdf._gutter_candidates_one_by_one(rows)
+        return found
+
+    monkeypatch.setattr(pdf, "_gutter_candidates", both)
+    try:
+        pdf.read_pdf(path)
+    except pdf.PdfError:
+        return

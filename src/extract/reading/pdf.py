@@ -711,7 +711,80 @@ def _gutter_candidates(rows: list[_Row]) -> list[tuple[float, float]]:
     """Strips (a, b) of the middle of the rows' x-range that the rows' words leave free over at least half their
     height (a narrow gutter that PDFium bridged with a space counts as free): in each free stretch, the part that
     is least covered (an image beside one column leaves a wide free stretch whose least covered part is the true
-    gutter). Least covered and widest first."""
+    gutter). Least covered and widest first.
+
+    Coverage is counted on whole points: each row adds its height over the union of its words (rounded out to
+    whole points), as +h where a stretch of the union starts and -h where it ends, summed left to right; the
+    additions are made in the order of `_gutter_candidates_one_by_one` (row by row, left to right), so the sums
+    are the same to the last bit."""
+    x_lo = min(r.runs[0].x0 for r in rows)
+    x_hi = max(max(run.x1 for run in r.runs) for r in rows)
+    width = x_hi - x_lo
+    if width < 60:
+        return []
+    size = int(width) + 2
+    total = 0.0
+    hs = []
+    row_ids = []
+    lefts = []
+    rights = []
+    for k, row in enumerate(rows):
+        h = row.h
+        total += h
+        hs.append(h)
+        for run in row.runs:
+            for iv in run.ink():
+                row_ids.append(k)
+                lefts.append(iv[0])
+                rights.append(iv[1])
+    diff = np.zeros(size + 1)
+    if lefts:
+        rid = np.array(row_ids, dtype=np.int64)
+        x0 = np.array(lefts)
+        x1 = np.array(rights)
+        order = np.lexsort((x1, x0, rid))  # each row's words by (x0, x1), as sorted() orders the tuples
+        rid, x0, x1 = rid[order], x0[order], x1[order]
+        a = np.maximum(np.trunc(x0 - x_lo), 0).astype(np.int64)
+        b = np.minimum(np.ceil(x1 - x_lo), size).astype(np.int64)
+        # the union of a row's words: a stretch ends where the next word starts after the furthest end so far
+        step = size + 2
+        end_so_far = np.maximum.accumulate(rid * step + b) - rid * step
+        first = np.empty(len(rid), dtype=bool)
+        first[0] = True
+        first[1:] = rid[1:] != rid[:-1]
+        opens = first.copy()
+        opens[1:] |= a[1:] > end_so_far[:-1]
+        heads = np.flatnonzero(opens)
+        tails = np.empty(len(heads), dtype=np.int64)
+        tails[:-1] = heads[1:] - 1
+        tails[-1] = len(rid) - 1
+        h = np.array(hs)[rid[heads]]
+        at = np.column_stack((a[heads], end_so_far[tails])).ravel()
+        np.add.at(diff, at, np.column_stack((h, -h)).ravel())
+    cov = np.cumsum(diff[:size])
+    limit = 0.5 * total
+    slack = 0.1 * total  # the words of lines that cross the gutter leave it unevenly covered
+    min_width = max(4.0, 0.5 * _median([r.h for r in rows]))
+    lo, hi = int(0.15 * width), int(0.85 * width)
+    cands = []
+    free = np.zeros(hi - lo + 3, dtype=np.int8)
+    free[1:-1] = cov[lo : hi + 1] <= limit
+    edges = np.flatnonzero(np.diff(free)).tolist()
+    for start, stop in zip(edges[0::2], edges[1::2], strict=True):  # the free stretches, lo-based
+        stretch = cov[lo + start : lo + stop]
+        least = float(stretch.min())
+        low = np.zeros(len(stretch) + 2, dtype=np.int8)
+        low[1:-1] = stretch <= least + slack
+        parts = np.flatnonzero(np.diff(low)).tolist()
+        for a, k in zip(parts[0::2], parts[1::2], strict=True):  # its least covered parts
+            if k - a >= min_width:
+                cands.append((least, -(k - a), x_lo + (lo + start + a), x_lo + (lo + start + k)))
+    cands.sort()
+    return [(a, b) for _, _, a, b in cands[:4]]
+
+
+def _gutter_candidates_one_by_one(rows: list[_Row]) -> list[tuple[float, float]]:
+    """`_gutter_candidates` one word and one point at a time: the reference it is tested against."""
     x_lo = min(r.runs[0].x0 for r in rows)
     x_hi = max(max(run.x1 for run in r.runs) for r in rows)
     width = x_hi - x_lo
