@@ -7,6 +7,7 @@ import ctypes
 import types
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -148,3 +149,26 @@ def test_gutters_by_arrays_equal_gutters_one_word_at_a_time(path, monkeypatch):
         pdf.read_pdf(path)
     except pdf.PdfError:
         return
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_lines_by_arrays_equal_lines_one_at_a_time(path):
+    """The lines that furniture is looked for in (their stripped ends and boxes), on every page."""
+    from extract.reading import pdf
+
+    try:
+        text = pdf.read_pdf(path)
+    except pdf.PdfError:
+        return
+    for page in range(1, len(text.page_starts) + 1):
+        assert pdf._lines(text, page) == pdf._lines_one_by_one(text, page)
+
+
+def test_no_whitespace_char_after_the_space_table():
+    from extract.reading import pdf
+
+    table = pdf._space_table()
+    assert table.tolist() == [chr(c).isspace() for c in range(pdf._LAST_SPACE + 1)]
+    assert not any(chr(c).isspace() for c in range(pdf._LAST_SPACE + 1, 0x110000))
+    codes = np.array([0x20, 0x41, 0xA0, 0x3000, 0x3001, 0x10FFFF], dtype=np.uint32)
+    assert pdf._is_space(codes).tolist() == [True, False, True, True, False, False]

@@ -38,6 +38,7 @@ What `read_pdf` builds, and the policies it follows:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -1163,8 +1164,55 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.cache
+def _space_table() -> np.ndarray:
+    """str.isspace of every char up to U+3000, the last whitespace char (`tests/test_pdf_chars.py` checks it)."""
+    return np.array([chr(c).isspace() for c in range(_LAST_SPACE + 1)], dtype=bool)
+
+
+_LAST_SPACE = 0x3000
+
+
+def _is_space(codes: np.ndarray) -> np.ndarray:
+    """str.isspace of each code point."""
+    return (codes <= _LAST_SPACE) & _space_table()[np.minimum(codes, _LAST_SPACE)]
+
+
 def _lines(pdf: PdfText, page: int) -> list[tuple[int, int, Box]]:
-    """(start, end, box) of the page's non-blank lines, stripped."""
+    """(start, end, box) of the page's non-blank lines, stripped, with the box of `box_of` (those without ink are
+    left out), found by array operations over the page's chars."""
+    start, end = pdf.page_span(page)
+    if end <= start:
+        return []
+    codes = np.frombuffer(pdf.text[start:end].encode("utf-32-le"), dtype=np.uint32)
+    boxes = np.frombuffer(pdf.boxes._a, dtype=np.float64)[4 * start : 4 * end].reshape(end - start, 4)
+    blank = _is_space(codes)
+    inked = ~blank & ((boxes[:, 2] > boxes[:, 0]) | (boxes[:, 3] > boxes[:, 1]))
+    line = np.cumsum(codes == 0x0A)  # the line of each char (a line break counts to the line after it)
+    ink_at = np.flatnonzero(inked)
+    if not len(ink_at):
+        return []
+    word_at = np.flatnonzero(~blank)
+    ink_line = line[ink_at]
+    heads = np.flatnonzero(np.r_[True, ink_line[1:] != ink_line[:-1]])
+    sel = boxes[ink_at]
+    x0 = np.minimum.reduceat(sel[:, 0], heads).tolist()
+    top = np.minimum.reduceat(sel[:, 1], heads).tolist()
+    x1 = np.maximum.reduceat(sel[:, 2], heads).tolist()
+    bottom = np.maximum.reduceat(sel[:, 3], heads).tolist()
+    # the stripped ends of each inked line: its first and last chars that are not whitespace
+    word_line = line[word_at]
+    lines = ink_line[heads]
+    first = word_at[np.searchsorted(word_line, lines, side="left")] + start
+    last = word_at[np.searchsorted(word_line, lines, side="right") - 1] + start + 1
+    return [
+        (a, b, (l_, t, r, bt))
+        for a, b, l_, t, r, bt in zip(first.tolist(), last.tolist(), x0, top, x1, bottom, strict=True)
+    ]
+
+
+def _lines_one_by_one(pdf: PdfText, page: int) -> list[tuple[int, int, Box]]:
+    """`_lines` one line at a time through `box_of`: the reference it is tested against."""
     start, end = pdf.page_span(page)
     text = pdf.text
     out = []
