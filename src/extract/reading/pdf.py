@@ -767,19 +767,25 @@ def _gutter_candidates(rows: list[_Row]) -> list[tuple[float, float]]:
     slack = 0.1 * total  # the words of lines that cross the gutter leave it unevenly covered
     min_width = max(4.0, 0.5 * _median([r.h for r in rows]))
     lo, hi = int(0.15 * width), int(0.85 * width)
-    cands = []
-    free = np.zeros(hi - lo + 3, dtype=np.int8)
-    free[1:-1] = cov[lo : hi + 1] <= limit
-    edges = np.flatnonzero(np.diff(free)).tolist()
-    for start, stop in zip(edges[0::2], edges[1::2], strict=True):  # the free stretches, lo-based
-        stretch = cov[lo + start : lo + stop]
-        least = float(stretch.min())
-        low = np.zeros(len(stretch) + 2, dtype=np.int8)
-        low[1:-1] = stretch <= least + slack
-        parts = np.flatnonzero(np.diff(low)).tolist()
-        for a, k in zip(parts[0::2], parts[1::2], strict=True):  # its least covered parts
-            if k - a >= min_width:
-                cands.append((least, -(k - a), x_lo + (lo + start + a), x_lo + (lo + start + k)))
+    window = cov[lo : hi + 1]
+    free = window <= limit
+    if not free.any():
+        return []
+    # the free stretches, and in each the parts covered at most `slack` more than its least covered point
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], free, [False])).astype(np.int8)))
+    starts = edges[0::2]
+    least = np.minimum.reduceat(np.where(free, window, np.inf), starts)
+    mark = np.zeros(len(window), dtype=np.int64)
+    mark[starts] = 1
+    stretch = np.maximum(np.cumsum(mark) - 1, 0)  # the stretch each point is in (if it is free)
+    low = free & (window <= (least + slack)[stretch])
+    parts = np.flatnonzero(np.diff(np.concatenate(([False], low, [False])).astype(np.int8)))
+    a, k = parts[0::2], parts[1::2]
+    wide = (k - a) >= min_width
+    cands = [
+        (least_, -(k_ - a_), x_lo + (lo + a_), x_lo + (lo + k_))
+        for least_, a_, k_ in zip(least[stretch[a[wide]]].tolist(), a[wide].tolist(), k[wide].tolist(), strict=True)
+    ]
     cands.sort()
     return [(a, b) for _, _, a, b in cands[:4]]
 
@@ -1044,16 +1050,20 @@ def _lay_out(runs: list[_Run], out_text: list[str], out_boxes: list[np.ndarray])
 # --------------------------------------------------------------------------------------------------- reading
 
 
-def _check_bytes(path: Path) -> None:
-    """Refuse what is not a whole PDF file before PDFium (which repairs what it can) sees it."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(1024)
-            f.seek(max(0, size - 8192))
-            tail = f.read()
-    except OSError as e:
-        raise PdfError(path, f"not a readable PDF: {e.strerror or e}") from None
+def _check_bytes(path: Path, data: bytes | None = None) -> None:
+    """Refuse what is not a whole PDF file before PDFium (which repairs what it can) sees it (the file's `data`
+    when it has been read already)."""
+    if data is not None:
+        size, head, tail = len(data), data[:1024], data[max(0, len(data) - 8192) :]
+    else:
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as f:
+                head = f.read(1024)
+                f.seek(max(0, size - 8192))
+                tail = f.read()
+        except OSError as e:
+            raise PdfError(path, f"not a readable PDF: {e.strerror or e}") from None
     if size == 0:
         raise PdfError(path, "not a readable PDF: empty file")
     if b"%PDF-" not in head:
@@ -1062,9 +1072,9 @@ def _check_bytes(path: Path) -> None:
         raise PdfError(path, "not a readable PDF: truncated (no %%EOF at the end)")
 
 
-def _open(path: Path):
+def _open(path: Path, data: bytes | None = None):
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(str(path) if data is None else data)
     except pdfium.PdfiumError as e:
         code = getattr(e, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
@@ -1076,20 +1086,21 @@ def _open(path: Path):
         raise PdfError(path, f"not a readable PDF: {e}") from None
 
 
-def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
+def read_pdf(path: Path, *, max_pages: int = 500, data: bytes | None = None) -> PdfText:
     """Read the text layer of the PDF at `path` in reading order, one box per char (see the module docstring).
+    With `data`, the file's bytes already read, PDFium reads those (from memory) rather than the file again.
 
     Raises PdfError for an encrypted file, a file that is not a whole PDF, a PDF without text, or one of more than
     `max_pages` pages."""
     path = Path(path)
-    _check_bytes(path)
+    _check_bytes(path, data)
     pieces: list[str] = []
     box_pieces: list[np.ndarray] = []
     length = 0  # of the text so far
     starts: list[int] = []
     sizes: list[tuple[float, float]] = []
     with _LOCK:
-        doc = _open(path)
+        doc = _open(path, data)
         try:
             n_pages = len(doc)
             if n_pages == 0:
