@@ -41,6 +41,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 import re
 import struct
 import threading
@@ -435,21 +436,34 @@ def _page_runs_arrays(chars: PageChars, width: float, height: float, rotation: i
     head_rotated = rotated(vis[heads].tolist())
     if any(head_rotated):
         # a rotated run goes on while its chars are rotated (whatever their boxes), an upright one while the
-        # geometry says so: the runs follow each other from the first char
-        turned = np.array(rotated(vis.tolist()), dtype=bool)
-        ends_turned = _next_true(brk | ~turned)
-        ends_upright = _next_true(new)
+        # geometry says so: the runs follow each other from the first char, the angle asked only where it matters
+        known = dict(zip(heads.tolist(), head_rotated, strict=True))
+        upright_end = _next_true(new)
+        breaks_at = brk.tolist()
+
+        def turned(j: int) -> bool:
+            found = known.get(j)
+            return rotated([int(vis[j])])[0] if found is None else found
+
         head_list = [0]
+        turned_list = [turned(0)]
         j = 0
         while j + 1 < nv:
-            j = int(ends_turned[j + 1] if turned[j] else ends_upright[j + 1])
-            if j >= nv:
+            if turned_list[-1]:
+                k = j + 1
+                while k < nv and not breaks_at[k] and turned(k):
+                    k += 1
+            else:
+                k = int(upright_end[j + 1])
+            if k >= nv:
                 break
-            head_list.append(j)
+            head_list.append(k)
+            turned_list.append(turned(k))
+            j = k
         heads = np.array(head_list, dtype=np.int64)
         new = np.zeros(nv, dtype=bool)
         new[heads] = True
-        head_rotated = turned[heads].tolist()
+        head_rotated = turned_list
     # the space between two chars of a run: the last kept space between them, else the first whitespace
     spaced = np.zeros(nv, dtype=bool)
     src = np.zeros(nv, dtype=np.int64)
@@ -661,16 +675,17 @@ def _page_runs_chars(chars: PageChars, width: float, height: float, rotation: in
 
 
 class _Row:
-    __slots__ = ("bottom", "ref_bottom", "ref_top", "runs", "top")
+    __slots__ = ("bottom", "h", "ref_bottom", "ref_top", "runs", "top")
 
     def __init__(self, run: _Run) -> None:
         self.runs = [run]
         self.ref_top, self.ref_bottom = run.top, run.bottom
         self.top, self.bottom = run.top, run.bottom
+        self.h = max(run.bottom - run.top, 1.0)  # of the reference run: max(ref_bottom - ref_top, 1.0)
 
-    @property
-    def h(self) -> float:
-        return max(self.ref_bottom - self.ref_top, 1.0)
+
+_BY_TOP_X0 = operator.attrgetter("top", "x0")
+_BY_X0 = operator.attrgetter("x0")
 
 
 def _rows(runs: list[_Run]) -> list[_Row]:
@@ -678,14 +693,22 @@ def _rows(runs: list[_Run]) -> list[_Row]:
     a row left to right."""
     rows: list[_Row] = []
     open_rows: list[_Row] = []
-    for run in sorted(runs, key=lambda r: (r.top, r.x0)):
-        open_rows = [r for r in open_rows if r.ref_bottom > run.top]
+    for run in sorted(runs, key=_BY_TOP_X0):
+        r_top = run.top
+        r_bottom = run.bottom
+        if open_rows:
+            open_rows = [r for r in open_rows if r.ref_bottom > r_top]
         best = None
         best_ov = 0.0
-        h = max(run.bottom - run.top, 1.0)
+        h = r_bottom - r_top
+        if h < 1.0:  # max(h, 1.0)
+            h = 1.0
         for row in open_rows:
-            ov = min(run.bottom, row.ref_bottom) - max(run.top, row.ref_top)
-            if ov >= 0.5 * min(h, row.h) and ov > best_ov:
+            # min() and max() spelled out, in their order (min(a, b) is b only when b < a)
+            ov = (row.ref_bottom if row.ref_bottom < r_bottom else r_bottom) - (
+                row.ref_top if row.ref_top > r_top else r_top
+            )
+            if ov >= 0.5 * (row.h if row.h < h else h) and ov > best_ov:
                 best, best_ov = row, ov
         if best is None:
             best = _Row(run)
@@ -693,12 +716,14 @@ def _rows(runs: list[_Run]) -> list[_Row]:
             open_rows.append(best)
         else:
             best.runs.append(run)
-            best.top = min(best.top, run.top)
-            best.bottom = max(best.bottom, run.bottom)
+            if r_top < best.top:
+                best.top = r_top
+            if r_bottom > best.bottom:
+                best.bottom = r_bottom
             if h > best.h:
-                best.ref_top, best.ref_bottom = run.top, run.bottom
+                best.ref_top, best.ref_bottom, best.h = r_top, r_bottom, h
     for row in rows:
-        row.runs.sort(key=lambda r: r.x0)
+        row.runs.sort(key=_BY_X0)
     rows.sort(key=lambda r: (r.ref_top, r.runs[0].x0))
     return rows
 
@@ -889,6 +914,7 @@ def _cut_rows(rows: list[_Row], a: float, b: float) -> list[_Row]:
             copy = _Row(runs[0])
             copy.runs = runs
             copy.ref_top, copy.ref_bottom, copy.top, copy.bottom = row.ref_top, row.ref_bottom, row.top, row.bottom
+            copy.h = row.h
             out.append(copy)
         else:
             out.append(row)
