@@ -223,15 +223,22 @@ class _Run:
         return self._ink
 
     def part(self, first: int, stop: int) -> _Run:
-        """The run of chars[first:stop] (its bounds: the first char's box and those of the others with ink)."""
+        """The run of chars[first:stop]: its bounds those of the first char's box and of the others' with ink."""
         page = self.page
         a, b = self.start + first, self.start + stop
-        boxes = page.boxes[a:b]
-        inked = (boxes[:, 2] > boxes[:, 0]) | (boxes[:, 3] > boxes[:, 1])
-        inked[0] = True
-        sel = boxes[inked]
-        box = (float(sel[:, 0].min()), float(sel[:, 1].min()), float(sel[:, 2].max()), float(sel[:, 3].max()))
-        return _Run(page, a, b, box, self.h, self.rotated)
+        boxes = page.boxes[a:b].tolist()  # a word or two: a loop over Python floats costs less than array calls
+        x0, top, x1, bottom = boxes[0]
+        for b_x0, b_top, b_x1, b_bottom in boxes[1:]:
+            if b_x1 > b_x0 or b_bottom > b_top:
+                if b_x0 < x0:
+                    x0 = b_x0
+                if b_x1 > x1:
+                    x1 = b_x1
+                if b_top < top:
+                    top = b_top
+                if b_bottom > bottom:
+                    bottom = b_bottom
+        return _Run(page, a, b, (x0, top, x1, bottom), self.h, self.rotated)
 
     def cut(self, a: float, b: float) -> list[_Run] | None:
         """The run cut in two at its widest hole that meets the strip (a, b), or None when ink crosses the strip."""
