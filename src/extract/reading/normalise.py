@@ -77,12 +77,16 @@ class TextBuilder:
 
     def add_decoded(self, decoded: str, source_start: int, source_end: int) -> None:
         """Characters decoded from source_start..source_end-1 (a character reference, a mojibake sequence)."""
+        mapped = self.mapped
         for char in decoded.translate(_CHAR_REPLACEMENTS):
             if char.isspace():
-                self.gap(source_start)
+                if mapped.length and self._gap is None:  # self.gap(source_start), inlined
+                    self._gap = source_start
             else:
-                self._flush_gap()
-                self.mapped.append_wide(char, source_start, source_end)
+                if self._gap is not None:  # self._flush_gap(), inlined
+                    mapped.append(" ", self._gap)
+                    self._gap = None
+                mapped.append_wide(char, source_start, source_end)
 
     def gap(self, source_offset: int) -> None:
         """A word boundary at `source_offset` (whitespace, a line break, a tag that separates words)."""
@@ -91,15 +95,20 @@ class TextBuilder:
 
     def _add_plain(self, raw: str, source_start: int) -> None:
         translated = raw.translate(_CHAR_REPLACEMENTS)
+        mapped = self.mapped
         position = 0
         for match in _WORD_RUN.finditer(translated):
-            if match.start() > position:
-                self.gap(source_start + position)
-            self._flush_gap()
-            self.mapped.append(match.group(), source_start + match.start())
+            start = match.start()
+            # self.gap(...) and self._flush_gap(), inlined: this runs once a word run
+            if start > position and mapped.length and self._gap is None:
+                self._gap = source_start + position
+            if self._gap is not None:
+                mapped.append(" ", self._gap)
+                self._gap = None
+            mapped.append(match.group(), source_start + start)
             position = match.end()
-        if position < len(translated):
-            self.gap(source_start + position)
+        if position < len(translated) and mapped.length and self._gap is None:
+            self._gap = source_start + position
 
     def _flush_gap(self) -> None:
         if self._gap is not None:
