@@ -33,6 +33,12 @@ What `read_pdf` builds, and the policies it follows:
   Otherwise rows are read left to right, top to bottom. Rotated text (a margin stamp) comes after the page's
   other lines.
 - PDFium is not thread-safe: every call into it holds one module lock.
+- Cost: no Python object a char. A page's codes and boxes come as numpy arrays (`pdf_chars.page_arrays`); its runs
+  are found by array operations (`_page_runs_arrays`) and are stretches of one page-wide text and box array
+  (`_Page`), their words (`_Run.ink`), the column gutters' coverage and the furniture lines by array operations
+  too. Each of these has a one-by-one version that it is tested against on every fixture and shared PDF
+  (`_page_runs_chars`, which also reads the rare pages the arrays leave out: a surrogate pair, a char with an empty
+  box, a NaN coordinate; `_run_ink`, `_gutter_candidates_one_by_one`, `_lines_one_by_one`).
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ called with arguments that need no conversion (a `c_void_p`, ints, `byref`), cos
 codes and boxes of all the page's chars are fetched in two passes driven by map(), the boxes into one array of
 FS_RECTF (no Python object a char until the coordinates are read out in one go), and turned to the displayed
 page's top-left origin in bulk. The values are the same as one call at a time: the same functions, the same
-float32 fields widened to Python floats, the same arithmetic (`tests/test_pdf_chars.py`).
+float32 fields widened to Python floats, the same arithmetic (`tests/test_pdf_chars.py`). The reader takes them as
+numpy arrays (`page_arrays`: the codes an int64 array, the boxes an (n, 4) float64 array, the same values), so that
+`pdf._page_runs` works on whole pages rather than one char at a time; `page_chars` gives them as lists.
 
 FPDFText_GetText is never used for the codes: it counts UTF-16 units of PDFium's text buffer, which leaves out
 control chars and splits chars outside the BMP, so it drifts from the char indexes (and their boxes) on some files.
