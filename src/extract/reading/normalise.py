@@ -65,8 +65,10 @@ class TextBuilder:
     def add(self, raw: str, source_start: int) -> None:
         """Source characters `raw`, found at `source_start`; mojibake in them is repaired."""
         position = 0
-        # ASCII text holds no mojibake, and str.isascii() is free (CPython stores it): most lines skip ftfy.
-        for match in _MOJIBAKE.finditer(raw) if not raw.isascii() and is_bad(raw) else ():
+        # ASCII text holds no mojibake, and str.isascii() is free (CPython stores it): most lines skip ftfy; so do
+        # lines without a sequence to repair (accented text), for which the loop below would find nothing anyway.
+        suspect = not raw.isascii() and _MOJIBAKE.search(raw) is not None and is_bad(raw)
+        for match in _MOJIBAKE.finditer(raw) if suspect else ():
             fixed = _repair(match.group())
             if fixed is None:
                 continue

@@ -197,7 +197,7 @@ class _Page:
 class _Run:
     """Chars that PDFium gives in a row on one line, left to right, with no wide gap: `page.text[start:stop]`."""
 
-    __slots__ = ("_ink", "bottom", "h", "page", "rotated", "start", "stop", "top", "x0", "x1")
+    __slots__ = ("_edges", "_ink", "bottom", "h", "page", "rotated", "start", "stop", "top", "x0", "x1")
 
     def __init__(self, page: _Page, start: int, stop: int, box: Box, h: float, rotated: bool) -> None:
         self.page = page
@@ -207,6 +207,7 @@ class _Run:
         self.h = h
         self.rotated = rotated
         self._ink: list[tuple[float, float, int, int]] | None = None
+        self._edges: tuple[list[float], list[float]] | None = None
 
     @property
     def chars(self) -> str:
@@ -227,6 +228,13 @@ class _Run:
             if self._ink is None:
                 self._ink = _run_ink(self.chars, self.boxes, self.h)
         return self._ink
+
+    def edges(self) -> tuple[list[float], list[float]]:
+        """The x0s and the x1s of `ink()`'s words, as two lists."""
+        if self._edges is None:
+            ink = self.ink()
+            self._edges = ([w[0] for w in ink], [w[1] for w in ink])
+        return self._edges
 
     def part(self, first: int, stop: int) -> _Run:
         """The run of chars[first:stop]: its bounds those of the first char's box and of the others' with ink."""
@@ -772,10 +780,11 @@ def _gutter_candidates(rows: list[_Row]) -> list[tuple[float, float]]:
         total += h
         hs.append(h)
         for run in row.runs:
-            for iv in run.ink():
-                row_ids.append(k)
-                lefts.append(iv[0])
-                rights.append(iv[1])
+            x0s, x1s = run.edges()
+            if x0s:
+                row_ids.extend([k] * len(x0s))
+                lefts.extend(x0s)
+                rights.extend(x1s)
     diff = np.zeros(size + 1)
     if lefts:
         rid = np.array(row_ids, dtype=np.int64)
