@@ -72,7 +72,7 @@ def table(rows: list[dict[str, object]]) -> str:
             lines.append(f"| {row['name']} | | | refused: {row['refused']} | | | |")
             continue
         lines.append(
-            f"| {row['name']} | {row['pages']} | {row['chars']:,} | {row['read']:.3f} | "
+            f"| {row['name']} | {row['pages']} | {row['chars']:,} | {row['read']:.4f} | "
             f"{row['chars'] / row['read']:,.0f} | {row['pipeline']:.3f} | {row['ratio']:.3f} |"
         )
     read_rows = [r for r in rows if "refused" not in r]
@@ -82,7 +82,7 @@ def table(rows: list[dict[str, object]]) -> str:
         worst = max(read_rows, key=lambda r: r["ratio"])
         lines.append(
             f"| all {len(read_rows)} read | {sum(r['pages'] for r in read_rows)} | "
-            f"{sum(r['chars'] for r in read_rows):,} | {total_read:.3f} | | {total_pipeline:.3f} | "
+            f"{sum(r['chars'] for r in read_rows):,} | {total_read:.4f} | | {total_pipeline:.3f} | "
             f"{total_read / total_pipeline:.3f} (worst {worst['ratio']:.3f}, {worst['name']}) |"
         )
     return "\n".join(lines)
