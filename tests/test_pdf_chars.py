@@ -172,3 +172,29 @@ def test_no_whitespace_char_after_the_space_table():
     assert not any(chr(c).isspace() for c in range(pdf._LAST_SPACE + 1, 0x110000))
     codes = np.array([0x20, 0x41, 0xA0, 0x3000, 0x3001, 0x10FFFF], dtype=np.uint32)
     assert pdf._is_space(codes).tolist() == [True, False, True, True, False, False]
+
+
+def test_numpy_is_imported_only_when_a_pdf_is_read():
+    """The reading wing imports numpy at its first use: text and HTML reports (and a re-run from the cache) do not
+    pay for it."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import extract.reading\n"
+        "from extract.reading import read\n"
+        "print('numpy' in sys.modules)\n"
+        f"read(__import__('pathlib').Path({str(PDFS[0])!r}))\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    src = Path(__file__).resolve().parent.parent / "src"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )
+    assert out.stdout.split() == ["False", "True"]

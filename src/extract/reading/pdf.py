@@ -58,10 +58,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extract.reading.lazy_numpy import np
 from extract.reading.pdf_chars import Box, PageChars, display_arrays, page_arrays
 
 __all__ = [
@@ -366,7 +366,10 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
     return _page_runs_chars(chars, width, height, rotation)
 
 
-_NO_ROW = np.zeros((1, 4))
+@functools.cache
+def _no_row() -> np.ndarray:
+    """The box of a char we insert, as a (1, 4) array of zeros."""
+    return np.zeros((1, 4))
 
 
 def _page_runs_arrays(chars: PageChars, width: float, height: float, rotation: int) -> tuple[_Page, list[_Run]] | None:
@@ -1062,6 +1065,7 @@ def _lay_out(runs: list[_Run], out_text: list[str], out_boxes: list[np.ndarray])
     prev: list[_Run] | None = None
     add_text = out_text.append
     add_boxes = out_boxes.append
+    no_row = _no_row()
     for line in lines:
         if line is None:
             blank = True
@@ -1073,9 +1077,9 @@ def _lay_out(runs: list[_Run], out_text: list[str], out_boxes: list[np.ndarray])
             gap = top - p_bottom
             if blank or gap > _PARA_GAP * h or gap < -2 * h:
                 add_text("\n")
-                add_boxes(_NO_ROW)
+                add_boxes(no_row)
             add_text("\n")
-            add_boxes(_NO_ROW)
+            add_boxes(no_row)
         blank = False
         last: _Run | None = None
         for run in line:
@@ -1084,10 +1088,10 @@ def _lay_out(runs: list[_Run], out_text: list[str], out_boxes: list[np.ndarray])
                 h = max(run.h, last.h)
                 if gap >= _WIDE_GAP * h:
                     add_text("\t")
-                    add_boxes(_NO_ROW)
+                    add_boxes(no_row)
                 elif gap > _TOUCH_GAP * h:
                     add_text(" ")
-                    add_boxes(_NO_ROW)
+                    add_boxes(no_row)
             page = run.page
             add_text(page.text[run.start : run.stop])
             add_boxes(page.boxes[run.start : run.stop])
@@ -1158,7 +1162,7 @@ def read_pdf(path: Path, *, max_pages: int = 500, data: bytes | None = None) -> 
             for index in range(n_pages):
                 if index:
                     pieces.append("\f")
-                    box_pieces.append(_NO_ROW)
+                    box_pieces.append(_no_row())
                     length += 1
                 starts.append(length)
                 page = textpage = None

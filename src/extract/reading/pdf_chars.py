@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import sub
 
-import numpy as np
 import pypdfium2.raw as pdfium_c
+
+from extract.reading.lazy_numpy import np
 
 Box = tuple[float, float, float, float]
 
