@@ -12,10 +12,8 @@ import math
 import random
 import re
 import shutil
-import struct
 import subprocess
 import unicodedata
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +31,6 @@ from extract.reading.pdf import (
     hyphen_joins,
     line_end_hyphens,
     read_pdf,
-    render_region_png,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -506,51 +503,6 @@ def test_too_many_pages_are_refused():
 
 
 # ------------------------------------------------------------------------------------------------ rendering
-
-
-def _decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, width = 8, b"", 0
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        tag, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
-        (crc,) = struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])
-        assert zlib.crc32(tag + body) & 0xFFFFFFFF == crc
-        if tag == b"IHDR":
-            width, height, depth, color = struct.unpack(">IIBB", body[:10])
-            assert (depth, color) == (8, 2)
-        elif tag == b"IDAT":
-            idat += body
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride = 1 + 3 * width
-    rows = [raw[i * stride + 1 : (i + 1) * stride] for i in range(height)]
-    assert all(raw[i * stride] == 0 for i in range(height))
-    return width, height, rows
-
-
-def test_render_region_png_shows_the_box_highlighted():
-    path = FIXTURES / "pf01_kenya_floods_2023.pdf"
-    pdf = read(path)
-    start = pdf.text.index("CHF 10 million")
-    page, box = box_of(pdf, start, start + len("CHF 10 million"))
-    png = render_region_png(path, page, box, scale=2.0, margin=24)
-    width, height, rows = _decode_png(png)
-    assert abs(width - round((box[2] - box[0] + 48) * 2)) <= 3
-    assert abs(height - round((box[3] - box[1] + 48) * 2)) <= 3
-    inside = rows[height // 2][(width // 2) * 3 : (width // 2) * 3 + 3]
-    outside = rows[2][6:9]  # the margin: not tinted
-    assert outside[0] == outside[1] == outside[2]
-    assert inside[2] < inside[0]  # tinted yellow: less blue than red
-    border = rows[24 * 2 - 1][(width // 2) * 3 : (width // 2) * 3 + 3]
-    assert border[0] > 150 and border[1] < 80  # the red outline
-
-
-def test_render_region_png_refuses_a_page_that_is_not_there():
-    path = FIXTURES / "pf01_kenya_floods_2023.pdf"
-    with pytest.raises(PdfError):
-        render_region_png(path, 9, (10.0, 10.0, 20.0, 20.0))
-    assert render_region_png(path, 1, NO_BOX, scale=0.5)[:8] == b"\x89PNG\r\n\x1a\n"  # no box: the whole page
 
 
 # ------------------------------------------------------------------------------------------------ char policies

@@ -1,7 +1,7 @@
 """Read a PDF's text layer into one text with one box per character, in reading order.
 
-Self-contained: the standard library and pypdfium2 (PDFium) only. The PNG of `render_region_png` is written with the
-standard library (zlib + struct) from PDFium's raw RGB bitmap, so Pillow is not needed.
+Self-contained: the standard library, numpy and pypdfium2 (PDFium) only. `open_pdf` opens a PDF for drawing its
+pages (the report's page images, `checks/page_images.py`).
 
 What `read_pdf` builds, and the policies it follows:
 
@@ -49,9 +49,7 @@ import itertools
 import math
 import operator
 import re
-import struct
 import threading
-import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -77,7 +75,6 @@ __all__ = [
     "line_end_hyphens",
     "open_pdf",
     "read_pdf",
-    "render_region_png",
 ]
 
 NO_BOX: Box = (0.0, 0.0, 0.0, 0.0)
@@ -1382,15 +1379,6 @@ def _line_end_hyphens(pdf: PdfText) -> list[tuple[int, bool]]:
 # ------------------------------------------------------------------------------------------------- rendering
 
 
-def _png(width: int, height: int, rows: list[bytes]) -> bytes:
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-
-    raw = b"".join(b"\x00" + row for row in rows)
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
-
-
 @contextmanager
 def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
     """The PDF checked as `read` checks it and opened with PDFium, closed afterwards; the module's lock is held
@@ -1403,73 +1391,3 @@ def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
             yield doc
         finally:
             doc.close()
-
-
-def render_region_png(path: Path, page: int, bbox: Box, *, scale: float = 2.0, margin: float = 24) -> bytes:
-    """A PNG (RGB) of the region of the 1-based `page` around `bbox` (x0, top, x1, bottom; PDF points, top-left
-    origin, as `box_of` gives), `margin` points wide on every side, with the box tinted yellow and outlined red."""
-    path = Path(path)
-    _check_bytes(path)
-    with _LOCK:
-        doc = _open(path)
-        try:
-            if not 1 <= page <= len(doc):
-                raise PdfError(path, f"no page {page} (the document has {len(doc)})")
-            pg = doc[page - 1]
-            try:
-                width, height = (float(v) for v in pg.get_size())
-                x0, top, x1, bottom = bbox
-                if not _has_ink(bbox):
-                    x0, top, x1, bottom = 0.0, 0.0, width, height
-                r_left = max(0.0, min(x0, x1) - margin)
-                r_top = max(0.0, min(top, bottom) - margin)
-                r_right = min(width, max(x0, x1) + margin)
-                r_bottom = min(height, max(top, bottom) + margin)
-                if r_right - r_left < 1 or r_bottom - r_top < 1:
-                    r_left, r_top, r_right, r_bottom = 0.0, 0.0, width, height
-                crop = (r_left, height - r_bottom, width - r_right, r_top)
-                bitmap = pg.render(scale=scale, crop=crop, rev_byteorder=True)
-                try:
-                    w, h, stride = bitmap.width, bitmap.height, bitmap.stride
-                    n_channels = bitmap.n_channels
-                    buf = bytes(bitmap.buffer)
-                finally:
-                    bitmap.close()
-            except (pdfium.PdfiumError, ValueError) as e:
-                raise PdfError(path, f"not a readable PDF: page {page}: {e}") from None
-            finally:
-                pg.close()
-        finally:
-            doc.close()
-    rows = []
-    for y in range(h):
-        line = buf[y * stride : y * stride + w * n_channels]
-        if n_channels == 4:
-            line = bytes(b for k, b in enumerate(line) if k % 4 != 3)
-        elif n_channels == 1:
-            line = bytes(b for b in line for _ in range(3))
-        rows.append(line)
-    # the box in bitmap pixels
-    bx0 = max(0, int((min(x0, x1) - r_left) * scale))
-    bx1 = min(w, math.ceil((max(x0, x1) - r_left) * scale))
-    by0 = max(0, int((min(top, bottom) - r_top) * scale))
-    by1 = min(h, math.ceil((max(top, bottom) - r_top) * scale))
-    if _has_ink(bbox) and bx1 > bx0 and by1 > by0:
-        tint_g = bytes(min(255, round(v * 0.95)) for v in range(256))
-        tint_b = bytes(round(v * 0.55) for v in range(256))
-        border = max(1, round(scale))
-        red = b"\xd4\x1e\x1e"
-        for y in range(max(0, by0 - border), min(h, by1 + border)):
-            row = bytearray(rows[y])
-            seg = row[bx0 * 3 : bx1 * 3]
-            seg[1::3] = seg[1::3].translate(tint_g)
-            seg[2::3] = seg[2::3].translate(tint_b)
-            row[bx0 * 3 : bx1 * 3] = seg
-            lo, hi = max(0, bx0 - border), min(w, bx1 + border)
-            if y < by0 or y >= by1:
-                row[lo * 3 : hi * 3] = red * (hi - lo)
-            else:
-                row[lo * 3 : bx0 * 3] = red * (bx0 - lo)
-                row[bx1 * 3 : hi * 3] = red * (hi - bx1)
-            rows[y] = bytes(row)
-    return _png(w, h, rows)
