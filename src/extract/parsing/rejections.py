@@ -46,9 +46,8 @@ _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
 _N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
 _SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
-_YEARS_OLD = re.compile(r"\s+(?:years?|months?)\s+old\b", re.IGNORECASE)
-_COPULA_BEFORE = re.compile(r"(?<![\w-])(?:is|was|are|were|being|be|turned)\s+\Z", re.IGNORECASE)
-_OF_AGE = re.compile(r"\s+(?:of\s+age|old)\b", re.IGNORECASE)  # "below 18 years of age", "under five years old"
+_OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)  # "below 18 years of age"
+_OLD = re.compile(r"\s+old\b", re.IGNORECASE)  # "children under five years old"
 _TOC_MAX_GAP = 80  # characters between two entries of a table of contents
 _BULLETS = frozenset("•·▪■●◦*-–")
 _TOC_MIN_ENTRIES = 5
@@ -389,7 +388,10 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     group = previous is not None and previous.lower_ in _cue("age_groups")
     # "under the age of five (years)": the years come from "age", the number still only labels the group
     labelled = (
-        figure.unit is None or before.lower().rstrip().endswith("age of") or _OF_AGE.match(text, figure.end) is not None
+        figure.unit is None
+        or before.lower().rstrip().endswith("age of")
+        or _OF_AGE.match(text, figure.end) is not None
+        or (group and _OLD.match(text, figure.end) is not None)  # not "95% were younger than three months old"
     )
     if _pattern("category_before").search(before) and largest <= _MAX_AGE_UNDER and labelled:
         return Rejection("category label", "age-under")  # "children under 5", "below 18 years of age"
@@ -403,10 +405,7 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
 
 
 def _hyphen_age(text: str, figure: Figure) -> bool:
-    """ "a 34-year-old nurse", or a person's age told with a copula: "she was 105 years old"."""
-    if text.startswith(("-year-old", "-month-old"), figure.number_end):
-        return True
-    return bool(_YEARS_OLD.match(text, figure.number_end) and _COPULA_BEFORE.search(text, 0, figure.start))
+    return text.startswith(("-year-old", "-month-old"), figure.number_end)
 
 
 def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
