@@ -22,6 +22,12 @@ def test_statistic_block_joins_figure_and_label_and_maps_back():
     assert all(s.section == "Our work in numbers" for s in stats)
 
 
+def test_a_key_figure_with_a_footnotes_asterisks_joins_its_label():
+    source = "KEY FIGURES\n\n0.239million**\n\nReached population through HRP activities\n"
+    stats = [s for s in clean(source).segments if s.kind is SegmentKind.STATISTIC]
+    assert [s.text for s in stats] == ["0.239million** Reached population through HRP activities"]
+
+
 def test_boilerplate_is_marked():
     source = (
         "close\nclose\n\nTitle of the report\n\nTitle of the report\n\nA paragraph with 20 people.\n\n"

@@ -30,3 +30,8 @@ def test_key_figures_repeated_with_other_amounts_are_not_furniture() -> None:
     lines = ["11.3 million measles vaccinations", "Targets for 2016", "11.7 million measles vaccinations", "86% hosted"]
     assert furniture_lines(lines) == set()
     assert furniture_lines(["PROTECTION 47", "text", "PROTECTION 52"]) == {0, 2}
+
+
+def test_table_rows_with_numbers_in_thousands_are_not_furniture() -> None:
+    # a statistics table repeats its row labels in each section ("Meals served" for civilians, then detainees)
+    assert furniture_lines(["Meals served 12,300", "Meals served 9,870", "PROTECTION 47", "PROTECTION 52"]) == {2, 3}

@@ -7,11 +7,12 @@ import ctypes
 import types
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from extract.reading.pdf_chars import display_transform, page_chars
+from extract.reading.pdf_chars import display_arrays, display_transform, page_arrays, page_chars
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PDFS = sorted((FIXTURES / "pdf").glob("*.pdf")) + sorted((FIXTURES / "pdf_lines").glob("*.pdf"))
@@ -73,3 +74,127 @@ def test_display_transform_maps_user_space_to_the_displayed_top_left(rotation, e
     # one char: left 20, bottom 30, right 30, top 40 (user space)
     assert transform([20.0], [30.0], [30.0], [40.0]) == [expected]
     assert transform([], [], [], []) == []
+
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "pdf"
+ALL_PDFS = PDFS + (sorted(SHARED.glob("*.pdf")) if SHARED.is_dir() else [])
+
+
+def _pages(path):
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            yield page, textpage
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_page_arrays_equal_page_chars(path):
+    for page, textpage in _pages(path):
+        _, _, transform = display_transform(page)
+        _, _, to_arrays = display_arrays(page)
+        chars = page_chars(textpage, transform)
+        arrays = page_arrays(textpage, to_arrays)
+        assert arrays.codes.tolist() == chars.codes
+        assert [tuple(b) for b in arrays.boxes.tolist()] == chars.boxes
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_runs_by_arrays_equal_runs_one_char_at_a_time(path):
+    """The array reader gives the runs (chars, boxes, bounds, words) of the reader that goes one char at a time, or
+    leaves the page to it."""
+    from extract.reading import pdf
+
+    def runs_of(page, runs):
+        return (
+            page.text,
+            page.boxes.tolist(),
+            page.space.tolist(),
+            [(r.start, r.stop, r.x0, r.top, r.x1, r.bottom, r.h, r.rotated, r.ink()) for r in runs],
+        )
+
+    for page, textpage in _pages(path):
+        width, height, transform = display_transform(page)
+        _, _, to_arrays = display_arrays(page)
+        rotation = page.get_rotation() % 360
+        arrays = page_arrays(textpage, to_arrays)
+        found = pdf._page_runs_arrays(arrays, width, height, rotation)
+        one_by_one = pdf._page_runs_chars(page_chars(textpage, transform), width, height, rotation)
+        if found is not None:
+            assert runs_of(*found) == runs_of(*one_by_one)
+        assert runs_of(*pdf._page_runs(arrays, width, height, rotation)) == runs_of(*one_by_one)
+        # the words of all the page's runs in one pass: those of each run one char at a time
+        assert all(r.ink() == pdf._run_ink(r.chars, r.boxes, r.h) for r in one_by_one[1])
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_gutters_by_arrays_equal_gutters_one_word_at_a_time(path, monkeypatch):
+    """Every column gutter the reader looks for, on every page: the same strips as the one-by-one reference."""
+    from extract.reading import pdf
+
+    by_arrays = pdf._gutter_candidates
+
+    def both(rows):
+        found = by_arrays(rows)
+        assert found == pdf._gutter_candidates_one_by_one(rows)
+        return found
+
+    monkeypatch.setattr(pdf, "_gutter_candidates", both)
+    try:
+        pdf.read_pdf(path)
+    except pdf.PdfError:
+        return
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_lines_by_arrays_equal_lines_one_at_a_time(path):
+    """The lines that furniture is looked for in (their stripped ends and boxes), on every page."""
+    from extract.reading import pdf
+
+    try:
+        text = pdf.read_pdf(path)
+    except pdf.PdfError:
+        return
+    for page in range(1, len(text.page_starts) + 1):
+        assert pdf._lines(text, page) == pdf._lines_one_by_one(text, page)
+
+
+def test_no_whitespace_char_after_the_space_table():
+    from extract.reading import pdf
+
+    table = pdf._space_table()
+    assert table.tolist() == [chr(c).isspace() for c in range(pdf._LAST_SPACE + 1)]
+    assert not any(chr(c).isspace() for c in range(pdf._LAST_SPACE + 1, 0x110000))
+    codes = np.array([0x20, 0x41, 0xA0, 0x3000, 0x3001, 0x10FFFF], dtype=np.uint32)
+    assert pdf._is_space(codes).tolist() == [True, False, True, True, False, False]
+
+
+def test_numpy_is_imported_only_when_a_pdf_is_read():
+    """The reading wing imports numpy at its first use: text and HTML reports (and a re-run from the cache) do not
+    pay for it."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import extract.reading\n"
+        "from extract.reading import read\n"
+        "print('numpy' in sys.modules)\n"
+        f"read(__import__('pathlib').Path({str(PDFS[0])!r}))\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    src = Path(__file__).resolve().parent.parent / "src"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )
+    assert out.stdout.split() == ["False", "True"]

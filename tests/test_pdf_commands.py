@@ -110,14 +110,25 @@ def test_report_shows_each_pdf_figure_on_an_image_of_its_page_region(pdf_run, tm
     result = _invoke("report", "--facts", str(facts), "--sources", str(sources), "--out", str(out))
     assert result.exit_code == 0, result.output
     html = out.read_text("utf-8")
-    figure = r'<figure class="page-region" data-fact="([^"]+)"[^>]*><img src="data:image/png;base64,([^"]+)"'
+    images = dict(re.findall(r'<image id="([^"]+)" [^>]*href="data:image/png;base64,([^"]+)"', html))
+    figure = (
+        r'<figure class="page-region" data-fact="([^"]+)"[^>]*><svg viewBox="([^"]+)"[^>]*>.*?<use href="#([^"]+)"/>'
+    )
     regions = re.findall(figure, html)
     records = _records(facts)
-    assert sorted(fact_id for fact_id, _ in regions) == sorted(r["id"] for r in records)
-    for _, encoded in regions:
+    assert sorted(fact_id for fact_id, _, _ in regions) == sorted(r["id"] for r in records)
+    pages = {(Path(r["source"]).name, r["page"]) for r in records}
+    assert len(images) == len(pages) < len(records)  # one image per page with figures, shared by its figures
+    assert {key for _, _, key in regions} == set(images)
+    for encoded in images.values():
         width, height = _png_size(base64.b64decode(encoded, validate=True))
         assert width > 0 and height > 0
-    assert 'src="http' not in html and "src='http" not in html  # self-contained
+    by_id = {r["id"]: r for r in records}
+    for fact_id, view, _ in regions:  # each view holds its figure's box
+        left, top, width, height = map(float, view.split())
+        x0, y0, x1, y1 = by_id[fact_id]["bbox"]
+        assert left <= x0 <= x1 <= left + width + 0.01 and top <= y0 <= y1 <= top + height + 0.01
+    assert 'src="http' not in html and "src='http" not in html and 'href="http' not in html  # self-contained
     first = records[0]
     assert f"p. {first['page']}: " in html
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import random
 import re
 import shutil
-import struct
 import subprocess
 import unicodedata
-import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,7 +31,6 @@ from extract.reading.pdf import (
     hyphen_joins,
     line_end_hyphens,
     read_pdf,
-    render_region_png,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -506,71 +505,34 @@ def test_too_many_pages_are_refused():
 # ------------------------------------------------------------------------------------------------ rendering
 
 
-def _decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, width = 8, b"", 0
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        tag, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
-        (crc,) = struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])
-        assert zlib.crc32(tag + body) & 0xFFFFFFFF == crc
-        if tag == b"IHDR":
-            width, height, depth, color = struct.unpack(">IIBB", body[:10])
-            assert (depth, color) == (8, 2)
-        elif tag == b"IDAT":
-            idat += body
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride = 1 + 3 * width
-    rows = [raw[i * stride + 1 : (i + 1) * stride] for i in range(height)]
-    assert all(raw[i * stride] == 0 for i in range(height))
-    return width, height, rows
-
-
-def test_render_region_png_shows_the_box_highlighted():
-    path = FIXTURES / "pf01_kenya_floods_2023.pdf"
-    pdf = read(path)
-    start = pdf.text.index("CHF 10 million")
-    page, box = box_of(pdf, start, start + len("CHF 10 million"))
-    png = render_region_png(path, page, box, scale=2.0, margin=24)
-    width, height, rows = _decode_png(png)
-    assert abs(width - round((box[2] - box[0] + 48) * 2)) <= 3
-    assert abs(height - round((box[3] - box[1] + 48) * 2)) <= 3
-    inside = rows[height // 2][(width // 2) * 3 : (width // 2) * 3 + 3]
-    outside = rows[2][6:9]  # the margin: not tinted
-    assert outside[0] == outside[1] == outside[2]
-    assert inside[2] < inside[0]  # tinted yellow: less blue than red
-    border = rows[24 * 2 - 1][(width // 2) * 3 : (width // 2) * 3 + 3]
-    assert border[0] > 150 and border[1] < 80  # the red outline
-
-
-def test_render_region_png_refuses_a_page_that_is_not_there():
-    path = FIXTURES / "pf01_kenya_floods_2023.pdf"
-    with pytest.raises(PdfError):
-        render_region_png(path, 9, (10.0, 10.0, 20.0, 20.0))
-    assert render_region_png(path, 1, NO_BOX, scale=0.5)[:8] == b"\x89PNG\r\n\x1a\n"  # no box: the whole page
-
-
 # ------------------------------------------------------------------------------------------------ char policies
 
 
 def _layout(chars, width=300.0, height=200.0):
     """The text and boxes of one page whose PDFium chars are a list of (code, generated, (left, bottom, right, top),
-    hyphen), in user space with the origin at the bottom-left."""
+    hyphen), in user space with the origin at the bottom-left. Read both ways (the codes and boxes as lists, one char
+    at a time, and as arrays): the same text and boxes."""
     from extract.reading import pdf as module
     from extract.reading.pdf_chars import PageChars
 
-    page = PageChars(
-        codes=[code for code, _, _, _ in chars],
-        boxes=[(left, height - top, right, height - bottom) for _, _, (left, bottom, right, top), _ in chars],
-        is_generated=lambda i: chars[i][1],
-        is_hyphen=lambda i: chars[i][3],
-        angle=lambda i: 0.0,
-    )
-    runs = module._page_runs(page, width, height)
-    out_chars, out_boxes = [], []
-    module._lay_out(runs, out_chars, out_boxes)
-    return "".join(out_chars), out_boxes
+    boxes = [(left, height - top, right, height - bottom) for _, _, (left, bottom, right, top), _ in chars]
+    codes = [code for code, _, _, _ in chars]
+    results = []
+    for as_arrays in (False, True):
+        page = PageChars(
+            codes=np.array(codes, dtype=np.int64) if as_arrays else codes,
+            boxes=np.array(boxes, dtype=np.float64).reshape(len(boxes), 4) if as_arrays else boxes,
+            is_generated=lambda i: chars[i][1],
+            is_hyphen=lambda i: chars[i][3],
+            angle=lambda i: 0.0,
+        )
+        _, runs = module._page_runs(page, width, height)
+        text, box_pieces = [], []
+        module._lay_out(runs, text, box_pieces)
+        out_boxes = [tuple(b) for b in np.concatenate(box_pieces).tolist()] if box_pieces else []
+        results.append(("".join(text), out_boxes))
+    assert results[0] == results[1]
+    return results[0]
 
 
 def _line(text, x, y, step=6.0, h=10.0):
@@ -622,3 +584,37 @@ def test_boxes_is_a_read_only_sequence_of_tuples():
         boxes[3]
     pdf = read(FIXTURES / "pf02_icrc_detention_2018.pdf")
     assert hash(pdf) == hash(read_pdf(FIXTURES / "pf02_icrc_detention_2018.pdf"))  # a frozen value
+
+
+def test_rotated_runs_read_by_arrays_as_one_char_at_a_time():
+    """A margin stamp (chars turned a quarter, stacked up the page) between upright lines: the array reader finds
+    the same runs as the reader that goes one char at a time, the stamp's chars one run whatever their boxes."""
+    from extract.reading import pdf as module
+    from extract.reading.pdf_chars import PageChars
+
+    height = 200.0
+    chars = _line("ab cd", 10, 150)
+    stamp = [(ord(c), False, (280, 20 + 8 * k, 290, 28 + 8 * k), False) for k, c in enumerate("arXiv")]
+    chars += [(0x0D, True, (0, 0, 0, 0), False), (0x0A, True, (0, 0, 0, 0), False)]
+    chars += stamp + _line("ef", 10, 137)
+    turned = set(range(len(_line("ab cd", 10, 150)) + 2, len(_line("ab cd", 10, 150)) + 2 + len(stamp)))
+    boxes = [(left, height - top, right, height - bottom) for _, _, (left, bottom, right, top), _ in chars]
+    codes = [code for code, _, _, _ in chars]
+
+    def page(as_arrays):
+        return PageChars(
+            codes=np.array(codes, dtype=np.int64) if as_arrays else codes,
+            boxes=np.array(boxes, dtype=np.float64) if as_arrays else boxes,
+            is_generated=lambda i: chars[i][1],
+            is_hyphen=lambda i: chars[i][3],
+            angle=lambda i: math.pi / 2 if i in turned else 0.0,
+        )
+
+    def runs_of(found):
+        pg, runs = found
+        return pg.text, pg.boxes.tolist(), [(r.start, r.stop, r.x0, r.top, r.x1, r.bottom, r.rotated) for r in runs]
+
+    by_arrays = module._page_runs_arrays(page(True), 300.0, height, 0)
+    assert by_arrays is not None
+    assert runs_of(by_arrays) == runs_of(module._page_runs_chars(page(False), 300.0, height, 0))
+    assert [r.chars for r in by_arrays[1] if r.rotated] == ["arXiv"]

@@ -43,6 +43,9 @@ def _figures(text: str) -> list[str]:
         ("Infants under six were vaccinated.", "six", "category label", "age-under"),
         ("A 34-year-old nurse was hurt.", "34", "category label", "age-of-person"),
         ("Screening of children 6-23 months continued.", "6-23", "category label", "group-age"),
+        ("It helps 100,000 children under five years old.", "five", "category label", "age-under"),
+        ("Some 428,269 Children <5 years are at risk.", "5", "category label", "group-age"),
+        ("Children aged 6-59 months were screened.", "6-59", "category label", "aged-band"),
         ("He is a father of three from the north.", "three", "idiom", "parent-of-n"),
         ("Fighting rose in the first nine months of 2011.", "nine", "date", "period-phrase"),
         ("Flows rose in 2011. 3 Source: ministry data.", "3", "footnote", "note-number"),
@@ -85,6 +88,7 @@ def _figures(text: str) -> list[str]:
         ("Photo 2 of 9", "9", "site furniture", "n-of-m"),
         ("Read more 31 comments", "31", "site furniture", "counter-noun"),
         ("... in the region. HEALTH 52 The teams visited 300 clinics.", "52", "page furniture", "running-header"),
+        ("... affected. OPERATIONS 91 OPERATIONS Armed conflicts went on.", "91", "page furniture", "running-header"),
         ("Displaying 1 - 10 of 57", "57", "site furniture", "result-listing"),
         ("The backlog may reach six figures by June.", "six", "idiom", "n-figures"),
         ("The firm warned its 2024 profits would fall.", "2024", "year", "year-modifier"),
@@ -110,6 +114,9 @@ def _figures(text: str) -> list[str]:
         ("Annual review\n\n7 Introduction The year began.", "7", "page furniture", "page-number-line-start"),
         ("Annual review\n\n1 WORLD HEALTH ORGANIZATION", "1", "page furniture", "page-number-line-start"),
         ("Uploaded by admin\n\n3 download", "3", "site furniture", "counter-noun"),
+        ("Citation\n\n  • View\n    12\n\n  • Download\n    0", "12", "site furniture", "counter-item"),
+        ("• Upload others\n• View 12\n• Download 0", "12", "site furniture", "counter-item"),
+        ("A snapshot of the top seven operations of last year.", "seven", "idiom", "top-n"),
     ],
 )
 def test_rule(text: str, number: str, reason: str, rule: str) -> None:

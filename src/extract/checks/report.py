@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import itertools
 import re
 from collections import defaultdict
@@ -13,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.checks.audit import resolve_source
+from extract.checks.page_images import FigureView, PageImage, page_views
 from extract.checks.reviews import ReviewDecision, ReviewSummary
 from extract.jsonl import atomic_writer
 from extract.models import FactRecord
-from extract.reading import IngestError, PdfError, load, render_region_png
+from extract.reading import IngestError, PdfError, load
 
 if TYPE_CHECKING:
     import inflect
@@ -34,23 +34,14 @@ class Piece:
     label: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
-    """A PDF figure on an image of its page region (a PNG as a data: URI, so the page stays self-contained)."""
-
-    fact_id: str
-    page: int
-    quote: str
-    uri: str
-
-
 @dataclass(slots=True)
 class DocumentView:
     doc_id: str
     source: str
     pieces: list[Piece] = field(default_factory=list)
     warning: str | None = None
-    regions: list[Region] = field(default_factory=list)
+    images: list[PageImage] = field(default_factory=list)  # a PDF's pages, each embedded once
+    regions: list[FigureView] = field(default_factory=list)  # each PDF figure on its page image
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +146,7 @@ def document_views(facts: Sequence[FactRecord], sources: Path | None, root: Path
     for fact in facts:
         by_doc[fact.doc_id].append(fact)
     views = []
-    for doc_id, members in sorted(by_doc.items()):
+    for number, (doc_id, members) in enumerate(sorted(by_doc.items())):
         view = DocumentView(doc_id, members[0].source)
         path = resolve_source(members[0].source, sources, root)
         if path is None:
@@ -172,24 +163,12 @@ def document_views(facts: Sequence[FactRecord], sources: Path | None, root: Path
                 view.pieces = [Piece(document.text)]
             else:
                 view.pieces = pieces(document.text, members)
-                view.regions, view.warning = page_regions(path, members)
+                try:
+                    view.images, view.regions = page_views(path, members, f"page-d{number}")
+                except PdfError as error:
+                    view.warning = f"page images unavailable ({error.reason})"
         views.append(view)
     return views
-
-
-def page_regions(path: Path, facts: Sequence[FactRecord]) -> tuple[list[Region], str | None]:
-    """Each PDF fact's page region as a PNG data: URI; the warning when a page cannot be drawn."""
-    regions: list[Region] = []
-    for fact in facts:
-        if fact.page is None or fact.bbox is None:
-            continue
-        try:
-            png = render_region_png(path, fact.page, tuple(fact.bbox))
-        except PdfError as error:
-            return regions, f"page images unavailable ({error.reason})"
-        uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-        regions.append(Region(fact.id, fact.page, fact.quote, uri))
-    return regions, None
 
 
 def fact_data(fact: FactRecord, reviews: ReviewSummary) -> dict[str, object]:

@@ -35,8 +35,12 @@ def _alternation(words: list[str]) -> str:
 
 
 def _symbol_regex(symbol: str) -> str:
-    """ "HK$" also matches "hk $" and "HK $": letters before the sign may stand apart from it."""
+    """ "HK$" also matches "hk $" and "HK $": letters before the sign may stand apart from it. A single letter
+    ("A$", "C$") is read only as written, in capitals and against the sign: "a $1.5 billion commitment" is the
+    article before a dollar amount, not Australian dollars."""
     match = re.fullmatch(r"([A-Za-z.]+)(\$)", symbol)
+    if match and len(match.group(1)) == 1:
+        return rf"(?-i:{re.escape(match.group(1).upper())})\$"
     return rf"{re.escape(match.group(1))}\s?\$" if match else re.escape(symbol)
 
 

@@ -100,6 +100,8 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
         found = _qualifier_at(text, position - 1)
         if found is not None:
             return found
+    if position > 0 and text[position - 1] == "(" and (found := _qualifier_at(text, position - 1)) is not None:
+        return found  # "more than (7000) families": a figure written in brackets, its qualifier before them
     # "at least the next six months": a bound may stand before the determiner of its time
     window = text[max(0, position - 30) : position].rstrip()
     for determiner in _bound_determiners():

@@ -128,28 +128,44 @@ def _names_its_own(doc: Doc, close: Token, item: Quantity) -> bool:
 
 def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     """ "The number of returnees keeps rising, with more than 8,200 arriving": a bare figure counts the noun of
-    "the number of" (or "the total of") earlier in its sentence, when no other number stands between them."""
+    "the number of" (or "the total of", "the highest numbers of") earlier in its sentence, when no other number
+    stands between them (a date or a reference may: "the number of refugees who arrived since December 2013 reached
+    215,358", "the number of people in IPC phase 3 or above ... 15.8 million")."""
     start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
     for j in range(first - 1, start, -1):
         token = doc[j]
-        if token.like_num:
+        if token.like_num and not _in_a_date(token):
             return []
-        if (
-            token.lower_ in {"number", "numbers", "total"}
-            and j + 2 < first
-            and doc[j + 1].lower_ == "of"
-            and _definite(doc, j)
-        ):
-            noun = nouns(doc, j + 2)
-            return noun if noun and noun[0].i == j + 2 and noun[-1].i < first else []
+        if token.lower_ in _NUMBER_WORDS and j + 2 < first and doc[j + 1].lower_ == "of" and _definite(doc, j):
+            noun = nouns(doc, j + 2)  # its leading words that describe may be dropped: "South Sudanese refugees"
+            return noun if noun and j + 2 <= noun[0].i <= j + 4 and noun[-1].i < first else []
     return []
 
 
+_NUMBER_WORDS = {"number", "numbers", "total"}
+
+
+def _in_a_date(token: Token) -> bool:
+    """A year or a day of a date ("December 2013", "8 August"), or the number of a reference ("IPC phase 3"): a
+    number that counts nothing."""
+    text = token.text
+    if token.i > 0 and token.doc[token.i - 1].lower_ in _reference_words():
+        return True
+    return token.ent_type_ == "DATE" or (len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100)
+
+
+@cache
+def _reference_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in load_json("numbers.json")["reference_words"])
+
+
 def _definite(doc: Doc, index: int) -> bool:
-    """ "the number of", "the total number of", "the highest numbers of": an amount; "a number of" means several."""
+    """ "the number of", "the total number of", "the highest numbers of": an amount; "a number of" means
+    several."""
     before = [t.lower_ for t in doc[max(0, index - 2) : index]]
-    superlative = index >= 2 and doc[index - 2].lower_ == "the" and doc[index - 1].tag_ == "JJS"
-    return before[-1:] == ["the"] or before == ["the", "total"] or before == ["the", "overall"] or superlative
+    if len(before) == 2 and before[0] == "the" and doc[index - 1].tag_ == "JJS":
+        return True  # "the highest numbers of people in need, 22.2 million and 13.3 million"
+    return before[-1:] == ["the"] or before == ["the", "total"] or before == ["the", "overall"]
 
 
 def people_of_the_place(doc: Doc, first: int) -> bool:
@@ -188,19 +204,28 @@ def of_those_opening(doc: Doc, first: int, nouns: NounReader) -> list[Token] | s
 
 def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> bool:
     """A bare figure that a verb said of people governs or follows: "kill three", "displace thousands",
-    "200,000 fleeing", "dozens wounded", "40.8 million were displaced" (a participle after its auxiliaries); or a
-    bare vague amount ("millions in Ethiopia")."""
+    "200,000 fleeing", "dozens wounded", "four million have fled" (past auxiliaries); or a bare vague amount
+    ("millions in Ethiopia")."""
     words = _lexicon()["people_verbs"]
     before = doc[first - 1] if first > 0 else None
-    step = last + 1
-    while step < len(doc) and step - last <= 3 and doc[step].lower_ in _lexicon()["passive_auxiliaries"]:
-        step += 1  # "40.8 million were displaced", "three have been killed": the verb after its auxiliaries
-    after = doc[step] if step < len(doc) and (step == last + 1 or doc[step].tag_ == "VBN") else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
     if before is not None and before.lemma_.lower() in words and before.pos_ == "VERB":
         return True
+    while after is not None and after.pos_ == "AUX" and after.i + 1 < len(doc) and after.i - last <= 2:
+        after = doc[after.i + 1]  # "Four million have fled", "3,000 had been killed": past the auxiliaries
     if after is not None and (after.lower_ in words or after.lemma_.lower() in words) and after.pos_ in {"VERB", "ADJ"}:
         return True
     return qualifier is Qualifier.VAGUE and (after is None or after.lower_ != "of")
+
+
+def verb_read_as_noun(unit_tokens: Sequence[Token]) -> bool:
+    """ "more than 300,000 need this kind of support": a verb said of people that the tagger read as the counted
+    noun, before the determiner of its object; the bare figure counts people."""
+    if len(unit_tokens) != 1 or unit_tokens[0].tag_ != "NN":
+        return False
+    token = unit_tokens[0]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ in _lexicon()["people_verbs"] and after is not None and after.tag_ in {"DT", "PRP$", "PDT"}
 
 
 def refers_back(unit_tokens: Sequence[Token]) -> bool:

@@ -75,12 +75,26 @@ def _split_labels(doc: Doc, group: Group) -> list[tuple[int, int]]:
 
 def _mistagged_label(token: Token) -> bool:
     """ "Returnees 120,500": a capitalised word the tagger read as a verb, standing against a cell's number, is a
-    label; a verb of prose is written in lower case. "People targeted": a participle after a label's noun."""
+    label; a verb of prose is written in lower case. "People targeted", "(cases closed)": a participle after a
+    label's noun."""
     doc = token.doc
     beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    if token.tag_ == "VBD" and token.lower_.endswith("ed") and token.i > 0 and _capitalised(doc[token.i - 1]):
-        return True  # "People targeted", "Households reached": a label's participle
+    if token.tag_ == "VBD" and token.lower_.endswith("ed") and token.i > 0:
+        before = doc[token.i - 1]
+        if _capitalised(before) or (before.tag_ == "NNS" and _in_brackets(token)):
+            return True  # "People targeted", "Households reached", "(tracing cases closed)": a label's participle
     return token.is_title and any(_is_cell_number(t) for t in beside)
+
+
+def _in_brackets(token: Token) -> bool:
+    """Whether `token` stands inside a bracket opened a few words before it: a label's note, "(cases closed)"."""
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - 8), -1):
+        if doc[i].text in {")", "\n"} or "\n" in doc[i].text:
+            return False
+        if doc[i].text == "(":
+            return True
+    return False
 
 
 def _groups(doc: Doc, index: int) -> list[Group]:

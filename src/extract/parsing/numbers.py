@@ -115,7 +115,12 @@ def lexicon() -> Lexicon:
     pattern = re.compile(
         rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued}))|{marks})(?:(?P<vague>{vague_words})\b"
         r"|(?P<plural>(?:\d{1,3}(?:,\d{3})+|\d+)s)(?![\w])"  # "1,000s of people"; also "1990s", read as nothing
-        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円]|(?-i:{glued_after}))(?![A-Za-z])))|(?P<words>{word_number})\b))",
+        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円]|(?-i:{glued_after}))(?![A-Za-z]))"
+        # a table flattened from PDF glues a cell to the next row's label: "RCMs collected 113,704RCMs distributed",
+        # "children 840PEOPLE DEPRIVED" (three digits or more, then a word of three letters or more that ends there;
+        # not a code of a link, "id=12345ABCD&x")
+        r"|(?<=\d{3})(?=(?-i:[A-Z](?:[a-z]{2}|[A-Z]{2})[A-Za-z]*)(?:\s|\Z|[()/.,;:])))"
+        rf"|(?P<words>{word_number})\b))",
         re.IGNORECASE,
     )
     digit_words = _alternation([w for w, v in word_values.items() if v < 100])

@@ -43,7 +43,13 @@ def shared_pipeline(config: RunConfig | None = None) -> Language:
     return nlp
 
 
+# A number glued to the capital of the next word, as a table flattened from PDF writes a cell before the next row's
+# label ("113,704RCMs distributed", "840PEOPLE"): split, so the number is a token of its own.
+_GLUED_CELL = r"(?<=\d{3})(?=[A-Z](?:[a-z]{2}|[A-Z]{2})[A-Za-z]*(?:$|[()/.,;:]))"
+
+
 def _split_slashes(nlp: Language) -> None:
-    """Split "Heger/ICRC" into three tokens, so credit lines do not fuse a name and an organisation."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+    """Split "Heger/ICRC" into three tokens, so credit lines do not fuse a name and an organisation; and a number
+    glued to the next row's label ("113,704RCMs") into two."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])", _GLUED_CELL]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -47,6 +47,10 @@ _HYPHENS = {"-", "\u2010", "\u2011"}
 _CELL_SEPARATORS = {"|", ":"}
 _ROW_ENDS = {".", ";"}
 _MAX_LABEL_TOKENS = 10
+_MAX_LINE_LABEL_TOKENS = 16
+_SENTENCE_VERB_TAGS = {"VBZ", "VBP", "MD"}
+_CLAUSE_TAGS = {"VBN", "VBD", "VBG", "IN"}
+_LINE_LABEL_STOPS = {".", "!", "?", ";", ":", "|", "$", "%"}
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -71,6 +75,12 @@ def _words() -> dict[str, frozenset[str]]:
             "amount_verbs",
         )
     }
+
+
+@cache
+def _amount_words() -> frozenset[str]:
+    """The words of vague amounts ("thousands", "dozens"): amounts, never counted nouns."""
+    return frozenset(phrase.lower() for phrase in load_json("numbers.json")["vague"] if " " not in phrase)
 
 
 @cache
@@ -313,11 +323,20 @@ class QuantityRecognizer:
             if code:  # "Cash grants (CHF) | 3.2 million"
                 return replace(figure, start=label[0].idx, kind=Kind.MONEY, unit=code), label
             return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
+        if not (figure.is_word or figure.is_year_like) and (line := self._line_label(doc, figure, previous)):
+            return line
         index = _token_at_or_after(doc, figure.end)
         if index is None:  # the figure ends the text: "outreach is 48m", "a third"
             if _is_share(text, figure):
                 return replace(figure, kind=Kind.RATIO), []
             return self._implied(doc, self._quantulum_unit(text, figure), previous)
+        if _glued_to_label(doc, index):  # "4,297People reunited": the next row's label, never this cell's noun
+            return self._implied(doc, figure, previous)
+        if _bracketed_before_noun(doc, index):
+            index += 1  # "to (58224) vulnerable families", "(7) tons of meat": the noun after the bracket
+        if _footnote_stars(doc, index, figure.end):
+            while index + 1 < len(doc) and doc[index].text.strip("*") == "" and not doc[index].is_space:
+                index += 1  # "0.412million** Total reached population": the noun after a footnote's asterisks
         compound = _hyphen_at(doc, index, figure.end)
         if compound:  # "a 16-meter mast", "a two-year period": the unit after a hyphen
             index += 1
@@ -348,6 +367,8 @@ class QuantityRecognizer:
             )
             if unit:
                 return replace(figure, unit=unit), []
+        if implied.verb_read_as_noun(unit_tokens):
+            return replace(figure, unit=implied.PEOPLE), []
         if implied.refers_back(unit_tokens) and (unit := implied.antecedent_unit(doc, index, previous, 2)):
             return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=unit), unit_tokens
         if compound and unit_tokens:  # "a 20-bed hospital" counts beds, "a 5-member team" members
@@ -366,6 +387,8 @@ class QuantityRecognizer:
         if unit_tokens[0].lower_ == "magnitude":  # "a 7.2 magnitude quake": the magnitude, not the quake
             end = unit_tokens[0].idx + len(unit_tokens[0])
             return replace(figure, end=end, kind=Kind.MEASURE, unit="magnitude"), []
+        if (counted := self._number_of(doc, unit_tokens)) is not None:
+            unit_tokens = counted  # "0.269 million Total number of IDPs": a key figure's label counts the IDPs
         head = unit_tokens[-1].lower_
         if head not in self.measures and any(c in "aeiouy" for c in head):  # "115 mt of food": a unit's abbreviation
             unit_tokens += _of_complement(doc, unit_tokens[-1].i + 1)  # "44 places of detention"
@@ -388,10 +411,10 @@ class QuantityRecognizer:
             return None
         start, end, before = found
         if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
-            for first in range(start, end):
-                run = self._noun_run(doc, first, trim_leading=False)
-                if run and run[0].i == first and run[-1].i == end - 1:
-                    return [] if run[-1].ent_type_ in _NAME_LABELS else list(doc[first:end])  # "Kabul 1,200"
+            if (noun := self._label_noun(doc, start, end))[0] and noun[1] == doc[noun[0][0].i : noun[0][-1].i + 1].text:
+                return noun[0]
+            if (covering := self._covering_label(doc, start, end)) is not None:
+                return covering
             if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
                 return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
             run = self._noun_run(doc, start, trim_leading=False)
@@ -402,6 +425,101 @@ class QuantityRecognizer:
             start += 2  # "752,670 Number of returnees"
         noun = self._counted_noun(doc, start)
         return [t for t in noun if t.i < end]
+
+    def _covering_label(self, doc: Doc, start: int, end: int) -> list[Token] | None:
+        """The label as written, from where a noun phrase running to its end starts ("Formerly Deported Persons");
+        [] for a place ("Kabul 1,200"), None when no noun phrase ends the label."""
+        for first in range(start, end):
+            run = self._noun_run(doc, first, trim_leading=False)
+            if run and run[0].i == first and run[-1].i == end - 1:
+                return [] if run[-1].ent_type_ in _NAME_LABELS else list(doc[first:end])
+        return None
+
+    def _number_of(self, doc: Doc, unit_tokens: list[Token]) -> list[Token] | None:
+        """The noun of "(total) number of X" read as a figure's counted noun: X. None when the unit is no such
+        phrase."""
+        after = unit_tokens[-1].i + 1
+        if unit_tokens[-1].lower_ not in {"number", "numbers"} or after + 1 >= len(doc) or doc[after].lower_ != "of":
+            return None
+        if any(t.lower_ not in {"total", "overall", "number", "numbers"} for t in unit_tokens):
+            return None  # "a phone number of the office": a kind of number, not an amount
+        noun = self._counted_noun(doc, after + 1)
+        return noun if noun and noun[0].i == after + 1 else None
+
+    def _label_noun(self, doc: Doc, start: int, end: int) -> tuple[list[Token], str]:
+        """The counted noun of a label before its cell (tokens and text), read from the label's last capitalised
+        word: "RCMs collected", "Phone calls facilitated between family members" (a participle clause after the
+        noun), "Number of visits carried out", and "Food consumption Beneficiaries", where a capital after the
+        words of a sentence-case label opens the cell that names what is counted. A word glued to the one before
+        it ("family linksRCMs collected", as a PDF copy joins cells) starts from its capital. The noun must be a
+        plural, not a name; ([], "") when the label is none of these."""
+        none: tuple[list[Token], str] = ([], "")
+        if end > start and doc[end - 1].text == ")":  # "People located (tracing cases closed positively)"
+            end = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == "("), end)
+        first = next((i for i in range(end - 1, start - 1, -1) if _opens_cell(doc, i, start)), None)
+        if first is None or any(t.pos_ == "AUX" or t.tag_ in _SENTENCE_VERB_TAGS for t in doc[first + 1 : end]):
+            return none
+        run = self._noun_run(doc, first, trim_leading=False)
+        if not run and doc[first].lower_.endswith("s") and first + 1 <= end:
+            run = [doc[first]]  # "Beneficiaries 7,316,707", "linksRCMs": a plural word the tagger read otherwise
+        if not run or run[0].i != first or run[-1].i >= end:
+            return none
+        if (counted := self._number_of(doc, run)) is not None:
+            run = counted + _of_complement(doc, counted[-1].i + 1)  # "Number of places of detention visited 1,728"
+        elif not _plural(run[-1]):
+            return none
+        else:
+            run += _slashed(self, doc, run[-1].i + 1, end)  # "unaccompanied minors/separated children"
+            run += _of_complement(doc, run[-1].i + 1)  # "Places of detention visited"
+        after = run[-1].i + 1
+        if after < end and not (doc[after].tag_ in _CLAUSE_TAGS or doc[after].lower_.endswith("ed")):
+            return none  # the words after the noun are no participle clause: not a label this reader knows
+        run = [t for t in run if t.i < end]
+        begin = doc[first].idx + (_capital_at(doc[first]) or 0) if run[0].i == first else run[0].idx
+        return run, doc.text[begin : run[-1].idx + len(run[-1])]
+
+    def _line_label(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]] | None:
+        """A statistics table flattened one row a line ("Detainees visited 756,158"): a count that ends its line
+        (or is glued to the next row's label, "840PEOPLE DEPRIVED"), after a label that opens the line or follows
+        the cell before, counts the label's noun ("detainees"); "of whom visited and monitored individually 31,531"
+        counts the noun after "of whom", else the noun of the row before. None when the figure is not the last
+        cell of such a row."""
+        number = _char_span(doc, figure.number_start, figure.number_end)
+        if number is None or not (_ends_line(doc, number.end) or _glued_to_label(doc, number.end)):
+            return None
+        start, opened = number.start, False
+        while number.start - start <= _MAX_LINE_LABEL_TOKENS:
+            if start == 0 or "\n" in doc[start - 1].text or doc[start - 1].like_num:
+                opened = True  # the label opens its line, or follows the cell of the row before ("840PEOPLE")
+                break
+            start -= 1
+            if _capital_at(doc[start]) not in (None, 0):  # "visitsPlaces of detention visited": from its capital
+                opened = True
+                break
+        if start == number.start or not opened:
+            return None
+        label = doc[start : number.start]
+        if any(t.like_num or t.text in _LINE_LABEL_STOPS for t in label):
+            return None
+        if len(label) > 2 and label[0].lower_ == "of" and label[1].lower_ == "whom":
+            noun = self._noun_run(doc, start + 2, trim_leading=False)
+            if noun and noun[0].i == start + 2 and noun[-1].i < number.start:
+                noun += _slashed(self, doc, noun[-1].i + 1, number.start)
+                return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
+            if previous and previous[-1].kind is Kind.COUNT and previous[-1].unit:
+                return replace(figure, unit=previous[-1].unit), []
+            return None
+        if _capital_at(label[0]) is None or not label[0].is_alpha:
+            return None
+        noun, unit = self._label_noun(doc, start, number.start)
+        if not noun:
+            covering = self._covering_label(doc, start, number.start)
+            if not covering or not _plural(covering[-1]):
+                return None
+            if all(t.is_alpha and _capitalised(t) for t in doc[start : number.start]):
+                covering = list(doc[start : number.start])  # a label in title case, whole: "Formerly Deported Persons"
+            noun, unit = covering, doc[covering[0].i : covering[-1].i + 1].text
+        return replace(figure, unit=unit), noun
 
     def _implied(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
         """A count with no noun after it takes the noun the text implies (parsing/implied.py), if any."""
@@ -558,6 +676,8 @@ class QuantityRecognizer:
         run = self._noun_run(doc, index, trim_leading=False)
         if run and len(_hyphenated(doc, run[0].i)) == 1 and not self._classifying(run[0]):
             return []  # "people and deadly floods": a described thing joins no count of the first noun
+        if any(token.like_num or token.lower_ in _amount_words() for token in run):
+            return []  # "killed 1,297 people and injured thousands": an amount of its own, not a noun
         # A singular first noun also joins plural ones: "water and sanitation projects", "staff and volunteers".
         return run if run and (run[-1].tag_ == head_tag or (head_tag == "NN" and run[-1].tag_ == "NNS")) else []
 
@@ -781,6 +901,79 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
     if after is None or doc[after].is_space or doc[after].text in _CELL_SEPARATORS | _ROW_ENDS:
         return True  # "People in need: 2.1 million."
     return doc[after].is_title
+
+
+def _slashed(reader: QuantityRecognizer, doc: Doc, index: int, end: int) -> list[Token]:
+    """The second name of a label's noun written with a slash: "minors/separated children" (tokens up to `end`)."""
+    if index + 1 >= end or doc[index].text != "/" or doc[index].whitespace_ or doc[index - 1].whitespace_:
+        return []
+    run = reader._noun_run(doc, index + 1, trim_leading=False)
+    return [doc[index], *run] if run and run[0].i == index + 1 and run[-1].i < end else []
+
+
+def _ends_line(doc: Doc, index: int) -> bool:
+    """Whether the token at `index` (the one after a figure) ends the line: a line break, or the end of the text."""
+    return index >= len(doc) or (doc[index].is_space and "\n" in doc[index].text)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+_CAMEL = re.compile(r"(?<=[a-z])[A-Z](?=[A-Za-z])")
+
+
+def _capital_at(token: Token) -> int | None:
+    """Where a label starts in a word: 0 for a capitalised word, the offset of its last inner capital for a word
+    glued to the one before it by a PDF copy ("linksRCMs": 5), None for a word in lower case."""
+    inner = [m.start() for m in _CAMEL.finditer(token.text)]
+    if inner:
+        return inner[-1]
+    return 0 if _capitalised(token) else None
+
+
+def _opens_cell(doc: Doc, index: int, start: int) -> bool:
+    """Whether a label cell starts at token `index` of a label that starts at `start`: its first word, a word
+    glued to the one before it ("linksRCMs"), or a capitalised word after a word in lower case ("Food consumption
+    Beneficiaries": the cell naming what is counted). A word of a label in title case ("Involuntary Relocated
+    Persons") opens no cell of its own."""
+    token = doc[index]
+    if not token.is_alpha or (at := _capital_at(token)) is None:
+        return False
+    if index == start or at > 0:
+        return True
+    before = doc[index - 1]
+    return before.is_alpha and before.text[:1].islower()
+
+
+def _footnote_stars(doc: Doc, index: int, end: int) -> bool:
+    """Whether the token at `index` is a footnote's asterisks written against the figure ending at `end`."""
+    token = doc[index]
+    return token.idx == end and set(token.text) == {"*"} and len(token.text) <= 3
+
+
+def _bracketed_before_noun(doc: Doc, close: int) -> bool:
+    """Whether the figure before the bracket closing at token `close` stands alone in brackets before its noun, as
+    some reports write every figure ("distributed (7) tons to (58224) families"): a word in lower case follows the
+    bracket, and no noun stands before it (a noun before is the one counted: "returnees (120,500)")."""
+    if doc[close].text != ")" or close + 1 >= len(doc) or not doc[close + 1].is_lower or close < 3:
+        return False  # "(1) Shelter (2) Health": numbered headings, no count
+    opening = close - 2 if doc[close - 2].text == "(" else None
+    if opening is None or not doc[close - 1].like_num or opening == 0:
+        return False
+    return doc[opening - 1].tag_ not in {"NN", "NNS", "NNP", "NNPS"} and doc[opening - 1].pos_ != "PROPN"
+
+
+def _glued_to_label(doc: Doc, index: int) -> bool:
+    """Whether the token at `index` is a capitalised word written against the number before it ("840PEOPLE",
+    "4,297People"): a table flattened from PDF, whose next row's label it is."""
+    return (
+        0 < index < len(doc)
+        and not doc[index - 1].whitespace_
+        and doc[index - 1].like_num
+        and doc[index].is_alpha
+        and doc[index].text[:1].isupper()
+    )
 
 
 def _in_label(token: Token) -> bool:

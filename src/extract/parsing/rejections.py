@@ -47,6 +47,7 @@ _AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
 _N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
 _SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)  # "below 18 years of age"
+_OLD = re.compile(r"\s+old\b", re.IGNORECASE)  # "children under five years old"
 _TOC_MAX_GAP = 80  # characters between two entries of a table of contents
 _BULLETS = frozenset("•·▪■●◦*-–")
 _TOC_MIN_ENTRIES = 5
@@ -87,6 +88,10 @@ def _cues() -> dict[str, object]:
         **words,
         "reasons": frozenset(data["reasons"]),
         "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
+        # a list item of a document site, the word and its counter alone: "• View\n    12", "• Download 0"
+        "counter_item_before": re.compile(
+            r"[•·▪][ \t]*(?:" + _alternation(data["site_counter_items"]) + r")\s+\Z", re.IGNORECASE
+        ),
         # a series word is a reference word of numbers.json or one of rejections.json's own ("sitrep", "flash update")
         "series_before": _words_before(
             [*data["document_series"], *load_json("numbers.json")["reference_words"]],
@@ -150,6 +155,9 @@ def _pattern(name: str) -> re.Pattern[str]:
     return value
 
 
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
 class Rejections:
     """The rules that set a number aside, in the order the quantities component asks them."""
 
@@ -162,6 +170,8 @@ class Rejections:
             return Rejection("site furniture", "plus-n-more")  # "Afghanistan + 16 more"
         if _pattern("counter_before").search(before):
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
+        if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
+            return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
         if _pattern("file_size_after").match(text, end):
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
         if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
@@ -178,8 +188,11 @@ class Rejections:
             return code
         if _PAGES_BEFORE.search(before):
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
-        if _TOP_BEFORE.search(before) and _SMALL_INTEGER.fullmatch(surface) and figure.start == start:
-            return Rejection("idiom", "top-n")  # "among the top 10 countries": a ranking's size, no count
+        small = _SMALL_INTEGER.fullmatch(surface) or (
+            figure.is_word and figure.value is not None and figure.value <= 100
+        )
+        if _TOP_BEFORE.search(before) and small and figure.start == start:
+            return Rejection("idiom", "top-n")  # "among the top 10 countries", "the top seven operations": a ranking
         if _pattern("listing_before").search(before):
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
@@ -368,21 +381,27 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     largest = figure.high if figure.high is not None else figure.value
     if figure.kind not in (Kind.COUNT, Kind.DURATION):
         return None
+    if largest is not None and unit.startswith("month"):
+        largest /= 12  # "aged 6-59 months": under five years
     if largest is None or (figure.unit is not None and unit not in _cue("age_nouns")):
         return None
     previous = _token_before(doc, figure, number)
     group = previous is not None and previous.lower_ in _cue("age_groups")
     # "under the age of five (years)": the years come from "age", the number still only labels the group
     labelled = (
-        figure.unit is None or before.lower().rstrip().endswith("age of") or _OF_AGE.match(text, figure.end) is not None
+        figure.unit is None
+        or before.lower().rstrip().endswith("age of")
+        or _OF_AGE.match(text, figure.end) is not None
+        or (group and _OLD.match(text, figure.end) is not None)  # not "95% were younger than three months old"
     )
     if _pattern("category_before").search(before) and largest <= _MAX_AGE_UNDER and labelled:
         return Rejection("category label", "age-under")  # "children under 5", "below 18 years of age"
     written = _AGE_UNIT.search(text, figure.number_end, figure.end)  # "aged 5 to 17" (years implied) stays a figure
     if figure.kind is Kind.DURATION and written and _AGED_BEFORE.search(before) and largest <= _MAX_AGE_UNDER:
         return Rejection("category label", "aged-band")  # "children aged six months to 15 years"
-    if group and figure.unit is not None and figure.qualifier in (Qualifier.EXACT, Qualifier.RANGE):
-        return Rejection("category label", "group-age")  # "children 6-59 months"
+    bounded = (Qualifier.EXACT, Qualifier.RANGE, Qualifier.LESS_THAN, Qualifier.AT_MOST)
+    if group and figure.unit is not None and figure.qualifier in bounded:
+        return Rejection("category label", "group-age")  # "children 6-59 months", "Children <5 years"
     return None
 
 
@@ -554,12 +573,13 @@ def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_token
 
 def _header_in_line(doc: Doc, number: Span) -> bool:
     """A running header a copy ran into the page's text: "... PROTECTION 47 The ICRC visited ...", a heading word in
-    capitals, the page number, then a sentence opening ("The", "In", "It")."""
+    capitals, the page number, then a sentence opening ("The", "In", "It"); or the page number between two copies
+    of its heading ("OPERATIONS 91 OPERATIONS": the left and right pages' headers run together)."""
     if number.start == 0 or number.end >= len(doc):
         return False
     before, after = doc[number.start - 1], doc[number.end]
     heading = before.is_alpha and before.is_upper and len(before) >= _MIN_HEADER_LETTERS
-    return heading and after.is_title and after.tag_ in _SENTENCE_OPENER_TAGS
+    return heading and ((after.is_title and after.tag_ in _SENTENCE_OPENER_TAGS) or after.text == before.text)
 
 
 def _in_name(doc: Doc, number: Span) -> bool:

@@ -2,7 +2,7 @@
 
 Public API, for the other wings: `read(path)` (a `ReadDocument`: its `SourceDocument` and its segments),
 `discover(folder)`, `source_view(path)` (what the pipeline read of any stretch of a source, for checks),
-`add_documents`, `render_region_png` (a PDF figure's page region as a PNG), and the errors (`IngestError`,
+`add_documents`, `open_pdf` (a PDF opened with PDFium, for drawing its pages), and the errors (`IngestError`,
 `PdfError`). Knows nothing of spaCy or facts.
 """
 
@@ -10,7 +10,7 @@ from extract.reading.add import add_documents
 from extract.reading.document import ReadDocument, load, read, read_document, segments_of
 from extract.reading.ingest import MAX_BYTES, SUPPORTED_SUFFIXES, IngestError, SourceDocument, discover
 from extract.reading.offsets import MappedText
-from extract.reading.pdf import PdfError, render_region_png
+from extract.reading.pdf import PdfError, open_pdf
 from extract.reading.pdf_source import page_and_box
 from extract.reading.segments import CleanText, Segment, SegmentKind
 from extract.reading.view import SourceView, source_view
@@ -30,10 +30,10 @@ __all__ = [
     "add_documents",
     "discover",
     "load",
+    "open_pdf",
     "page_and_box",
     "read",
     "read_document",
-    "render_region_png",
     "segments_of",
     "source_view",
 ]

@@ -14,6 +14,9 @@ _DIGITS = re.compile(r"\d+")
 # An amount with its scale or per cent: a key figure, which a report may repeat with other digits ("11.3 million
 # measles vaccinations" done, "11.7 million measles vaccinations" planned); a page's header or footer holds none.
 _AMOUNT = re.compile(r"\d\s*(?:%|(?:thousand|million|billion|trillion)\b)", re.IGNORECASE)
+# A number in groups of thousands ("137,210") is a table's cell, not a page number or a year: "RCMs distributed
+# 137,210" recurs in each section of a statistics table with other figures, and is no running header.
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 def _shape(line: str) -> str:
@@ -23,7 +26,8 @@ def _shape(line: str) -> str:
 def furniture_lines(lines: list[str]) -> set[int]:
     """Indexes of the lines (normalised, stripped) that are page furniture: short lines holding digits whose shape
     (digits masked) recurs in the document with different digits. A line that is only a figure ("4,000") is the
-    figure of a statistics block, and a line with an amount ("2.9 million children") a key figure: never furniture."""
+    figure of a statistics block, and a line with an amount ("2.9 million children") a key figure or a number
+    grouped in thousands (a table's cell): never furniture."""
     candidates = [
         i
         for i, line in enumerate(lines)
@@ -32,6 +36,7 @@ def furniture_lines(lines: list[str]) -> set[int]:
         and len(line.split()) <= MAX_FURNITURE_WORDS
         and not is_figure_line(line)
         and not _AMOUNT.search(line)
+        and not _GROUPED.search(line)
     ]
     shapes = Counter(_shape(lines[i]) for i in candidates)
     texts: dict[str, set[str]] = {}

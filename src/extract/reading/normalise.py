@@ -65,8 +65,10 @@ class TextBuilder:
     def add(self, raw: str, source_start: int) -> None:
         """Source characters `raw`, found at `source_start`; mojibake in them is repaired."""
         position = 0
-        # ASCII text holds no mojibake, and str.isascii() is free (CPython stores it): most lines skip ftfy.
-        for match in _MOJIBAKE.finditer(raw) if not raw.isascii() and is_bad(raw) else ():
+        # ASCII text holds no mojibake, and str.isascii() is free (CPython stores it): most lines skip ftfy; so do
+        # lines without a sequence to repair (accented text), for which the loop below would find nothing anyway.
+        suspect = not raw.isascii() and _MOJIBAKE.search(raw) is not None and is_bad(raw)
+        for match in _MOJIBAKE.finditer(raw) if suspect else ():
             fixed = _repair(match.group())
             if fixed is None:
                 continue
@@ -77,12 +79,16 @@ class TextBuilder:
 
     def add_decoded(self, decoded: str, source_start: int, source_end: int) -> None:
         """Characters decoded from source_start..source_end-1 (a character reference, a mojibake sequence)."""
+        mapped = self.mapped
         for char in decoded.translate(_CHAR_REPLACEMENTS):
             if char.isspace():
-                self.gap(source_start)
+                if mapped.length and self._gap is None:  # self.gap(source_start), inlined
+                    self._gap = source_start
             else:
-                self._flush_gap()
-                self.mapped.append_wide(char, source_start, source_end)
+                if self._gap is not None:  # self._flush_gap(), inlined
+                    mapped.append(" ", self._gap)
+                    self._gap = None
+                mapped.append_wide(char, source_start, source_end)
 
     def gap(self, source_offset: int) -> None:
         """A word boundary at `source_offset` (whitespace, a line break, a tag that separates words)."""
@@ -91,15 +97,20 @@ class TextBuilder:
 
     def _add_plain(self, raw: str, source_start: int) -> None:
         translated = raw.translate(_CHAR_REPLACEMENTS)
+        mapped = self.mapped
         position = 0
         for match in _WORD_RUN.finditer(translated):
-            if match.start() > position:
-                self.gap(source_start + position)
-            self._flush_gap()
-            self.mapped.append(match.group(), source_start + match.start())
+            start = match.start()
+            # self.gap(...) and self._flush_gap(), inlined: this runs once a word run
+            if start > position and mapped.length and self._gap is None:
+                self._gap = source_start + position
+            if self._gap is not None:
+                mapped.append(" ", self._gap)
+                self._gap = None
+            mapped.append(match.group(), source_start + start)
             position = match.end()
-        if position < len(translated):
-            self.gap(source_start + position)
+        if position < len(translated) and mapped.length and self._gap is None:
+            self._gap = source_start + position
 
     def _flush_gap(self) -> None:
         if self._gap is not None:

@@ -40,12 +40,22 @@ class MappedText:
             self.wide[self.length - 1] = source_end
 
     def extend(self, other: MappedText) -> None:
-        """Append another mapped text, keeping its map (and its wide characters)."""
+        """Append another mapped text, keeping its map (and its wide characters).
+
+        What appending its runs one by one would give: only the first can continue our last run (the others did
+        not continue the one before them in `other`, and still do not), so its runs are copied in bulk."""
+        if not other.length:
+            return
         base = self.length
-        bounds = [*other.run_clean, other.length]
-        text = other.text
-        for i, clean_start in enumerate(other.run_clean):
-            self.append(text[clean_start : bounds[i + 1]], other.run_source[i])
+        run_clean = other.run_clean
+        run_source = other.run_source
+        first = 0
+        if self.run_clean and self.run_source[-1] + (base - self.run_clean[-1]) == run_source[0]:
+            first = 1  # the first run continues our last one
+        self.run_clean.extend([base + clean_start for clean_start in run_clean[first:]])
+        self.run_source.extend(run_source[first:])
+        self.text_parts.append(other.text)
+        self.length += other.length
         for offset, end in other.wide.items():
             self.wide[base + offset] = end
 

@@ -1,7 +1,7 @@
 """Read a PDF's text layer into one text with one box per character, in reading order.
 
-Self-contained: the standard library and pypdfium2 (PDFium) only. The PNG of `render_region_png` is written with the
-standard library (zlib + struct) from PDFium's raw RGB bitmap, so Pillow is not needed.
+Self-contained: the standard library, numpy and pypdfium2 (PDFium) only. `open_pdf` opens a PDF for drawing its
+pages (the report's page images, `checks/page_images.py`).
 
 What `read_pdf` builds, and the policies it follows:
 
@@ -33,27 +33,35 @@ What `read_pdf` builds, and the policies it follows:
   Otherwise rows are read left to right, top to bottom. Rotated text (a margin stamp) comes after the page's
   other lines.
 - PDFium is not thread-safe: every call into it holds one module lock.
+- Cost: no Python object a char. A page's codes and boxes come as numpy arrays (`pdf_chars.page_arrays`); its runs
+  are found by array operations (`_page_runs_arrays`) and are stretches of one page-wide text and box array
+  (`_Page`), their words (`_Run.ink`), the column gutters' coverage and the furniture lines by array operations
+  too. Each of these has a one-by-one version that it is tested against on every fixture and shared PDF
+  (`_page_runs_chars`, which also reads the rare pages the arrays leave out: a surrogate pair, a char with an empty
+  box, a NaN coordinate; `_run_ink`, `_gutter_candidates_one_by_one`, `_lines_one_by_one`).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
+import operator
 import re
-import struct
 import threading
-import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.reading.pdf_chars import Box, PageChars, display_transform, page_chars
+from extract.reading.lazy_numpy import np
+from extract.reading.pdf_chars import Box, PageChars, display_arrays, page_arrays
 
 __all__ = [
     "NO_BOX",
@@ -65,8 +73,8 @@ __all__ = [
     "furniture",
     "hyphen_joins",
     "line_end_hyphens",
+    "open_pdf",
     "read_pdf",
-    "render_region_png",
 ]
 
 NO_BOX: Box = (0.0, 0.0, 0.0, 0.0)
@@ -91,6 +99,13 @@ class Boxes(Sequence):
 
     def __init__(self, boxes: Iterable[Box] = ()) -> None:
         self._a = array("d", itertools.chain.from_iterable(boxes))
+
+    @classmethod
+    def from_array(cls, values: np.ndarray) -> Boxes:
+        """Boxes from an (n, 4) array of (x0, top, x1, bottom), without a tuple a box."""
+        boxes = cls()
+        boxes._a.frombytes(np.ascontiguousarray(values, dtype=np.float64).tobytes())
+        return boxes
 
     def __len__(self) -> int:
         return len(self._a) // 4
@@ -164,57 +179,79 @@ class PdfText:
 # --------------------------------------------------------------------------------------------- characters to runs
 
 
+class _Page:
+    """The chars that a page's runs hold, in PDFium's order with our separators (a space between two words of a
+    run), one after another: `text[i]` and `boxes[i]` (an (m, 4) float64 array of x0, top, x1, bottom). A run is
+    the stretch `start:stop` of it, so that no Python object is made a char."""
+
+    __slots__ = ("boxes", "runs", "space", "text")
+
+    def __init__(self, text: str, boxes: np.ndarray, space: np.ndarray) -> None:
+        self.text = text
+        self.boxes = boxes
+        self.space = space  # text[i].isspace()
+        self.runs: list[_Run] = []
+
+
 class _Run:
-    """Chars that PDFium gives in a row on one line, left to right, with no wide gap."""
+    """Chars that PDFium gives in a row on one line, left to right, with no wide gap: `page.text[start:stop]`."""
 
-    __slots__ = ("_ink", "bottom", "boxes", "chars", "h", "rotated", "top", "x0", "x1")
+    __slots__ = ("_edges", "_ink", "bottom", "h", "page", "rotated", "start", "stop", "top", "x0", "x1")
 
-    def __init__(self, ch: str, box: Box, rotated: bool) -> None:
-        self.chars = [ch]
-        self.boxes = [box]
+    def __init__(self, page: _Page, start: int, stop: int, box: Box, h: float, rotated: bool) -> None:
+        self.page = page
+        self.start = start
+        self.stop = stop
         self.x0, self.top, self.x1, self.bottom = box
-        self.h = max(box[3] - box[1], 1.0)
+        self.h = h
         self.rotated = rotated
         self._ink: list[tuple[float, float, int, int]] | None = None
+        self._edges: tuple[list[float], list[float]] | None = None
 
-    def add(self, ch: str, box: Box) -> None:
-        self.chars.append(ch)
-        self.boxes.append(box)
-        x0, top, x1, bottom = box
-        if x1 > x0 or bottom > top:  # comparisons, not min/max: this runs once a char
-            if x0 < self.x0:
-                self.x0 = x0
-            if x1 > self.x1:
-                self.x1 = x1
-            if top < self.top:
-                self.top = top
-            if bottom > self.bottom:
-                self.bottom = bottom
+    @property
+    def chars(self) -> str:
+        return self.page.text[self.start : self.stop]
+
+    @property
+    def boxes(self) -> list[Box]:
+        return [tuple(b) for b in self.page.boxes[self.start : self.stop].tolist()]
 
     def ink(self) -> list[tuple[float, float, int, int]]:
         """(x0, x1, first, stop) of the run's words: inked chars closer than a fifth of the height, so that a word
-        gap, and a narrow gutter that PDFium bridged with a space, are holes."""
+        gap, and a narrow gutter that PDFium bridged with a space, are holes. `first` and `stop` count from the
+        run's first char. The page's runs get theirs in one pass (`_page_ink`)."""
         if self._ink is None:
-            out: list[tuple[float, float, int, int]] = []
-            limit = 0.2 * self.h
-            for i, (ch, b) in enumerate(zip(self.chars, self.boxes, strict=True)):
-                if ch.isspace() or b[2] <= b[0]:
-                    continue
-                if out and b[0] - out[-1][1] < limit:
-                    x0, x1, first, _ = out[-1]
-                    out[-1] = (x0, max(x1, b[2]), first, i + 1)
-                else:
-                    out.append((b[0], b[2], i, i + 1))
-            self._ink = out
+            page = self.page
+            if page.runs and page.runs[0]._ink is None:
+                _page_ink(page)
+            if self._ink is None:
+                self._ink = _run_ink(self.chars, self.boxes, self.h)
         return self._ink
 
+    def edges(self) -> tuple[list[float], list[float]]:
+        """The x0s and the x1s of `ink()`'s words, as two lists."""
+        if self._edges is None:
+            ink = self.ink()
+            self._edges = ([w[0] for w in ink], [w[1] for w in ink])
+        return self._edges
+
     def part(self, first: int, stop: int) -> _Run:
-        """The run of chars[first:stop]."""
-        run = _Run(self.chars[first], self.boxes[first], self.rotated)
-        for ch, box in zip(self.chars[first + 1 : stop], self.boxes[first + 1 : stop], strict=True):
-            run.add(ch, box)
-        run.h = self.h
-        return run
+        """The run of chars[first:stop]: its bounds those of the first char's box and of the others' with ink."""
+        page = self.page
+        a, b = self.start + first, self.start + stop
+        boxes = page.boxes[a:b].tolist()  # a word or two: a loop over Python floats costs less than array calls
+        x0, top, x1, bottom = boxes[0]
+        for b_x0, b_top, b_x1, b_bottom in boxes[1:]:
+            if b_x1 > b_x0 or b_bottom > b_top:
+                if b_x0 < x0:
+                    x0 = b_x0
+                if b_x1 > x1:
+                    x1 = b_x1
+                if b_top < top:
+                    top = b_top
+                if b_bottom > bottom:
+                    bottom = b_bottom
+        return _Run(page, a, b, (x0, top, x1, bottom), self.h, self.rotated)
 
     def cut(self, a: float, b: float) -> list[_Run] | None:
         """The run cut in two at its widest hole that meets the strip (a, b), or None when ink crosses the strip."""
@@ -231,33 +268,310 @@ class _Run:
         return [self.part(ink[0][2], ink[k][3]), self.part(ink[k + 1][2], ink[-1][3])]
 
 
+def _run_ink(chars: str, boxes: list[Box], h: float) -> list[tuple[float, float, int, int]]:
+    """`_Run.ink`, one char at a time: the reference `_page_ink` follows."""
+    out: list[tuple[float, float, int, int]] = []
+    limit = 0.2 * h
+    for i, (ch, b) in enumerate(zip(chars, boxes, strict=True)):
+        if ch.isspace() or b[2] <= b[0]:
+            continue
+        if out and b[0] - out[-1][1] < limit:
+            x0, x1, first, _ = out[-1]
+            out[-1] = (x0, max(x1, b[2]), first, i + 1)
+        else:
+            out.append((b[0], b[2], i, i + 1))
+    return out
+
+
+def _page_ink(page: _Page) -> None:
+    """`_Run.ink` of all the page's runs in one pass over arrays. A word's right edge is the largest x1 of its chars
+    so far; where a run's inked chars never step back (x1 never decreasing), that is the last char's x1, and a new
+    word starts where x0 minus the previous inked char's x1 is not below the limit. A run that steps back, or a
+    page with a NaN coordinate, is read one char at a time (`_run_ink`)."""
+    runs = page.runs
+    for run in runs:
+        run._ink = []
+    boxes = page.boxes
+    if not len(boxes):
+        return
+    x0 = boxes[:, 0]
+    x1 = boxes[:, 2]
+    if np.isnan(boxes).any():
+        for run in runs:
+            run._ink = _run_ink(run.chars, run.boxes, run.h)
+        return
+    starts = np.fromiter((r.start for r in runs), dtype=np.int64, count=len(runs))
+    stops = np.fromiter((r.stop for r in runs), dtype=np.int64, count=len(runs))
+    hs = np.fromiter((r.h for r in runs), dtype=np.float64, count=len(runs))
+    run_of = np.repeat(np.arange(len(runs)), stops - starts)
+    idx = np.flatnonzero(~page.space[: len(run_of)] & (x1[: len(run_of)] > x0[: len(run_of)]))
+    if not len(idx):
+        return
+    r = run_of[idx]
+    ix0 = x0[idx]
+    ix1 = x1[idx]
+    first = np.empty(len(idx), dtype=bool)
+    first[0] = True
+    first[1:] = r[1:] != r[:-1]
+    prev_x1 = np.empty(len(idx))
+    prev_x1[0] = 0.0
+    prev_x1[1:] = ix1[:-1]
+    back = ~first & (ix1 < prev_x1)
+    new = first | ~(ix0 - prev_x1 < 0.2 * hs[r])
+    gs = np.flatnonzero(new)
+    ge = np.empty(len(gs), dtype=np.int64)
+    ge[:-1] = gs[1:] - 1
+    ge[-1] = len(idx) - 1
+    g_run = r[gs]
+    g_start = starts[g_run]
+    for rid, gx0, gx1, gfirst, gstop in zip(
+        g_run.tolist(),
+        ix0[gs].tolist(),
+        ix1[ge].tolist(),
+        (idx[gs] - g_start).tolist(),
+        (idx[ge] + 1 - g_start).tolist(),
+        strict=True,
+    ):
+        runs[rid]._ink.append((gx0, gx1, gfirst, gstop))
+    if back.any():
+        for rid in np.unique(r[back]).tolist():
+            run = runs[rid]
+            run._ink = _run_ink(run.chars, run.boxes, run.h)
+
+
 def _is_rtl(ch: str) -> bool:
     o = ord(ch)
     return 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFC
 
 
-def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0) -> list[_Run]:
+def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0) -> tuple[_Page, list[_Run]]:
     """The page's chars as runs, in PDFium's order, whitespace policy applied (see the module docstring).
-    `rotation` is the page's /Rotate (clockwise degrees): a char is upright when it is upright as displayed."""
+    `rotation` is the page's /Rotate (clockwise degrees): a char is upright when it is upright as displayed.
+
+    With the codes and boxes as arrays (`pdf_chars.page_arrays`) the runs are found by array operations
+    (`_page_runs_arrays`); a page that has what those leave out (a surrogate, an empty box, a NaN) and a page given
+    as lists are read one char at a time (`_page_runs_chars`), with the same result."""
+    if isinstance(chars.codes, np.ndarray):
+        found = _page_runs_arrays(chars, width, height, rotation)
+        if found is not None:
+            return found
+        chars = PageChars(
+            codes=chars.codes.tolist(),
+            boxes=[tuple(b) for b in chars.boxes.tolist()],
+            is_generated=chars.is_generated,
+            is_hyphen=chars.is_hyphen,
+            angle=chars.angle,
+        )
+    return _page_runs_chars(chars, width, height, rotation)
+
+
+@functools.cache
+def _no_row() -> np.ndarray:
+    """The box of a char we insert, as a (1, 4) array of zeros."""
+    return np.zeros((1, 4))
+
+
+def _page_runs_arrays(chars: PageChars, width: float, height: float, rotation: int) -> tuple[_Page, list[_Run]] | None:
+    """`_page_runs_chars` by array operations, or None for a page it does not cover (see `_page_runs`).
+
+    Every char is classed (a visible char, a whitespace of the PDF, a kept space, a generated space, a generated
+    line break, or dropped: off the page); the visible chars, in order, are what the runs hold, and between two of
+    them the separators decide: a line break starts a new run, else the first space (a kept space: the last one)
+    joins them when the second char does not start a new run by the geometry of the two boxes."""
+    u = chars.codes
+    boxes = chars.boxes
+    n = len(u)
+    if n == 0:
+        return _Page("", np.zeros((0, 4)), np.zeros(0, dtype=bool)), []
+    if ((u >= 0xD800) & (u <= 0xDFFF)).any() or (u > 0x10FFFF).any() or np.isnan(boxes).any():
+        return None
+    bx0, btop, bx1, bbottom = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    # kinds: 0 visible, 1 a whitespace of the PDF (" " with its box), 2 a kept space, 3 generated space,
+    # 4 generated line break, 5 dropped
+    kind = np.zeros(n, dtype=np.int8)
+    out = u.copy()  # the char each code reads as
+    simple = (u > 0x20) & (u < 0x7F) & (u != 0x2D)
+    cand = np.flatnonzero((u == 0x20) | (u == 0x0A) | (u == 0x0D))
+    gen = np.zeros(n, dtype=bool)
+    if len(cand):
+        gen[cand] = np.fromiter(map(chars.is_generated, cand.tolist()), dtype=np.int64, count=len(cand)) != 0
+    kind[gen] = np.where(u[gen] == 0x20, 3, 4)
+    kind[(u == 0x20) & ~gen] = 1
+    is_hyphen = chars.is_hyphen
+    for i in np.flatnonzero(~simple & ~gen & (u != 0x20)).tolist():
+        c = int(u[i])
+        if c in _HYPHEN_CODES and (c == 0xAD or is_hyphen(i)):
+            ch = "-"
+        elif c < 0x20 or 0x7F <= c < 0xA0 or c in (0xFFFE, 0xFFFF):
+            ch = "\t" if c == 0x09 else ("\n" if c in (0x0A, 0x0D) else "\ufffd")
+        else:
+            ch = chr(c)
+        out[i] = ord(ch)
+        if ch.isspace():
+            kind[i] = 2 if ch in _KEEP_SPACES else 1
+    empty = (bx1 <= bx0) & (bbottom <= btop)
+    visible = kind == 0
+    if (visible & empty).any():
+        return None  # a char without a box goes after the one before it: one char at a time
+    off = visible & ((bx1 < -1) | (bx0 > width + 1) | (bbottom < -1) | (btop > height + 1))
+    kind[off] = 5
+    vis = np.flatnonzero(kind == 0)
+    nv = len(vis)
+    if nv == 0:
+        return _Page("", np.zeros((0, 4)), np.zeros(0, dtype=bool)), []
+    vb = boxes[vis]
+    x0, top, x1, bottom = vb[:, 0], vb[:, 1], vb[:, 2], vb[:, 3]
+    # a new run: the first char, a line break since the char before, or the geometry of the two boxes
+    breaks = np.cumsum(kind == 4)
+    brk = np.zeros(nv, dtype=bool)
+    split = np.zeros(nv, dtype=bool)
+    if nv > 1:
+        brk[1:] = breaks[vis[1:]] != breaks[vis[:-1]]
+        l_x0, l_top, l_x1, l_bottom = x0[:-1], top[:-1], x1[:-1], bottom[:-1]
+        c_x0, c_top, c_x1, c_bottom = x0[1:], top[1:], x1[1:], bottom[1:]
+        lh = l_bottom - l_top
+        h = c_bottom - c_top
+        hmin = np.where((lh > 0) & (lh < h), lh, h)
+        overlap = np.minimum(c_bottom, l_bottom) - np.maximum(c_top, l_top)
+        gap = c_x0 - l_x1
+        hh = np.where(h > lh, h, lh)
+        hh = np.where(hh < 1.0, 1.0, hh)
+        geo = (overlap < 0.5 * hmin) | (gap > _WIDE_GAP * hh)
+        back = ~geo & (gap < -0.5 * hh)
+        if back.any():
+            ligature = (np.abs(c_x0 - l_x0) < 0.5) & (np.abs(c_x1 - l_x1) < 0.5)
+            vo = out[vis]
+            rtl = (vo >= 0x0590) & (vo <= 0x08FF)
+            rtl |= (vo >= 0xFB1D) & (vo <= 0xFDFF)
+            rtl |= (vo >= 0xFE70) & (vo <= 0xFEFC)
+            geo |= back & ~ligature & ~(rtl[1:] & rtl[:-1])
+        split[1:] = geo
+    new = brk | split
+    new[0] = True
+    heads = np.flatnonzero(new)
+    get_angle = chars.angle
+    pi2 = 2 * math.pi
+    turn = math.radians(rotation)
+
+    def rotated(indexes: list[int]) -> list[bool]:
+        return [0.02 < (angle + turn) % pi2 < pi2 - 0.02 for angle in map(get_angle, indexes)]
+
+    head_rotated = rotated(vis[heads].tolist())
+    if any(head_rotated):
+        # a rotated run goes on while its chars are rotated (whatever their boxes), an upright one while the
+        # geometry says so: the runs follow each other from the first char, the angle asked only where it matters
+        known = dict(zip(heads.tolist(), head_rotated, strict=True))
+        upright_end = _next_true(new)
+        breaks_at = brk.tolist()
+
+        def turned(j: int) -> bool:
+            found = known.get(j)
+            return rotated([int(vis[j])])[0] if found is None else found
+
+        head_list = [0]
+        turned_list = [turned(0)]
+        j = 0
+        while j + 1 < nv:
+            if turned_list[-1]:
+                k = j + 1
+                while k < nv and not breaks_at[k] and turned(k):
+                    k += 1
+            else:
+                k = int(upright_end[j + 1])
+            if k >= nv:
+                break
+            head_list.append(k)
+            turned_list.append(turned(k))
+            j = k
+        heads = np.array(head_list, dtype=np.int64)
+        new = np.zeros(nv, dtype=bool)
+        new[heads] = True
+        head_rotated = turned_list
+    # the space between two chars of a run: the last kept space between them, else the first whitespace
+    spaced = np.zeros(nv, dtype=bool)
+    src = np.zeros(nv, dtype=np.int64)
+    ws = np.flatnonzero((kind >= 1) & (kind <= 3))
+    if len(ws) and nv > 1:
+        k = np.searchsorted(ws, vis[:-1], side="right")
+        k_ok = k < len(ws)
+        first_ws = ws[np.minimum(k, len(ws) - 1)]
+        has_ws = k_ok & (first_ws < vis[1:])
+        src[1:] = first_ws
+        kept = np.flatnonzero(kind == 2)
+        if len(kept):
+            j = np.searchsorted(kept, vis[1:], side="left") - 1
+            last_kept = kept[np.maximum(j, 0)]
+            has_kept = (j >= 0) & (last_kept > vis[:-1])
+            src[1:] = np.where(has_kept, last_kept, src[1:])
+        spaced[1:] = has_ws & ~new[1:]
+    n_sp = np.cumsum(spaced)
+    pos = np.arange(nv) + n_sp  # where each visible char goes
+    m = nv + int(n_sp[-1])
+    kcodes = np.empty(m, dtype=np.uint32)
+    kboxes = np.empty((m, 4))
+    kspace = np.zeros(m, dtype=bool)
+    kcodes[pos] = out[vis]
+    kboxes[pos] = vb
+    if n_sp[-1]:
+        sp_at = pos[spaced] - 1
+        s = src[spaced]
+        s_kind = kind[s]
+        kcodes[sp_at] = np.where(s_kind == 2, out[s], 0x20)
+        s_boxes = boxes[s].copy()
+        s_boxes[(s_kind == 3) | empty[s]] = 0.0
+        kboxes[sp_at] = s_boxes
+        kspace[sp_at] = True
+    page = _Page(kcodes.astype("<u4").tobytes().decode("utf-32-le"), kboxes, kspace)
+    # the runs' bounds: over their chars' boxes (a space's box is not counted)
+    r_x0 = np.minimum.reduceat(x0, heads).tolist()
+    r_top = np.minimum.reduceat(top, heads).tolist()
+    r_x1 = np.maximum.reduceat(x1, heads).tolist()
+    r_bottom = np.maximum.reduceat(bottom, heads).tolist()
+    r_h = np.maximum(bottom[heads] - top[heads], 1.0).tolist()
+    r_start = pos[heads].tolist()
+    r_stop = [*r_start[1:], m]
+    runs = [
+        _Run(page, a, b, (bx0_, t, bx1_, bt), h_, rot)
+        for a, b, bx0_, t, bx1_, bt, h_, rot in zip(
+            r_start, r_stop, r_x0, r_top, r_x1, r_bottom, r_h, head_rotated, strict=True
+        )
+    ]
+    page.runs = runs
+    return page, runs
+
+
+def _next_true(mask: np.ndarray) -> np.ndarray:
+    """For each index, the first index at or after it where `mask` is true (len(mask) when there is none)."""
+    n = len(mask)
+    at = np.where(mask, np.arange(n), n)
+    return np.minimum.accumulate(at[::-1])[::-1]
+
+
+def _page_runs_chars(chars: PageChars, width: float, height: float, rotation: int = 0) -> tuple[_Page, list[_Run]]:
+    """`_page_runs` one char at a time, for codes and boxes given as lists."""
     codes = chars.codes
     boxes = chars.boxes
     n = len(codes)
+    k_chars: list[str] = []
+    k_boxes: list[Box] = []
     if n <= 0:
-        return []
+        return _Page("", np.zeros((0, 4)), np.zeros(0, dtype=bool)), []
     is_generated = chars.is_generated
     is_hyphen = chars.is_hyphen
     get_angle = chars.angle
     pi2 = 2 * math.pi
     turn = math.radians(rotation)
+    add_char = k_chars.append
+    add_box = k_boxes.append
 
-    runs: list[_Run] = []
-    cur: _Run | None = None
+    # each run as [start, x0, top, x1, bottom, h, rotated]; its chars are k_chars[start:next start]
+    runs: list[list] = []
+    cur: list | None = None
     brk = True  # the next char starts a new run
     space: str | None = None  # a pending separator (" " or a kept space)
     space_box: Box = NO_BOX
     last_box: Box = NO_BOX  # the box of cur's last char
     cur_rotated = False
-    add_char = add_box = None  # cur's chars.append and boxes.append
     i = 0
     while i < n:
         u = codes[i]
@@ -309,7 +623,13 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
                 continue
             l_x1 = last_box[2]
             last_box = (l_x1, last_box[1], l_x1, last_box[3])
-            cur.add(ch, last_box)
+            add_char(ch)
+            add_box(last_box)
+            if last_box[3] > last_box[1]:  # bounds from a box with ink (a zero width one with a height counts)
+                cur[1] = min(cur[1], l_x1)
+                cur[3] = max(cur[3], l_x1)
+                cur[2] = min(cur[2], last_box[1])
+                cur[4] = max(cur[4], last_box[3])
             space = None
             continue
         if x1 < -1 or x0 > width + 1 or bottom < -1 or top > height + 1:
@@ -329,7 +649,7 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
                 new = True
             elif gap < -0.5 * hh:
                 ligature = abs(x0 - l_x0) < 0.5 and abs(x1 - l_x1) < 0.5  # "fi": two chars, one glyph box
-                if not ligature and not (_is_rtl(ch) and _is_rtl(cur.chars[-1])):
+                if not ligature and not (_is_rtl(ch) and _is_rtl(k_chars[-1])):
                     new = True
         rotated = False
         if new or cur_rotated:  # the angle only where it can matter: upright text on one line stays upright
@@ -339,44 +659,56 @@ def _page_runs(chars: PageChars, width: float, height: float, rotation: int = 0)
             if not new and not rotated:
                 new = True
         if new:
-            cur = _Run(ch, box, rotated)
+            cur = [len(k_chars), x0, top, x1, bottom, max(bottom - top, 1.0), rotated]
             runs.append(cur)
-            add_char, add_box, cur_rotated = cur.chars.append, cur.boxes.append, rotated
+            cur_rotated = rotated
         else:
             if space is not None:
                 add_char(space)
                 add_box(space_box)
-            # cur.add(ch, box) inlined (the box has ink here): this runs once a char
-            add_char(ch)
-            add_box(box)
-            if x0 < cur.x0:
-                cur.x0 = x0
-            if x1 > cur.x1:
-                cur.x1 = x1
-            if top < cur.top:
-                cur.top = top
-            if bottom > cur.bottom:
-                cur.bottom = bottom
+            # the box has ink here
+            if x0 < cur[1]:
+                cur[1] = x0
+            if x1 > cur[3]:
+                cur[3] = x1
+            if top < cur[2]:
+                cur[2] = top
+            if bottom > cur[4]:
+                cur[4] = bottom
+        add_char(ch)
+        add_box(box)
         last_box = box
         brk = False
         space = None
-    return runs
+    text = "".join(k_chars)
+    page = _Page(
+        text,
+        np.array(k_boxes, dtype=np.float64).reshape(len(k_boxes), 4),
+        np.fromiter((c.isspace() for c in text), dtype=bool, count=len(text)),
+    )
+    stops = [r[0] for r in runs[1:]] + [len(k_chars)]
+    page.runs = [
+        _Run(page, start, stop, (x0, top, x1, bottom), h, rotated)
+        for (start, x0, top, x1, bottom, h, rotated), stop in zip(runs, stops, strict=True)
+    ]
+    return page, page.runs
 
 
 # ----------------------------------------------------------------------------------------------- runs to lines
 
 
 class _Row:
-    __slots__ = ("bottom", "ref_bottom", "ref_top", "runs", "top")
+    __slots__ = ("bottom", "h", "ref_bottom", "ref_top", "runs", "top")
 
     def __init__(self, run: _Run) -> None:
         self.runs = [run]
         self.ref_top, self.ref_bottom = run.top, run.bottom
         self.top, self.bottom = run.top, run.bottom
+        self.h = max(run.bottom - run.top, 1.0)  # of the reference run: max(ref_bottom - ref_top, 1.0)
 
-    @property
-    def h(self) -> float:
-        return max(self.ref_bottom - self.ref_top, 1.0)
+
+_BY_TOP_X0 = operator.attrgetter("top", "x0")
+_BY_X0 = operator.attrgetter("x0")
 
 
 def _rows(runs: list[_Run]) -> list[_Row]:
@@ -384,14 +716,22 @@ def _rows(runs: list[_Run]) -> list[_Row]:
     a row left to right."""
     rows: list[_Row] = []
     open_rows: list[_Row] = []
-    for run in sorted(runs, key=lambda r: (r.top, r.x0)):
-        open_rows = [r for r in open_rows if r.ref_bottom > run.top]
+    for run in sorted(runs, key=_BY_TOP_X0):
+        r_top = run.top
+        r_bottom = run.bottom
+        if open_rows:
+            open_rows = [r for r in open_rows if r.ref_bottom > r_top]
         best = None
         best_ov = 0.0
-        h = max(run.bottom - run.top, 1.0)
+        h = r_bottom - r_top
+        if h < 1.0:  # max(h, 1.0)
+            h = 1.0
         for row in open_rows:
-            ov = min(run.bottom, row.ref_bottom) - max(run.top, row.ref_top)
-            if ov >= 0.5 * min(h, row.h) and ov > best_ov:
+            # min() and max() spelled out, in their order (min(a, b) is b only when b < a)
+            ov = (row.ref_bottom if row.ref_bottom < r_bottom else r_bottom) - (
+                row.ref_top if row.ref_top > r_top else r_top
+            )
+            if ov >= 0.5 * (row.h if row.h < h else h) and ov > best_ov:
                 best, best_ov = row, ov
         if best is None:
             best = _Row(run)
@@ -399,12 +739,14 @@ def _rows(runs: list[_Run]) -> list[_Row]:
             open_rows.append(best)
         else:
             best.runs.append(run)
-            best.top = min(best.top, run.top)
-            best.bottom = max(best.bottom, run.bottom)
+            if r_top < best.top:
+                best.top = r_top
+            if r_bottom > best.bottom:
+                best.bottom = r_bottom
             if h > best.h:
-                best.ref_top, best.ref_bottom = run.top, run.bottom
+                best.ref_top, best.ref_bottom, best.h = r_top, r_bottom, h
     for row in rows:
-        row.runs.sort(key=lambda r: r.x0)
+        row.runs.sort(key=_BY_X0)
     rows.sort(key=lambda r: (r.ref_top, r.runs[0].x0))
     return rows
 
@@ -418,7 +760,87 @@ def _gutter_candidates(rows: list[_Row]) -> list[tuple[float, float]]:
     """Strips (a, b) of the middle of the rows' x-range that the rows' words leave free over at least half their
     height (a narrow gutter that PDFium bridged with a space counts as free): in each free stretch, the part that
     is least covered (an image beside one column leaves a wide free stretch whose least covered part is the true
-    gutter). Least covered and widest first."""
+    gutter). Least covered and widest first.
+
+    Coverage is counted on whole points: each row adds its height over the union of its words (rounded out to
+    whole points), as +h where a stretch of the union starts and -h where it ends, summed left to right; the
+    additions are made in the order of `_gutter_candidates_one_by_one` (row by row, left to right), so the sums
+    are the same to the last bit."""
+    x_lo = min(r.runs[0].x0 for r in rows)
+    x_hi = max(max(run.x1 for run in r.runs) for r in rows)
+    width = x_hi - x_lo
+    if width < 60:
+        return []
+    size = int(width) + 2
+    total = 0.0
+    hs = []
+    row_ids = []
+    lefts = []
+    rights = []
+    for k, row in enumerate(rows):
+        h = row.h
+        total += h
+        hs.append(h)
+        for run in row.runs:
+            x0s, x1s = run.edges()
+            if x0s:
+                row_ids.extend([k] * len(x0s))
+                lefts.extend(x0s)
+                rights.extend(x1s)
+    diff = np.zeros(size + 1)
+    if lefts:
+        rid = np.array(row_ids, dtype=np.int64)
+        x0 = np.array(lefts)
+        x1 = np.array(rights)
+        order = np.lexsort((x1, x0, rid))  # each row's words by (x0, x1), as sorted() orders the tuples
+        rid, x0, x1 = rid[order], x0[order], x1[order]
+        a = np.maximum(np.trunc(x0 - x_lo), 0).astype(np.int64)
+        b = np.minimum(np.ceil(x1 - x_lo), size).astype(np.int64)
+        # the union of a row's words: a stretch ends where the next word starts after the furthest end so far
+        step = size + 2
+        end_so_far = np.maximum.accumulate(rid * step + b) - rid * step
+        first = np.empty(len(rid), dtype=bool)
+        first[0] = True
+        first[1:] = rid[1:] != rid[:-1]
+        opens = first.copy()
+        opens[1:] |= a[1:] > end_so_far[:-1]
+        heads = np.flatnonzero(opens)
+        tails = np.empty(len(heads), dtype=np.int64)
+        tails[:-1] = heads[1:] - 1
+        tails[-1] = len(rid) - 1
+        h = np.array(hs)[rid[heads]]
+        at = np.column_stack((a[heads], end_so_far[tails])).ravel()
+        np.add.at(diff, at, np.column_stack((h, -h)).ravel())
+    cov = np.cumsum(diff[:size])
+    limit = 0.5 * total
+    slack = 0.1 * total  # the words of lines that cross the gutter leave it unevenly covered
+    min_width = max(4.0, 0.5 * _median([r.h for r in rows]))
+    lo, hi = int(0.15 * width), int(0.85 * width)
+    window = cov[lo : hi + 1]
+    free = window <= limit
+    if not free.any():
+        return []
+    # the free stretches, and in each the parts covered at most `slack` more than its least covered point
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], free, [False])).astype(np.int8)))
+    starts = edges[0::2]
+    least = np.minimum.reduceat(np.where(free, window, np.inf), starts)
+    mark = np.zeros(len(window), dtype=np.int64)
+    mark[starts] = 1
+    stretch = np.maximum(np.cumsum(mark) - 1, 0)  # the stretch each point is in (if it is free)
+    low = free & (window <= (least + slack)[stretch])
+    parts = np.flatnonzero(np.diff(np.concatenate(([False], low, [False])).astype(np.int8)))
+    a, k = parts[0::2], parts[1::2]
+    wide = (k - a) >= min_width
+    cands = [
+        (least_, -(k_ - a_), x_lo + (lo + a_), x_lo + (lo + k_))
+        for least_, a_, k_ in zip(least[stretch[a[wide]]].tolist(), a[wide].tolist(), k[wide].tolist(), strict=True)
+    ]
+    cands.sort()
+    return [(a, b) for _, _, a, b in cands[:4]]
+
+
+def _gutter_candidates_one_by_one(rows: list[_Row]) -> list[tuple[float, float]]:
+    """`_gutter_candidates` one word and one point at a time: the reference it is tested against."""
     x_lo = min(r.runs[0].x0 for r in rows)
     x_hi = max(max(run.x1 for run in r.runs) for r in rows)
     width = x_hi - x_lo
@@ -516,6 +938,7 @@ def _cut_rows(rows: list[_Row], a: float, b: float) -> list[_Row]:
             copy = _Row(runs[0])
             copy.runs = runs
             copy.ref_top, copy.ref_bottom, copy.top, copy.bottom = row.ref_top, row.ref_bottom, row.top, row.bottom
+            copy.h = row.h
             out.append(copy)
         else:
             out.append(row)
@@ -628,8 +1051,9 @@ def _order(rows: list[_Row], depth: int = 0) -> list[list[_Run] | None]:
     return [row.runs for row in rows]
 
 
-def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> None:
-    """Append the page's text in reading order to out_chars/out_boxes."""
+def _lay_out(runs: list[_Run], out_text: list[str], out_boxes: list[np.ndarray]) -> None:
+    """Append the page's text in reading order to out_text (pieces of text) and out_boxes (the pieces' boxes, (k, 4)
+    arrays: a run's slice of its page's boxes, one zero row for each char we insert)."""
     upright = [r for r in runs if not r.rotated]
     rotated = [r for r in runs if r.rotated]
     lines = _order(_rows(upright)) if upright else []
@@ -638,6 +1062,9 @@ def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> No
         lines.extend([r] for r in rotated)
     blank = False
     prev: list[_Run] | None = None
+    add_text = out_text.append
+    add_boxes = out_boxes.append
+    no_row = _no_row()
     for line in lines:
         if line is None:
             blank = True
@@ -648,10 +1075,10 @@ def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> No
             h = max(_median([r.h for r in line]), _median([r.h for r in prev]))
             gap = top - p_bottom
             if blank or gap > _PARA_GAP * h or gap < -2 * h:
-                out_chars.append("\n")
-                out_boxes.append(NO_BOX)
-            out_chars.append("\n")
-            out_boxes.append(NO_BOX)
+                add_text("\n")
+                add_boxes(no_row)
+            add_text("\n")
+            add_boxes(no_row)
         blank = False
         last: _Run | None = None
         for run in line:
@@ -659,13 +1086,14 @@ def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> No
                 gap = run.x0 - last.x1
                 h = max(run.h, last.h)
                 if gap >= _WIDE_GAP * h:
-                    out_chars.append("\t")
-                    out_boxes.append(NO_BOX)
+                    add_text("\t")
+                    add_boxes(no_row)
                 elif gap > _TOUCH_GAP * h:
-                    out_chars.append(" ")
-                    out_boxes.append(NO_BOX)
-            out_chars.extend(run.chars)
-            out_boxes.extend(run.boxes)
+                    add_text(" ")
+                    add_boxes(no_row)
+            page = run.page
+            add_text(page.text[run.start : run.stop])
+            add_boxes(page.boxes[run.start : run.stop])
             last = run
         prev = line
 
@@ -673,16 +1101,20 @@ def _lay_out(runs: list[_Run], out_chars: list[str], out_boxes: list[Box]) -> No
 # --------------------------------------------------------------------------------------------------- reading
 
 
-def _check_bytes(path: Path) -> None:
-    """Refuse what is not a whole PDF file before PDFium (which repairs what it can) sees it."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(1024)
-            f.seek(max(0, size - 8192))
-            tail = f.read()
-    except OSError as e:
-        raise PdfError(path, f"not a readable PDF: {e.strerror or e}") from None
+def _check_bytes(path: Path, data: bytes | None = None) -> None:
+    """Refuse what is not a whole PDF file before PDFium (which repairs what it can) sees it (the file's `data`
+    when it has been read already)."""
+    if data is not None:
+        size, head, tail = len(data), data[:1024], data[max(0, len(data) - 8192) :]
+    else:
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as f:
+                head = f.read(1024)
+                f.seek(max(0, size - 8192))
+                tail = f.read()
+        except OSError as e:
+            raise PdfError(path, f"not a readable PDF: {e.strerror or e}") from None
     if size == 0:
         raise PdfError(path, "not a readable PDF: empty file")
     if b"%PDF-" not in head:
@@ -691,9 +1123,9 @@ def _check_bytes(path: Path) -> None:
         raise PdfError(path, "not a readable PDF: truncated (no %%EOF at the end)")
 
 
-def _open(path: Path):
+def _open(path: Path, data: bytes | None = None):
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(str(path) if data is None else data)
     except pdfium.PdfiumError as e:
         code = getattr(e, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
@@ -705,19 +1137,21 @@ def _open(path: Path):
         raise PdfError(path, f"not a readable PDF: {e}") from None
 
 
-def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
+def read_pdf(path: Path, *, max_pages: int = 500, data: bytes | None = None) -> PdfText:
     """Read the text layer of the PDF at `path` in reading order, one box per char (see the module docstring).
+    With `data`, the file's bytes already read, PDFium reads those (from memory) rather than the file again.
 
     Raises PdfError for an encrypted file, a file that is not a whole PDF, a PDF without text, or one of more than
     `max_pages` pages."""
     path = Path(path)
-    _check_bytes(path)
-    chars: list[str] = []
-    boxes: list[Box] = []
+    _check_bytes(path, data)
+    pieces: list[str] = []
+    box_pieces: list[np.ndarray] = []
+    length = 0  # of the text so far
     starts: list[int] = []
     sizes: list[tuple[float, float]] = []
     with _LOCK:
-        doc = _open(path)
+        doc = _open(path, data)
         try:
             n_pages = len(doc)
             if n_pages == 0:
@@ -726,15 +1160,16 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
                 raise PdfError(path, f"{n_pages} pages; the limit is {max_pages}")
             for index in range(n_pages):
                 if index:
-                    chars.append("\f")
-                    boxes.append(NO_BOX)
-                starts.append(len(chars))
+                    pieces.append("\f")
+                    box_pieces.append(_no_row())
+                    length += 1
+                starts.append(length)
                 page = textpage = None
                 try:
                     page = doc[index]
-                    width, height, transform = display_transform(page)
+                    width, height, transform = display_arrays(page)
                     textpage = page.get_textpage()
-                    runs = _page_runs(page_chars(textpage, transform), width, height, page.get_rotation() % 360)
+                    _, runs = _page_runs(page_arrays(textpage, transform), width, height, page.get_rotation() % 360)
                 except pdfium.PdfiumError as e:
                     raise PdfError(path, f"not a readable PDF: page {index + 1}: {e}") from None
                 finally:
@@ -743,13 +1178,16 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> PdfText:
                     if page is not None:
                         page.close()
                 sizes.append((width, height))
-                _lay_out(runs, chars, boxes)
+                first = len(pieces)
+                _lay_out(runs, pieces, box_pieces)
+                length += sum(map(len, pieces[first:]))
         finally:
             doc.close()
-    text = "".join(chars)
-    if not any(not c.isspace() for c in text):
+    text = "".join(pieces)
+    if not text or text.isspace():
         raise PdfError(path, "no text layer (scanned PDF?); OCR is not supported")
-    return PdfText(text=text, page_starts=tuple(starts), page_sizes=tuple(sizes), boxes=Boxes(boxes))
+    boxes = Boxes.from_array(np.concatenate(box_pieces))
+    return PdfText(text=text, page_starts=tuple(starts), page_sizes=tuple(sizes), boxes=boxes)
 
 
 # ------------------------------------------------------------------------------------------------ questions
@@ -788,8 +1226,55 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.cache
+def _space_table() -> np.ndarray:
+    """str.isspace of every char up to U+3000, the last whitespace char (`tests/test_pdf_chars.py` checks it)."""
+    return np.array([chr(c).isspace() for c in range(_LAST_SPACE + 1)], dtype=bool)
+
+
+_LAST_SPACE = 0x3000
+
+
+def _is_space(codes: np.ndarray) -> np.ndarray:
+    """str.isspace of each code point."""
+    return (codes <= _LAST_SPACE) & _space_table()[np.minimum(codes, _LAST_SPACE)]
+
+
 def _lines(pdf: PdfText, page: int) -> list[tuple[int, int, Box]]:
-    """(start, end, box) of the page's non-blank lines, stripped."""
+    """(start, end, box) of the page's non-blank lines, stripped, with the box of `box_of` (those without ink are
+    left out), found by array operations over the page's chars."""
+    start, end = pdf.page_span(page)
+    if end <= start:
+        return []
+    codes = np.frombuffer(pdf.text[start:end].encode("utf-32-le"), dtype=np.uint32)
+    boxes = np.frombuffer(pdf.boxes._a, dtype=np.float64)[4 * start : 4 * end].reshape(end - start, 4)
+    blank = _is_space(codes)
+    inked = ~blank & ((boxes[:, 2] > boxes[:, 0]) | (boxes[:, 3] > boxes[:, 1]))
+    line = np.cumsum(codes == 0x0A)  # the line of each char (a line break counts to the line after it)
+    ink_at = np.flatnonzero(inked)
+    if not len(ink_at):
+        return []
+    word_at = np.flatnonzero(~blank)
+    ink_line = line[ink_at]
+    heads = np.flatnonzero(np.r_[True, ink_line[1:] != ink_line[:-1]])
+    sel = boxes[ink_at]
+    x0 = np.minimum.reduceat(sel[:, 0], heads).tolist()
+    top = np.minimum.reduceat(sel[:, 1], heads).tolist()
+    x1 = np.maximum.reduceat(sel[:, 2], heads).tolist()
+    bottom = np.maximum.reduceat(sel[:, 3], heads).tolist()
+    # the stripped ends of each inked line: its first and last chars that are not whitespace
+    word_line = line[word_at]
+    lines = ink_line[heads]
+    first = word_at[np.searchsorted(word_line, lines, side="left")] + start
+    last = word_at[np.searchsorted(word_line, lines, side="right") - 1] + start + 1
+    return [
+        (a, b, (l_, t, r, bt))
+        for a, b, l_, t, r, bt in zip(first.tolist(), last.tolist(), x0, top, x1, bottom, strict=True)
+    ]
+
+
+def _lines_one_by_one(pdf: PdfText, page: int) -> list[tuple[int, int, Box]]:
+    """`_lines` one line at a time through `box_of`: the reference it is tested against."""
     start, end = pdf.page_span(page)
     text = pdf.text
     out = []
@@ -894,80 +1379,15 @@ def _line_end_hyphens(pdf: PdfText) -> list[tuple[int, bool]]:
 # ------------------------------------------------------------------------------------------------- rendering
 
 
-def _png(width: int, height: int, rows: list[bytes]) -> bytes:
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-
-    raw = b"".join(b"\x00" + row for row in rows)
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
-
-
-def render_region_png(path: Path, page: int, bbox: Box, *, scale: float = 2.0, margin: float = 24) -> bytes:
-    """A PNG (RGB) of the region of the 1-based `page` around `bbox` (x0, top, x1, bottom; PDF points, top-left
-    origin, as `box_of` gives), `margin` points wide on every side, with the box tinted yellow and outlined red."""
+@contextmanager
+def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
+    """The PDF checked as `read` checks it and opened with PDFium, closed afterwards; the module's lock is held
+    meanwhile (PDFium is not thread-safe)."""
     path = Path(path)
     _check_bytes(path)
     with _LOCK:
         doc = _open(path)
         try:
-            if not 1 <= page <= len(doc):
-                raise PdfError(path, f"no page {page} (the document has {len(doc)})")
-            pg = doc[page - 1]
-            try:
-                width, height = (float(v) for v in pg.get_size())
-                x0, top, x1, bottom = bbox
-                if not _has_ink(bbox):
-                    x0, top, x1, bottom = 0.0, 0.0, width, height
-                r_left = max(0.0, min(x0, x1) - margin)
-                r_top = max(0.0, min(top, bottom) - margin)
-                r_right = min(width, max(x0, x1) + margin)
-                r_bottom = min(height, max(top, bottom) + margin)
-                if r_right - r_left < 1 or r_bottom - r_top < 1:
-                    r_left, r_top, r_right, r_bottom = 0.0, 0.0, width, height
-                crop = (r_left, height - r_bottom, width - r_right, r_top)
-                bitmap = pg.render(scale=scale, crop=crop, rev_byteorder=True)
-                try:
-                    w, h, stride = bitmap.width, bitmap.height, bitmap.stride
-                    n_channels = bitmap.n_channels
-                    buf = bytes(bitmap.buffer)
-                finally:
-                    bitmap.close()
-            except (pdfium.PdfiumError, ValueError) as e:
-                raise PdfError(path, f"not a readable PDF: page {page}: {e}") from None
-            finally:
-                pg.close()
+            yield doc
         finally:
             doc.close()
-    rows = []
-    for y in range(h):
-        line = buf[y * stride : y * stride + w * n_channels]
-        if n_channels == 4:
-            line = bytes(b for k, b in enumerate(line) if k % 4 != 3)
-        elif n_channels == 1:
-            line = bytes(b for b in line for _ in range(3))
-        rows.append(line)
-    # the box in bitmap pixels
-    bx0 = max(0, int((min(x0, x1) - r_left) * scale))
-    bx1 = min(w, math.ceil((max(x0, x1) - r_left) * scale))
-    by0 = max(0, int((min(top, bottom) - r_top) * scale))
-    by1 = min(h, math.ceil((max(top, bottom) - r_top) * scale))
-    if _has_ink(bbox) and bx1 > bx0 and by1 > by0:
-        tint_g = bytes(min(255, round(v * 0.95)) for v in range(256))
-        tint_b = bytes(round(v * 0.55) for v in range(256))
-        border = max(1, round(scale))
-        red = b"\xd4\x1e\x1e"
-        for y in range(max(0, by0 - border), min(h, by1 + border)):
-            row = bytearray(rows[y])
-            seg = row[bx0 * 3 : bx1 * 3]
-            seg[1::3] = seg[1::3].translate(tint_g)
-            seg[2::3] = seg[2::3].translate(tint_b)
-            row[bx0 * 3 : bx1 * 3] = seg
-            lo, hi = max(0, bx0 - border), min(w, bx1 + border)
-            if y < by0 or y >= by1:
-                row[lo * 3 : hi * 3] = red * (hi - lo)
-            else:
-                row[lo * 3 : bx0 * 3] = red * (bx0 - lo)
-                row[bx1 * 3 : hi * 3] = red * (hi - bx1)
-            rows[y] = bytes(row)
-    return _png(w, h, rows)

@@ -8,7 +8,9 @@ called with arguments that need no conversion (a `c_void_p`, ints, `byref`), cos
 codes and boxes of all the page's chars are fetched in two passes driven by map(), the boxes into one array of
 FS_RECTF (no Python object a char until the coordinates are read out in one go), and turned to the displayed
 page's top-left origin in bulk. The values are the same as one call at a time: the same functions, the same
-float32 fields widened to Python floats, the same arithmetic (`tests/test_pdf_chars.py`).
+float32 fields widened to Python floats, the same arithmetic (`tests/test_pdf_chars.py`). The reader takes them as
+numpy arrays (`page_arrays`: the codes an int64 array, the boxes an (n, 4) float64 array, the same values), so that
+`pdf._page_runs` works on whole pages rather than one char at a time; `page_chars` gives them as lists.
 
 FPDFText_GetText is never used for the codes: it counts UTF-16 units of PDFium's text buffer, which leaves out
 control chars and splits chars outside the BMP, so it drifts from the char indexes (and their boxes) on some files.
@@ -25,6 +27,8 @@ from itertools import repeat
 from operator import sub
 
 import pypdfium2.raw as pdfium_c
+
+from extract.reading.lazy_numpy import np
 
 Box = tuple[float, float, float, float]
 
@@ -51,8 +55,8 @@ class PageChars:
     chars), `boxes[i]` its loose box as (x0, top, x1, bottom) with the origin at the top-left of the page as
     displayed. The other questions are asked only where the reader needs them, one char at a time."""
 
-    codes: list[int]
-    boxes: list[Box]
+    codes: list[int] | np.ndarray  # an int64 array from `page_arrays`
+    boxes: list[Box] | np.ndarray  # an (n, 4) float64 array from `page_arrays`
     is_generated: Callable[[int], int]
     is_hyphen: Callable[[int], int]
     angle: Callable[[int], float]
@@ -85,6 +89,53 @@ def display_transform(page) -> tuple[float, float, Callable[..., list[Box]]]:
         return list(zip(minus(lfts, left), from_(top, tps), minus(rgts, left), from_(top, btms), strict=True))
 
     return float(width), float(height), f
+
+
+def display_arrays(page) -> tuple[float, float, Callable[[np.ndarray], np.ndarray]]:
+    """`display_transform` for arrays: (width, height, g) where g maps an (n, 4) float32 array of FS_RECTF (left,
+    top, right, bottom; user space) to an (n, 4) float64 array of (x0, top, x1, bottom) with the origin at the
+    top-left of the page as displayed. The same values as `display_transform`: the float32 fields widened to
+    doubles, then one double subtraction each."""
+    left, bottom, right, top = (float(v) for v in page.get_bbox())
+    width, height = page.get_size()
+    rot = page.get_rotation() % 360
+
+    def g(rects: np.ndarray) -> np.ndarray:
+        r = rects.astype(np.float64)
+        lf, tp, rt, bt = r[:, 0], r[:, 1], r[:, 2], r[:, 3]
+        out = np.empty_like(r)
+        if rot == 90:
+            cols = (bt - bottom, lf - left, tp - bottom, rt - left)
+        elif rot == 180:
+            cols = (right - rt, bt - bottom, right - lf, tp - bottom)
+        elif rot == 270:
+            cols = (top - tp, right - rt, top - bt, right - lf)
+        else:
+            cols = (lf - left, top - tp, rt - left, top - bt)
+        for k, col in enumerate(cols):
+            out[:, k] = col
+        return out
+
+    return float(width), float(height), g
+
+
+def page_arrays(textpage, transform: Callable[[np.ndarray], np.ndarray]) -> PageChars:
+    """`page_chars` with the codes as an int64 array and the boxes as an (n, 4) float64 array (x0, top, x1,
+    bottom), mapped by `transform` (see `display_arrays`): no Python object a char."""
+    n = max(pdfium_c.FPDFText_CountChars(textpage.raw), 0)
+    raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    codes = np.fromiter(map(_get_unicode, repeat(raw, n), range(n)), dtype=np.int64, count=n)
+    rects = (pdfium_c.FS_RECTF * n)()
+    pointers = map(ctypes.byref, repeat(rects, n), range(0, n * _RECT_BYTES, _RECT_BYTES))
+    collections.deque(map(_get_loose_box, repeat(raw, n), range(n), pointers), maxlen=0)
+    boxes = transform(np.frombuffer(rects, dtype=np.float32, count=4 * n).reshape(n, 4))
+    return PageChars(
+        codes=codes,
+        boxes=boxes,
+        is_generated=functools.partial(_is_generated, raw),
+        is_hyphen=functools.partial(_is_hyphen, raw),
+        angle=functools.partial(_get_angle, raw),
+    )
 
 
 def page_chars(textpage, transform: Callable[..., list[Box]]) -> PageChars:

@@ -24,10 +24,10 @@ def load_pdf(path: Path, *, doc_id: str) -> SourceDocument:
     """The PDF at `path` as a source; raises IngestError naming the file and the reason (encrypted, corrupt,
     truncated, no text layer, too many pages, too large)."""
     data = read_bytes(path, MAX_PDF_BYTES)
-    if not data.strip():
+    if not data or data.isspace():  # data.strip() without the copy
         raise IngestError(path, "empty file")
     try:
-        layout = read_pdf(path, max_pages=MAX_PDF_PAGES)
+        layout = read_pdf(path, max_pages=MAX_PDF_PAGES, data=data)
     except PdfError as error:
         raise IngestError(path, error.reason) from error
     return SourceDocument(

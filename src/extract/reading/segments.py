@@ -70,7 +70,8 @@ def _figure_line_pattern() -> re.Pattern[str]:
         reverse=True,
     )
     qualifiers = sorted({q for group in lex["qualifiers"].values() for q in group}, key=len, reverse=True)
-    number = r"(?:[$€£]|[A-Z]{3} )?\d[\d,.\u202f ]*\d?(?:\s?(?:%|\+|k|m|bn|million|billion|thousand))?\+?"
+    # a footnote's asterisks may follow the figure: "0.239million**"
+    number = r"(?:[$€£]|[A-Z]{3} )?\d[\d,.\u202f ]*\d?(?:\s?(?:%|\+|k|m|bn|million|billion|thousand))?\+?\**"
     word_number = (
         r"(?:"
         + "|".join(re.escape(w) for w in words)
@@ -83,7 +84,7 @@ def _figure_line_pattern() -> re.Pattern[str]:
 
 
 def is_figure_line(text: str) -> bool:
-    """A line that is only a figure, as in a statistics block ("15,000+", "Tens of thousands")."""
+    """A line that is only a figure, as in a statistics block ("15,000+", "Tens of thousands", "0.239million**")."""
     if not text or len(text.split()) > MAX_FIGURE_WORDS or _YEAR.fullmatch(text):
         return False  # a year alone on a line is a date, not a statistic
     if not _figure_line_pattern().fullmatch(text):
