@@ -64,6 +64,7 @@ def test_a_scale_header_in_capitals_inside_a_line_scales_the_cells_after_it():
 
 
 def test_a_bare_amount_before_a_passive_participle_said_of_people():
+    """A guard: units5's past-auxiliary rule (merged) reads the real6 case too."""
     (quantity,) = [q for _, q in read_figures(shared_pipeline(), "In addition, 40.8 million were displaced by war.")]
     assert quantity.unit == "people"
 
@@ -114,7 +115,8 @@ def test_a_day_joined_to_the_day_of_a_date():
 
 
 def test_a_row_label_noun_then_its_participle():
-    """ "RCMs collected 8,346 RCMs distributed 5,799": the label's noun counts, the participle says what was done."""
+    """ "RCMs collected 8,346 RCMs distributed 5,799": the label's noun counts, the participle says what was done. A
+    guard: units5's row-label rule (merged) reads it; real6's own rule for it was dropped as redundant."""
     text = "PROTECTION Total Restoring family links RCMs collected 8,346 RCMs distributed 5,799 Visits carried out 907"
     found = {q.number: q.unit for _, q in read_figures(shared_pipeline(), text)}
     assert found["5,799"] == "RCMs"

@@ -417,9 +417,6 @@ class QuantityRecognizer:
                 return covering
             if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
                 return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
-            run = self._noun_run(doc, start, trim_leading=False)
-            if run and run[0].i == start and run[-1].i + 1 < end and _label_participle(doc[run[-1].i + 1]):
-                return [] if run[-1].ent_type_ in _NAME_LABELS or not _plural(run[-1]) else run
             return []
         if end - start > 2 and doc[start].lower_ in {"number", "total"} and doc[start + 1].lower_ == "of":
             start += 2  # "752,670 Number of returnees"
@@ -983,13 +980,6 @@ def _in_label(token: Token) -> bool:
         and not token.like_num
         and (not token.is_punct or token.text in _HYPHENS)
     )
-
-
-def _label_participle(token: Token) -> bool:
-    """ "RCMs collected 8,346", "Places of detention visited 283", "Visits carried out 907", "Phone calls
-    facilitated between family members 19,980": a row label's noun, then the participle saying what was done with
-    what it counts; the noun is the counted one."""
-    return token.tag_ in {"VBN", "VBD"} and token.is_lower and token.is_alpha
 
 
 def _plural(noun: Token) -> bool:
