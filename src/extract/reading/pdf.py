@@ -52,7 +52,7 @@ import re
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -399,13 +399,7 @@ def _page_runs_arrays(chars: PageChars, width: float, height: float, rotation: i
     kind[(u == 0x20) & ~gen] = 1
     is_hyphen = chars.is_hyphen
     for i in np.flatnonzero(~simple & ~gen & (u != 0x20)).tolist():
-        c = int(u[i])
-        if c in _HYPHEN_CODES and (c == 0xAD or is_hyphen(i)):
-            ch = "-"
-        elif c < 0x20 or 0x7F <= c < 0xA0 or c in (0xFFFE, 0xFFFF):
-            ch = "\t" if c == 0x09 else ("\n" if c in (0x0A, 0x0D) else "\ufffd")
-        else:
-            ch = chr(c)
+        ch = _decoded(int(u[i]), i, is_hyphen)
         out[i] = ord(ch)
         if ch.isspace():
             kind[i] = 2 if ch in _KEEP_SPACES else 1
@@ -603,12 +597,8 @@ def _page_runs_chars(chars: PageChars, width: float, height: float, rotation: in
                     ch = "\ufffd"
             elif 0xDC00 <= u <= 0xDFFF:
                 ch = "\ufffd"
-            elif u in _HYPHEN_CODES and (u == 0xAD or is_hyphen(i)):
-                ch = "-"
-            elif u < 0x20 or 0x7F <= u < 0xA0 or u in (0xFFFE, 0xFFFF):
-                ch = "\t" if u == 0x09 else ("\n" if u in (0x0A, 0x0D) else "\ufffd")
             else:
-                ch = chr(u)
+                ch = _decoded(u, i, is_hyphen)
             i += step
             x0, top, x1, bottom = box
             empty = x1 <= x0 and bottom <= top
@@ -1195,6 +1185,16 @@ def read_pdf(path: Path, *, max_pages: int = 500, data: bytes | None = None) -> 
 
 def _has_ink(box: Box) -> bool:
     return box[2] > box[0] or box[3] > box[1]
+
+
+def _decoded(code: int, index: int, is_hyphen: Callable[[int], bool]) -> str:
+    """A char code that is no surrogate, as the text holds it: a hyphen PDFium marks (or a soft hyphen) as "-", a
+    control char as a tab, a line break or U+FFFD, any other code as itself."""
+    if code in _HYPHEN_CODES and (code == 0xAD or is_hyphen(index)):
+        return "-"
+    if code < 0x20 or 0x7F <= code < 0xA0 or code in (0xFFFE, 0xFFFF):
+        return "\t" if code == 0x09 else ("\n" if code in (0x0A, 0x0D) else "\ufffd")
+    return chr(code)
 
 
 def box_of(pdf: PdfText, start: int, end: int) -> tuple[int, Box]:

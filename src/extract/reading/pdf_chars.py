@@ -122,37 +122,36 @@ def display_arrays(page) -> tuple[float, float, Callable[[np.ndarray], np.ndarra
 def page_arrays(textpage, transform: Callable[[np.ndarray], np.ndarray]) -> PageChars:
     """`page_chars` with the codes as an int64 array and the boxes as an (n, 4) float64 array (x0, top, x1,
     bottom), mapped by `transform` (see `display_arrays`): no Python object a char."""
-    n = max(pdfium_c.FPDFText_CountChars(textpage.raw), 0)
-    raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-    codes = np.fromiter(map(_get_unicode, repeat(raw, n), range(n)), dtype=np.int64, count=n)
-    rects = (pdfium_c.FS_RECTF * n)()
-    pointers = map(ctypes.byref, repeat(rects, n), range(0, n * _RECT_BYTES, _RECT_BYTES))
-    collections.deque(map(_get_loose_box, repeat(raw, n), range(n), pointers), maxlen=0)
+    raw, n, codes, rects = _fetched(textpage)
     boxes = transform(np.frombuffer(rects, dtype=np.float32, count=4 * n).reshape(n, 4))
-    return PageChars(
-        codes=codes,
-        boxes=boxes,
-        is_generated=functools.partial(_is_generated, raw),
-        is_hyphen=functools.partial(_is_hyphen, raw),
-        angle=functools.partial(_get_angle, raw),
-    )
+    return _page(raw, np.fromiter(codes, dtype=np.int64, count=n), boxes)
 
 
 def page_chars(textpage, transform: Callable[..., list[Box]]) -> PageChars:
     """The chars of a pypdfium2 text page, boxes mapped by `transform` (see `display_transform`)."""
-    n = max(pdfium_c.FPDFText_CountChars(textpage.raw), 0)
-    raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-    # map() drives the calls from C: no bytecode a char besides the call itself
-    codes = list(map(_get_unicode, repeat(raw, n), range(n)))
-    rects = (pdfium_c.FS_RECTF * n)()
-    pointers = map(ctypes.byref, repeat(rects, n), range(0, n * _RECT_BYTES, _RECT_BYTES))
-    collections.deque(map(_get_loose_box, repeat(raw, n), range(n), pointers), maxlen=0)
+    raw, n, codes, rects = _fetched(textpage)
+    codes = list(codes)
     flat = memoryview(rects).cast("B").cast("f").tolist() if n else []
     # FS_RECTF is (left, top, right, bottom)
     boxes = transform(flat[0::4], flat[3::4], flat[2::4], flat[1::4])
+    return _page(raw, codes, boxes)
+
+
+def _fetched(textpage):
+    """(raw handle, char count, the codes as a lazy map the caller drains, the loose boxes as a filled FS_RECTF
+    array). map() drives the calls from C: no bytecode a char besides the call itself."""
+    n = max(pdfium_c.FPDFText_CountChars(textpage.raw), 0)
+    raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    rects = (pdfium_c.FS_RECTF * n)()
+    pointers = map(ctypes.byref, repeat(rects, n), range(0, n * _RECT_BYTES, _RECT_BYTES))
+    collections.deque(map(_get_loose_box, repeat(raw, n), range(n), pointers), maxlen=0)
+    return raw, n, map(_get_unicode, repeat(raw, n), range(n)), rects
+
+
+def _page(raw: ctypes.c_void_p, codes: object, boxes: object) -> PageChars:
     return PageChars(
-        codes=codes,
-        boxes=boxes,
+        codes=codes,  # type: ignore[arg-type]
+        boxes=boxes,  # type: ignore[arg-type]
         is_generated=functools.partial(_is_generated, raw),
         is_hyphen=functools.partial(_is_hyphen, raw),
         angle=functools.partial(_get_angle, raw),
