@@ -1,4 +1,4 @@
-"""PDFium's chars fetched in bulk by address (extract.reading.pdf_chars) equal pypdfium2's typed calls, one char at a
+"""PDFium's chars fetched in bulk by address (extract.reading.pdf.chars) equal pypdfium2's typed calls, one char at a
 time: the same codes, the same loose boxes, the same answers to the per-char questions."""
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from extract.reading.pdf_chars import display_arrays, display_transform, page_arrays, page_chars
+from extract.reading.pdf import order, page_furniture, reader, runs
+from extract.reading.pdf.chars import display_arrays, display_transform, page_arrays, page_chars
+from tests.pdf_reference import gutter_candidates_one_by_one, lines_one_by_one
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PDFS = sorted((FIXTURES / "pdf").glob("*.pdf")) + sorted((FIXTURES / "pdf_lines").glob("*.pdf"))
@@ -108,7 +110,6 @@ def test_page_arrays_equal_page_chars(path):
 def test_runs_by_arrays_equal_runs_one_char_at_a_time(path):
     """The array reader gives the runs (chars, boxes, bounds, words) of the reader that goes one char at a time, or
     leaves the page to it."""
-    from extract.reading import pdf
 
     def runs_of(page, runs):
         return (
@@ -123,55 +124,49 @@ def test_runs_by_arrays_equal_runs_one_char_at_a_time(path):
         _, _, to_arrays = display_arrays(page)
         rotation = page.get_rotation() % 360
         arrays = page_arrays(textpage, to_arrays)
-        found = pdf._page_runs_arrays(arrays, width, height, rotation)
-        one_by_one = pdf._page_runs_chars(page_chars(textpage, transform), width, height, rotation)
+        found = runs.page_runs_by_arrays(arrays, width, height, rotation)
+        one_by_one = runs.page_runs_by_chars(page_chars(textpage, transform), width, height, rotation)
         if found is not None:
             assert runs_of(*found) == runs_of(*one_by_one)
-        assert runs_of(*pdf._page_runs(arrays, width, height, rotation)) == runs_of(*one_by_one)
+        assert runs_of(*runs.page_runs(arrays, width, height, rotation)) == runs_of(*one_by_one)
         # the words of all the page's runs in one pass: those of each run one char at a time
-        assert all(r.ink() == pdf._run_ink(r.chars, r.boxes, r.h) for r in one_by_one[1])
+        assert all(r.ink() == runs.run_ink(r.chars, r.boxes, r.h) for r in one_by_one[1])
 
 
 @pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
 def test_gutters_by_arrays_equal_gutters_one_word_at_a_time(path, monkeypatch):
     """Every column gutter the reader looks for, on every page: the same strips as the one-by-one reference."""
-    from extract.reading import pdf
-
-    by_arrays = pdf._gutter_candidates
+    by_arrays = order.gutter_candidates
 
     def both(rows):
         found = by_arrays(rows)
-        assert found == pdf._gutter_candidates_one_by_one(rows)
+        assert found == gutter_candidates_one_by_one(rows)
         return found
 
-    monkeypatch.setattr(pdf, "_gutter_candidates", both)
+    monkeypatch.setattr(order, "gutter_candidates", both)
     try:
-        pdf.read_pdf(path)
-    except pdf.PdfError:
+        reader.read_pdf(path)
+    except reader.PdfError:
         return
 
 
 @pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
 def test_lines_by_arrays_equal_lines_one_at_a_time(path):
     """The lines that furniture is looked for in (their stripped ends and boxes), on every page."""
-    from extract.reading import pdf
-
     try:
-        text = pdf.read_pdf(path)
-    except pdf.PdfError:
+        text = reader.read_pdf(path)
+    except reader.PdfError:
         return
     for page in range(1, len(text.page_starts) + 1):
-        assert pdf._lines(text, page) == pdf._lines_one_by_one(text, page)
+        assert page_furniture.page_lines(text, page) == lines_one_by_one(text, page)
 
 
 def test_no_whitespace_char_after_the_space_table():
-    from extract.reading import pdf
-
-    table = pdf._space_table()
-    assert table.tolist() == [chr(c).isspace() for c in range(pdf._LAST_SPACE + 1)]
-    assert not any(chr(c).isspace() for c in range(pdf._LAST_SPACE + 1, 0x110000))
+    table = page_furniture.space_table()
+    assert table.tolist() == [chr(c).isspace() for c in range(page_furniture.LAST_SPACE + 1)]
+    assert not any(chr(c).isspace() for c in range(page_furniture.LAST_SPACE + 1, 0x110000))
     codes = np.array([0x20, 0x41, 0xA0, 0x3000, 0x3001, 0x10FFFF], dtype=np.uint32)
-    assert pdf._is_space(codes).tolist() == [True, False, True, True, False, False]
+    assert page_furniture.is_space(codes).tolist() == [True, False, True, True, False, False]
 
 
 def test_numpy_is_imported_only_when_a_pdf_is_read():

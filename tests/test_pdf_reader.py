@@ -512,8 +512,8 @@ def _layout(chars, width=300.0, height=200.0):
     """The text and boxes of one page whose PDFium chars are a list of (code, generated, (left, bottom, right, top),
     hyphen), in user space with the origin at the bottom-left. Read both ways (the codes and boxes as lists, one char
     at a time, and as arrays): the same text and boxes."""
-    from extract.reading import pdf as module
-    from extract.reading.pdf_chars import PageChars
+    from extract.reading.pdf import runs, writing
+    from extract.reading.pdf.chars import PageChars
 
     boxes = [(left, height - top, right, height - bottom) for _, _, (left, bottom, right, top), _ in chars]
     codes = [code for code, _, _, _ in chars]
@@ -526,9 +526,9 @@ def _layout(chars, width=300.0, height=200.0):
             is_hyphen=lambda i: chars[i][3],
             angle=lambda i: 0.0,
         )
-        _, runs = module._page_runs(page, width, height)
+        _, found = runs.page_runs(page, width, height)
         text, box_pieces = [], []
-        module._lay_out(runs, text, box_pieces)
+        writing.lay_out(found, text, box_pieces)
         out_boxes = [tuple(b) for b in np.concatenate(box_pieces).tolist()] if box_pieces else []
         results.append(("".join(text), out_boxes))
     assert results[0] == results[1]
@@ -589,8 +589,8 @@ def test_boxes_is_a_read_only_sequence_of_tuples():
 def test_rotated_runs_read_by_arrays_as_one_char_at_a_time():
     """A margin stamp (chars turned a quarter, stacked up the page) between upright lines: the array reader finds
     the same runs as the reader that goes one char at a time, the stamp's chars one run whatever their boxes."""
-    from extract.reading import pdf as module
-    from extract.reading.pdf_chars import PageChars
+    from extract.reading.pdf import runs
+    from extract.reading.pdf.chars import PageChars
 
     height = 200.0
     chars = _line("ab cd", 10, 150)
@@ -614,7 +614,7 @@ def test_rotated_runs_read_by_arrays_as_one_char_at_a_time():
         pg, runs = found
         return pg.text, pg.boxes.tolist(), [(r.start, r.stop, r.x0, r.top, r.x1, r.bottom, r.rotated) for r in runs]
 
-    by_arrays = module._page_runs_arrays(page(True), 300.0, height, 0)
+    by_arrays = runs.page_runs_by_arrays(page(True), 300.0, height, 0)
     assert by_arrays is not None
-    assert runs_of(by_arrays) == runs_of(module._page_runs_chars(page(False), 300.0, height, 0))
+    assert runs_of(by_arrays) == runs_of(runs.page_runs_by_chars(page(False), 300.0, height, 0))
     assert [r.chars for r in by_arrays[1] if r.rotated] == ["arXiv"]

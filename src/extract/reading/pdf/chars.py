@@ -1,4 +1,4 @@
-"""PDFium's per-character text API for one page, at the lowest cost a call: what `pdf._page_runs` reads.
+"""PDFium's per-character text API for one page, at the lowest cost a call: what `runs.page_runs` reads.
 
 Every char costs at least two calls into PDFium (its code and its loose box), so the price of a ctypes call is
 much of the price of reading a PDF. pypdfium2's raw bindings declare their argument types, and ctypes converts
@@ -10,7 +10,7 @@ FS_RECTF (no Python object a char until the coordinates are read out in one go),
 page's top-left origin in bulk. The values are the same as one call at a time: the same functions, the same
 float32 fields widened to Python floats, the same arithmetic (`tests/test_pdf_chars.py`). The reader takes them as
 numpy arrays (`page_arrays`: the codes an int64 array, the boxes an (n, 4) float64 array, the same values), so that
-`pdf._page_runs` works on whole pages rather than one char at a time; `page_chars` gives them as lists.
+`runs.page_runs` works on whole pages rather than one char at a time; `page_chars` gives them as lists.
 
 FPDFText_GetText is never used for the codes: it counts UTF-16 units of PDFium's text buffer, which leaves out
 control chars and splits chars outside the BMP, so it drifts from the char indexes (and their boxes) on some files.
