@@ -312,7 +312,32 @@ def _ratio_words(text: str) -> list[Figure]:
         Figure(m.start(), m.end(), m.start(), m.end(), value, None, None, exact, ratio, unit, True, False)
         for m, value, unit in found
     ]
-    return figures + _ratio_verbs(text, lex["ratio_verbs"])
+    return figures + _multiples(text, lex["ratio_words"]) + _ratio_verbs(text, lex["ratio_verbs"])
+
+
+@cache
+def _multiple_pattern() -> re.Pattern[str]:
+    lex = load_json("numbers.json")
+    words = "|".join(re.escape(w) for w in lex["multiple_words"])
+    determiners = "|".join(re.escape(w) for w in sorted(lex["multiple_determiners"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({words})(?=\s+(?:{determiners})(?![\w-]))", re.IGNORECASE)
+
+
+def _multiples(text: str, values: dict[str, float]) -> list[Figure]:
+    """ "double the 40 million doses", "triple the amount given last year", "almost double the figure of 2021": a
+    multiple before the determiner of what it multiplies is a ratio (unit times), its qualifier the phrase before
+    it; "double up", "a double standard" have no determiner after the word."""
+    figures = []
+    for m in _multiple_pattern().finditer(text):
+        value = as_number(values[m.group(1).lower()])
+        qualifier, low, high, start = Qualifier.EXACT, None, None, m.start()
+        if found := _qualifier_before(text, m.start()):
+            qualifier, sets_high, start = found
+            low, high = _bounds(qualifier, sets_high, value)
+        figures.append(
+            Figure(start, m.end(), m.start(), m.end(), value, low, high, qualifier, Kind.RATIO, "times", True, False)
+        )
+    return figures
 
 
 @cache

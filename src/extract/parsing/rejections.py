@@ -33,6 +33,8 @@ _MORE_AFTER = re.compile(r"\s*more\b", re.IGNORECASE)
 _PAGE_OF = re.compile(r"\bpage\s+\d+\s*of\s+\Z", re.IGNORECASE)  # "Page 3 of 12", "You are on page 1of 17"
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
+# "in the first six months", "the first nine months of the year": the opening part of a period, when, not how long
+_OPENING_PERIOD_BEFORE = re.compile(r"(?<![\w-])the\s+first\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "2.1 Health"
 _MAX_HEADING = 80
@@ -314,10 +316,13 @@ _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a"
 
 
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
-    """A reporting period that ends on a date, not an amount of time: "the 27 weeks to 4 December", "the 12 months
-    ended March". ("The first nine months" stays a duration: the fixtures' gold counts it.)"""
+    """A reporting period, not an amount of time: one that ends on a date ("the 27 weeks to 4 December", "the 12
+    months ended March") or the opening part of a period ("in the first six months", "the first nine months of the
+    year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations)."""
     if _pattern("period_end_after").match(text, figure.end):
         return Rejection("date", "period-to-date")
+    if figure.start == figure.number_start and _OPENING_PERIOD_BEFORE.search(text, 0, figure.start):
+        return Rejection("date", "opening-period")
     return None
 
 

@@ -3,6 +3,8 @@
 "Funding summary (in KCHF)" over "Shelter | 4,200 | 1,350" makes 4,200 an amount of CHF 4,200,000; "(USD millions)",
 "(in thousands)", "CHF '000" and "in million CHF" likewise, on a title line over the table (every column) or in a
 column header cell (that column). The header holds until the table ends: a blank line, a heading or prose.
+A column header's qualifier in brackets reaches that column's cells the same way: under "Targets (up to) Achieved"
+the first of each row's two figures is a target, at most its figure (units.json `table_qualifiers`).
 
 A table is often read as several segments (a PDF gives each row its own line), so the pass runs over the Docs of
 one document in reading order, after the figure component: `scale_tables(docs)`.
@@ -184,20 +186,133 @@ def _is_row(line: str) -> bool:
     return not _SENTENCE_END.search(line) and len(line.split()) <= _MAX_ROW_WORDS and any(c.isdigit() for c in line)
 
 
+_COLUMN_NAME = re.compile(r"[A-Z][a-z]+")  # "Targets", "Achieved", "Planned"
+_COLUMN_GAP = re.compile(r"[ \t|]+")  # between two column names (or cells) of one line
+_CELL_GAP = re.compile(r"[ \t]*(?:\|[ \t]*)?")  # between two cells of a row: spaces, a tab or a cell bar
+_TABLE_BREAK = re.compile(r"[a-z)][.!?](?:\s|\Z)|\n[ \t]*\n")  # a sentence end or a blank line ends the table
+
+
+@cache
+def _qualifier_phrase() -> re.Pattern[str]:
+    phrases = sorted(load_json("units.json")["table_qualifiers"], key=len, reverse=True)
+    return re.compile(r"\(\s*(" + "|".join(re.escape(p) for p in phrases) + r")\s*\)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _QualifiedColumn:
+    """A column header's bracketed qualifier ("Targets (up to) Achieved"): the qualifier, how many named columns
+    stand right of the qualified one, and the number of figure cells of a row (read from the first row)."""
+
+    qualifier: str
+    right: int
+    names: int
+    cells: int | None = None
+
+
+def _qualified_columns(text: str) -> list[tuple[int, _QualifiedColumn]]:
+    """Each header of named columns with a bracketed qualifier after one of them, and where the header ends. The
+    names are single capitalised words on the phrase's line ("Targets (up to) Achieved", "Planned Reached
+    (estimated)"); a table needs two of them at least."""
+    found = []
+    for match in _qualifier_phrase().finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = _COLUMN_GAP.split(text[line_start : match.start()].rstrip(" \t|"))
+        left = 0
+        while left < len(before) and _COLUMN_NAME.fullmatch(before[len(before) - 1 - left]):
+            left += 1
+        right, end = 0, match.end()
+        while gap := _COLUMN_GAP.match(text, end):
+            name = _COLUMN_NAME.match(text, gap.end())
+            if name is None or (name.end() < len(text) and (text[name.end()].isalnum() or text[name.end()] == "(")):
+                break
+            right, end = right + 1, name.end()
+        if left and left + right >= 2:
+            qualifier = load_json("units.json")["table_qualifiers"][match.group(1).lower()]
+            found.append((end, _QualifiedColumn(qualifier, right, left + right)))
+    return found
+
+
+def _rows(spans: list[Span], text: str, start: int) -> Iterator[list[Span]]:
+    """The spans after `start`, grouped into rows: figures with only a cell gap between them."""
+    row: list[Span] = []
+    for span in sorted((s for s in spans if s._.quantity["number_start"] >= start), key=_number_start):
+        if row and not _CELL_GAP.fullmatch(text, row[-1]._.quantity["end"], span._.quantity["number_start"]):
+            yield row
+            row = []
+        row.append(span)
+    if row:
+        yield row
+
+
+def _number_start(span: Span) -> int:
+    return int(span._.quantity["number_start"])
+
+
+def _qualify(span: Span, qualifier: str) -> None:
+    quantity = dict(span._.quantity)
+    if quantity["qualifier"] != "exact" or quantity["kind"] != "count" or not _plain(quantity["number"]):
+        return
+    value = quantity["value"]
+    quantity["qualifier"] = qualifier
+    quantity["low"] = value if qualifier in ("at_least", "more_than") else None
+    quantity["high"] = value if qualifier in ("at_most", "less_than") else None
+    span._.quantity = quantity
+
+
 class TableScaler:
     """Rescales, in place, the figures of table cells under a header that gives a scale or currency; a figure that
-    is the header's own scale phrase ("USD millions") is dropped. Give it one document's segments in order
-    (`apply`); a table's header may stand in the segment before its rows."""
+    is the header's own scale phrase ("USD millions") is dropped; a column header's bracketed qualifier ("Targets
+    (up to)") is given to that column's cells. Give it one document's segments in order (`apply`); a table's
+    header may stand in the segment before its rows."""
 
     def __init__(self, span_key: str = SPAN_KEY) -> None:
         self.span_key = span_key
         self.table = _Table()
+        self.qualified: _QualifiedColumn | None = None
+
+    def _qualify_columns(self, spans: list[Span], text: str) -> None:
+        """Under a header with a qualified column, a row of as many figures as the first row's takes the
+        qualifier on that column's cell; a row of another size, a sentence end, a blank line or the next such
+        header ends the table. A table still open at the end of the text goes on in the next segment."""
+        headers = _qualified_columns(text)
+        cursor = 0
+        while self.qualified is not None or headers:
+            if self.qualified is None:
+                cursor, self.qualified = headers.pop(0)
+            stop = headers[0][0] if headers else len(text)
+            cursor = self._qualify_rows(spans, text, cursor, stop)
+            if headers or _TABLE_BREAK.search(text, cursor):
+                self.qualified = None
+            if not headers:
+                return
+
+    def _qualify_rows(self, spans: list[Span], text: str, cursor: int, stop: int) -> int:
+        column = self.qualified
+        assert column is not None
+        for row in _rows(spans, text, cursor):
+            start = row[0]._.quantity["number_start"]
+            if start >= stop:
+                break
+            if _TABLE_BREAK.search(text, cursor, start):
+                self.qualified = None
+                break
+            if column.cells is None and column.right < len(row) <= column.names:
+                column.cells = len(row)
+            if len(row) != column.cells:
+                self.qualified = None
+                break
+            _qualify(row[column.cells - 1 - column.right], column.qualifier)
+            cursor = row[-1]._.quantity["end"]
+        return cursor
 
     def apply(self, doc: Doc, text: str | None = None) -> None:
         """`text`: the doc's text when the caller holds it (Doc.text joins every token on each access)."""
         spans = list(doc.spans[self.span_key])
         dropped: set[int] = set()
-        for offset, line in _lines(doc.text if text is None else text):
+        if text is None:
+            text = doc.text
+        self._qualify_columns(spans, text)
+        for offset, line in _lines(text):
             header = _header(line)
             if header is not None:
                 title, columns, phrase = header
