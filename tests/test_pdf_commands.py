@@ -95,8 +95,9 @@ def test_eval_scores_pdf_reports_against_their_gold(tmp_path: Path):
     scores = json.loads(result.stdout)
     assert {d["doc_id"] for d in scores["documents"]} == {p.stem for p in (FIXTURES / "pdf").glob("*.pdf")}
     overall = scores["overall"]
-    assert overall["gold"] == 123 and overall["span_mismatches"] == []
-    assert overall["recall"] >= 0.65  # measured 0.659 on 2026-12-01: a floor, so the PDF figures cannot drop silently
+    # 122 since "the first nine months of the year" became a date (session 6 convention: the opening part of a period)
+    assert overall["gold"] == 122 and overall["span_mismatches"] == []
+    assert overall["recall"] >= 0.96  # measured 0.984 on 2026-12-02: a floor, so the PDF figures cannot drop silently
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
