@@ -327,17 +327,7 @@ def _multiples(text: str, values: dict[str, float]) -> list[Figure]:
     """ "double the 40 million doses", "triple the amount given last year", "almost double the figure of 2021": a
     multiple before the determiner of what it multiplies is a ratio (unit times), its qualifier the phrase before
     it; "double up", "a double standard" have no determiner after the word."""
-    figures = []
-    for m in _multiple_pattern().finditer(text):
-        value = as_number(values[m.group(1).lower()])
-        qualifier, low, high, start = Qualifier.EXACT, None, None, m.start()
-        if found := _qualifier_before(text, m.start()):
-            qualifier, sets_high, start = found
-            low, high = _bounds(qualifier, sets_high, value)
-        figures.append(
-            Figure(start, m.end(), m.start(), m.end(), value, low, high, qualifier, Kind.RATIO, "times", True, False)
-        )
-    return figures
+    return _stated_ratios(text, _multiple_pattern(), values)
 
 
 @cache
@@ -348,9 +338,15 @@ def _ratio_verb_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _ratio_verbs(text: str, verbs: dict[str, float]) -> list[Figure]:
     """ "Sales more than doubled", "the price halved", "cases nearly tripled": a change that states its ratio is a
     figure (unit times), its qualifier the phrase before it."""
+    return _stated_ratios(text, _ratio_verb_pattern(tuple(verbs)), verbs)
+
+
+def _stated_ratios(text: str, pattern: re.Pattern[str], values: dict[str, float]) -> list[Figure]:
+    """A ratio figure (unit times) for each match of `pattern`, whose group 1 is a word of `values`, with the
+    qualifier the phrase before it states."""
     figures = []
-    for m in _ratio_verb_pattern(tuple(verbs)).finditer(text):
-        value = as_number(verbs[m.group(1).lower()])
+    for m in pattern.finditer(text):
+        value = as_number(values[m.group(1).lower()])
         qualifier, low, high, start = Qualifier.EXACT, None, None, m.start()
         if found := _qualifier_before(text, m.start()):
             qualifier, sets_high, start = found
