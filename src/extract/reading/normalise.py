@@ -80,6 +80,7 @@ class TextBuilder:
     def add_decoded(self, decoded: str, source_start: int, source_end: int) -> None:
         """Characters decoded from source_start..source_end-1 (a character reference, a mojibake sequence)."""
         mapped = self.mapped
+        wide = mapped.wide
         for char in decoded.translate(_CHAR_REPLACEMENTS):
             if char.isspace():
                 if mapped.length and self._gap is None:  # self.gap(source_start), inlined
@@ -88,7 +89,8 @@ class TextBuilder:
                 if self._gap is not None:  # self._flush_gap(), inlined
                     mapped.append(" ", self._gap)
                     self._gap = None
-                mapped.append_wide(char, source_start, source_end)
+                mapped.append(char, source_start)  # mapped.append_wide(char, ...), inlined: char is one char
+                wide[mapped.length - 1] = source_end
 
     def gap(self, source_offset: int) -> None:
         """A word boundary at `source_offset` (whitespace, a line break, a tag that separates words)."""

@@ -163,7 +163,32 @@ def gutter_candidates(rows: list[Row]) -> list[tuple[float, float]]:
     return [(a, b) for _, _, a, b in cands[:4]]
 
 
-def _reads_as_columns(rows: list[Row], parent_width: float, depth: int) -> bool:
+class _Searches:
+    """The gutter searches of one page, each made once: a side of a gutter is tested as a column (its gutters, and
+    its own split when it has one), then read in order, which asks the same of the same rows again. Keyed by the
+    rows list, which is kept alive here so that its id stays its own."""
+
+    __slots__ = ("_gutters", "_splits")
+
+    def __init__(self) -> None:
+        self._gutters: dict[int, tuple[list[Row], list[tuple[float, float]]]] = {}
+        self._splits: dict[tuple[int, int], tuple[list[Row], list | None]] = {}
+
+    def gutters(self, rows: list[Row]) -> list[tuple[float, float]]:
+        hit = self._gutters.get(id(rows))
+        if hit is None:
+            hit = self._gutters[id(rows)] = (rows, gutter_candidates(rows))
+        return hit[1]
+
+    def split(self, rows: list[Row], depth: int) -> list | None:
+        key = (id(rows), depth)
+        hit = self._splits.get(key)
+        if hit is None:
+            hit = self._splits[key] = (rows, _split(rows, depth, self))
+        return hit[1]
+
+
+def _reads_as_columns(rows: list[Row], parent_width: float, depth: int, searches: _Searches) -> bool:
     """Whether these rows (one side of a gutter) read as a column: at least 3 lines, a fifth of the width, lines
     filling half of it, and most lines one run or no gutter of their own (a table's cells line up; a justified
     line's wide gaps do not), unless that gutter splits them into columns again."""
@@ -177,9 +202,9 @@ def _reads_as_columns(rows: list[Row], parent_width: float, depth: int) -> bool:
     widths = [max(run.x1 for run in r.runs) - r.runs[0].x0 for r in rows]
     if median(widths) < 0.5 * col_width:
         return False
-    if sum(1 for r in rows if len(r.runs) == 1) >= 0.5 * len(rows) or not gutter_candidates(rows):
+    if sum(1 for r in rows if len(r.runs) == 1) >= 0.5 * len(rows) or not searches.gutters(rows):
         return True  # prose: most lines are one run, or their wide gaps (justified lines) do not line up
-    return depth < 1 and _split(rows, depth + 1) is not None  # columns again (three columns), or a table
+    return depth < 1 and searches.split(rows, depth + 1) is not None  # columns again (three columns), or a table
 
 
 def _cut_rows(rows: list[Row], a: float, b: float) -> list[Row]:
@@ -258,9 +283,11 @@ def _blocks(rows: list[Row], a: float, b: float, line_h: float) -> list[tuple[st
     return blocks
 
 
-def _split(rows: list[Row], depth: int) -> list | None:
+def _split(rows: list[Row], depth: int, searches: _Searches) -> list | None:
     """A reading plan (see `reading_order`) for rows that have a column gutter, or None. Of the gutters that split
-    at least one band into two columns, the one that leaves the narrower side widest (the middle one) wins."""
+    at least one band into two columns, the one that leaves the narrower side widest (the middle one) wins: the
+    gutters are tried widest narrower side first (ties in their order of coverage), and the first that splits
+    wins, so those of a narrower side are never tried."""
     if len(rows) < 6 or sum(1 for r in rows if len(r.runs) >= 4) >= 0.6 * len(rows):
         return None  # too short, or a table
     x_lo = min(r.runs[0].x0 for r in rows)
@@ -268,10 +295,9 @@ def _split(rows: list[Row], depth: int) -> list | None:
     width = x_hi - x_lo
     line_h = median([r.h for r in rows])
     best = None
-    for a, b in gutter_candidates(rows):
-        balance = min(a - x_lo, x_hi - b)
-        if best is not None and balance <= best[0]:
-            continue
+    gutters = searches.gutters(rows)
+    by_balance = sorted(range(len(gutters)), key=lambda k: -min(gutters[k][0] - x_lo, x_hi - gutters[k][1]))
+    for a, b in (gutters[k] for k in by_balance):
         mid = (a + b) / 2
         parts = []
         split_any = False
@@ -280,33 +306,40 @@ def _split(rows: list[Row], depth: int) -> list | None:
                 parts.append((item, None, None))
                 continue
             left = rows_of([run for row in item for run in row.runs if run.x1 <= mid])
-            right = rows_of([run for row in item for run in row.runs if run.x1 > mid])
-            if _reads_as_columns(left, width, depth) and _reads_as_columns(right, width, depth):
+            right: list[Row] | None = None
+            if _reads_as_columns(left, width, depth, searches):
+                right = rows_of([run for row in item for run in row.runs if run.x1 > mid])
+            if right is not None and _reads_as_columns(right, width, depth, searches):
                 split_any = True
                 parts.append((None, left, right))
             else:
                 parts.append((item, None, None))
         if split_any:
-            best = (balance, parts)
+            best = parts
+            break
     if best is None:
         return None
     plan: list = []
-    for item, left, right in best[1]:
+    for item, left, right in best:
         if left is None:
             plan.extend([item.runs] if isinstance(item, Row) else [row.runs for row in item])
         else:
             plan.append(None)
-            plan.extend(reading_order(left, depth + 1))
+            plan.extend(_ordered(left, depth + 1, searches))
             plan.append(None)
-            plan.extend(reading_order(right, depth + 1))
+            plan.extend(_ordered(right, depth + 1, searches))
             plan.append(None)
     return plan
 
 
-def reading_order(rows: list[Row], depth: int = 0) -> list[list[Run] | None]:
+def reading_order(rows: list[Row]) -> list[list[Run] | None]:
     """Lines (lists of runs, left to right) in reading order; None marks a block change."""
+    return list(_ordered(rows, 0, _Searches()))
+
+
+def _ordered(rows: list[Row], depth: int, searches: _Searches) -> list[list[Run] | None]:
     if depth < 3:
-        plan = _split(rows, depth)
+        plan = searches.split(rows, depth)
         if plan is not None:
             return plan
     return [row.runs for row in rows]
