@@ -32,3 +32,34 @@ def _found(text: str) -> list[tuple[str, float | None, str, str | None]]:
 )
 def test_present_tense_and_noun_ratio_verbs_state_a_ratio(nlp, text, value):
     assert [(q.value, q.unit, q.kind.value) for _, q in read_figures(nlp, text)] == [(value, "times", "ratio")]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("NAIROBI, Jun. 4 (IRNA) _ The society sent aid.", "4"),
+        ("KABUL, May. 21, 2030 _ Relief teams arrived.", "21"),
+    ],
+)
+def test_a_month_with_a_stray_dot_before_a_day_is_a_date(nlp, text, number):
+    assert _rejected(nlp, text)[number] == "date"
+
+
+def test_a_count_after_a_sentence_ending_on_a_month_still_counts():
+    assert _found("The rains began in May. 17 people died in the floods.") == [("17", 17, "exact", "people")]
+
+
+def test_split_ordinals_before_a_month_are_days(nlp):
+    rejected = _rejected(nlp, "Some 900 people fled between 2 nd and 5 th March, most of them children.")
+    assert (rejected["2"], rejected["5"]) == ("date", "date")
+    assert _found("Some 900 people fled between 2 nd and 5 th March.") == [("900", 900, "approximate", "people")]
+
+
+def test_a_split_ordinal_without_a_month_is_a_rank(nlp):
+    assert _rejected(nlp, "The 3 rd distribution round reached the valley.")["3"] == "ordinal"
+
+
+@pytest.mark.parametrize("text", ["Posted 09:10 / Show Count : 412", "Published 2030/01/02 | Visits: 1,024"])
+def test_a_page_counter_label_is_site_furniture(nlp, text):
+    rejected = _rejected(nlp, text)
+    assert [reason for number, reason in rejected.items() if number in {"412", "1,024"}] == ["site furniture"]

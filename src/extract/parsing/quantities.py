@@ -73,6 +73,7 @@ def _words() -> dict[str, frozenset[str]]:
             "classifying_modifiers",
             "descriptive_acronyms",
             "amount_verbs",
+            "split_ordinal_suffixes",
         )
     }
 
@@ -235,6 +236,27 @@ class QuantityRecognizer:
             and _YEAR.fullmatch(year.text) is not None
         )
 
+    def _after_dotted_month(self, doc: Doc, number: Span) -> bool:
+        """ "May. 17", "Jun. 3, 2018": a month with a stray dot before a day; "in May. 17 people died" (a sentence
+        ending on the month, a count opening the next) has a lower-case word after the number."""
+        if number.start < 2 or len(number) != 1 or not _DAY.fullmatch(number.text):
+            return False
+        month, dot = doc[number.start - 2], doc[number.start - 1]
+        after = doc[number.end] if number.end < len(doc) else None
+        return (
+            dot.text == "."
+            and not month.whitespace_
+            and month.lower_ in self.words["months"]
+            and not (after is not None and after.is_alpha and after.is_lower)
+        )
+
+    def _split_ordinal(self, doc: Doc, suffix: Token) -> Rejection:
+        """ "between 1 st and 4 rd December": a day when a month stands near, else a rank ("the 2 nd round")."""
+        near = doc[max(0, suffix.i - 3) : suffix.i + 5]
+        if any(token.lower_ in self.words["months"] for token in near):
+            return Rejection("date", "split-ordinal-day")
+        return Rejection("ordinal", "split-ordinal")
+
     def _day_before_a_day_and_month(self, doc: Doc, number: Span) -> bool:
         """ "On 27 and 28 May", "on 3 or 4 June": a day number joined to the day of a date."""
         if len(number) != 1 or number.end + 2 >= len(doc) or not _DAY.fullmatch(number.text):
@@ -256,6 +278,10 @@ class QuantityRecognizer:
         )
         if before is not None and before.lower_ in self.words["months"]:
             return Rejection("date", "month-before")
+        if self._after_dotted_month(doc, number):
+            return Rejection("date", "dotted-month-before")  # "TEHRAN, May. 17 (IRNA)": a dateline
+        if after is not None and after.lower_ in self.words["split_ordinal_suffixes"] and _DAY.fullmatch(number.text):
+            return self._split_ordinal(doc, after)
         if is_reference and not layout.labelled_after(doc, number.start):
             return self.rejections.reference(before.lower_) if figure.qualifier is not Qualifier.RANGE else None
         if after is not None and after.lower_ in self.words["months"]:
