@@ -63,3 +63,24 @@ def test_a_split_ordinal_without_a_month_is_a_rank(nlp):
 def test_a_page_counter_label_is_site_furniture(nlp, text):
     rejected = _rejected(nlp, text)
     assert [reason for number, reason in rejected.items() if number in {"412", "1,024"}] == ["site furniture"]
+
+
+def test_approaching_a_figure_is_an_approximate_upper_bound():
+    (quantity,) = parse_quantities("The number of displaced people is approaching 3 million.")
+    assert (quantity.qualifier.value, quantity.low, quantity.high) == ("approximate", None, 3_000_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Number of people affected: 8,400 people approx. Number of people assisted: 2,000 people",
+        "Households affected: 1,950 households approximately\nOperation budget: CHF 120,000",
+    ],
+)
+def test_a_hedge_after_a_form_fields_figure_makes_it_approximate(text):
+    assert _found(text)[0][2] == "approximate"
+    assert _found(text)[1][2] == "exact"
+
+
+def test_a_hedge_before_the_next_figure_is_that_figures():
+    assert _found("The 300 families live approximately 20 km away.")[0][:3] == ("300", 300, "exact")

@@ -61,6 +61,22 @@ _READING_TIME = re.compile(r"\s+read\b", re.IGNORECASE)
 
 
 @cache
+def _trailing_hedge() -> re.Pattern[str]:
+    words = sorted(load_json("numbers.json")["trailing_approximate"], key=len, reverse=True)
+    # then the field or clause ends: punctuation, a line end, the next field's capitalised label; no number follows
+    return re.compile(
+        r"[ \t]+(?i:" + "|".join(re.escape(w) for w in words) + r")(?!\w)(?=[.,;:)]?(?:\s*\Z|\s*\n|[ \t]+[A-Z(]))"
+    )
+
+
+def _with_trailing_hedge(text: str, figure: Figure) -> Figure:
+    """ "Number of people affected: 127,000 people approx.": a hedge after the figure's noun makes it approximate."""
+    if figure.qualifier is not Qualifier.EXACT or figure.value is None or not _trailing_hedge().match(text, figure.end):
+        return figure
+    return replace(figure, qualifier=Qualifier.APPROXIMATE)
+
+
+@cache
 def _words() -> dict[str, frozenset[str]]:
     lex = load_json("numbers.json")
     return {
@@ -193,6 +209,7 @@ class QuantityRecognizer:
         ):
             return rejection
         figure, unit_tokens = self._with_unit(doc, text, figure, previous)
+        figure = _with_trailing_hedge(text, figure)
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
             return Rejection("reading time", "min-read")  # "4 min read": a web page's reading time
         # "one of", "since 1992", "in May 2023": no counted thing, not a figure
