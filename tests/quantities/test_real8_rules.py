@@ -84,3 +84,11 @@ def test_a_hedge_after_a_form_fields_figure_makes_it_approximate(text):
 
 def test_a_hedge_before_the_next_figure_is_that_figures():
     assert _found("The 300 families live approximately 20 km away.")[0][:3] == ("300", 300, "exact")
+
+
+@pytest.mark.parametrize(
+    "text", ["The 2031 estimates show 4 million people in need.", "Its 2029 projections put the figure higher."]
+)
+def test_a_year_before_estimates_is_a_year(nlp, text):
+    year = next(word for word in text.split() if word.isdigit())
+    assert _rejected(nlp, text)[year] == "year"
