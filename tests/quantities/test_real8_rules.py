@@ -92,3 +92,18 @@ def test_a_hedge_before_the_next_figure_is_that_figures():
 def test_a_year_before_estimates_is_a_year(nlp, text):
     year = next(word for word in text.split() if word.isdigit())
     assert _rejected(nlp, text)[year] == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Number of people reached: 3,150 people Norwegian Red Cross partners", "people"),
+        ("Total assisted: 820 households Partner National Societies", "households"),
+    ],
+)
+def test_a_lower_case_plural_noun_ends_the_unit_before_a_name(text, unit):
+    assert _found(text)[0][3] == unit
+
+
+def test_a_capitalised_noun_run_stays_whole():
+    assert _found("The fund supports 40 National Societies.")[0][3] == "National Societies"

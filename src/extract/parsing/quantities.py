@@ -741,6 +741,7 @@ class QuantityRecognizer:
         while words and not _is_noun(words[-1]):
             words.pop()
         _cut_after_plural(words)
+        _cut_before_name(words)
         if trim_leading:
             self._trim_leading(words)
         return [token for word in words for token in word] if words and _is_noun(words[-1]) else []
@@ -929,6 +930,16 @@ def _cut_after_plural(words: list[list[Token]]) -> None:
     plural = [i for i, word in enumerate(words[:-1]) if word[-1].tag_ == "NNS"]
     if plural:
         del words[plural[-1] + 1 :]
+
+
+def _cut_before_name(words: list[list[Token]]) -> None:
+    """A lower-case plural noun is a whole counted noun; a capitalised word after it opens a name, the next field
+    or sentence of a form whose punctuation was lost ("2,400 people Danish Red Cross partners"): cut there."""
+    for i, word in enumerate(words[:-1]):
+        token = word[-1]
+        if token.tag_ == "NNS" and token.is_lower and words[i + 1][0].text[:1].isupper():
+            del words[i + 1 :]
+            return
 
 
 def _ends_row(doc: Doc, figure: Figure) -> bool:
