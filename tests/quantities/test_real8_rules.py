@@ -107,3 +107,13 @@ def test_a_lower_case_plural_noun_ends_the_unit_before_a_name(text, unit):
 
 def test_a_capitalised_noun_run_stays_whole():
     assert _found("The fund supports 40 National Societies.")[0][3] == "National Societies"
+
+
+def test_bracketed_digits_restating_a_word_number_are_one_figure(nlp):
+    text = "The storm left twelve (12) people injured and 40 homes damaged."
+    assert _found(text) == [("twelve", 12, "exact", "people"), ("40", 40, "exact", "homes")]
+    assert _rejected(nlp, text)["12"] == "restated number"
+
+
+def test_bracketed_digits_of_another_value_are_no_restatement():
+    assert ("12", 12, "exact", None) not in _found("The storm left three (12) people injured.")

@@ -173,6 +173,9 @@ class QuantityRecognizer:
         text = doc.text  # joins every token on each access: read once
         skipped: list[SkippedNumber] = []
         for figure in scan_figures(text, skipped):
+            if found and _restates(text, found[-1].quantity, figure):
+                rejected.append((figure.number_start, figure.number_end, _RESTATED))  # the 5 of "five (5) people"
+                continue
             if found and figure.number_start < found[-1].quantity.end:
                 rejected.append((figure.number_start, figure.number_end, _UNIT_PART))  # the 2 of "20 J/m^2"
                 continue
@@ -377,6 +380,8 @@ class QuantityRecognizer:
             return self._implied(doc, figure, previous)
         if _bracketed_before_noun(doc, index):
             index += 1  # "to (58224) vulnerable families", "(7) tons of meat": the noun after the bracket
+        elif figure.is_word and _restating_bracket(doc, index, figure):
+            index += 3  # "five (5) people": the noun after the digits that restate the word
         if _footnote_stars(doc, index, figure.end):
             while index + 1 < len(doc) and doc[index].text.strip("*") == "" and not doc[index].is_space:
                 index += 1  # "0.412million** Total reached population": the noun after a footnote's asterisks
@@ -1003,6 +1008,36 @@ def _footnote_stars(doc: Doc, index: int, end: int) -> bool:
     return token.idx == end and set(token.text) == {"*"} and len(token.text) <= 3
 
 
+_BRACKETED_DIGITS = re.compile(r"[ \t]*\(\s*([\d,.]+)\s*\)")
+
+
+def _restated_digits(text: str, position: int) -> tuple[float, int] | None:
+    """The value of the digits in brackets at `position` ("five (5)", "twelve (12) staff") and where they start."""
+    match = _BRACKETED_DIGITS.match(text, position)
+    if match is None:
+        return None
+    try:
+        return float(match.group(1).replace(",", "")), match.start(1)
+    except ValueError:
+        return None
+
+
+def _restates(text: str, word: Quantity, figure: Figure) -> bool:
+    """Whether `figure` is the bracketed digits right after the word number `word` that give its value again, as
+    legal and formal reports write numbers ("five (5) people"): one figure, not two."""
+    if word.value is None or text[word.number_start : word.number_end][:1].isdigit():
+        return False
+    return _restated_digits(text, word.number_end) == (word.value, figure.number_start)
+
+
+def _restating_bracket(doc: Doc, index: int, figure: Figure) -> bool:
+    """Whether the tokens at `index` are the bracket of digits that restate the word figure before them."""
+    if index + 2 >= len(doc) or doc[index].text != "(" or doc[index + 2].text != ")":
+        return False
+    restated = _restated_digits(doc.text, doc[index].idx)
+    return figure.value is not None and restated is not None and restated[0] == figure.value
+
+
 def _bracketed_before_noun(doc: Doc, close: int) -> bool:
     """Whether the figure before the bracket closing at token `close` stands alone in brackets before its noun, as
     some reports write every figure ("distributed (7) tons to (58224) families"): a word in lower case follows the
@@ -1065,6 +1100,7 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
 
 
 _UNIT_PART = Rejection("unit part", "inside-unit")
+_RESTATED = Rejection("restated number", "bracketed-digits")
 _UNALIGNED = Rejection("unaligned", "no-token-span")
 
 
