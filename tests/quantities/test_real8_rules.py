@@ -117,3 +117,15 @@ def test_bracketed_digits_restating_a_word_number_are_one_figure(nlp):
 
 def test_bracketed_digits_of_another_value_are_no_restatement():
     assert ("12", 12, "exact", None) not in _found("The storm left three (12) people injured.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Menu\n  1. Start\n  2. Europe\n  3. Stories\n\nThe report.", "1. Start 2. Europe 3. Stories\nThe report."]
+)
+def test_numbered_list_items_are_list_numbers(nlp, text):
+    rejected = _rejected(nlp, text)
+    assert [rejected.get(n) for n in ("1", "2", "3")] == ["ordinal"] * 3
+
+
+def test_a_number_ending_a_sentence_is_no_list_number(nlp):
+    assert "5" not in _rejected(nlp, "The death toll rose to 5. Rescuers reached the valley on Monday.")

@@ -638,8 +638,19 @@ def _list_number(text: str, figure: Figure) -> bool:
     start = figure.number_start
     if figure.qualifier is not Qualifier.EXACT or not _MARKER.fullmatch(text, start, figure.number_end):
         return False
+    if _LIST_NUMBER_AFTER.match(text, figure.number_end) is None:
+        return False
     before = text[max(0, start - 4) : start]
-    return bool(_SENTENCE_END.search(before)) and _LIST_NUMBER_AFTER.match(text, figure.number_end) is not None
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return bool(_SENTENCE_END.search(before)) or not line.strip() or _follows_previous_item(line, figure)
+
+
+def _follows_previous_item(line: str, figure: Figure) -> bool:
+    """ "1. Home 2. Africa 3. News": items numbered on one line, each after the item numbered one less."""
+    value = figure.value
+    if not isinstance(value, int) or value < 2:
+        return False
+    return re.search(rf"(?<![\d.,]){value - 1}\.\s+[A-Z][^\d]*\Z", line) is not None
 
 
 _CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})
