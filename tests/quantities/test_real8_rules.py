@@ -120,7 +120,11 @@ def test_bracketed_digits_of_another_value_are_no_restatement():
 
 
 @pytest.mark.parametrize(
-    "text", ["Menu\n  1. Start\n  2. Europe\n  3. Stories\n\nThe report.", "1. Start 2. Europe 3. Stories\nThe report."]
+    "text",
+    [
+        "Menu\n  1. Start\n  2. Europe\n  3. Stories\n\nThe report.",
+        "Find more 1. Start 2. Europe 3. Stories\nThe report.",
+    ],
 )
 def test_numbered_list_items_are_list_numbers(nlp, text):
     rejected = _rejected(nlp, text)
@@ -129,3 +133,19 @@ def test_numbered_list_items_are_list_numbers(nlp, text):
 
 def test_a_number_ending_a_sentence_is_no_list_number(nlp):
     assert "5" not in _rejected(nlp, "The death toll rose to 5. Rescuers reached the valley on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("This 9 months summary update covers the operation.", "9"),
+        ("The report gives a twelve-month summary of the response.", "twelve"),
+        ("Activities of the initial 3 months are listed below.", "3"),
+    ],
+)
+def test_a_duration_naming_a_report_period_is_a_date(nlp, text, number):
+    assert _rejected(nlp, text)[number] == "date"
+
+
+def test_a_duration_before_other_nouns_stays_a_duration():
+    assert _found("The camp ran for 9 months before it closed.") == [("9", 9, "exact", "months")]

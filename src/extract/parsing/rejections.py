@@ -34,7 +34,6 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s*of\s+\Z", re.IGNORECASE)  # "Page 3 of 12
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 # "in the first six months", "the first nine months of the year": the opening part of a period, when, not how long
-_OPENING_PERIOD_BEFORE = re.compile(r"(?<![\w-])the\s+first\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "2.1 Health"
 _MAX_HEADING = 80
@@ -114,6 +113,12 @@ def _cues() -> dict[str, object]:
             re.IGNORECASE,
         ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
+        "opening_period_before": re.compile(
+            r"(?<![\w-])the\s+(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z", re.IGNORECASE
+        ),
+        "period_summary_after": re.compile(
+            r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
+        ),
         "period_end_after": re.compile(
             r"\s+(?:" + _alternation(data["period_end_words"]) + r")\s+(?:\d{1,2}\s+)?(?:" + _months() + r")\b",
             re.IGNORECASE,
@@ -317,12 +322,15 @@ _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a"
 
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     """A reporting period, not an amount of time: one that ends on a date ("the 27 weeks to 4 December", "the 12
-    months ended March") or the opening part of a period ("in the first six months", "the first nine months of the
-    year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations)."""
+    months ended March"), the opening part of a period ("in the first six months", "the initial nine months of the
+    year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations), or
+    the period a summary report covers ("this 12-month summary update")."""
     if _pattern("period_end_after").match(text, figure.end):
         return Rejection("date", "period-to-date")
-    if figure.start == figure.number_start and _OPENING_PERIOD_BEFORE.search(text, 0, figure.start):
+    if figure.start == figure.number_start and _pattern("opening_period_before").search(text, 0, figure.start):
         return Rejection("date", "opening-period")
+    if _pattern("period_summary_after").match(text, figure.end):
+        return Rejection("date", "period-summary")  # "a six-month summary": the report's period, no fact
     return None
 
 
@@ -641,16 +649,22 @@ def _list_number(text: str, figure: Figure) -> bool:
     if _LIST_NUMBER_AFTER.match(text, figure.number_end) is None:
         return False
     before = text[max(0, start - 4) : start]
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    return bool(_SENTENCE_END.search(before)) or not line.strip() or _follows_previous_item(line, figure)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = len(text) if (found := text.find("\n", start)) < 0 else found
+    line = text[line_start:start]
+    return bool(_SENTENCE_END.search(before)) or not line.strip() or _in_numbered_line(text, figure, line_end)
 
 
-def _follows_previous_item(line: str, figure: Figure) -> bool:
-    """ "1. Home 2. Africa 3. News": items numbered on one line, each after the item numbered one less."""
+def _in_numbered_line(text: str, figure: Figure, line_end: int) -> bool:
+    """ "1. Home 2. Africa 3. News": items numbered on one line, each after the item numbered one less or before
+    the item numbered one more, with only words between."""
     value = figure.value
-    if not isinstance(value, int) or value < 2:
+    if not isinstance(value, int):
         return False
-    return re.search(rf"(?<![\d.,]){value - 1}\.\s+[A-Z][^\d]*\Z", line) is not None
+    line_start = text.rfind("\n", 0, figure.number_start) + 1
+    previous = re.search(rf"(?<![\d.,]){value - 1}\.\s+[A-Z][^\d]*\Z", text[line_start : figure.number_start])
+    following = re.match(rf"\.\s+[A-Z][^\d]*?(?<![\d.,]){value + 1}\.\s+[A-Z]", text[figure.number_end : line_end])
+    return (value >= 2 and previous is not None) or following is not None
 
 
 _CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})
