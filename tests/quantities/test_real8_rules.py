@@ -149,3 +149,19 @@ def test_a_duration_naming_a_report_period_is_a_date(nlp, text, number):
 
 def test_a_duration_before_other_nouns_stays_a_duration():
     assert _found("The camp ran for 9 months before it closed.") == [("9", 9, "exact", "months")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The river crested at 412.6m, above the alarm line.", 412.6),
+        ("The water level fell to 2.35m on Tuesday.", 2.35),
+    ],
+)
+def test_a_glued_m_in_a_water_level_sentence_is_metres(text, value):
+    assert [(q.value, q.kind.value, q.unit) for q in parse_quantities(text)] == [(value, "measure", "m")]
+
+
+@pytest.mark.parametrize("text", ["Pledges reached 1.2m.", "Along the river, 1.5m people were displaced."])
+def test_a_glued_m_elsewhere_stays_millions(text):
+    assert [q.value for q in parse_quantities(text)] == [(1_200_000 if "1.2" in text else 1_500_000)]

@@ -30,7 +30,7 @@ from extract.parsing.currencies import table as currency_table
 from extract.parsing.figures import Figure, SkippedNumber, scan_figures
 from extract.parsing.numbers import as_number
 from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
-from extract.parsing.units import Unit, canonical, parts_per, unit_after, unit_name
+from extract.parsing.units import Unit, canonical, metres_not_millions, parts_per, unit_after, unit_name
 from extract.resources import load_json, use_lexicons
 
 _TOKEN_STARTS = "extract.token_starts"
@@ -424,7 +424,8 @@ class QuantityRecognizer:
         if not unit_tokens and (counted := self._number_of_before(doc, figure)):
             total, noun = counted  # "The number of detainees visited rose to 4,500"
             return replace(figure, start=total.idx, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
-        if not unit_tokens and not (token.is_stop and token.idx > figure.number_end):  # "2024 at", "5 in": words
+        glued_metres = metres_not_millions(text, figure.number_start, figure.number_end)  # "830.41m on Monday"
+        if not unit_tokens and (glued_metres or not (token.is_stop and token.idx > figure.number_end)):  # "5 in"
             return self._implied(doc, self._quantulum_unit(text, figure), previous)
         if not unit_tokens and _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
             return replace(figure, kind=Kind.DURATION, unit="years"), []
