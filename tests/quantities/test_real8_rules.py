@@ -165,3 +165,16 @@ def test_a_glued_m_in_a_water_level_sentence_is_metres(text, value):
 @pytest.mark.parametrize("text", ["Pledges reached 1.2m.", "Along the river, 1.5m people were displaced."])
 def test_a_glued_m_elsewhere_stays_millions(text):
     assert [q.value for q in parse_quantities(text)] == [(1_200_000 if "1.2" in text else 1_500_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Drought has left 12 million in need across the region.", "people"),
+        ("The storm killed many and left hundreds of others displaced.", "people"),
+        ("More than 2,500 of volunteers joined the campaign.", "volunteers"),
+        ("Teams reached nine priority districts in May.", "districts"),
+    ],
+)
+def test_implied_and_trimmed_counted_nouns(text, unit):
+    assert [q.unit for q in parse_quantities(text)] == [unit]

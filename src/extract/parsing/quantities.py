@@ -90,6 +90,7 @@ def _words() -> dict[str, frozenset[str]]:
             "descriptive_acronyms",
             "amount_verbs",
             "split_ordinal_suffixes",
+            "ranking_modifiers",
         )
     }
 
@@ -403,8 +404,8 @@ class QuantityRecognizer:
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inch"), []
         if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
             return self._with_population(doc, replace(figure, kind=Kind.RATIO))
-        if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
-            index += 1
+        if token.lower_ == "of" and (figure.qualifier is Qualifier.VAGUE or _bare_plural_at(doc, index + 1)):
+            index += 1  # "thousands of people"; "more than 10,000 of volunteers" (no determiner: the noun counted)
         if (in_capitals := _capitals_unit(doc, index)) is not None:
             tokens, unit = in_capitals
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
@@ -419,6 +420,8 @@ class QuantityRecognizer:
             return replace(figure, unit=implied.PEOPLE), []
         if implied.refers_back(unit_tokens) and (unit := implied.antecedent_unit(doc, index, previous, 2)):
             return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=unit), unit_tokens
+        if implied.refers_back(unit_tokens) and implied.others_said_of_people(unit_tokens):
+            return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=implied.PEOPLE), unit_tokens
         if compound and unit_tokens:  # "a 20-bed hospital" counts beds, "a 5-member team" members
             unit_tokens = unit_tokens[: len(_hyphenated(doc, index))]
         if not unit_tokens and (counted := self._number_of_before(doc, figure)):
@@ -771,9 +774,11 @@ class QuantityRecognizer:
     def _describes(self, word: list[Token], head: list[Token]) -> bool:
         """A leading word that describes the counted people rather than naming their kind, dropped from the unit:
         a nationality ("Sahrawi refugees"), an organisation's acronym ("ICRC employees"), a cause written with a
-        hyphen ("drought-affected people"), a condition's acronym ("SAM children"). A nationality noun keeps its
+        hyphen ("drought-affected people"), a condition's acronym ("SAM children"), a ranking ("priority districts"). A nationality noun keeps its
         own words ("East Timorese")."""
         token = word[-1]
+        if len(word) == 1 and token.lower_ in self.words["ranking_modifiers"]:
+            return True  # "six priority townships": which townships, not a kind of them
         if len(word) > 1:
             kinds = self.words["classifying_modifiers"]
             joined = "".join(t.lower_ for t in word)
@@ -936,6 +941,11 @@ def _cut_after_plural(words: list[list[Token]]) -> None:
     plural = [i for i, word in enumerate(words[:-1]) if word[-1].tag_ == "NNS"]
     if plural:
         del words[plural[-1] + 1 :]
+
+
+def _bare_plural_at(doc: Doc, index: int) -> bool:
+    """A plural common noun with no determiner at `index`: the counted noun of "10,000 of volunteers"."""
+    return index < len(doc) and doc[index].tag_ == "NNS" and doc[index].is_lower
 
 
 def _cut_before_name(words: list[list[Token]]) -> None:
