@@ -774,8 +774,8 @@ class QuantityRecognizer:
     def _describes(self, word: list[Token], head: list[Token]) -> bool:
         """A leading word that describes the counted people rather than naming their kind, dropped from the unit:
         a nationality ("Sahrawi refugees"), an organisation's acronym ("ICRC employees"), a cause written with a
-        hyphen ("drought-affected people"), a condition's acronym ("SAM children"), a ranking ("priority districts"). A nationality noun keeps its
-        own words ("East Timorese")."""
+        hyphen ("drought-affected people"), a condition's acronym ("SAM children"), a ranking ("priority districts").
+        A nationality noun keeps its own words ("East Timorese")."""
         token = word[-1]
         if len(word) == 1 and token.lower_ in self.words["ranking_modifiers"]:
             return True  # "six priority townships": which townships, not a kind of them
