@@ -178,3 +178,11 @@ def test_a_glued_m_elsewhere_stays_millions(text):
 )
 def test_implied_and_trimmed_counted_nouns(text, unit):
     assert [q.unit for q in parse_quantities(text)] == [unit]
+
+
+def test_over_a_time_after_a_verb_of_carrying_out_is_the_period():
+    assert _found("The project will be implemented over 6 months.") == [("6", 6, "exact", "months")]
+
+
+def test_over_a_time_after_other_verbs_stays_a_lower_bound():
+    assert _found("The drought has lasted over 6 months.") == [("6", 6, "more_than", "months")]
