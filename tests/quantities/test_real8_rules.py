@@ -186,3 +186,12 @@ def test_over_a_time_after_a_verb_of_carrying_out_is_the_period():
 
 def test_over_a_time_after_other_verbs_stays_a_lower_bound():
     assert _found("The drought has lasted over 6 months.") == [("6", 6, "more_than", "months")]
+
+
+def test_a_vague_word_repeated_for_emphasis_is_one_amount(nlp):
+    text = "Thousands and thousands of families have lost their homes."
+    found = parse_quantities(text)
+    assert [(q.qualifier.value, q.low, q.unit, text[q.start : q.end]) for q in found] == [
+        ("vague", 2000, "families", "Thousands and thousands of families")
+    ]
+    assert list(_rejected(nlp, text).values()) == ["restated number"]

@@ -177,6 +177,9 @@ class QuantityRecognizer:
             if found and _restates(text, found[-1].quantity, figure):
                 rejected.append((figure.number_start, figure.number_end, _RESTATED))  # the 5 of "five (5) people"
                 continue
+            if _repeats_vague_word(text, figure):
+                rejected.append((figure.number_start, figure.number_end, _REPEATED))  # "millions and millions"
+                continue
             if found and figure.number_start < found[-1].quantity.end:
                 rejected.append((figure.number_start, figure.number_end, _UNIT_PART))  # the 2 of "20 J/m^2"
                 continue
@@ -404,6 +407,9 @@ class QuantityRecognizer:
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inch"), []
         if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
             return self._with_population(doc, replace(figure, kind=Kind.RATIO))
+        if figure.qualifier is Qualifier.VAGUE:
+            index = _past_repeats(doc, index, text[figure.number_start : figure.number_end])
+            token = doc[index]
         if token.lower_ == "of" and (figure.qualifier is Qualifier.VAGUE or _bare_plural_at(doc, index + 1)):
             index += 1  # "thousands of people"; "more than 10,000 of volunteers" (no determiner: the noun counted)
         if (in_capitals := _capitals_unit(doc, index)) is not None:
@@ -943,6 +949,22 @@ def _cut_after_plural(words: list[list[Token]]) -> None:
         del words[plural[-1] + 1 :]
 
 
+def _repeats_vague_word(text: str, figure: Figure) -> bool:
+    """ "Millions and millions of people": a vague word said again after "and", for emphasis, is the same amount."""
+    if figure.qualifier is not Qualifier.VAGUE:
+        return False
+    word = re.escape(text[figure.number_start : figure.number_end])
+    before = text[max(0, figure.number_start - 40) : figure.number_start]
+    return re.search(rf"(?<![\w-]){word}\s+and\s+\Z", before, re.IGNORECASE) is not None
+
+
+def _past_repeats(doc: Doc, index: int, word: str) -> int:
+    """The token after the repeats of a vague word ("and millions and millions") starting at `index`."""
+    while index + 2 < len(doc) and doc[index].lower_ == "and" and doc[index + 1].lower_ == word.lower():
+        index += 2
+    return index
+
+
 def _bare_plural_at(doc: Doc, index: int) -> bool:
     """A plural common noun with no determiner at `index`: the counted noun of "10,000 of volunteers"."""
     return index < len(doc) and doc[index].tag_ == "NNS" and doc[index].is_lower
@@ -1112,6 +1134,7 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
 
 _UNIT_PART = Rejection("unit part", "inside-unit")
 _RESTATED = Rejection("restated number", "bracketed-digits")
+_REPEATED = Rejection("restated number", "repeated-vague-word")
 _UNALIGNED = Rejection("unaligned", "no-token-span")
 
 
