@@ -195,3 +195,13 @@ def test_a_vague_word_repeated_for_emphasis_is_one_amount(nlp):
         ("vague", 2000, "families", "Thousands and thousands of families")
     ]
     assert list(_rejected(nlp, text).values()) == ["restated number"]
+
+
+def test_a_household_size_after_households_with_is_a_category(nlp):
+    text = "The society gave 900 food parcels to families with more than 6 members."
+    assert _rejected(nlp, text)["6"] == "category label"
+    assert _found(text) == [("900", 900, "exact", "food parcels")]
+
+
+def test_a_subscription_offer_is_site_furniture(nlp):
+    assert _rejected(nlp, "Subscribe today and start your 30-day free trial.")["30"] == "site furniture"

@@ -130,6 +130,13 @@ def _cues() -> dict[str, object]:
         "household_size_after": re.compile(
             r"-(?:person|member)\s+(?:" + _alternation(data["household_nouns"]) + r")\b", re.IGNORECASE
         ),
+        # "households with more than 5 members": the size that picks the households, no count of members
+        "household_size_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["household_nouns"]) + r")\s+(?:with|of)\s+\Z", re.IGNORECASE
+        ),
+        "site_offer_after": re.compile(
+            r"[\s-]*(?:days?|weeks?|months?)?\s+(?:" + _alternation(data["site_offers"]) + r")\b", re.IGNORECASE
+        ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
@@ -179,6 +186,8 @@ class Rejections:
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
         if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
+        if _pattern("site_offer_after").match(text, end):
+            return Rejection("site furniture", "site-offer")  # "start your 15-day free trial": a subscription offer
         if _pattern("file_size_after").match(text, end):
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
         if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
@@ -242,6 +251,8 @@ class Rejections:
             return age
         if _pattern("household_size_after").match(text, figure.number_end):
             return Rejection("category label", "household-size")  # "each four-person family": a class, no count
+        if figure.unit in _cue("household_members") and _pattern("household_size_before").search(text, 0, figure.start):
+            return Rejection("category label", "household-size-with")  # "households with more than 5 members"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
         if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
