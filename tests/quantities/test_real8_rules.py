@@ -205,3 +205,11 @@ def test_a_household_size_after_households_with_is_a_category(nlp):
 
 def test_a_subscription_offer_is_site_furniture(nlp):
     assert _rejected(nlp, "Subscribe today and start your 30-day free trial.")["30"] == "site furniture"
+
+
+def test_a_listicle_headline_is_a_name(nlp):
+    assert _rejected(nlp, "Analysis: Seven emergencies to watch in 2031\n\nThe year began badly.")["Seven"] == "name"
+
+
+def test_a_count_before_a_purpose_clause_stays(nlp):
+    assert _found("The mission sent 20 monitors to watch the border.")[0][:2] == ("20", 20)

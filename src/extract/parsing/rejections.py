@@ -137,6 +137,7 @@ def _cues() -> dict[str, object]:
         "site_offer_after": re.compile(
             r"[\s-]*(?:days?|weeks?|months?)?\s+(?:" + _alternation(data["site_offers"]) + r")\b", re.IGNORECASE
         ),
+        "listicle_after": re.compile(r"\s+(?:" + _alternation(data["listicle_endings"]) + r")\b", re.IGNORECASE),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
@@ -255,6 +256,8 @@ class Rejections:
             return Rejection("category label", "household-size-with")  # "households with more than 5 members"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
+        if figure.unit is not None and _listicle_title(text, figure):
+            return Rejection("name", "listicle-title")  # "Ten crises to watch in 2030": a headline's list, no count
         if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
             return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
         if (
@@ -343,6 +346,13 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     if _pattern("period_summary_after").match(text, figure.end):
         return Rejection("date", "period-summary")  # "a six-month summary": the report's period, no fact
     return None
+
+
+def _listicle_title(text: str, figure: Figure) -> bool:
+    """A headline's list: the number opens the line or follows the headline's colon ("Update: Ten crises to watch"),
+    and a listicle ending follows its noun; "sent 20 monitors to watch the border" is a purpose, not a title."""
+    line = text[text.rfind("\n", 0, figure.start) + 1 : figure.start].strip()
+    return (not line or line.endswith(":")) and _pattern("listicle_after").match(text, figure.end) is not None
 
 
 def _section_number(text: str, figure: Figure) -> bool:
