@@ -137,7 +137,9 @@ def _cues() -> dict[str, object]:
         "site_offer_after": re.compile(
             r"[\s-]*(?:days?|weeks?|months?)?\s+(?:" + _alternation(data["site_offers"]) + r")\b", re.IGNORECASE
         ),
-        "listicle_after": re.compile(r"\s+(?:" + _alternation(data["listicle_endings"]) + r")\b", re.IGNORECASE),
+        "listicle_after": re.compile(  # "Ten crises and trends to watch": a noun joined to the counted one first
+            r"(?:\s+(?:and|or)\s+[A-Za-z-]+)?\s+(?:" + _alternation(data["listicle_endings"]) + r")\b", re.IGNORECASE
+        ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
