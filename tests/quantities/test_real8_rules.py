@@ -220,3 +220,12 @@ def test_a_listicle_headline_is_a_name(nlp, text):
 
 def test_a_count_before_a_purpose_clause_stays(nlp):
     assert _found("The mission sent 20 monitors to watch the border.")[0][:2] == ("20", 20)
+
+
+def test_an_items_number_in_a_row_of_page_counters_is_site_furniture(nlp):
+    rejected = _rejected(nlp, "09:10 - 2030/04/02 / number : 204417 / Show Count : 31")
+    assert rejected["204417"] == "site furniture"
+
+
+def test_a_number_label_elsewhere_still_counts():
+    assert _found("Total number: 4,500 people were reached.")[0][:2] == ("4,500", 4500)

@@ -89,6 +89,11 @@ def _cues() -> dict[str, object]:
         **words,
         "reasons": frozenset(data["reasons"]),
         "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
+        # "2030/05/17 / number : 106972 / Show Count : 56": an item's number in a web page's row of counters
+        "row_id_before": _words_before(data["site_row_labels"], r"\s*:\s*"),
+        "counter_in_line": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["site_counters"]) + r")\s*[:|]", re.IGNORECASE
+        ),
         # a list item of a document site, the word and its counter alone: "• View\n    12", "• Download 0"
         "counter_item_before": re.compile(
             r"[•·▪][ \t]*(?:" + _alternation(data["site_counter_items"]) + r")\s+\Z", re.IGNORECASE
@@ -155,6 +160,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _line_of(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : len(text) if end < 0 else end]
+
+
 def _words_before(words: list[str], tail: str) -> re.Pattern[str]:
     """One of `words` ending right before a number, then `tail`: "Views: ", "Situation Report No. "."""
     return re.compile(r"(?<![\w-])(" + _alternation(words) + r")" + tail + r"\Z", re.IGNORECASE)
@@ -187,6 +198,8 @@ class Rejections:
             return Rejection("site furniture", "plus-n-more")  # "Afghanistan + 16 more"
         if _pattern("counter_before").search(before):
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
+        if _pattern("row_id_before").search(before) and _pattern("counter_in_line").search(_line_of(text, start)):
+            return Rejection("site furniture", "counter-row-id")
         if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
         if _pattern("site_offer_after").match(text, end):
