@@ -127,9 +127,10 @@ def test_two_amounts_in_unrelated_units_stay_apart(nlp):
         ("The length of my pencil is 2 in.", "2 in", "inch"),
         ("At 200 kilometres per hour the engine heats.", "200 kilometres per hour", "kilometre per hour"),
         ("Workers are exposed to 20 J/m^2 per year", "20 J/m^2 per year", "joule per square metre per year"),
-        ("The mast is 48m high", "48m", "metre"),
-        ("a 2m-deep well", "2m", "metre"),
-        ("The room is 1 m", "1 m", "metre"),
+        # metres are "m" as reports write them and as "5 metres" reads (docs/GOLD_FORMAT.md: a short noun, "km")
+        ("The mast is 48m high", "48m", "m"),
+        ("a 2m-deep well", "2m", "m"),
+        ("The room is 1 m", "1 m", "m"),
         ("the band gap is 1.7 eV", "1.7 eV", "electronvolt"),
         ("an area of 4 km squared", "4 km squared", "square kilometre"),
     ],

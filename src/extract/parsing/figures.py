@@ -632,19 +632,27 @@ _SPREAD_OVER = re.compile(
 )
 
 
+@cache
+def _spread_verb_before() -> re.Pattern[str]:
+    verbs = sorted(load_json("numbers.json")["spread_verbs"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")\s+over\s+\Z", re.IGNORECASE)
+
+
 _AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]+(?:old|of\s+age)\b", re.IGNORECASE)  # "over 60 years old"
 
 
 def _spread_over(text: str, figures: list[Figure]) -> list[Figure]:
-    """ "USD 320 over three months", "200 tonnes over six weeks": "over" after an amount, before a time, is the
-    period it is spread over, not a lower bound ("for over three months" stays one)."""
+    """ "USD 320 over three months", "200 tonnes over six weeks", "implemented over 3 months": "over" after an amount
+    or a verb of carrying out, before a time, is the period it is spread over, not a lower bound ("for over three
+    months" stays one)."""
     spread: list[Figure] = []
     for figure in figures:
         previous = spread[-1] if spread else None
+        after_amount = previous is not None and _SPREAD_OVER.fullmatch(text, previous.end, figure.number_start)
+        after_verb = _spread_verb_before().search(text, max(0, figure.start - 40), figure.number_start)
         if (
-            previous is not None
+            (after_amount or after_verb)
             and figure.qualifier is Qualifier.MORE_THAN
-            and _SPREAD_OVER.fullmatch(text, previous.end, figure.number_start)
             and _time_words().match(text, figure.number_end)
             and not _AGE.match(text, figure.number_end)
         ):

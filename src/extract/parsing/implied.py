@@ -215,7 +215,21 @@ def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> boo
         after = doc[after.i + 1]  # "Four million have fled", "3,000 had been killed": past the auxiliaries
     if after is not None and (after.lower_ in words or after.lemma_.lower() in words) and after.pos_ in {"VERB", "ADJ"}:
         return True
+    if last + 1 < len(doc) and _phrase_at(doc, last + 1, _lexicon()["people_phrases_after"]):
+        return True  # "45 million in need"
     return qualifier is Qualifier.VAGUE and (after is None or after.lower_ != "of")
+
+
+def _phrase_at(doc: Doc, index: int, phrases: frozenset[str]) -> bool:
+    return any(doc[index : index + len(p.split())].text.lower() == p for p in phrases)
+
+
+def others_said_of_people(unit_tokens: Sequence[Token]) -> bool:
+    """ "thousands of others displaced": "others" with no figure before to stand for, before a verb said of people."""
+    token = unit_tokens[-1]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    words = _lexicon()["people_verbs"]
+    return after is not None and after.pos_ in {"VERB", "ADJ"} and (after.lower_ in words or after.lemma_ in words)
 
 
 def verb_read_as_noun(unit_tokens: Sequence[Token]) -> bool:

@@ -30,7 +30,7 @@ from extract.parsing.currencies import table as currency_table
 from extract.parsing.figures import Figure, SkippedNumber, scan_figures
 from extract.parsing.numbers import as_number
 from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
-from extract.parsing.units import Unit, canonical, parts_per, unit_after, unit_name
+from extract.parsing.units import Unit, canonical, metres_not_millions, parts_per, unit_after, unit_name
 from extract.resources import load_json, use_lexicons
 
 _TOKEN_STARTS = "extract.token_starts"
@@ -61,6 +61,22 @@ _READING_TIME = re.compile(r"\s+read\b", re.IGNORECASE)
 
 
 @cache
+def _trailing_hedge() -> re.Pattern[str]:
+    words = sorted(load_json("numbers.json")["trailing_approximate"], key=len, reverse=True)
+    # then the field or clause ends: punctuation, a line end, the next field's capitalised label; no number follows
+    return re.compile(
+        r"[ \t]+(?i:" + "|".join(re.escape(w) for w in words) + r")(?!\w)(?=[.,;:)]?(?:\s*\Z|\s*\n|[ \t]+[A-Z(]))"
+    )
+
+
+def _with_trailing_hedge(text: str, figure: Figure) -> Figure:
+    """ "Number of people affected: 127,000 people approx.": a hedge after the figure's noun makes it approximate."""
+    if figure.qualifier is not Qualifier.EXACT or figure.value is None or not _trailing_hedge().match(text, figure.end):
+        return figure
+    return replace(figure, qualifier=Qualifier.APPROXIMATE)
+
+
+@cache
 def _words() -> dict[str, frozenset[str]]:
     lex = load_json("numbers.json")
     return {
@@ -73,6 +89,8 @@ def _words() -> dict[str, frozenset[str]]:
             "classifying_modifiers",
             "descriptive_acronyms",
             "amount_verbs",
+            "split_ordinal_suffixes",
+            "ranking_modifiers",
         )
     }
 
@@ -156,6 +174,12 @@ class QuantityRecognizer:
         text = doc.text  # joins every token on each access: read once
         skipped: list[SkippedNumber] = []
         for figure in scan_figures(text, skipped):
+            if found and _restates(text, found[-1].quantity, figure):
+                rejected.append((figure.number_start, figure.number_end, _RESTATED))  # the 5 of "five (5) people"
+                continue
+            if _repeats_vague_word(text, figure):
+                rejected.append((figure.number_start, figure.number_end, _REPEATED))  # "millions and millions"
+                continue
             if found and figure.number_start < found[-1].quantity.end:
                 rejected.append((figure.number_start, figure.number_end, _UNIT_PART))  # the 2 of "20 J/m^2"
                 continue
@@ -192,6 +216,7 @@ class QuantityRecognizer:
         ):
             return rejection
         figure, unit_tokens = self._with_unit(doc, text, figure, previous)
+        figure = _with_trailing_hedge(text, figure)
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
             return Rejection("reading time", "min-read")  # "4 min read": a web page's reading time
         # "one of", "since 1992", "in May 2023": no counted thing, not a figure
@@ -235,6 +260,27 @@ class QuantityRecognizer:
             and _YEAR.fullmatch(year.text) is not None
         )
 
+    def _after_dotted_month(self, doc: Doc, number: Span) -> bool:
+        """ "May. 17", "Jun. 3, 2018": a month with a stray dot before a day; "in May. 17 people died" (a sentence
+        ending on the month, a count opening the next) has a lower-case word after the number."""
+        if number.start < 2 or len(number) != 1 or not _DAY.fullmatch(number.text):
+            return False
+        month, dot = doc[number.start - 2], doc[number.start - 1]
+        after = doc[number.end] if number.end < len(doc) else None
+        return (
+            dot.text == "."
+            and not month.whitespace_
+            and month.lower_ in self.words["months"]
+            and not (after is not None and after.is_alpha and after.is_lower)
+        )
+
+    def _split_ordinal(self, doc: Doc, suffix: Token) -> Rejection:
+        """ "between 1 st and 4 rd December": a day when a month stands near, else a rank ("the 2 nd round")."""
+        near = doc[max(0, suffix.i - 3) : suffix.i + 5]
+        if any(token.lower_ in self.words["months"] for token in near):
+            return Rejection("date", "split-ordinal-day")
+        return Rejection("ordinal", "split-ordinal")
+
     def _day_before_a_day_and_month(self, doc: Doc, number: Span) -> bool:
         """ "On 27 and 28 May", "on 3 or 4 June": a day number joined to the day of a date."""
         if len(number) != 1 or number.end + 2 >= len(doc) or not _DAY.fullmatch(number.text):
@@ -256,6 +302,10 @@ class QuantityRecognizer:
         )
         if before is not None and before.lower_ in self.words["months"]:
             return Rejection("date", "month-before")
+        if self._after_dotted_month(doc, number):
+            return Rejection("date", "dotted-month-before")  # "TEHRAN, May. 17 (IRNA)": a dateline
+        if after is not None and after.lower_ in self.words["split_ordinal_suffixes"] and _DAY.fullmatch(number.text):
+            return self._split_ordinal(doc, after)
         if is_reference and not layout.labelled_after(doc, number.start):
             return self.rejections.reference(before.lower_) if figure.qualifier is not Qualifier.RANGE else None
         if after is not None and after.lower_ in self.words["months"]:
@@ -334,6 +384,8 @@ class QuantityRecognizer:
             return self._implied(doc, figure, previous)
         if _bracketed_before_noun(doc, index):
             index += 1  # "to (58224) vulnerable families", "(7) tons of meat": the noun after the bracket
+        elif figure.is_word and _restating_bracket(doc, index, figure):
+            index += 3  # "five (5) people": the noun after the digits that restate the word
         if _footnote_stars(doc, index, figure.end):
             while index + 1 < len(doc) and doc[index].text.strip("*") == "" and not doc[index].is_space:
                 index += 1  # "0.412million** Total reached population": the noun after a footnote's asterisks
@@ -355,8 +407,11 @@ class QuantityRecognizer:
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inch"), []
         if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
             return self._with_population(doc, replace(figure, kind=Kind.RATIO))
-        if token.lower_ == "of" and figure.qualifier is Qualifier.VAGUE:
-            index += 1
+        if figure.qualifier is Qualifier.VAGUE:
+            index = _past_repeats(doc, index, text[figure.number_start : figure.number_end])
+            token = doc[index]
+        if token.lower_ == "of" and (figure.qualifier is Qualifier.VAGUE or _bare_plural_at(doc, index + 1)):
+            index += 1  # "thousands of people"; "more than 10,000 of volunteers" (no determiner: the noun counted)
         if (in_capitals := _capitals_unit(doc, index)) is not None:
             tokens, unit = in_capitals
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
@@ -371,12 +426,15 @@ class QuantityRecognizer:
             return replace(figure, unit=implied.PEOPLE), []
         if implied.refers_back(unit_tokens) and (unit := implied.antecedent_unit(doc, index, previous, 2)):
             return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=unit), unit_tokens
+        if implied.refers_back(unit_tokens) and implied.others_said_of_people(unit_tokens):
+            return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=implied.PEOPLE), unit_tokens
         if compound and unit_tokens:  # "a 20-bed hospital" counts beds, "a 5-member team" members
             unit_tokens = unit_tokens[: len(_hyphenated(doc, index))]
         if not unit_tokens and (counted := self._number_of_before(doc, figure)):
             total, noun = counted  # "The number of detainees visited rose to 4,500"
             return replace(figure, start=total.idx, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
-        if not unit_tokens and not (token.is_stop and token.idx > figure.number_end):  # "2024 at", "5 in": words
+        glued_metres = metres_not_millions(text, figure.number_start, figure.number_end)  # "830.41m on Monday"
+        if not unit_tokens and (glued_metres or not (token.is_stop and token.idx > figure.number_end)):  # "5 in"
             return self._implied(doc, self._quantulum_unit(text, figure), previous)
         if not unit_tokens and _AGE_BEFORE.search(text, max(0, figure.start - 12), figure.start):
             return replace(figure, kind=Kind.DURATION, unit="years"), []
@@ -698,6 +756,7 @@ class QuantityRecognizer:
         while words and not _is_noun(words[-1]):
             words.pop()
         _cut_after_plural(words)
+        _cut_before_name(words)
         if trim_leading:
             self._trim_leading(words)
         return [token for word in words for token in word] if words and _is_noun(words[-1]) else []
@@ -721,9 +780,11 @@ class QuantityRecognizer:
     def _describes(self, word: list[Token], head: list[Token]) -> bool:
         """A leading word that describes the counted people rather than naming their kind, dropped from the unit:
         a nationality ("Sahrawi refugees"), an organisation's acronym ("ICRC employees"), a cause written with a
-        hyphen ("drought-affected people"), a condition's acronym ("SAM children"). A nationality noun keeps its
-        own words ("East Timorese")."""
+        hyphen ("drought-affected people"), a condition's acronym ("SAM children"), a ranking ("priority districts").
+        A nationality noun keeps its own words ("East Timorese")."""
         token = word[-1]
+        if len(word) == 1 and token.lower_ in self.words["ranking_modifiers"]:
+            return True  # "six priority townships": which townships, not a kind of them
         if len(word) > 1:
             kinds = self.words["classifying_modifiers"]
             joined = "".join(t.lower_ for t in word)
@@ -888,6 +949,37 @@ def _cut_after_plural(words: list[list[Token]]) -> None:
         del words[plural[-1] + 1 :]
 
 
+def _repeats_vague_word(text: str, figure: Figure) -> bool:
+    """ "Millions and millions of people": a vague word said again after "and", for emphasis, is the same amount."""
+    if figure.qualifier is not Qualifier.VAGUE:
+        return False
+    word = re.escape(text[figure.number_start : figure.number_end])
+    before = text[max(0, figure.number_start - 40) : figure.number_start]
+    return re.search(rf"(?<![\w-]){word}\s+and\s+\Z", before, re.IGNORECASE) is not None
+
+
+def _past_repeats(doc: Doc, index: int, word: str) -> int:
+    """The token after the repeats of a vague word ("and millions and millions") starting at `index`."""
+    while index + 2 < len(doc) and doc[index].lower_ == "and" and doc[index + 1].lower_ == word.lower():
+        index += 2
+    return index
+
+
+def _bare_plural_at(doc: Doc, index: int) -> bool:
+    """A plural common noun with no determiner at `index`: the counted noun of "10,000 of volunteers"."""
+    return index < len(doc) and doc[index].tag_ == "NNS" and doc[index].is_lower
+
+
+def _cut_before_name(words: list[list[Token]]) -> None:
+    """A lower-case plural noun is a whole counted noun; a capitalised word after it opens a name, the next field
+    or sentence of a form whose punctuation was lost ("2,400 people Danish Red Cross partners"): cut there."""
+    for i, word in enumerate(words[:-1]):
+        token = word[-1]
+        if token.tag_ == "NNS" and token.is_lower and words[i + 1][0].text[:1].isupper():
+            del words[i + 1 :]
+            return
+
+
 def _ends_row(doc: Doc, figure: Figure) -> bool:
     """A figure alone in the last cell of a table row: after a cell separator, before the next cell or row
     ("Detainees visited | 3,450 Water points repaired | 45"); "Total | 1,200 households" names its own noun."""
@@ -947,6 +1039,36 @@ def _footnote_stars(doc: Doc, index: int, end: int) -> bool:
     """Whether the token at `index` is a footnote's asterisks written against the figure ending at `end`."""
     token = doc[index]
     return token.idx == end and set(token.text) == {"*"} and len(token.text) <= 3
+
+
+_BRACKETED_DIGITS = re.compile(r"[ \t]*\(\s*([\d,.]+)\s*\)")
+
+
+def _restated_digits(text: str, position: int) -> tuple[float, int] | None:
+    """The value of the digits in brackets at `position` ("five (5)", "twelve (12) staff") and where they start."""
+    match = _BRACKETED_DIGITS.match(text, position)
+    if match is None:
+        return None
+    try:
+        return float(match.group(1).replace(",", "")), match.start(1)
+    except ValueError:
+        return None
+
+
+def _restates(text: str, word: Quantity, figure: Figure) -> bool:
+    """Whether `figure` is the bracketed digits right after the word number `word` that give its value again, as
+    legal and formal reports write numbers ("five (5) people"): one figure, not two."""
+    if word.value is None or text[word.number_start : word.number_end][:1].isdigit():
+        return False
+    return _restated_digits(text, word.number_end) == (word.value, figure.number_start)
+
+
+def _restating_bracket(doc: Doc, index: int, figure: Figure) -> bool:
+    """Whether the tokens at `index` are the bracket of digits that restate the word figure before them."""
+    if index + 2 >= len(doc) or doc[index].text != "(" or doc[index + 2].text != ")":
+        return False
+    restated = _restated_digits(doc.text, doc[index].idx)
+    return figure.value is not None and restated is not None and restated[0] == figure.value
 
 
 def _bracketed_before_noun(doc: Doc, close: int) -> bool:
@@ -1011,6 +1133,8 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
 
 
 _UNIT_PART = Rejection("unit part", "inside-unit")
+_RESTATED = Rejection("restated number", "bracketed-digits")
+_REPEATED = Rejection("restated number", "repeated-vague-word")
 _UNALIGNED = Rejection("unaligned", "no-token-span")
 
 

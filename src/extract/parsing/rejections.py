@@ -34,7 +34,6 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s*of\s+\Z", re.IGNORECASE)  # "Page 3 of 12
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 # "in the first six months", "the first nine months of the year": the opening part of a period, when, not how long
-_OPENING_PERIOD_BEFORE = re.compile(r"(?<![\w-])the\s+first\s+\Z", re.IGNORECASE)
 _MAX_AGE_UNDER = 25
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "2.1 Health"
 _MAX_HEADING = 80
@@ -90,6 +89,11 @@ def _cues() -> dict[str, object]:
         **words,
         "reasons": frozenset(data["reasons"]),
         "counter_before": _words_before(data["site_counters"], r"\s*[:|]\s*"),
+        # "2030/05/17 / number : 106972 / Show Count : 56": an item's number in a web page's row of counters
+        "row_id_before": _words_before(data["site_row_labels"], r"\s*:\s*"),
+        "counter_in_line": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["site_counters"]) + r")\s*[:|]", re.IGNORECASE
+        ),
         # a list item of a document site, the word and its counter alone: "• View\n    12", "• Download 0"
         "counter_item_before": re.compile(
             r"[•·▪][ \t]*(?:" + _alternation(data["site_counter_items"]) + r")\s+\Z", re.IGNORECASE
@@ -114,6 +118,12 @@ def _cues() -> dict[str, object]:
             re.IGNORECASE,
         ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
+        "opening_period_before": re.compile(
+            r"(?<![\w-])the\s+(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z", re.IGNORECASE
+        ),
+        "period_summary_after": re.compile(
+            r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
+        ),
         "period_end_after": re.compile(
             r"\s+(?:" + _alternation(data["period_end_words"]) + r")\s+(?:\d{1,2}\s+)?(?:" + _months() + r")\b",
             re.IGNORECASE,
@@ -124,6 +134,16 @@ def _cues() -> dict[str, object]:
         ),
         "household_size_after": re.compile(
             r"-(?:person|member)\s+(?:" + _alternation(data["household_nouns"]) + r")\b", re.IGNORECASE
+        ),
+        # "households with more than 5 members": the size that picks the households, no count of members
+        "household_size_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["household_nouns"]) + r")\s+(?:with|of)\s+\Z", re.IGNORECASE
+        ),
+        "site_offer_after": re.compile(
+            r"[\s-]*(?:days?|weeks?|months?)?\s+(?:" + _alternation(data["site_offers"]) + r")\b", re.IGNORECASE
+        ),
+        "listicle_after": re.compile(  # "Ten crises and trends to watch": a noun joined to the counted one first
+            r"(?:\s+(?:and|or)\s+[A-Za-z-]+)?\s+(?:" + _alternation(data["listicle_endings"]) + r")\b", re.IGNORECASE
         ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
@@ -138,6 +158,12 @@ def _months() -> str:
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _line_of(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : len(text) if end < 0 else end]
 
 
 def _words_before(words: list[str], tail: str) -> re.Pattern[str]:
@@ -172,8 +198,12 @@ class Rejections:
             return Rejection("site furniture", "plus-n-more")  # "Afghanistan + 16 more"
         if _pattern("counter_before").search(before):
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
+        if _pattern("row_id_before").search(before) and _pattern("counter_in_line").search(_line_of(text, start)):
+            return Rejection("site furniture", "counter-row-id")
         if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
+        if _pattern("site_offer_after").match(text, end):
+            return Rejection("site furniture", "site-offer")  # "start your 15-day free trial": a subscription offer
         if _pattern("file_size_after").match(text, end):
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
         if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
@@ -237,8 +267,12 @@ class Rejections:
             return age
         if _pattern("household_size_after").match(text, figure.number_end):
             return Rejection("category label", "household-size")  # "each four-person family": a class, no count
+        if figure.unit in _cue("household_members") and _pattern("household_size_before").search(text, 0, figure.start):
+            return Rejection("category label", "household-size-with")  # "households with more than 5 members"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
+        if figure.unit is not None and _listicle_title(text, figure):
+            return Rejection("name", "listicle-title")  # "Ten crises to watch in 2030": a headline's list, no count
         if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
             return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
         if (
@@ -317,13 +351,23 @@ _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a"
 
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     """A reporting period, not an amount of time: one that ends on a date ("the 27 weeks to 4 December", "the 12
-    months ended March") or the opening part of a period ("in the first six months", "the first nine months of the
-    year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations)."""
+    months ended March"), the opening part of a period ("in the first six months", "the initial nine months of the
+    year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations), or
+    the period a summary report covers ("this 12-month summary update")."""
     if _pattern("period_end_after").match(text, figure.end):
         return Rejection("date", "period-to-date")
-    if figure.start == figure.number_start and _OPENING_PERIOD_BEFORE.search(text, 0, figure.start):
+    if figure.start == figure.number_start and _pattern("opening_period_before").search(text, 0, figure.start):
         return Rejection("date", "opening-period")
+    if _pattern("period_summary_after").match(text, figure.end):
+        return Rejection("date", "period-summary")  # "a six-month summary": the report's period, no fact
     return None
+
+
+def _listicle_title(text: str, figure: Figure) -> bool:
+    """A headline's list: the number opens the line or follows the headline's colon ("Update: Ten crises to watch"),
+    and a listicle ending follows its noun; "sent 20 monitors to watch the border" is a purpose, not a title."""
+    line = text[text.rfind("\n", 0, figure.start) + 1 : figure.start].strip()
+    return (not line or line.endswith(":")) and _pattern("listicle_after").match(text, figure.end) is not None
 
 
 def _section_number(text: str, figure: Figure) -> bool:
@@ -638,8 +682,25 @@ def _list_number(text: str, figure: Figure) -> bool:
     start = figure.number_start
     if figure.qualifier is not Qualifier.EXACT or not _MARKER.fullmatch(text, start, figure.number_end):
         return False
+    if _LIST_NUMBER_AFTER.match(text, figure.number_end) is None:
+        return False
     before = text[max(0, start - 4) : start]
-    return bool(_SENTENCE_END.search(before)) and _LIST_NUMBER_AFTER.match(text, figure.number_end) is not None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = len(text) if (found := text.find("\n", start)) < 0 else found
+    line = text[line_start:start]
+    return bool(_SENTENCE_END.search(before)) or not line.strip() or _in_numbered_line(text, figure, line_end)
+
+
+def _in_numbered_line(text: str, figure: Figure, line_end: int) -> bool:
+    """ "1. Home 2. Africa 3. News": items numbered on one line, each after the item numbered one less or before
+    the item numbered one more, with only words between."""
+    value = figure.value
+    if not isinstance(value, int):
+        return False
+    line_start = text.rfind("\n", 0, figure.number_start) + 1
+    previous = re.search(rf"(?<![\d.,]){value - 1}\.\s+[A-Z][^\d]*\Z", text[line_start : figure.number_start])
+    following = re.match(rf"\.\s+[A-Z][^\d]*?(?<![\d.,]){value + 1}\.\s+[A-Z]", text[figure.number_end : line_end])
+    return (value >= 2 and previous is not None) or following is not None
 
 
 _CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})

@@ -54,22 +54,36 @@ def unit_after(text: str, number_start: int, number_end: int) -> Unit | None:
     if cut:
         window = window[: number_end - number_start + cut.start()]
     length = number_end - number_start
-    glued = _metres_not_millions(text, number_start, number_end)
+    glued = metres_not_millions(text, number_start, number_end)
     for start, end, entity, name, value in _parse(window):
         if start != 0 or entity in _SKIP_ENTITIES or end < length or (end == length and not glued):
             continue
         kind = Kind.DURATION if entity == "time" else Kind.MEASURE
-        return Unit(kind, name, number_start + end, value)
+        surface = window[length:end].strip(" -")
+        named = unit_name(surface or name, name) if kind is Kind.MEASURE else name  # "834.25m" -> "m", as "5 metres"
+        return Unit(kind, named, number_start + end, value)
     return None
 
 
-def _metres_not_millions(text: str, number_start: int, number_end: int) -> bool:
+def metres_not_millions(text: str, number_start: int, number_end: int) -> bool:
     """Whether the "m" ending a number is metres: "1 m", "a 3m-deep well", "3m high", "1m x 2m"; not "1.2m" alone,
     "10M", "10k", "2.33 k" or "1.2b" (scales only)."""
     if text[number_end - 1 : number_end] != "m" or text[number_end - 2 : number_end - 1].isalpha():
         return False
     by = re.search(r"[x×]\s*\Z", text[max(0, number_start - 3) : number_start]) is not None  # the second side
-    return by or text[number_end - 2].isspace() or _measured().match(text, number_end) is not None
+    if by or text[number_end - 2].isspace() or _measured().match(text, number_end) is not None:
+        return True
+    return _LEVEL_END.match(text, number_end) is not None and sentence_has(text, number_start, _water_level())
+
+
+# after a water level's glued "m": the phrase ends, or a preposition of time or place follows ("830.41m on Monday")
+_LEVEL_END = re.compile(r"(?:[ \t]*[.,;:!?)\]]|[ \t]*\Z|[ \t]+(?:on|at|above|below|during)\b)")
+
+
+@cache
+def _water_level() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(load_json("units.json")["water_level_words"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 @cache
