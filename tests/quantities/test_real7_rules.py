@@ -25,3 +25,32 @@ def test_bare_cells_beside_a_grouped_number_are_a_table_row_not_a_phone() -> Non
 
 def test_a_digit_group_phone_number_is_still_a_phone() -> None:
     assert _rejected("For help call 0800 555 0199 today.")["0800"] == ("phone", "digit-groups")
+
+
+def test_an_evenly_spaced_run_of_scaled_ticks_is_a_chart_axis() -> None:
+    text = "Figure 3 trend 20K 40K 60K 80K 12,450 displaced people were counted."
+    rejected = _rejected(text)
+    assert all(rejected[n] == ("page furniture", "axis-ticks") for n in ("20K", "40K", "60K", "80K"))
+    assert _values(text) == [12450]
+
+
+def test_axis_ticks_in_any_order_after_a_dash() -> None:
+    text = "- 25% 75% 50% 100%"
+    assert _rejected(text) == dict.fromkeys(("25", "75", "50", "100"), ("page furniture", "axis-ticks"))
+    assert _values(text) == []
+
+
+def test_unevenly_spaced_scaled_numbers_are_figures() -> None:
+    assert _values("Budgets of 2M 5M 6M were set.") == [2_000_000, 5_000_000, 6_000_000]
+
+
+def test_numbers_inside_a_signed_change_series_are_chart_labels() -> None:
+    text = "Change (%) +12 +7 0 +4 -3 5 +2 Arrivals fell in May."
+    rejected = _rejected(text)
+    assert rejected["0"] == ("page furniture", "signed-change-series")
+    assert rejected["5"] == ("page furniture", "signed-change-series")
+    assert _values(text) == []
+
+
+def test_one_signed_change_in_a_sentence_is_a_figure() -> None:
+    assert _values("Admissions changed by -4 to 112 patients.") != []
