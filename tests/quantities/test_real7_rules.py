@@ -54,3 +54,37 @@ def test_numbers_inside_a_signed_change_series_are_chart_labels() -> None:
 
 def test_one_signed_change_in_a_sentence_is_a_figure() -> None:
     assert _values("Admissions changed by -4 to 112 patients.") != []
+
+
+def _qualifiers(text: str) -> list[tuple[float | None, str]]:
+    return [(q.value, q.qualifier.value) for q in parse_quantities(text)]
+
+
+def test_a_hedge_carries_to_later_list_items_of_the_same_noun() -> None:
+    text = (
+        "Teams report an estimated 1,240 individuals displaced across four villages in Northvale, "
+        "3,310 individuals across six villages in Eastmoor and 95 individuals in Westfield."
+    )
+    assert _qualifiers(text) == [
+        (1240, "approximate"),
+        (4, "exact"),
+        (3310, "approximate"),
+        (6, "exact"),
+        (95, "approximate"),
+    ]
+
+
+def test_a_hedge_stops_at_the_sentence_end() -> None:
+    text = "About 400 families fled to the hills. Later, 120 families returned."
+    assert _qualifiers(text) == [(400, "approximate"), (120, "exact")]
+
+
+def test_a_bracketed_restatement_keeps_its_own_reading() -> None:
+    assert _qualifiers("Aid reached some 1,400 families (7,000 people) in June.") == [
+        (1400, "approximate"),
+        (7000, "exact"),
+    ]
+
+
+def test_a_hedge_does_not_carry_to_a_count_whose_noun_is_implied() -> None:
+    assert _qualifiers("Around 60 people were hurt, and 12 died.") == [(60, "approximate"), (12, "exact")]
