@@ -88,3 +88,10 @@ def test_a_bracketed_restatement_keeps_its_own_reading() -> None:
 
 def test_a_hedge_does_not_carry_to_a_count_whose_noun_is_implied() -> None:
     assert _qualifiers("Around 60 people were hurt, and 12 died.") == [(60, "approximate"), (12, "exact")]
+
+
+def test_a_participle_after_the_first_noun_ends_the_list() -> None:
+    assert _qualifiers("Nearly 900 people affected and 12 deaths were reported.") == [
+        (900, "approximate"),
+        (12, "exact"),
+    ]
