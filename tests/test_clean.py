@@ -58,3 +58,19 @@ def test_characters_are_normalised_one_for_one():
     assert _source_of(source, segment) == source
     position = segment.text.index("people")
     assert source[segment.mapped.to_source(position) :].startswith("people")
+
+
+def test_block_before_a_source_line_is_the_sourced_table_not_a_caption():
+    source = (
+        "Report title\n\nDistrict Deaths Injured\nNorthvale 412 57 Eastmoor 90 12\n\n"
+        "Source: Ministry of Health, 03/04/2021\n\nText follows here."
+    )
+    kinds = [(s.kind, s.reason) for s in clean(source).segments]
+    assert kinds[1] == (SegmentKind.PARAGRAPH, "")
+    assert kinds[2] == (SegmentKind.BOILERPLATE, "source line")
+
+
+def test_photo_credit_still_marks_its_caption():
+    source = "Report title\n\nA nurse checks 12 children.\n\nPhoto credit: A. Person/UNICEF\n\nText follows here."
+    kinds = [(s.kind, s.reason) for s in clean(source).segments]
+    assert kinds[1:3] == [(SegmentKind.BOILERPLATE, "photo caption"), (SegmentKind.BOILERPLATE, "photo credit")]

@@ -278,10 +278,23 @@ def _code_atoms(text: str, atoms: list[Atom]) -> dict[int, tuple[str, str]]:
         if bare and chain and text[atoms[chain[-1]].end : atom.start] == " ":
             chain.append(i)
             continue
-        if len(chain) >= 3:
+        if len(chain) >= 3 and not _next_to_grouped_number(text, atoms, chain):
             codes.update((j, ("phone", "digit-groups")) for j in chain if j not in codes)
         chain = [i] if bare else []
     return codes
+
+
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
+
+
+def _next_to_grouped_number(text: str, atoms: list[Atom], chain: list[int]) -> bool:
+    """A run of bare numbers beside a thousands-grouped one ("Sindh 0 0 0 12 2,431") is a flattened table row's
+    cells: no telephone number or code goes on into "2,431"."""
+    start, end = atoms[chain[0]].start, atoms[chain[-1]].end
+    before = text[max(0, start - 12) : start]
+    return bool(_GROUPED_NUMBER.match(text, end + 1) and text[end : end + 1] == " ") or bool(
+        re.search(r"(?<![\d,])\d{1,3}(?:,\d{3})+ \Z", before)
+    )
 
 
 _SIGNED_CHANGE = re.compile(r"\s?(?:%|pc\b|per\s?cent\b|percent\b|percentage points?\b|bps?\b)", re.IGNORECASE)

@@ -193,6 +193,7 @@ class QuantityRecognizer:
                 found.append(read)
                 previous.append(read.quantity)
         rejected += [(s.start, s.end, Rejection(s.reason, s.rule)) for s in skipped]
+        found = _hedges_carried(text, found)
         in_sequence = self.rejections.in_sequence(text, [r.quantity for r in found])  # a table of contents
         for index, rejection in in_sequence.items():
             rejected.append((found[index].quantity.number_start, found[index].quantity.number_end, rejection))
@@ -1161,6 +1162,46 @@ class _Found:
     span: Span
     quantity: Quantity
     subject: str | None
+
+
+# between a hedged count and the next item of a list of the same noun: no sentence end, then a comma or "and"
+# ("an estimated 2,592 individuals affected in A, 8,655 individuals (1,909 households) in B and 780 individuals in C")
+_NEXT_ITEM_GAP = re.compile(r"[^.;:!?]*(?:,|\band)\s+")
+
+
+def _hedges_carried(text: str, found: list[_Found]) -> list[_Found]:
+    """An approximate count's hedge carried to the later items of its list that count the same noun, past figures
+    of other nouns between them ("across five locations"). A count restating it in brackets keeps its own reading
+    ("some 2,740 families (13,700 beneficiaries)": dev gold reads the bracketed count as exact)."""
+    out: list[_Found] = []
+    anchor: Quantity | None = None  # the last count hedged in its own words
+    for read in found:
+        quantity = read.quantity
+        if anchor is not None and _next_item(text, anchor, quantity):
+            high = quantity.value if anchor.high is not None and anchor.low is None else None
+            quantity = quantity.model_copy(update={"qualifier": anchor.qualifier, "low": None, "high": high})
+            read = replace(read, quantity=quantity)
+        elif quantity.qualifier is Qualifier.APPROXIMATE and quantity.kind is Kind.COUNT:
+            anchor = quantity
+        out.append(read)
+    return out
+
+
+def _written_after(text: str, quantity: Quantity) -> bool:
+    unit = quantity.unit or ""
+    return text[quantity.number_end : quantity.end].lstrip().casefold().startswith(unit.casefold())
+
+
+def _next_item(text: str, anchor: Quantity, quantity: Quantity) -> bool:
+    return (
+        quantity.qualifier is Qualifier.EXACT
+        and quantity.kind is Kind.COUNT
+        and quantity.value is not None
+        and quantity.unit is not None
+        and quantity.unit == anchor.unit
+        and _written_after(text, quantity)  # "and 20 injured": a noun implied, a clause of its own
+        and _NEXT_ITEM_GAP.fullmatch(text, anchor.end, quantity.start) is not None
+    )
 
 
 def _compound_amounts(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:

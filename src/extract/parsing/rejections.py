@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -148,6 +149,8 @@ def _cues() -> dict[str, object]:
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
+        # an axis tick: a number with a compact scale suffix, as the last bound of what was read ("112 - 0.5M")
+        "axis_tick": re.compile(r"(?:.*[-–]\s*)?\d+(?:\.\d+)?(?:" + _alternation(data["axis_tick_suffixes"]) + r")"),
     }
 
 
@@ -301,7 +304,12 @@ class Rejections:
 
     def in_sequence(self, text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
         """Figures read together: page numbers of a table of contents ("Foreword 4 Humanitarian Situation 6
-        Children in Crisis 8 ..."), small whole numbers that grow, each after a few words with no sentence end."""
+        Children in Crisis 8 ..."), small whole numbers that grow, each after a few words with no sentence end;
+        a chart's residue (axis ticks, a series of signed changes)."""
+        rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
+        return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
+
+    def _contents_sequence(self, text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
         rejected: dict[int, Rejection] = {}
         run: list[int] = []
         for index, quantity in enumerate([*quantities, None]):
@@ -312,6 +320,63 @@ class Rejections:
                 rejected.update((i, Rejection("page furniture", "contents-sequence")) for i in run)
             run = [index] if quantity is not None and _page_number_like(quantity) else []
         return rejected
+
+
+_TICK_GAP = re.compile(r"[\s\-–—•]*")  # what lies between two ticks of one axis: no word, no other number
+_MIN_TICKS = 3
+# a series of signed changes as a chart labels its bars ("+79 +59 +8 0 -1 +3"): four or more numbers, only spaces
+# between them, at least three with a sign of their own
+_SIGNED_SERIES = re.compile(r"(?<![\w.,])(?:[+\-−]?\d+(?:\.\d+)?%?[ \t]+){3,}[+\-−]?\d+(?:\.\d+)?%?(?![\w.,])")
+_SIGN = re.compile(r"(?<!\S)[+\-−]\d")
+_MIN_SIGNED = 3
+
+
+def _axis_ticks(text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
+    """A chart axis read as figures: three or more numbers with one compact scale suffix ("0.5M 1M 1.5M 2M",
+    "- 90M 50M 30M 70M"), nothing but spaces or dashes between them, whose values are evenly spaced."""
+    rejected: dict[int, Rejection] = {}
+    run: list[int] = []
+    for index, quantity in enumerate([*quantities, None]):
+        tick = quantity is not None and _is_tick(text, quantity)
+        if tick and run and _TICK_GAP.fullmatch(text, quantities[run[-1]].end, quantity.number_start):
+            run.append(index)
+            continue
+        if len(run) >= _MIN_TICKS and _evenly_spaced([_tick_value(quantities[i]) for i in run]):
+            rejected.update((i, Rejection("page furniture", "axis-ticks")) for i in run)
+        run = [index] if tick else []
+    return rejected
+
+
+def _is_tick(text: str, quantity: Quantity) -> bool:
+    """A number and its compact suffix, nothing more ("1.5M", "25%"): no qualifier, no counted noun."""
+    return (
+        quantity.start == quantity.number_start
+        and _pattern("axis_tick").fullmatch(text, quantity.number_start, quantity.end) is not None
+    )
+
+
+def _tick_value(quantity: Quantity) -> float | None:
+    """A tick's value; of a range read across the axis's first tick ("112 - 0.5M"), its upper bound."""
+    value = quantity.value if quantity.value is not None else quantity.high
+    return None if value is None else float(value)
+
+
+def _evenly_spaced(values: list[float | None]) -> bool:
+    if any(v is None for v in values):
+        return False
+    ordered = sorted(v for v in values if v is not None)
+    steps = [b - a for a, b in pairwise(ordered)]
+    return steps[0] > 0 and all(abs(step - steps[0]) <= 1e-9 * max(1.0, abs(steps[0])) for step in steps)
+
+
+def _in_signed_series(text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
+    """The figures read inside a series of signed changes ("+79 +59 +8 0 -1 +3"): a chart's bar labels."""
+    series = [m.span() for m in _SIGNED_SERIES.finditer(text) if len(_SIGN.findall(m.group())) >= _MIN_SIGNED]
+    return {
+        index: Rejection("page furniture", "signed-change-series")
+        for index, quantity in enumerate(quantities)
+        if any(start <= quantity.number_start and quantity.number_end <= end for start, end in series)
+    }
 
 
 def _contents(text: str, quantities: list[Quantity], run: list[int]) -> bool:

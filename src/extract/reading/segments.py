@@ -57,7 +57,7 @@ def _boilerplate_patterns() -> dict[str, re.Pattern[str]]:
     data = load_json("boilerplate.json")
     return {
         key: re.compile(r"(?:" + "|".join(data[key]) + r")\Z", re.IGNORECASE)
-        for key in ("navigation_lines", "credit_lines", "comment_form_starts")
+        for key in ("navigation_lines", "credit_lines", "source_lines", "comment_form_starts")
     }
 
 
@@ -148,6 +148,8 @@ def classify(blocks: list[Block], *, headings_from_text: bool) -> CleanText:
             segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, block.reason))
         elif all(patterns["navigation_lines"].match(line) for line in lines):
             segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, "navigation"))
+        elif patterns["source_lines"].match(lines[0]) or patterns["source_lines"].match(lines[-1]):
+            segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, "source line"))
         elif patterns["credit_lines"].match(lines[0]) or patterns["credit_lines"].match(lines[-1]):
             segments.append(Segment(SegmentKind.BOILERPLATE, mapped, section, "photo credit"))
             if len(lines) == 1 and _mark_caption(segments):
