@@ -78,7 +78,7 @@ def of_demonstrative(
     if index + 1 >= len(doc) or doc[index].lower_ != "of" or doc[index + 1].lower_ not in _DEMONSTRATIVES:
         return [], None
     noun = nouns(doc, index + 2) if doc[index + 1].lower_ in {"these", "those", "the"} else []
-    if noun and noun[0].i == index + 2:
+    if noun and noun[0].i >= index + 2:  # from the noun phrase's own start, or its head after a possessor
         return noun, None
     if doc[index + 1].lower_ == "the" and index + 3 < len(doc) and doc[index + 2].like_num:
         whole = nouns(doc, index + 3)  # "16 of the 18 states": the part counts what the whole counts

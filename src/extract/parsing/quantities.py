@@ -647,9 +647,11 @@ class QuantityRecognizer:
         if not first:
             return []
         end = first[-1].i + 1
-        # A possessor is not the counted thing: "the year's habitat budget", "12 children's hospitals".
         while end < len(doc) and doc[end].tag_ == "POS" and (owned := self._noun_run(doc, end + 1, False)):
-            first = list(doc[first[0].i : owned[-1].i + 1])
+            if index > 0 and doc[index - 1].tag_ in {"DT", "PRP$"}:  # "the world's poorest people" counts people
+                first = self._noun_run(doc, end + 1) or owned
+            else:  # a bare possessor names a kind: "12 children's hospitals"
+                first = list(doc[first[0].i : owned[-1].i + 1])
             end = first[-1].i + 1
         # An adjective dropped from the first conjunct ("vulnerable children and families") scopes over the
         # coordination, which the unit could then not express: keep the first noun alone.
