@@ -743,6 +743,8 @@ class QuantityRecognizer:
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]
+        if _plural_after_acronym(token):
+            return True
         if _degree_adverb(token) and token.i + 1 < len(token.doc):
             return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished", "most vulnerable"
         return any(c.isalpha() for c in token.text) and (
@@ -877,7 +879,22 @@ def _hyphenated(doc: Doc, index: int) -> list[Token]:
 
 
 def _is_noun(word: list[Token]) -> bool:
-    return word[-1].tag_ in _NOUN_TAGS
+    return word[-1].tag_ in _NOUN_TAGS or _plural_after_acronym(word[-1])
+
+
+_OBJECT_OPENING_TAGS = {"DT", "CD", "PRP", "PRP$", "JJ", "JJR", "JJS"} | _NOUN_TAGS
+
+
+def _plural_after_acronym(token: Token) -> bool:
+    """ "three WHO regions": a plural after a counted acronym that the tagger read as the acronym's verb ("WHO
+    regions" as "WHO runs"); no verb, since nothing follows it that could be its object."""
+    doc = token.doc
+    if token.tag_ != "VBZ" or not token.is_lower or not token.lower_.endswith("s") or token.i < 2:
+        return False
+    acronym = doc[token.i - 1]
+    if not (acronym.is_upper and acronym.is_alpha and len(acronym) > 1 and doc[acronym.i - 1].like_num):
+        return False
+    return token.i + 1 >= len(doc) or doc[token.i + 1].tag_ not in _OBJECT_OPENING_TAGS
 
 
 def _cut_after_plural(words: list[list[Token]]) -> None:
