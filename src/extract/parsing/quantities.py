@@ -369,7 +369,10 @@ class QuantityRecognizer:
                 return replace(figure, unit=unit), []
         if implied.verb_read_as_noun(unit_tokens):
             return replace(figure, unit=implied.PEOPLE), []
-        if implied.refers_back(unit_tokens) and (unit := implied.antecedent_unit(doc, index, previous, 2)):
+        if implied.refers_back(unit_tokens) and (
+            (unit := implied.antecedent_unit(doc, index, previous, 2))
+            or (unit := implied.others_said_of_people(unit_tokens))
+        ):
             return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=unit), unit_tokens
         if compound and unit_tokens:  # "a 20-bed hospital" counts beds, "a 5-member team" members
             unit_tokens = unit_tokens[: len(_hyphenated(doc, index))]
