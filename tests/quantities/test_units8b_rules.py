@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.parsing import REJECTED_KEY, parse_quantities, shared_pipeline
+
 from .helpers import read_figures
 
 
@@ -48,3 +50,37 @@ def test_the_plural_after_of_them_were_is_what_the_part_counts(nlp, text, span, 
 )
 def test_others_with_no_count_before_are_people_when_a_verb_of_people_says_so(nlp, text, unit):
     assert [u for u in _units(nlp, text).values()] == [unit]
+
+
+def _rejected(text: str) -> dict[str, tuple[str, str]]:
+    doc = shared_pipeline()(text)
+    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cases peaked in epi week 12 and fell after.",
+        "The data cover the epidemiological weeks from 5 to 8 of the year.",
+        "Reports for weeks 5-8 show a decline.",
+        "Admissions rose from week 5 to week 8.",
+    ],
+)
+def test_an_epidemiological_weeks_number_is_a_date(text):
+    rejected = _rejected(text)
+    assert rejected and all(decision == ("date", "epi-week") for decision in rejected.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("In the first week 30 people died.", "30"),  # a week of time, then a count
+        ("Within weeks 40 people had died.", "40"),  # the plural names weeks only before a range
+    ],
+)
+def test_a_count_after_a_week_of_time_stays_a_figure(text, number):
+    assert number in _figures(text)
+
+
+def _figures(text: str) -> list[str]:
+    return [q.number for q in parse_quantities(text)]

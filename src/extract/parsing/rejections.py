@@ -125,6 +125,11 @@ def _cues() -> dict[str, object]:
         "household_size_after": re.compile(
             r"-(?:person|member)\s+(?:" + _alternation(data["household_nouns"]) + r")\b", re.IGNORECASE
         ),
+        # "epi week 12", "weeks from 5 to 8", "week No. 3": the word before it, to tell "the first week 30 ..."
+        "week_before": re.compile(
+            r"(?:(\w+)\s+)?(?<![\w-])(" + _alternation(data["week_labels"]) + r")\s*(?:from\s+|no\.?\s*|#\s*)?\Z",
+            re.IGNORECASE,
+        ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
@@ -188,6 +193,8 @@ class Rejections:
             return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
         if code := _code(text, figure, before):
             return code
+        if _epidemiological_week(before, surface, figure):
+            return Rejection("date", "epi-week")  # "epi week 12", "weeks from 5 to 8": which week, not how many
         if _PAGES_BEFORE.search(before):
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
         small = _SMALL_INTEGER.fullmatch(surface) or (
@@ -313,6 +320,25 @@ def _continues(text: str, quantities: list[Quantity], run: list[int], quantity: 
 
 
 _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a", "an", "with", "at", "by"})
+
+
+_WEEKS_IN_A_YEAR = 53
+
+
+def _epidemiological_week(before: str, surface: str, figure: Figure) -> bool:
+    """A week's number after its label ("epi week 12", "week 5 to week 8"), or the weeks of a range after the
+    plural ("weeks from 5 to 8", "weeks 5-8"); not an amount after a time ("in the first week 30 people died",
+    "within weeks 40 people died")."""
+    match = _pattern("week_before").search(before)
+    first = re.match(r"\d{1,2}(?!\d)", surface)
+    if match is None or first is None or not 1 <= int(first.group()) <= _WEEKS_IN_A_YEAR:
+        return False
+    label = match.group(2).lower()
+    opener = (match.group(1) or "").lower()
+    if label in {"week", "weeks"} and opener in _cue("week_label_openers"):
+        return False
+    plural = label.endswith("weeks")
+    return not plural or figure.qualifier is Qualifier.RANGE
 
 
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
