@@ -84,3 +84,16 @@ def test_a_count_after_a_week_of_time_stays_a_figure(text, number):
 
 def _figures(text: str) -> list[str]:
     return [q.number for q in parse_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The camps held 12 . 7\n\nmillion displaced people.", [("12 . 7\n\nmillion displaced people", 12_700_000)]),
+        ("Some 3 . 25 billion was pledged.", [("Some 3 . 25 billion", 3_250_000_000)]),
+        # no scale word after it: the point may end a sentence, so the numbers stay apart
+        ("The tally was 26 . 4 boats.", [("26", 26), ("4 boats", 4)]),
+    ],
+)
+def test_a_spaced_decimal_point_before_a_scale_joins_one_number(nlp, text, expected):
+    assert [(span, q.value) for span, q in read_figures(nlp, text)] == expected
