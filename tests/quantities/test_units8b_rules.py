@@ -97,3 +97,21 @@ def _figures(text: str) -> list[str]:
 )
 def test_a_spaced_decimal_point_before_a_scale_joins_one_number(nlp, text, expected):
     assert [(span, q.value) for span, q in read_figures(nlp, text)] == expected
+
+
+def test_a_page_number_atop_a_page_before_a_heading_in_capitals_is_furniture():
+    text = "23\nPROGRAMMES | 41 PROGRAMMES\n\nThe team reached 300 families.\f24\nPROGRAMMES\nIt ran 12 clinics."
+    rejected = _rejected(text)
+    assert rejected["23"] == ("page furniture", "page-number-line-start")
+    assert rejected["24"] == ("page furniture", "page-number-line-start")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team reached 300 families.\n23\nPROGRAMMES SUPPORTED",  # lower on the page: a key figure
+        "23\nPeople reached in May",  # its label is in sentence case
+    ],
+)
+def test_a_number_above_its_label_lower_on_a_page_stays_a_figure(text):
+    assert "23" in _figures(text)

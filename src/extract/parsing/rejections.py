@@ -681,6 +681,8 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
     surface = text[start : figure.number_end]
     if not _LINE_OPENING.fullmatch(text, line_start, start) or not _PAGE_NUMBER.fullmatch(surface):
         return None  # the line opens with it, or after a document site's page count ("57 436 ICRC ANNUAL REPORT")
+    if figure.qualifier is Qualifier.EXACT and _atop_a_page(text, figure):
+        return Rejection("page furniture", "page-number-line-start")
     if figure.qualifier is not Qualifier.EXACT or not unit_tokens:
         return None
     names = all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
@@ -695,3 +697,15 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
     if names or (worded and (singular_title or capitals)):
         return Rejection("page furniture", "page-number-line-start")
     return None
+
+
+def _atop_a_page(text: str, figure: Figure) -> bool:
+    """ "17\nOPERATIONS | 87 ...": a page number alone on a page's first line, above a running heading in capitals;
+    a key figure above its label in capitals ("17\nHOSPITALS") comes lower on a page."""
+    start, end = figure.number_start, figure.number_end
+    first_line = start == 0 or text[start - 1] == "\f"
+    heading = _CAPITALS_LINE_AFTER.match(text, end)
+    return first_line and heading is not None
+
+
+_CAPITALS_LINE_AFTER = re.compile(r"[ \t]*\n[ \t]*[A-Z][A-Z]{2,}(?:[^a-z\n])*(?:\n|\Z)")
