@@ -115,3 +115,29 @@ def test_a_page_number_atop_a_page_before_a_heading_in_capitals_is_furniture():
 )
 def test_a_number_above_its_label_lower_on_a_page_stays_a_figure(text):
     assert "23" in _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "bounds", "unit"),
+    [
+        (
+            "Aid reached 20 million people. Seven or eight million of those people are in danger.",
+            "Seven or eight million of those people",
+            (7_000_000, 8_000_000),
+            "people",
+        ),
+        (
+            "Some 40,000 people fled. Two or three thousand of them were children.",
+            "Two or three thousand",
+            (2_000, 3_000),
+            "children",
+        ),
+    ],
+)
+def test_a_scaled_word_number_before_of_those_is_an_amount_of_them(nlp, text, span, bounds, unit):
+    figure = dict(read_figures(nlp, text))[span]
+    assert (figure.qualifier.value, figure.low, figure.high, figure.unit) == ("range", *bounds, unit)
+
+
+def test_a_bare_word_number_before_of_them_still_counts_nothing(nlp):
+    assert read_figures(nlp, "Many fled. Two of them returned.") == []

@@ -28,7 +28,7 @@ from extract.models import Kind, Qualifier, Quantity
 from extract.parsing import SPAN_KEY, implied, layout
 from extract.parsing.currencies import table as currency_table
 from extract.parsing.figures import Figure, SkippedNumber, scan_figures
-from extract.parsing.numbers import as_number
+from extract.parsing.numbers import as_number, lexicon
 from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
 from extract.parsing.units import Unit, canonical, parts_per, unit_after, unit_name
 from extract.resources import load_json, use_lexicons
@@ -299,6 +299,8 @@ class QuantityRecognizer:
         doc = number.doc
         if figure.value == 1:
             return not _listed_number(doc, number.end) and not _listed_number(doc, number.start - 1, step=-1)
+        if number[-1].lower_ in lexicon().scales:
+            return False  # "seven million of those people", "two or three thousand of them": an amount of them
         after = doc[number.end : number.end + 2]
         return len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in _PRONOUNS_AFTER_OF
 
@@ -361,7 +363,8 @@ class QuantityRecognizer:
             tokens, unit = in_capitals
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
         unit_tokens = self._counted_noun(doc, index)
-        if not unit_tokens and not figure.is_word:  # "one of them", "two of the largest" name no count
+        scaled = index > 0 and doc[index - 1].lower_ in lexicon().scales  # "seven million of those people"
+        if not unit_tokens and (scaled or not figure.is_word):  # "one of them", "two of the largest" name no count
             unit_tokens, unit = implied.of_demonstrative(
                 doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous
             )
