@@ -305,7 +305,9 @@ def test_coordinated_modifiers_before_the_noun_go_together(nlp, text, unit):
     ("text", "unit"),
     [
         ("We supported 12 children's hospitals.", "children's hospitals"),
-        ("Roughly two-thirds of the year's habitat budget was spent.", "year's habitat budget"),
+        ("Roughly two-thirds of the year's habitat budget was spent.", "habitat budget"),
+        ("The fund reached 40 million of the region's most vulnerable people.", "people"),
+        ("One in 10 of the town's inhabitants fled.", "inhabitants"),
     ],
 )
 def test_a_possessor_is_not_the_counted_noun(nlp, text, unit):

@@ -78,15 +78,28 @@ def of_demonstrative(
     if index + 1 >= len(doc) or doc[index].lower_ != "of" or doc[index + 1].lower_ not in _DEMONSTRATIVES:
         return [], None
     noun = nouns(doc, index + 2) if doc[index + 1].lower_ in {"these", "those", "the"} else []
-    if noun and noun[0].i == index + 2:
+    if noun and noun[0].i >= index + 2:  # from the noun phrase's own start, or its head after a possessor
         return noun, None
     if doc[index + 1].lower_ == "the" and index + 3 < len(doc) and doc[index + 2].like_num:
         whole = nouns(doc, index + 3)  # "16 of the 18 states": the part counts what the whole counts
         if whole and whole[0].i == index + 3:
             return [], doc[whole[0].i : whole[-1].i + 1].text
     if doc[index + 1].lower_ in _REFERRING:
+        if named := _named_by_copula(doc, index + 2, nouns):
+            return [], named
         return [], antecedent_unit(doc, first, previous, sentences=2)
     return [], None
+
+
+def _named_by_copula(doc: Doc, index: int, nouns: NounReader) -> str | None:
+    """ "1,200 of them were children": the plural noun a copula after "of them" says the part is; None when the
+    copula says something else ("of them were injured", "of them are in hospital")."""
+    if index + 1 >= len(doc) or doc[index].lemma_ != "be":
+        return None
+    noun = nouns(doc, index + 1)
+    if not noun or noun[0].i < index + 1 or noun[-1].tag_ not in {"NNS", "NNPS"}:
+        return None
+    return doc[noun[0].i : noun[-1].i + 1].text
 
 
 def bracketed(
@@ -245,3 +258,15 @@ def verb_read_as_noun(unit_tokens: Sequence[Token]) -> bool:
 def refers_back(unit_tokens: Sequence[Token]) -> bool:
     """ "Two others are missing": "others" stands for the noun counted before."""
     return len(unit_tokens) == 1 and unit_tokens[0].lower_ in _lexicon()["antecedent_nouns"]
+
+
+def others_said_of_people(unit_tokens: Sequence[Token]) -> str | None:
+    """ "left many dead and thousands of others displaced": "others" with no count before it stands for people when
+    a verb said of people governs it or follows it."""
+    token = unit_tokens[-1]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    words = people_words()
+    governing = [token.head, token.head.head, token.head.head.head]  # "killed dozens of others": through "of"
+    if any(t.lower_ in words or t.lemma_ in words for t in governing) or (after is not None and after.lower_ in words):
+        return PEOPLE
+    return None

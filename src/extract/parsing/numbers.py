@@ -448,9 +448,36 @@ def find_atoms(text: str) -> list[Atom]:
                 atoms.append(
                     Atom(atom_start, base + end, -word_value if negative else word_value, None, True, scale > 1, scale)
                 )
-    atoms = _space_groups_apart(text, atoms)
+    atoms = _spaced_decimals(text, _space_groups_apart(text, atoms))
     atoms = _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
     return _with_qualified_halves(text, atoms, lex)
+
+
+_SPACED_POINT = re.compile(r"(\d{1,3}) \. (\d{1,2})(?!\d)")
+
+
+def _spaced_decimals(text: str, atoms: list[Atom]) -> list[Atom]:
+    """A decimal point a PDF copy set apart before a scale word ("26 . 4 million refugees"): one number, 26.4
+    million, not 26 and 4 million. Only before a scale word, where "26. 4 million" cannot be two sentences' ends
+    and starts written with a space before the full stop."""
+    out: list[Atom] = []
+    for atom in atoms:
+        before = out[-1] if out else None
+        point = _SPACED_POINT.match(text, before.start) if before is not None else None
+        if (
+            before is not None
+            and point is not None
+            and point.end(1) == before.end
+            and point.start(2) == atom.start
+            and not (before.is_word or before.has_scale or atom.is_word)
+            and atom.has_scale
+            and atom.value is not None
+        ):
+            value = _rounded(float(f"{point.group(1)}.{point.group(2)}") * atom.scale)
+            out[-1] = Atom(before.start, atom.end, value, None, False, True, atom.scale)
+            continue
+        out.append(atom)
+    return out
 
 
 _CELLS_SIDE_BY_SIDE = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+ \d{1,3}(?:,\d{3})+(?![\d]|,\d)")

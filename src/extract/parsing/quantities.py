@@ -28,7 +28,7 @@ from extract.models import Kind, Qualifier, Quantity
 from extract.parsing import SPAN_KEY, implied, layout
 from extract.parsing.currencies import table as currency_table
 from extract.parsing.figures import Figure, SkippedNumber, scan_figures
-from extract.parsing.numbers import as_number
+from extract.parsing.numbers import as_number, lexicon
 from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
 from extract.parsing.units import Unit, canonical, metres_not_millions, parts_per, unit_after, unit_name
 from extract.resources import load_json, use_lexicons
@@ -350,6 +350,8 @@ class QuantityRecognizer:
         doc = number.doc
         if figure.value == 1:
             return not _listed_number(doc, number.end) and not _listed_number(doc, number.start - 1, step=-1)
+        if number[-1].lower_ in lexicon().scales:
+            return False  # "seven million of those people", "two or three thousand of them": an amount of them
         after = doc[number.end : number.end + 2]
         return len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in _PRONOUNS_AFTER_OF
 
@@ -417,7 +419,8 @@ class QuantityRecognizer:
             tokens, unit = in_capitals
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
         unit_tokens = self._counted_noun(doc, index)
-        if not unit_tokens and not figure.is_word:  # "one of them", "two of the largest" name no count
+        scaled = index > 0 and doc[index - 1].lower_ in lexicon().scales  # "seven million of those people"
+        if not unit_tokens and (scaled or not figure.is_word):  # "one of them", "two of the largest" name no count
             unit_tokens, unit = implied.of_demonstrative(
                 doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous
             )
@@ -425,7 +428,10 @@ class QuantityRecognizer:
                 return replace(figure, unit=unit), []
         if implied.verb_read_as_noun(unit_tokens):
             return replace(figure, unit=implied.PEOPLE), []
-        if implied.refers_back(unit_tokens) and (unit := implied.antecedent_unit(doc, index, previous, 2)):
+        if implied.refers_back(unit_tokens) and (
+            (unit := implied.antecedent_unit(doc, index, previous, 2))
+            or (unit := implied.others_said_of_people(unit_tokens))
+        ):
             return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=unit), unit_tokens
         if implied.refers_back(unit_tokens) and implied.others_said_of_people(unit_tokens):
             return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=implied.PEOPLE), unit_tokens
@@ -706,9 +712,11 @@ class QuantityRecognizer:
         if not first:
             return []
         end = first[-1].i + 1
-        # A possessor is not the counted thing: "the year's habitat budget", "12 children's hospitals".
         while end < len(doc) and doc[end].tag_ == "POS" and (owned := self._noun_run(doc, end + 1, False)):
-            first = list(doc[first[0].i : owned[-1].i + 1])
+            if index > 0 and doc[index - 1].tag_ in {"DT", "PRP$"}:  # "the world's poorest people" counts people
+                first = self._noun_run(doc, end + 1) or owned
+            else:  # a bare possessor names a kind: "12 children's hospitals"
+                first = list(doc[first[0].i : owned[-1].i + 1])
             end = first[-1].i + 1
         # An adjective dropped from the first conjunct ("vulnerable children and families") scopes over the
         # coordination, which the unit could then not express: keep the first noun alone.
@@ -803,6 +811,8 @@ class QuantityRecognizer:
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]
+        if _plural_after_acronym(token):
+            return True
         if _degree_adverb(token) and token.i + 1 < len(token.doc):
             return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished", "most vulnerable"
         return any(c.isalpha() for c in token.text) and (
@@ -937,7 +947,22 @@ def _hyphenated(doc: Doc, index: int) -> list[Token]:
 
 
 def _is_noun(word: list[Token]) -> bool:
-    return word[-1].tag_ in _NOUN_TAGS
+    return word[-1].tag_ in _NOUN_TAGS or _plural_after_acronym(word[-1])
+
+
+_OBJECT_OPENING_TAGS = {"DT", "CD", "PRP", "PRP$", "JJ", "JJR", "JJS"} | _NOUN_TAGS
+
+
+def _plural_after_acronym(token: Token) -> bool:
+    """ "three WHO regions": a plural after a counted acronym that the tagger read as the acronym's verb ("WHO
+    regions" as "WHO runs"); no verb, since nothing follows it that could be its object."""
+    doc = token.doc
+    if token.tag_ != "VBZ" or not token.is_lower or not token.lower_.endswith("s") or token.i < 2:
+        return False
+    acronym = doc[token.i - 1]
+    if not (acronym.is_upper and acronym.is_alpha and len(acronym) > 1 and doc[acronym.i - 1].like_num):
+        return False
+    return token.i + 1 >= len(doc) or doc[token.i + 1].tag_ not in _OBJECT_OPENING_TAGS
 
 
 def _cut_after_plural(words: list[list[Token]]) -> None:

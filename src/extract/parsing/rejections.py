@@ -146,6 +146,11 @@ def _cues() -> dict[str, object]:
         "listicle_after": re.compile(  # "Ten crises and trends to watch": a noun joined to the counted one first
             r"(?:\s+(?:and|or)\s+[A-Za-z-]+)?\s+(?:" + _alternation(data["listicle_endings"]) + r")\b", re.IGNORECASE
         ),
+        # "epi week 12", "weeks from 5 to 8", "week No. 3": the word before it, to tell "the first week 30 ..."
+        "week_before": re.compile(
+            r"(?:(\w+)\s+)?(?<![\w-])(" + _alternation(data["week_labels"]) + r")\s*(?:from\s+|no\.?\s*|#\s*)?\Z",
+            re.IGNORECASE,
+        ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
@@ -221,6 +226,8 @@ class Rejections:
             return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
         if code := _code(text, figure, before):
             return code
+        if _epidemiological_week(before, surface, figure):
+            return Rejection("date", "epi-week")  # "epi week 12", "weeks from 5 to 8": which week, not how many
         if _PAGES_BEFORE.search(before):
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
         small = _SMALL_INTEGER.fullmatch(surface) or (
@@ -412,6 +419,25 @@ def _continues(text: str, quantities: list[Quantity], run: list[int], quantity: 
 
 
 _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a", "an", "with", "at", "by"})
+
+
+_WEEKS_IN_A_YEAR = 53
+
+
+def _epidemiological_week(before: str, surface: str, figure: Figure) -> bool:
+    """A week's number after its label ("epi week 12", "week 5 to week 8"), or the weeks of a range after the
+    plural ("weeks from 5 to 8", "weeks 5-8"); not an amount after a time ("in the first week 30 people died",
+    "within weeks 40 people died")."""
+    match = _pattern("week_before").search(before)
+    first = re.match(r"\d{1,2}(?!\d)", surface)
+    if match is None or first is None or not 1 <= int(first.group()) <= _WEEKS_IN_A_YEAR:
+        return False
+    label = match.group(2).lower()
+    opener = (match.group(1) or "").lower()
+    if label in {"week", "weeks"} and opener in _cue("week_label_openers"):
+        return False
+    plural = label.endswith("weeks")
+    return not plural or figure.qualifier is Qualifier.RANGE
 
 
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
@@ -781,6 +807,8 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
     surface = text[start : figure.number_end]
     if not _LINE_OPENING.fullmatch(text, line_start, start) or not _PAGE_NUMBER.fullmatch(surface):
         return None  # the line opens with it, or after a document site's page count ("57 436 ICRC ANNUAL REPORT")
+    if figure.qualifier is Qualifier.EXACT and _atop_a_page(text, figure):
+        return Rejection("page furniture", "page-number-line-start")
     if figure.qualifier is not Qualifier.EXACT or not unit_tokens:
         return None
     names = all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
@@ -795,3 +823,15 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
     if names or (worded and (singular_title or capitals)):
         return Rejection("page furniture", "page-number-line-start")
     return None
+
+
+def _atop_a_page(text: str, figure: Figure) -> bool:
+    """ "17\nOPERATIONS | 87 ...": a page number alone on a page's first line, above a running heading in capitals;
+    a key figure above its label in capitals ("17\nHOSPITALS") comes lower on a page."""
+    start, end = figure.number_start, figure.number_end
+    first_line = start == 0 or text[start - 1] == "\f"
+    heading = _CAPITALS_LINE_AFTER.match(text, end)
+    return first_line and heading is not None
+
+
+_CAPITALS_LINE_AFTER = re.compile(r"[ \t]*\n[ \t]*[A-Z][A-Z]{2,}(?:[^a-z\n])*(?:\n|\Z)")
