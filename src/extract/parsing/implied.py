@@ -237,14 +237,6 @@ def _phrase_at(doc: Doc, index: int, phrases: frozenset[str]) -> bool:
     return any(doc[index : index + len(p.split())].text.lower() == p for p in phrases)
 
 
-def others_said_of_people(unit_tokens: Sequence[Token]) -> bool:
-    """ "thousands of others displaced": "others" with no figure before to stand for, before a verb said of people."""
-    token = unit_tokens[-1]
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    words = _lexicon()["people_verbs"]
-    return after is not None and after.pos_ in {"VERB", "ADJ"} and (after.lower_ in words or after.lemma_ in words)
-
-
 def verb_read_as_noun(unit_tokens: Sequence[Token]) -> bool:
     """ "more than 300,000 need this kind of support": a verb said of people that the tagger read as the counted
     noun, before the determiner of its object; the bare figure counts people."""

@@ -433,8 +433,6 @@ class QuantityRecognizer:
             or (unit := implied.others_said_of_people(unit_tokens))
         ):
             return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=unit), unit_tokens
-        if implied.refers_back(unit_tokens) and implied.others_said_of_people(unit_tokens):
-            return replace(figure, end=unit_tokens[-1].idx + len(unit_tokens[-1]), unit=implied.PEOPLE), unit_tokens
         if compound and unit_tokens:  # "a 20-bed hospital" counts beds, "a 5-member team" members
             unit_tokens = unit_tokens[: len(_hyphenated(doc, index))]
         if not unit_tokens and (counted := self._number_of_before(doc, figure)):
