@@ -99,10 +99,17 @@ def test_a_year_before_estimates_is_a_year(nlp, text):
     [
         ("Number of people reached: 3,150 people Norwegian Red Cross partners", "people"),
         ("Total assisted: 820 households Partner National Societies", "households"),
+        ("Three people dead KENYA Floods hit the coast on Monday.", "people"),
+        ("Some 60 families homeless NIGER Heavy rains continued.", "families"),
     ],
 )
 def test_a_lower_case_plural_noun_ends_the_unit_before_a_name(text, unit):
     assert _found(text)[0][3] == unit
+
+
+def test_a_plural_noun_and_its_adjectives_stay_whole_before_lower_case_words():
+    assert _found("The rains left 300 people homeless and 20 wells dry.")[0][3] == "people"
+    assert _found("About 2,000 vulnerable families received kits.")[0][3] == "families"
 
 
 def test_a_capitalised_noun_run_stays_whole():

@@ -995,13 +995,23 @@ def _bare_plural_at(doc: Doc, index: int) -> bool:
 
 
 def _cut_before_name(words: list[list[Token]]) -> None:
-    """A lower-case plural noun is a whole counted noun; a capitalised word after it opens a name, the next field
-    or sentence of a form whose punctuation was lost ("2,400 people Danish Red Cross partners"): cut there."""
+    """A lower-case plural noun is a whole counted noun; a capitalised word after it, or after the lower-case
+    adjectives that follow it, opens a name, a heading or the next field of a text whose punctuation or line
+    breaks were lost ("2,400 people Danish Red Cross partners", "Four people dead INDIA Cyclone Titli"): cut there."""
     for i, word in enumerate(words[:-1]):
         token = word[-1]
-        if token.tag_ == "NNS" and token.is_lower and words[i + 1][0].text[:1].isupper():
+        if token.tag_ != "NNS" or not token.is_lower:
+            continue
+        following = i + 1
+        while following < len(words) - 1 and _lower_adjective(words[following]):
+            following += 1
+        if words[following][0].text[:1].isupper():
             del words[i + 1 :]
             return
+
+
+def _lower_adjective(word: list[Token]) -> bool:
+    return len(word) == 1 and word[0].is_lower and word[0].pos_ == "ADJ"
 
 
 def _ends_row(doc: Doc, figure: Figure) -> bool:
