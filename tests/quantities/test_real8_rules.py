@@ -236,3 +236,20 @@ def test_an_items_number_in_a_row_of_page_counters_is_site_furniture(nlp):
 
 def test_a_number_label_elsewhere_still_counts():
     assert _found("Total number: 4,500 people were reached.")[0][:2] == ("4,500", 4500)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Heavy rains fell between 4 and 9 September in the hills.", "4 and 9"),
+        ("Teams were deployed on 2-5 June to the camps.", "2-5"),
+        ("Distributions took place on February 17 and 18 in two towns.", "18"),
+        ("The clinics opened on March 3 or 4 this year.", "4"),
+    ],
+)
+def test_days_before_or_after_a_month_are_dates(nlp, text, number):
+    assert _rejected(nlp, text)[number] == "date"
+
+
+def test_a_range_before_a_month_of_no_days_stays_a_figure():
+    assert _found("Some 300 to 500 families arrived last June.")[0][3] == "families"

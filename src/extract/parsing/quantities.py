@@ -293,6 +293,24 @@ class QuantityRecognizer:
             and month.lower_ in self.words["months"]
         )
 
+    def _days_before_month(self, figure: Figure, number: Span) -> bool:
+        """A day ("12 March") or a range of days ("between 4 and 9 September", "2-5 June") before a month."""
+        if len(number) == 1:
+            return len(number.text) <= 2
+        days = [token for token in number if token.like_num]
+        return figure.qualifier is Qualifier.RANGE and all(_DAY.fullmatch(token.text) for token in days)
+
+    def _day_after_a_month_and_day(self, doc: Doc, number: Span) -> bool:
+        """ "on February 17 and 18", "June 3 or 4": a day number joined to the day of a date after its month."""
+        if len(number) != 1 or number.start < 3 or not _DAY.fullmatch(number.text):
+            return False
+        month, day, joiner = doc[number.start - 3], doc[number.start - 2], doc[number.start - 1]
+        return (
+            joiner.lower_ in {"and", "or", "&"}
+            and bool(_DAY.fullmatch(day.text))
+            and month.lower_ in self.words["months"]
+        )
+
     def _is_reference_or_date(self, doc: Doc, figure: Figure, number: Span) -> Rejection | None:
         before = doc[number.start - 1] if number.start > 0 else None
         after = doc[number.end] if number.end < len(doc) else None
@@ -310,12 +328,14 @@ class QuantityRecognizer:
         if is_reference and not layout.labelled_after(doc, number.start):
             return self.rejections.reference(before.lower_) if figure.qualifier is not Qualifier.RANGE else None
         if after is not None and after.lower_ in self.words["months"]:
-            # "12 March"; "$ 37,305.97 february" is no day
-            return Rejection("date", "day-month") if len(number.text) <= 2 else None
+            # "12 March", "between 4 and 9 September", "2-5 June"; "$ 37,305.97 february" is no day
+            return Rejection("date", "day-month") if self._days_before_month(figure, number) else None
         if self._dotted_day(doc, number):
             return Rejection("date", "dotted-day-month")  # "Published 20. Jun 2016": a day written with a dot
         if self._day_before_a_day_and_month(doc, number):
             return Rejection("date", "day-and-day-month")  # the 27 of "On 27 and 28 May 2023"
+        if self._day_after_a_month_and_day(doc, number):
+            return Rejection("date", "month-day-and-day")  # the 18 of "on February 17 and 18"
         if (
             number.start == 0
             and after is not None
