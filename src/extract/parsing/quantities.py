@@ -286,12 +286,7 @@ class QuantityRecognizer:
         """ "On 27 and 28 May", "on 3 or 4 June": a day number joined to the day of a date."""
         if len(number) != 1 or number.end + 2 >= len(doc) or not _DAY.fullmatch(number.text):
             return False
-        joiner, day, month = doc[number.end], doc[number.end + 1], doc[number.end + 2]
-        return (
-            joiner.lower_ in {"and", "or", "&"}
-            and bool(_DAY.fullmatch(day.text))
-            and month.lower_ in self.words["months"]
-        )
+        return self._joined_to_a_dated_day(doc[number.end], doc[number.end + 1], doc[number.end + 2])
 
     def _days_before_month(self, figure: Figure, number: Span) -> bool:
         """A day ("12 March") or a range of days ("between 4 and 9 September", "2-5 June") before a month."""
@@ -304,7 +299,10 @@ class QuantityRecognizer:
         """ "on February 17 and 18", "June 3 or 4": a day number joined to the day of a date after its month."""
         if len(number) != 1 or number.start < 3 or not _DAY.fullmatch(number.text):
             return False
-        month, day, joiner = doc[number.start - 3], doc[number.start - 2], doc[number.start - 1]
+        return self._joined_to_a_dated_day(doc[number.start - 1], doc[number.start - 2], doc[number.start - 3])
+
+    def _joined_to_a_dated_day(self, joiner: Token, day: Token, month: Token) -> bool:
+        """Whether a day number is joined ("and", "or") to another day that a month dates."""
         return (
             joiner.lower_ in {"and", "or", "&"}
             and bool(_DAY.fullmatch(day.text))
