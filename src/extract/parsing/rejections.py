@@ -778,17 +778,19 @@ def _list_number(text: str, figure: Figure) -> bool:
     before = text[max(0, start - 4) : start]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = len(text) if (found := text.find("\n", start)) < 0 else found
-    line = text[line_start:start]
-    return bool(_SENTENCE_END.search(before)) or not line.strip() or _in_numbered_line(text, figure, line_end)
+    return (
+        bool(_SENTENCE_END.search(before))
+        or not text[line_start:start].strip()
+        or _in_numbered_line(text, figure, line_start, line_end)
+    )
 
 
-def _in_numbered_line(text: str, figure: Figure, line_end: int) -> bool:
+def _in_numbered_line(text: str, figure: Figure, line_start: int, line_end: int) -> bool:
     """ "1. Home 2. Africa 3. News": items numbered on one line, each after the item numbered one less or before
     the item numbered one more, with only words between."""
     value = figure.value
     if not isinstance(value, int):
         return False
-    line_start = text.rfind("\n", 0, figure.number_start) + 1
     previous = re.search(rf"(?<![\d.,]){value - 1}\.\s+[A-Z][^\d]*\Z", text[line_start : figure.number_start])
     following = re.match(rf"\.\s+[A-Z][^\d]*?(?<![\d.,]){value + 1}\.\s+[A-Z]", text[figure.number_end : line_end])
     return (value >= 2 and previous is not None) or following is not None
