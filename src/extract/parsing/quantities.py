@@ -323,8 +323,8 @@ class QuantityRecognizer:
             return Rejection("date", "dotted-month-before")  # "TEHRAN, May. 17 (IRNA)": a dateline
         if after is not None and after.lower_ in self.words["split_ordinal_suffixes"] and _DAY.fullmatch(number.text):
             return self._split_ordinal(doc, after)
-        if is_reference and not layout.labelled_after(doc, number.start):
-            return self.rejections.reference(before.lower_) if figure.qualifier is not Qualifier.RANGE else None
+        if is_reference and figure.qualifier is not Qualifier.RANGE and not layout.labelled_after(doc, number.start):
+            return self.rejections.reference(before.lower_)
         if after is not None and after.lower_ in self.words["months"]:
             # "12 March", "between 4 and 9 September", "2-5 June"; "$ 37,305.97 february" is no day
             return Rejection("date", "day-month") if self._days_before_month(figure, number) else None

@@ -43,9 +43,14 @@ _TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 do
 _SLASH_PAIR = re.compile(r"\d{1,2}/(\d{1,2})")
 _COMMON_DENOMINATORS = frozenset({"2", "3", "4"})  # "1/2 ration", "a 3/4 majority": fractions even without "of"
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
-_AGED_BEFORE = re.compile(r"\baged\s+(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE)
+_AGED_BEFORE = re.compile(
+    r"\baged\s+(?:between\s+|from\s+)?(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE
+)  # "aged 6-59 months", "aged between 6-59 months"
 _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
-_AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
+# "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time
+_AGO_AFTER = re.compile(r"(?:\s+\d{1,2}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))*\s+ago\b", re.IGNORECASE)
+_DASH_THEN_CAPITAL = re.compile(r"[ \t]*[-–—][ \t]+([A-Z].*)")
+_MAX_ITEM_NUMBER = 20
 _N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
 _SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)  # "below 18 years of age"
@@ -104,6 +109,8 @@ def _cues() -> dict[str, object]:
             [*data["document_series"], *load_json("numbers.json")["reference_words"]],
             r"\s*(?:no\.?|n[º°]|#|number)?\s*",
         ),
+        # an age group's noun and an opening bracket: the "children (" of "1,000 children (6-59 months)"
+        "age_group_bracket": re.compile(r"\b(?:" + _alternation(data["age_groups"]) + r")\s*\(\s*\Z", re.IGNORECASE),
         # "#6", "No. 9", "nº 4"; "Situation Report n. 12" (the Italian and French abbreviation, after a word)
         "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°]|(?<=[a-z] )n\.)\s*\Z", re.IGNORECASE),
         # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
@@ -226,6 +233,8 @@ class Rejections:
             return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
         if code := _code(text, figure, before):
             return code
+        if _dashed_list_item(text, figure):
+            return Rejection("ordinal", "dashed-list-number")
         if _epidemiological_week(before, surface, figure):
             return Rejection("date", "epi-week")  # "epi week 12", "weeks from 5 to 8": which week, not how many
         if _PAGES_BEFORE.search(before):
@@ -539,6 +548,8 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     written = _AGE_UNIT.search(text, figure.number_end, figure.end)  # "aged 5 to 17" (years implied) stays a figure
     if figure.kind is Kind.DURATION and written and _AGED_BEFORE.search(before) and largest <= _MAX_AGE_UNDER:
         return Rejection("category label", "aged-band")  # "children aged six months to 15 years"
+    if figure.kind is Kind.DURATION and largest <= _MAX_AGE_UNDER and _pattern("age_group_bracket").search(before):
+        return Rejection("category label", "bracketed-age-band")  # "children (6months-14 years)", "boys (5-17 years)"
     bounded = (Qualifier.EXACT, Qualifier.RANGE, Qualifier.LESS_THAN, Qualifier.AT_MOST)
     if group and figure.unit is not None and figure.qualifier in bounded:
         return Rejection("category label", "group-age")  # "children 6-59 months", "Children <5 years"
@@ -766,6 +777,20 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     if not before.strip() and re.match(r" [A-Z0-9]", after) and len(after) > 1:
         return Rejection("page furniture", "page-number-line-start")  # "1 1) ETHIOPIA", "2 2016 in Review"
     return None
+
+
+def _dashed_list_item(text: str, figure: Figure) -> bool:
+    """ "1-     Winter conditions adding to hardships", "3 – UNHCR concerned about ...": an item's number opening
+    its line before a dash and a heading of several words. (A report's paragraphs are read one by one, so the
+    items numbered one less or one more are out of sight.)"""
+    start, end = figure.number_start, figure.number_end
+    surface = text[start:end]
+    if not _MARKER.fullmatch(surface) or int(surface) > _MAX_ITEM_NUMBER or figure.qualifier is Qualifier.RANGE:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = len(text) if (found := text.find("\n", end)) < 0 else found
+    heading = _DASH_THEN_CAPITAL.match(text, end, line_end)
+    return not text[line_start:start].strip() and heading is not None and len(heading.group(1).split()) >= 4
 
 
 def _list_number(text: str, figure: Figure) -> bool:
