@@ -77,3 +77,78 @@ def test_an_age_band_keeps_the_count_of_its_group():
     assert _found("Teams vaccinated 4,000 children (6months-15 years) against measles.") == [
         ("4,000", 4000, "exact", "children")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Each child received 40g of peanut paste.", "g"),
+        ("The ration gave 1,900 kilocalories.", "kcal"),
+        ("Rations were cut to 1,500 kcal.", "kcal"),
+        ("Gusts reached 180 km/hour on the coast.", "km/h"),
+        ("Winds of 95 kph flattened the tents.", "km/h"),
+    ],
+)
+def test_grams_kilocalories_and_speeds_are_written_as_reports_write_them(text, unit):
+    assert [q.unit for q in parse_quantities(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey counted 9,000 flood affected people in the valley.",
+        "Rations reached 12,000 food insecure people.",
+        "Teams reached 12,000 food-insecure people.",
+        "Clinics treated 700 conflict affected people.",
+    ],
+)
+def test_a_cause_written_before_people_is_no_part_of_the_unit(text):
+    assert [q.unit for q in parse_quantities(text)] == ["people"]
+
+
+def test_a_kind_written_before_households_stays_in_the_unit():
+    assert [q.unit for q in parse_quantities("It helped 40 child headed households.")] == ["child headed households"]
+
+
+def test_an_adverb_before_a_participle_ends_a_label_in_capitals():
+    assert [q.unit for q in parse_quantities("MALI\n7,000 PEOPLE RECENTLY DISPLACED BY FIGHTING")] == ["people"]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("LANDSLIDE KILLS SEVEN, INJURES 14 IN THE HILLS", ["SEVEN", "14"]),
+        ("FLOODS IN THE DELTA AFFECT 3,000, DISPLACE 400", ["3,000", "400"]),
+    ],
+)
+def test_a_headline_verb_in_capitals_said_of_people_counts_people(text, numbers):
+    assert [(q.number, q.unit) for q in parse_quantities(text)] == [(n, "people") for n in numbers]
+
+
+def test_a_bare_figure_affected_counts_people():
+    assert _found("The storm affected 6,500 in the islands.") == [("6,500", 6500, "exact", "people")]
+
+
+def test_a_singular_name_joins_a_plural_name_in_one_unit():
+    found = [q.unit for q in parse_quantities("Fuel reached 14 Rural Water and Sanitation Committees in the east.")]
+    assert found == ["Rural Water and Sanitation Committees"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("She lost all three of her brothers in the flood.", "brothers"),
+        ("Six of their houses were swept away.", "houses"),
+    ],
+)
+def test_a_number_of_a_possessive_counts_the_noun_after_it(text, unit):
+    assert [q.unit for q in parse_quantities(text)] == [unit]
+
+
+def test_one_of_a_possessive_picks_one_out():
+    assert _found("One of his neighbours saw the water rise.") == []
+
+
+def test_a_part_of_a_whole_a_possessor_owns_counts_what_the_whole_counts():
+    found = [(q.number, q.unit) for q in parse_quantities("At least 60 of the town's 2,400 residents fled.")]
+    assert found == [("60", "residents"), ("2,400", "residents")]

@@ -22,6 +22,7 @@ NounReader = Callable[[Doc, int], list[Token]]
 PEOPLE = "people"
 _DEMONSTRATIVES = {"these", "those", "the", "them", "which", "whom"}
 _REFERRING = {"them", "those", "these", "whom", "which"}
+_POSSESSIVES = {"her", "his", "their", "its", "our", "your", "my"}  # "four of her children"
 
 
 @cache
@@ -75,9 +76,12 @@ def of_demonstrative(
     """ "26,609 of these detainees": the noun after the demonstrative; "16 of the 18 states": the noun of the
     whole; "7.6 million of those who..." or "two of them": the unit of the count before (this sentence or the
     previous one). `first` is the figure's first token, `index` the token after it."""
-    if index + 1 >= len(doc) or doc[index].lower_ != "of" or doc[index + 1].lower_ not in _DEMONSTRATIVES:
+    determiner = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+    if doc[index].lower_ != "of" or determiner not in _DEMONSTRATIVES | _POSSESSIVES:
         return [], None
-    noun = nouns(doc, index + 2) if doc[index + 1].lower_ in {"these", "those", "the"} else []
+    noun = nouns(doc, index + 2) if determiner in {"these", "those", "the"} | _POSSESSIVES else []
+    if noun and (whole := _possessor_then_whole(doc, noun, nouns)):
+        return [], whole  # "150 of the village's 1,800 residents": the part counts what the whole counts
     if noun and noun[0].i >= index + 2:  # from the noun phrase's own start, or its head after a possessor
         return noun, None
     if doc[index + 1].lower_ == "the" and index + 3 < len(doc) and doc[index + 2].like_num:
@@ -89,6 +93,20 @@ def of_demonstrative(
             return [], named
         return [], antecedent_unit(doc, first, previous, sentences=2)
     return [], None
+
+
+def of_possessive(doc: Doc, index: int) -> bool:
+    """ "of her", "of their" after a number: the noun after the possessive is what the number counts."""
+    return index + 1 < len(doc) and doc[index].lower_ == "of" and doc[index + 1].lower_ in _POSSESSIVES
+
+
+def _possessor_then_whole(doc: Doc, possessor: list[Token], nouns: NounReader) -> str | None:
+    """The counted noun of a whole owned by the noun read after "of the": "the village's 1,800 residents"."""
+    after = possessor[-1].i + 1
+    if after + 2 >= len(doc) or doc[after].tag_ != "POS" or not doc[after + 1].like_num:
+        return None
+    whole = nouns(doc, after + 2)
+    return doc[whole[0].i : whole[-1].i + 1].text if whole and whole[0].i == after + 2 else None
 
 
 def _named_by_copula(doc: Doc, index: int, nouns: NounReader) -> str | None:
@@ -224,6 +242,8 @@ def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> boo
     after = doc[last + 1] if last + 1 < len(doc) else None
     if before is not None and before.lemma_.lower() in words and before.pos_ == "VERB":
         return True
+    if before is not None and _headline_verb(before, doc[first]) in words:
+        return True  # "CHOLERA KILLS FIVE, AFFECTS 32": a headline in capitals, which the tagger reads as names
     while after is not None and after.pos_ == "AUX" and after.i + 1 < len(doc) and after.i - last <= 2:
         after = doc[after.i + 1]  # "Four million have fled", "3,000 had been killed": past the auxiliaries
     if after is not None and (after.lower_ in words or after.lemma_.lower() in words) and after.pos_ in {"VERB", "ADJ"}:
@@ -231,6 +251,17 @@ def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> boo
     if last + 1 < len(doc) and _phrase_at(doc, last + 1, _lexicon()["people_phrases_after"]):
         return True  # "45 million in need"
     return qualifier is Qualifier.VAGUE and (after is None or after.lower_ != "of")
+
+
+def _headline_verb(verb: Token, number: Token) -> str:
+    """The lemma of a verb in capitals before a number in capitals or digits ("KILLS FIVE", "KILL 12"): the word
+    in lower case less a third-person "s", or "" when the two are not written in capitals."""
+    if not (verb.is_upper and len(verb) > 2 and (number.is_upper or number.is_digit or number.like_num)):
+        return ""
+    if number.is_alpha and not number.is_upper:
+        return ""
+    word = verb.lower_
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _phrase_at(doc: Doc, index: int, phrases: frozenset[str]) -> bool:

@@ -88,6 +88,7 @@ def _words() -> dict[str, frozenset[str]]:
             "reference_words",
             "classifying_modifiers",
             "descriptive_acronyms",
+            "cause_words",
             "amount_verbs",
             "split_ordinal_suffixes",
             "ranking_modifiers",
@@ -438,7 +439,9 @@ class QuantityRecognizer:
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
         unit_tokens = self._counted_noun(doc, index)
         scaled = index > 0 and doc[index - 1].lower_ in lexicon().scales  # "seven million of those people"
-        if not unit_tokens and (scaled or not figure.is_word):  # "one of them", "two of the largest" name no count
+        # "four of her children" counts children, a number word too ("one of his friends" picks one out)
+        owned = figure.value != 1 and implied.of_possessive(doc, index)
+        if not unit_tokens and (scaled or owned or not figure.is_word):  # "one of them", "two of the largest": no count
             unit_tokens, unit = implied.of_demonstrative(
                 doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous
             )
@@ -759,7 +762,8 @@ class QuantityRecognizer:
         if any(token.like_num or token.lower_ in _amount_words() for token in run):
             return []  # "killed 1,297 people and injured thousands": an amount of its own, not a noun
         # A singular first noun also joins plural ones: "water and sanitation projects", "staff and volunteers".
-        return run if run and (run[-1].tag_ == head_tag or (head_tag == "NN" and run[-1].tag_ == "NNS")) else []
+        singular_first = (head_tag, run[-1].tag_) in {("NN", "NNS"), ("NNP", "NNPS")} if run else False
+        return run if run and (run[-1].tag_ == head_tag or singular_first) else []  # "Water and Sanitation Boards"
 
     def _noun_run(self, doc: Doc, index: int, trim_leading: bool = True) -> list[Token]:
         """Nouns and their modifiers from `index`: words joined by hyphens ("health-care", "first-aid") count as
@@ -793,6 +797,9 @@ class QuantityRecognizer:
             if self._describes(words[0], words[-1]):
                 words.pop(0)
                 continue
+            if len(words) > 2 and self._unhyphenated_cause(words[0], words[1]):
+                del words[:2]  # "flood affected people", "food insecure people": "flood-affected" written apart
+                continue
             if len(words[0]) != 1 or self._classifying(words[0][0], words[-1][-1]):
                 return
             if len(words) > 2 and words[1][0].lower_ in _CONJUNCTIONS:
@@ -813,13 +820,27 @@ class QuantityRecognizer:
         if len(word) > 1:
             kinds = self.words["classifying_modifiers"]
             joined = "".join(t.lower_ for t in word)
-            participle = token.tag_ == "VBN" or token.lower_.endswith("ed")  # "-affected", not "child-friendly"
-            return participle and token.lower_ not in kinds and joined not in kinds
+            return self._cause_word(token) and joined not in kinds
         if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
             return False
         if token.is_upper and token.lower_ in self.words["descriptive_acronyms"]:
             return True  # "SAM children": a condition of the children
         return token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.is_upper and len(token) > 1)
+
+    def _cause_word(self, token: Token) -> bool:
+        """The end of a compound that says what befell the counted thing: "-affected", "-insecure"; not a kind
+        ("war-wounded", "-headed") and not "child-friendly"."""
+        participle = token.tag_ == "VBN" or token.lower_.endswith("ed")
+        cause = participle or token.lower_ in self.words["cause_words"]
+        return cause and token.lower_ not in self.words["classifying_modifiers"]
+
+    def _unhyphenated_cause(self, noun: list[Token], modifier: list[Token]) -> bool:
+        """ "flood affected", "conflict affected", "food insecure": a common noun and the word that says what
+        befell the counted thing, a cause written without its hyphen."""
+        if len(noun) != 1 or len(modifier) != 1 or noun[0].tag_ not in {"NN", "NNS"}:
+            return False
+        joined = noun[0].lower_ + "-" + modifier[0].lower_
+        return self._cause_word(modifier[0]) and joined not in self.words["classifying_modifiers"]
 
     def _noun_or_modifier(self, word: list[Token]) -> bool:
         if any(t.lower_ in self.words["months"] or t.ent_type_ in _DATE_LABELS - {"DATE"} for t in word):
@@ -913,10 +934,15 @@ def _capitals_unit(doc: Doc, index: int) -> tuple[list[Token], str] | None:
         return None
     people = implied.people_words()
     kept: list[Token] = []
-    for token in run:
+    for position, token in enumerate(run):
         word = token.lower_
-        if not kept and word.endswith("ly"):
+        following = run[position + 1].lower_ if position + 1 < len(run) else ""
+        if word.endswith("ly") and following.endswith(("ed", "ing")):
+            if kept:
+                break  # "5,000 PEOPLE NEWLY DISPLACED": the adverb opens the participle said of them
             continue  # "FORCIBLY", "NEWLY": how they were displaced
+        if not kept and word.endswith("ly"):
+            continue
         if not kept and word in people:
             return [token], implied.PEOPLE
         if token.is_stop or word.endswith(("ed", "ing")):

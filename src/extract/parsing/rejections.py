@@ -44,7 +44,7 @@ _SLASH_PAIR = re.compile(r"\d{1,2}/(\d{1,2})")
 _COMMON_DENOMINATORS = frozenset({"2", "3", "4"})  # "1/2 ration", "a 3/4 majority": fractions even without "of"
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(
-    r"\baged\s+(?:between\s+|from\s+)?(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE
+    r"\baged\s+(?:between\s+)?(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE
 )  # "aged 6-59 months", "aged between 6-59 months"
 _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 # "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time

@@ -157,8 +157,10 @@ def _report_names() -> dict[str, str]:
 
 
 def unit_name(surface: str, quantulum_name: str) -> str:
-    """The unit as reports write it when we have a convention for it ("km", "tonnes"), else quantulum3's name."""
-    return _report_names().get(surface.lower(), quantulum_name)
+    """The unit as reports write it when we have a convention for it ("km", "tonnes"), for the surface written or
+    for quantulum3's name of it ("kilometre per hour" is "km/h"), else quantulum3's name."""
+    names = _report_names()
+    return names.get(surface.lower()) or names.get(quantulum_name.lower(), quantulum_name)
 
 
 def glued_units(text: str) -> list[GluedUnit]:
