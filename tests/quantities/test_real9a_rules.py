@@ -152,3 +152,25 @@ def test_one_of_a_possessive_picks_one_out():
 def test_a_part_of_a_whole_a_possessor_owns_counts_what_the_whole_counts():
     found = [(q.number, q.unit) for q in parse_quantities("At least 60 of the town's 2,400 residents fled.")]
     assert found == [("60", "residents"), ("2,400", "residents")]
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "whole"),
+    [
+        ("Nearly half of the 8,000 shelters were flooded.", ("half", "shelters"), ("8,000", "shelters")),
+        ("A third of the 1.2 million residents left.", ("A third", "residents"), ("1.2 million", "residents")),
+    ],
+)
+def test_a_share_of_a_counted_whole_takes_its_noun_and_leaves_the_whole_a_figure(text, share, whole):
+    assert [(q.number, q.unit) for q in parse_quantities(text)] == [share, whole]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("More than 40 humanitarian organizations sent teams.", "humanitarian organizations"),
+        ("Staff collected twelve environmental samples.", "environmental samples"),
+    ],
+)
+def test_humanitarian_and_environmental_name_a_kind(text, unit):
+    assert [q.unit for q in parse_quantities(text)] == [unit]

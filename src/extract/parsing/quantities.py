@@ -660,11 +660,15 @@ class QuantityRecognizer:
     def _with_population(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
         """A share ("one in four victims", "one in three of the families") takes the noun it is a share of."""
         index = _token_at_or_after(doc, figure.end)
+        whole_counted = False
         if index is not None and doc[index].lower_ == "of":
-            index += 1
+            after_whole = _past_the_whole(doc, index + 1)  # "nearly half of the 30,000 houses": a share of houses
+            whole_counted, index = after_whole > index + 1, after_whole
         unit_tokens = self._counted_noun(doc, index) if index is not None else []
         if not unit_tokens or _names_a_place(unit_tokens):  # "Lebanon 1 in 8 Aruba 1 in 6": the next row's label
             return figure, []
+        if whole_counted:  # the whole's number is a figure of its own: the share's span stops before it
+            return replace(figure, unit=doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text), []
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
         return replace(figure, end=end, unit=doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text), unit_tokens
 
@@ -917,6 +921,17 @@ def _names_a_place(tokens: list[Token]) -> bool:
     after = tokens[-1].i + 1
     followed = after < len(doc) and doc[after].like_num
     return followed and all(t.tag_ == "NNP" or t.ent_type_ in _PLACE_LABELS for t in tokens)
+
+
+def _past_the_whole(doc: Doc, index: int) -> int:
+    """After a share's "of", the token past a determiner and the whole's own number ("the 30,000", "the 2.4
+    million"), where the counted noun starts; `index` itself when no number follows a determiner."""
+    if index + 1 >= len(doc) or doc[index].tag_ != "DT" or not doc[index + 1].like_num:
+        return index
+    after = index + 1
+    while after < len(doc) and (doc[after].like_num or doc[after].lower_ in lexicon().scales):
+        after += 1
+    return after if after < len(doc) else index
 
 
 def _capitals_unit(doc: Doc, index: int) -> tuple[list[Token], str] | None:
