@@ -174,3 +174,18 @@ def test_a_share_of_a_counted_whole_takes_its_noun_and_leaves_the_whole_a_figure
 )
 def test_humanitarian_and_environmental_name_a_kind(text, unit):
     assert [q.unit for q in parse_quantities(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With more bodies found, the toll across the district rose to 260, officials said.",
+        "The death toll in the northern province climbed to 73.",
+    ],
+)
+def test_a_toll_the_subject_of_its_verb_counts_people_past_a_phrase_between(text):
+    assert [q.unit for q in parse_quantities(text)] == ["people"]
+
+
+def test_a_price_that_rose_to_a_figure_counts_no_people():
+    assert [q.unit for q in parse_quantities("The price of rice in the district rose to 260.")] == [None]

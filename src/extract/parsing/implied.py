@@ -210,7 +210,11 @@ def people_of_the_place(doc: Doc, first: int) -> bool:
     verb = len(before) - 1
     if verb >= 0 and before[verb].lower_ == "to":
         verb -= 1
-    return verb >= 1 and before[verb].lower_ in lex["toll_verbs"] and before[verb - 1].lower_ in lex["toll_nouns"]
+    if verb < 1 or before[verb].lower_ not in lex["toll_verbs"]:
+        return False
+    # "the quake toll passes 100"; "the toll across the area rose to 500": the toll the verb's subject
+    subjects = (c for c in before[verb].children if c.dep_ in {"nsubj", "nsubjpass"})
+    return before[verb - 1].lower_ in lex["toll_nouns"] or any(c.lower_ in lex["toll_nouns"] for c in subjects)
 
 
 def of_those_opening(doc: Doc, first: int, nouns: NounReader) -> list[Token] | str | None:
