@@ -189,3 +189,18 @@ def test_a_toll_the_subject_of_its_verb_counts_people_past_a_phrase_between(text
 
 def test_a_price_that_rose_to_a_figure_counts_no_people():
     assert [q.unit for q in parse_quantities("The price of rice in the district rose to 260.")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teams vaccinated 41 200 (92% of the children targeted) pupils in May.",
+        "Teams vaccinated 41,200 (92 per cent) pupils in May.",
+    ],
+)
+def test_a_share_in_brackets_between_a_figure_and_its_noun_is_skipped_and_kept(text):
+    assert [(q.unit, q.kind.value) for q in parse_quantities(text)] == [("pupils", "count"), ("percent", "percentage")]
+
+
+def test_a_note_in_brackets_before_a_noun_gives_no_unit():
+    assert [q.unit for q in parse_quantities("It reached 4,000 (see annex) households.")] == [None]

@@ -406,6 +406,9 @@ class QuantityRecognizer:
             return self._implied(doc, figure, previous)
         if _bracketed_before_noun(doc, index):
             index += 1  # "to (58224) vulnerable families", "(7) tons of meat": the noun after the bracket
+        elif (past := _past_a_share_in_brackets(doc, index)) is not None and (noun := self._counted_noun(doc, past)):
+            # "879 273 (89% of the people targeted) beneficiaries": the noun after the share, which stays a figure
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         elif figure.is_word and _restating_bracket(doc, index, figure):
             index += 3  # "five (5) people": the noun after the digits that restate the word
         if _footnote_stars(doc, index, figure.end):
@@ -923,6 +926,10 @@ def _names_a_place(tokens: list[Token]) -> bool:
     return followed and all(t.tag_ == "NNP" or t.ent_type_ in _PLACE_LABELS for t in tokens)
 
 
+_MAX_BRACKET_TOKENS = 10
+_PERCENT_OPENINGS = ("%", " %", " per cent", " percent")
+
+
 def _past_the_whole(doc: Doc, index: int) -> int:
     """After a share's "of", the token past a determiner and the whole's own number ("the 30,000", "the 2.4
     million"), where the counted noun starts; `index` itself when no number follows a determiner."""
@@ -1174,6 +1181,20 @@ def _bracketed_before_noun(doc: Doc, close: int) -> bool:
     if opening is None or not doc[close - 1].like_num or opening == 0:
         return False
     return doc[opening - 1].tag_ not in {"NN", "NNS", "NNP", "NNPS"} and doc[opening - 1].pos_ != "PROPN"
+
+
+def _past_a_share_in_brackets(doc: Doc, opening: int) -> int | None:
+    """The token after a bracket that opens right after the figure and holds its share of a target ("(89% of the
+    people targeted)", "(60 per cent)"), when a word in lower case follows the bracket: where the noun is."""
+    if doc[opening].text != "(":
+        return None
+    close = next((t.i for t in doc[opening + 1 : opening + _MAX_BRACKET_TOKENS] if t.text in ")("), None)
+    if close is None or doc[close].text != ")" or close + 1 >= len(doc) or not doc[close + 1].is_lower:
+        return None
+    inside = doc[opening + 1 : close].text.lower()
+    number = doc[opening + 1]
+    share = number.like_num and any(inside.startswith(number.lower_ + p) for p in _PERCENT_OPENINGS)
+    return close + 1 if share else None
 
 
 def _glued_to_label(doc: Doc, index: int) -> bool:
