@@ -204,3 +204,11 @@ def test_a_share_in_brackets_between_a_figure_and_its_noun_is_skipped_and_kept(t
 
 def test_a_note_in_brackets_before_a_noun_gives_no_unit():
     assert [q.unit for q in parse_quantities("It reached 4,000 (see annex) households.")] == [None]
+
+
+def test_a_headline_verb_said_of_people_gives_people_to_a_cell_whose_label_is_unreadable():
+    text = (
+        "CHAD MEASLES KILLS FOUR, AFFECTS 27 IN THE EAST Between 3 March and 9 April, the district health office"
+        " reported 27 cases of measles and four deaths."
+    )
+    assert [(q.number, q.unit) for q in parse_quantities(text)][:2] == [("FOUR", "people"), ("27", "people")]

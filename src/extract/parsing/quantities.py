@@ -385,8 +385,8 @@ class QuantityRecognizer:
         if figure.kind is not Kind.COUNT:
             return figure, []
         if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
-            if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's
-                return figure, []
+            if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's,
+                return self._said_of_people(doc, figure), []  # unless a verb said of people governs it
             return replace(figure, unit=doc[cell[0].i : cell[-1].i + 1].text), cell
         if _ends_row(doc, figure):
             label, code = ([], None) if figure.is_year_like else self._row_label(doc, figure)
@@ -632,6 +632,14 @@ class QuantityRecognizer:
         if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
             return replace(figure, unit=unit), []
         return figure, []
+
+    def _said_of_people(self, doc: Doc, figure: Figure) -> Figure:
+        """The figure counting people when a verb said of people governs it ("KILLS FIVE, AFFECTS 32"), else as it
+        is."""
+        number = _char_span(doc, figure.number_start, figure.number_end)
+        if number is not None and implied.said_of_people(doc, number.start, number.end - 1, figure.qualifier):
+            return replace(figure, unit=implied.PEOPLE)
+        return figure
 
     def _duration_name(self, word: str, figure: Figure) -> str:
         """ "a six-month programme" counts months: the plural, as "six months" writes it."""
