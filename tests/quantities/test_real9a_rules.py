@@ -212,3 +212,28 @@ def test_a_headline_verb_said_of_people_gives_people_to_a_cell_whose_label_is_un
         " reported 27 cases of measles and four deaths."
     )
     assert [(q.number, q.unit) for q in parse_quantities(text)][:2] == [("FOUR", "people"), ("27", "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Half of the displaced families are in camps.", "displaced families"),
+        ("The flood destroyed half the warehouse.", "warehouse"),
+    ],
+)
+def test_a_bare_half_before_a_whole_its_determiner_opens_is_a_share(text, unit):
+    assert [(q.number.lower(), q.value, q.kind.value, q.unit) for q in parse_quantities(text)] == [
+        ("half", 0.5, "ratio", unit)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The other half of the budget went to fuel.",
+        "In the second half of the year the rains failed.",
+        "They cut the ration in half the next month.",
+    ],
+)
+def test_a_half_that_is_a_part_or_a_period_is_no_share(text):
+    assert [q.number for q in parse_quantities(text)] == []

@@ -532,10 +532,26 @@ def _with_qualified_halves(text: str, atoms: list[Atom], lex: Lexicon) -> list[A
     halves = [
         Atom(m.start(), m.end(), 0.5, None, True, False)
         for m in _HALF.finditer(text)
-        if lex.qualifier_before.search(text, max(0, m.start() - 30), m.start())
+        if (lex.qualifier_before.search(text, max(0, m.start() - 30), m.start()) or _half_of_a_whole(text, m))
         and not any(start < m.end() and m.start() < end for start, end in taken)
     ]
     return sorted([*atoms, *halves], key=lambda a: a.start) if halves else atoms
+
+
+# "Half of the refugees", "half the complex", "half of last year's": a share of a whole that a determiner opens
+_HALF_OF_WHOLE_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the|all|its|their|his|her|our|this|these|those|last|[a-z]+['’]s)|the|its|their|all)\s",
+    re.IGNORECASE,
+)
+# "the first half of", "the other half", "an hour and a half", "cut in half": a period, a part or an idiom
+_NOT_A_SHARE_BEFORE = re.compile(r"(?<![\w-])(?:first|second|other|latter|the|a|an|and|in|by)\s+\Z", re.IGNORECASE)
+
+
+def _half_of_a_whole(text: str, match: re.Match[str]) -> bool:
+    """A bare "half" before a whole its determiner opens ("Half of the refugees", "half the complex"), unless it is
+    a period or a part ("the first half of 2024", "the other half")."""
+    before = text[max(0, match.start() - 20) : match.start()]
+    return _HALF_OF_WHOLE_AFTER.match(text, match.end()) is not None and not _NOT_A_SHARE_BEFORE.search(before)
 
 
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
