@@ -187,6 +187,23 @@ def _digits_value(number: str, lex: Lexicon) -> float:
     return float(number)
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _list_dash(text: str, dash: int, digits: int, end: int) -> bool:
+    """ "assisted an estimated 800,000 people of whom approximately: -226,000 assisted following floods -75,000
+    reached through ...": a dash written against a count grouped in thousands, after a word, a colon or a line
+    break and before a word, marks a list item; a count is never below zero (a temperature, "-18 °C", is no such
+    count, nor a signed change in a series, "+3 -1,200", whose dash follows a number)."""
+    if text[dash] != "-" or not _GROUPED.fullmatch(text, digits, end):
+        return False
+    before = text[max(0, dash - 2) : dash]
+    after = text[end : end + 2]
+    return bool(re.fullmatch(r"[A-Za-z:]\s|\s*\n|:", before[-2:] if len(before) == 2 else before)) and bool(
+        re.fullmatch(r"\s[A-Za-z]", after)
+    )
+
+
 def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, int]:
     """Value and the scale shown (1 when none): "1.2 million" -> (1200000, 1000000); "2 hundred thousand" shows
     thousands (its last scale word)."""
@@ -431,8 +448,12 @@ def find_atoms(text: str) -> list[Atom]:
             value, scale = _scaled_digits(digits, lex)
             if not math.isfinite(value):
                 continue
-            value = -value if match.group("sign") else value
-            atoms.append(Atom(match.start(), end, value, None, False, scale > 1, scale, unit))
+            start = match.start()
+            if match.group("sign") and _list_dash(text, match.start("sign"), match.start("digits"), end):
+                start = match.start("digits")  # "of whom approximately: -226,000 assisted": a list's dash
+            elif match.group("sign"):
+                value = -value
+            atoms.append(Atom(start, end, value, None, False, scale > 1, scale, unit))
         else:
             if _quantified_scale(text, match, lex):
                 continue

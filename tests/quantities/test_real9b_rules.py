@@ -1,0 +1,63 @@
+"""Rules for the classes real9b's fresh documents showed (issue #12): a change verb a few words before "from A to
+B", a year dating the first figure of a change, a list's dash against a count. Made-up sentences, one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import read_figures
+
+
+def _values(nlp, text: str) -> list[float | None]:
+    return [q.value for _, q in read_figures(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the change verb stands before its object, then "from": two figures, the old level and the new one
+        ("The clinic expanded the number of cots from 40 to 65 within a week.", [40, 65]),
+        ("The board voted to raise the ceiling from USD 2 million to USD 3 million.", [2_000_000, 3_000_000]),
+        ("The office cut the daily ration for each family from 12 to 9 litres.", [12, 9]),
+    ],
+)
+def test_a_change_verb_before_its_object_makes_two_figures(nlp, text, expected):
+    assert _values(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no change verb: a range
+        "Camps hosted from 40 to 65 families each.",
+        # "ranging" after the change verb: the span is a range of the new level
+        "The agency cut rations ranging from 30 to 50 kilograms.",
+    ],
+)
+def test_from_to_without_a_change_stays_a_range(nlp, text):
+    figures = read_figures(nlp, text)
+    assert len(figures) == 1 and figures[0][1].value is None and figures[0][1].low is not None
+
+
+def test_a_year_dating_a_change_bounds_no_range(nlp):
+    text = "Admissions went from 2,310 in 2019 to 5,872 in 2020."
+    assert [v for v in _values(nlp, text) if v not in (2019, 2020)] == [2310, 5872]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fund reached 90,000 people, of whom: -52,000 received cash -38,000 received seeds.",
+            [90_000, 52_000, 38_000],
+        ),
+        ("Of the total:\n-14,500 returned home\n-3,200 stayed in camps", [14_500, 3_200]),
+    ],
+)
+def test_a_dash_against_a_grouped_count_marks_a_list_item(nlp, text, expected):
+    assert _values(nlp, text) == expected
+
+
+def test_a_sign_that_is_no_list_dash_stays(nlp):
+    # not grouped in thousands: a temperature keeps its sign
+    assert -12 in _values(nlp, "Night temperatures fell to -12 degrees.")
