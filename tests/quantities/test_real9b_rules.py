@@ -61,3 +61,47 @@ def test_a_dash_against_a_grouped_count_marks_a_list_item(nlp, text, expected):
 def test_a_sign_that_is_no_list_dash_stays(nlp):
     # not grouped in thousands: a temperature keeps its sign
     assert -12 in _values(nlp, "Night temperatures fell to -12 degrees.")
+
+
+def _units(nlp, text: str) -> list[tuple[float | None, str | None]]:
+    return [(q.value, q.unit) for _, q in read_figures(nlp, text)]
+
+
+def test_a_units_column_word_between_label_and_cells_is_the_unit(nlp):
+    text = (
+        "ASSISTANCE Achieved CIVILIANS Shelter kits Beneficiaries 41,200 Seed packs Beneficiaries 8,350 "
+        "Vouchers Beneficiaries 2,910 Livelihood grants Beneficiaries 760"
+    )
+    assert [unit.lower() for _, unit in _units(nlp, text)] == ["beneficiaries"] * 4
+
+
+def test_a_generic_units_column_counts_the_row_labels_noun(nlp):
+    text = (
+        "WOUNDED AND SICK Clinics supported Structures 36 Mobile units supported Structures 12 "
+        "Blood banks supported Structures 7 Workshops supported Structures 5"
+    )
+    assert [(v, unit.lower()) for v, unit in _units(nlp, text)] == [
+        (36, "clinics"),
+        (12, "mobile units"),
+        (7, "blood banks"),
+        (5, "workshops"),
+    ]
+
+
+def test_a_units_column_reaches_the_rows_second_cell(nlp):
+    text = "Targets Achieved Water points Beneficiaries 12,000 11,480 Latrines Beneficiaries 4,500 4,020 Total 9"
+    assert [unit.lower() for v, unit in _units(nlp, text) if v != 9] == ["beneficiaries"] * 4
+
+
+def test_a_bracketed_scale_after_a_heading_in_capitals_scales_the_cells_after_it():
+    from extract.parsing import parse_quantities
+
+    text = (
+        "7 REGION EXPENDITURE (in KCHF) Protection 3,120 Assistance 15,400 Prevention 1,900 "
+        "IMPLEMENTATION RATE Expenditure/yearly budget 93%"
+    )
+    assert [(q.value, q.kind.value, q.unit) for q in parse_quantities(text) if q.kind.value == "money"] == [
+        (3_120_000, "money", "CHF"),
+        (15_400_000, "money", "CHF"),
+        (1_900_000, "money", "CHF"),
+    ]

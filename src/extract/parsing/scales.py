@@ -148,7 +148,8 @@ def _leading_header(line: str) -> tuple[Scale, tuple[int, int]] | None:
 
 
 _CAPITALS_HEADING = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?:\s+[A-Z]{2,})+(?![a-z])")  # "IMPLEMENTATION RATE"
-_HEADING_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}\s+(?:IN\s+)?\Z")  # "EXPENDITURE IN KCHF"
+# "EXPENDITURE IN KCHF", "EXPENDITURE (in KCHF)"
+_HEADING_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}\s+(?:IN\s+|\(\s*(?:in\s+)?)?\Z")
 
 
 def _inline_headers(line: str) -> list[tuple[tuple[Scale, tuple[int, int]], int]]:
