@@ -105,3 +105,21 @@ def test_a_bracketed_scale_after_a_heading_in_capitals_scales_the_cells_after_it
         (15_400_000, "money", "CHF"),
         (1_900_000, "money", "CHF"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("More Than 3,500 Pilgrims Assisted to Safely Travel Home During Storm", "Pilgrims"),
+        ("Over 25,000 Households Assisted With Cash as Prices Climb: Report", "Households"),
+    ],
+)
+def test_a_title_case_participle_after_the_counted_noun_is_the_headlines_verb(nlp, text, unit):
+    assert [u for _, u in _units(nlp, text)] == [unit]
+
+
+def test_a_household_abbreviation_counts_households(nlp):
+    assert _units(nlp, "The round found 6,400 IDPs in 1,310 HH across the district.") == [
+        (6400, "IDPs"),
+        (1310, "households"),
+    ]

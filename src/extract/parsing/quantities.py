@@ -745,7 +745,7 @@ class QuantityRecognizer:
         coordinated nouns kept whole ("students and legal professionals")."""
         while index < len(doc) and doc[index].tag_ in {"DT", "PRP$"} and doc[index].lower_ != "no":
             index += 1
-        first = self._noun_run(doc, index)
+        first = _without_title_participles(self._noun_run(doc, index))
         if not first:
             return []
         end = first[-1].i + 1
@@ -1200,6 +1200,14 @@ def _label_noun_before(doc: Doc, index: int) -> list[Token] | None:
     if not doc[start].text[:1].isupper():
         return None
     return list(doc[start : end + 1])
+
+
+def _without_title_participles(run: list[Token]) -> list[Token]:
+    """ "Over 69,000 Migrants Assisted to Return Home": in a headline written in title case, a capitalised word in
+    -ed after a plural noun is the headline's verb, not part of the counted noun."""
+    while len(run) > 1 and run[-1].text[:1].isupper() and run[-1].lower_.endswith("ed") and _plural(run[-2]):
+        run = run[:-1]
+    return run
 
 
 def _plural(noun: Token) -> bool:
