@@ -123,3 +123,17 @@ def test_a_household_abbreviation_counts_households(nlp):
         (6400, "IDPs"),
         (1310, "households"),
     ]
+
+
+def test_a_participle_ending_a_row_label_keeps_the_label_in_the_table(nlp):
+    text = "SHELTER Tents distributed 1,980 Number of wells rehabilitated 37 Number of schools repaired 12 Latrines"
+    found = dict(_units(nlp, text))
+    assert (found[37], found[12]) == ("wells", "schools")
+
+
+def test_a_percent_cell_stays_in_the_flattened_table(nlp):
+    text = (
+        "Expenditure/yearly budget 91% PERSONNEL Mobile staff 52 Resident staff (daily workers not included) 318 "
+        "ASSISTANCE"
+    )
+    assert _units(nlp, text) == [(91, "percent"), (52, "Mobile staff"), (318, "Resident staff")]
