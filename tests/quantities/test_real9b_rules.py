@@ -137,3 +137,15 @@ def test_a_percent_cell_stays_in_the_flattened_table(nlp):
         "ASSISTANCE"
     )
     assert _units(nlp, text) == [(91, "percent"), (52, "Mobile staff"), (318, "Resident staff")]
+
+
+def test_a_leading_headers_scale_stops_at_the_next_heading_in_capitals():
+    from extract.parsing import parse_quantities
+
+    text = "BUDGET (in KCHF) Protection 12,400 Assistance 45,200 Prevention 8,100 PERSONNEL STAFF Mobile staff 40"
+    assert [(q.value, q.kind.value) for q in parse_quantities(text)] == [
+        (12_400_000, "money"),
+        (45_200_000, "money"),
+        (8_100_000, "money"),
+        (40, "count"),
+    ]
