@@ -149,3 +149,18 @@ def test_a_leading_headers_scale_stops_at_the_next_heading_in_capitals():
         (8_100_000, "money"),
         (40, "count"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The society has helped more than 12 .500 displaced families so far.", [12_500]),
+        ("Aid reached ( 8. 240 ) households in the western camps.", [8_240]),
+    ],
+)
+def test_a_thousands_point_typed_with_a_space_is_one_number(nlp, text, expected):
+    assert _values(nlp, text) == expected
+
+
+def test_a_spaced_point_before_fewer_than_three_digits_is_no_thousands_point(nlp):
+    assert 12_500 not in _values(nlp, "Volunteers counted 12 .50 litres per family.")

@@ -469,7 +469,7 @@ def find_atoms(text: str) -> list[Atom]:
                 atoms.append(
                     Atom(atom_start, base + end, -word_value if negative else word_value, None, True, scale > 1, scale)
                 )
-    atoms = _spaced_decimals(text, _space_groups_apart(text, atoms))
+    atoms = _spaced_thousands(text, _spaced_decimals(text, _space_groups_apart(text, atoms)))
     atoms = _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
     return _with_qualified_halves(text, atoms, lex)
 
@@ -496,6 +496,31 @@ def _spaced_decimals(text: str, atoms: list[Atom]) -> list[Atom]:
         ):
             value = _rounded(float(f"{point.group(1)}.{point.group(2)}") * atom.scale)
             out[-1] = Atom(before.start, atom.end, value, None, False, True, atom.scale)
+            continue
+        out.append(atom)
+    return out
+
+
+_SPACED_GROUP_POINT = re.compile(r"(?<![\d.,])(\d{1,3})(?: \.|\. )(\d{3})(?![\d]|[.,]\d)")
+
+
+def _spaced_thousands(text: str, atoms: list[Atom]) -> list[Atom]:
+    """A thousands point typed with a space beside it ("more than 33 .000 displaced families", "( 47. 739 )"):
+    one number, 33,000 and 47,739, not 33 and 0. Exactly three digits after the point, none after them, and no
+    digit before the first group."""
+    out: list[Atom] = []
+    for atom in atoms:
+        before = out[-1] if out else None
+        point = _SPACED_GROUP_POINT.match(text, before.start) if before is not None else None
+        if (
+            before is not None
+            and point is not None
+            and point.end(1) == before.end
+            and atom.end == point.end(2)
+            and atom.start in (point.start(2), point.start(2) - 1)  # ".000" or "739"
+            and not (before.is_word or before.has_scale or atom.is_word or atom.has_scale)
+        ):
+            out[-1] = Atom(before.start, atom.end, int(point.group(1) + point.group(2)), None, False, False)
             continue
         out.append(atom)
     return out
