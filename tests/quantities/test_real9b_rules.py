@@ -164,3 +164,12 @@ def test_a_thousands_point_typed_with_a_space_is_one_number(nlp, text, expected)
 
 def test_a_spaced_point_before_fewer_than_three_digits_is_no_thousands_point(nlp):
     assert 12_500 not in _values(nlp, "Volunteers counted 12 .50 litres per family.")
+
+
+def test_a_reading_list_headline_is_no_count(nlp):
+    text = "News digest\n\nSix reports to read as the monsoon season opens\n\nThe rains came early."
+    assert _values(nlp, text) == []
+
+
+def test_a_count_before_a_reading_purpose_stays(nlp):
+    assert _values(nlp, "Teachers handed out 300 books to read at home.") == [300]
