@@ -173,3 +173,14 @@ def test_a_reading_list_headline_is_no_count(nlp):
 
 def test_a_count_before_a_reading_purpose_stays(nlp):
     assert _values(nlp, "Teachers handed out 300 books to read at home.") == [300]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Forecasters expect between 40-80mm of rain over the coast.", 40, 80, "millimetre"),
+        ("Each family receives a 2-3kg bag of lentils.", 2, 3, "kg"),
+    ],
+)
+def test_a_unit_glued_to_a_ranges_second_bound_reads_the_range(nlp, text, low, high, unit):
+    assert [(q.low, q.high, q.unit) for _, q in read_figures(nlp, text)] == [(low, high, unit)]
