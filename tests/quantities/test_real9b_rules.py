@@ -184,3 +184,7 @@ def test_a_count_before_a_reading_purpose_stays(nlp):
 )
 def test_a_unit_glued_to_a_ranges_second_bound_reads_the_range(nlp, text, low, high, unit):
     assert [(q.low, q.high, q.unit) for _, q in read_figures(nlp, text)] == [(low, high, unit)]
+
+
+def test_a_count_of_us_counts_people(nlp):
+    assert _units(nlp, "The survivor said more than 600 of us slept in the warehouse.") == [(600, "people")]

@@ -20,7 +20,8 @@ from extract.resources import load_json
 
 NounReader = Callable[[Doc, int], list[Token]]
 PEOPLE = "people"
-_DEMONSTRATIVES = {"these", "those", "the", "them", "which", "whom"}
+_DEMONSTRATIVES = {"these", "those", "the", "them", "which", "whom", "us"}
+_FIRST_PERSON = {"us"}  # "more than 1,000 of us": the speakers, people
 _REFERRING = {"them", "those", "these", "whom", "which"}
 
 
@@ -77,6 +78,8 @@ def of_demonstrative(
     previous one). `first` is the figure's first token, `index` the token after it."""
     if index + 1 >= len(doc) or doc[index].lower_ != "of" or doc[index + 1].lower_ not in _DEMONSTRATIVES:
         return [], None
+    if doc[index + 1].lower_ in _FIRST_PERSON:
+        return [], PEOPLE
     noun = nouns(doc, index + 2) if doc[index + 1].lower_ in {"these", "those", "the"} else []
     if noun and noun[0].i >= index + 2:  # from the noun phrase's own start, or its head after a possessor
         return noun, None
