@@ -188,3 +188,16 @@ def test_a_unit_glued_to_a_ranges_second_bound_reads_the_range(nlp, text, low, h
 
 def test_a_count_of_us_counts_people(nlp):
     assert _units(nlp, "The survivor said more than 600 of us slept in the warehouse.") == [(600, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Storms damaged 6.420 houses in the south.", 6_420),
+        ("More than 2.150 families received kits.", 2_150),
+        ("Some 3.125 million people fled.", 3_125_000),  # a scale word: a decimal
+        ("The new road is 2.125 km long.", 2.125),  # a measure keeps its decimals
+    ],
+)
+def test_a_point_before_three_digits_of_a_count_groups_thousands(nlp, text, expected):
+    assert _values(nlp, text) == [expected]

@@ -219,6 +219,7 @@ class QuantityRecognizer:
         ):
             return rejection
         figure, unit_tokens = self._with_unit(doc, text, figure, previous)
+        figure = _thousands_point(text, figure, unit_tokens)
         figure = _with_trailing_hedge(text, figure)
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
             return Rejection("reading time", "min-read")  # "4 min read": a web page's reading time
@@ -1200,6 +1201,23 @@ def _label_noun_before(doc: Doc, index: int) -> list[Token] | None:
     if not doc[start].text[:1].isupper():
         return None
     return list(doc[start : end + 1])
+
+
+_POINT_GROUPED = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _thousands_point(text: str, figure: Figure, unit_tokens: list[Token]) -> Figure:
+    """ "9.388 households": a count of things is whole, so a point before exactly three digits groups thousands
+    (as many reports outside the English-speaking world write them); a measure, an amount of money or a share
+    keeps its decimals ("2.125 km", "1.375%")."""
+    if figure.kind is not Kind.COUNT or not unit_tokens or figure.qualifier is Qualifier.VAGUE or figure.is_word:
+        return figure
+    if not _POINT_GROUPED.fullmatch(text, figure.number_start, figure.number_end) or not _plural(unit_tokens[-1]):
+        return figure
+    value = int(text[figure.number_start : figure.number_end].replace(".", ""))
+    low = value if figure.low is not None else None
+    high = value if figure.high is not None else None
+    return replace(figure, value=value, low=low, high=high)
 
 
 def _without_title_participles(run: list[Token]) -> list[Token]:
