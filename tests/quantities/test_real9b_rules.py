@@ -201,3 +201,32 @@ def test_a_count_of_us_counts_people(nlp):
 )
 def test_a_point_before_three_digits_of_a_count_groups_thousands(nlp, text, expected):
     assert _values(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board then raised the ceiling to CHF 40 millio\n",
+        "Volunteers from the three Regional Emergency Response Un\n",
+        "The latest count stood at 52,3\n",
+    ],
+)
+def test_a_figure_the_copy_cuts_off_mid_word_is_dropped(text):
+    from extract.parsing import parse_quantities
+
+    assert parse_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board raised the ceiling from CHF 6 million to CHF 40 millio\n", [6_000_000]),  # the cut is the last's
+        ("In the north 40 families were hosted by the Al\n", [40]),  # the counted noun is whole
+        ("The camp hosts 2,510 HH\n", [2_510]),
+        ("The trail runs 17.3 mi\n", [17.3]),
+    ],
+)
+def test_a_whole_figure_before_the_cut_stays(text, expected):
+    from extract.parsing import parse_quantities
+
+    assert [q.value for q in parse_quantities(text)] == expected
