@@ -462,9 +462,9 @@ _SCALE_WORDS = ("million", "billion", "thousand", "trillion")
 
 def _cut_at_text_end(text: str, figure: Figure) -> bool:
     """A page copied only up to a length ends mid-word: "... to CHF 20 millio", "and four Provincial
-    Disaster Response Te", "64,0". A figure whose phrase runs into such an end is cut, neither a figure nor a
-    non-figure: the last word is a cut scale word, a capital and one small letter, or a thousands group short of
-    its digits, with no sentence end between the number and it."""
+    Disaster Response Te". A figure whose phrase runs into such an end is cut, neither a figure nor a non-figure:
+    the last word is a cut scale word right after the number, or a capital and one small letter ending the name the
+    number counts, with no sentence end and no other number between."""
     rest = text[figure.number_end :]
     if len(rest.rstrip()) > _CUT_TAIL or re.search(r"[.!?;:()]", rest):
         return False
@@ -478,9 +478,9 @@ def _cut_at_text_end(text: str, figure: Figure) -> bool:
     scale_cut = any(w.startswith(word) and w != word for w in _SCALE_WORDS)
     if not between and word.isalpha() and word.islower() and len(word) >= 3 and scale_cut:
         return True  # "20 millio" ("17.3 mi" may be miles)
-    if re.fullmatch(r"[A-Z][a-z]", word) and between and all(w[:1].isupper() for w in between):
-        return True  # "four Provincial Disaster Response Te": the name the number counts is cut
-    return last.start(1) <= figure.number_start and re.fullmatch(r"\d{1,3},\d{1,2}", word) is not None
+    # "four Provincial Disaster Response Te": the name the number counts is cut. ("64,0" may be cut or a decimal
+    # comma, "rose to 2,5": kept.)
+    return bool(re.fullmatch(r"[A-Z][a-z]", word) and between and all(w[:1].isupper() for w in between))
 
 
 def _listicle_title(text: str, figure: Figure) -> bool:
