@@ -148,6 +148,23 @@ def _is_short_year(year: Atom, second: Atom, text: str) -> bool:
     return len(surface) == 2 and surface.isdecimal() and int(surface) == (int(text[year.start : year.end]) + 1) % 100
 
 
+def _dated_change(text: str, first: Atom, second: Atom, before: str) -> bool:
+    """ "from 4,446 in 2021 to 7,561 in 2022": the year a first figure is dated by ("in 2021") and the figure it
+    became, grouped in thousands, are no range: a bare year after a year preposition never bounds a count."""
+    prepositions = re.search(r"(\w+)\s*\Z", before)
+    return (
+        prepositions is not None
+        and prepositions.group(1) in _year_prepositions()
+        and _is_year_like(first, text)
+        and "," in text[second.start : second.end]
+    )
+
+
+@cache
+def _year_prepositions() -> frozenset[str]:
+    return frozenset(load_json("numbers.json")["year_prepositions"])
+
+
 def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     between, first_start = _joiner_between(text, first, second)
     if not _RANGE_JOINER.fullmatch(between) or (first.vague_bounds or second.vague_bounds):
@@ -156,6 +173,8 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     if word.isalpha() and first.value is not None and second.value is not None and abs(first.value) > abs(second.value):
         return False  # a range grows as written: "USD 3m to 9,400 households" is an amount and a count; "-18 to -34"
     before = text[max(0, first_start - 12) : first_start].lower()
+    if _dated_change(text, first, second, before):
+        return False
     if word == "and":
         return re.search(r"\bbetween\s+\Z", before) is not None
     if word == "or":
@@ -166,10 +185,24 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     return _RANGE_DASH.fullmatch(between) is not None and first.is_word == second.is_word
 
 
+_WORDS_BEFORE_FROM = re.compile(r"((?:[A-Za-z0-9’']+\s+){1,6})from\s+\Z")
+
+
 def _is_change(text: str, start: int) -> bool:
-    """ "rose from 300 to 450", "fell sharply from 12 to 9": a change of a figure, two figures, not a range."""
-    match = re.search(r"([A-Za-z]+)(?:\s+([A-Za-z]+))?\s+from\s+\Z", text[max(0, start - 40) : start])
-    return match is not None and any((w or "").lower() in _change_verbs() for w in match.groups())
+    """ "rose from 300 to 450", "fell sharply from 12 to 9", "increased the number of beds from 92 to 110",
+    "raise the target from CHF 10 million to CHF 25 million": a change of a figure, two figures, not a range. The
+    change verb may stand a few words before "from" (its object between), in the same clause; "ranging" there
+    makes the span a range again ("cut rations ranging from 30 to 50 per cent")."""
+    match = _WORDS_BEFORE_FROM.search(text, max(0, start - 60), start)
+    if match is None:
+        return False
+    words = {word.lower() for word in match.group(1).split()}
+    return bool(words & _change_verbs()) and not words & _range_words()
+
+
+@cache
+def _range_words() -> frozenset[str]:
+    return frozenset(load_json("numbers.json")["range_words_before_from"])
 
 
 _VERB_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:by\s+)?(?:\S+\s+(?:or|and)\s+)?\Z")  # "fell ", "lost 18% or "

@@ -20,7 +20,8 @@ from extract.resources import load_json
 
 NounReader = Callable[[Doc, int], list[Token]]
 PEOPLE = "people"
-_DEMONSTRATIVES = {"these", "those", "the", "them", "which", "whom"}
+_DEMONSTRATIVES = {"these", "those", "the", "them", "which", "whom", "us"}
+_FIRST_PERSON = {"us"}  # "more than 1,000 of us": the speakers, people
 _REFERRING = {"them", "those", "these", "whom", "which"}
 _POSSESSIVES = {"her", "his", "their", "its", "our", "your", "my"}  # "four of her children"
 
@@ -79,6 +80,8 @@ def of_demonstrative(
     determiner = doc[index + 1].lower_ if index + 1 < len(doc) else ""
     if doc[index].lower_ != "of" or determiner not in _DEMONSTRATIVES | _POSSESSIVES:
         return [], None
+    if determiner in _FIRST_PERSON:
+        return [], PEOPLE
     noun = nouns(doc, index + 2) if determiner in {"these", "those", "the"} | _POSSESSIVES else []
     if noun and (whole := _possessor_then_whole(doc, noun, nouns)):
         return [], whole  # "150 of the village's 1,800 residents": the part counts what the whole counts

@@ -41,6 +41,8 @@ def _in_block(token: Token) -> bool:
         return True
     if token.text in {".", ";", "!", "?", "|"}:
         return False
+    if _percent_sign(token.doc, token.i):
+        return True
     if token.tag_ in _FINITE_VERBS and not _mistagged_label(token):
         return False
     return token.is_alpha or token.text in _LABEL_PUNCT or "-" in token.text or token.lower_ in _FUNCTION_WORDS
@@ -55,6 +57,11 @@ def scale_letter(doc: Doc, index: int) -> bool:
         and _is_cell_number(doc[index - 1])
         and not doc[index - 1].whitespace_
     )
+
+
+def _percent_sign(doc: Doc, index: int) -> bool:
+    """The "%" of a cell "88%": part of the cell, not of the label after it."""
+    return doc[index].text == "%" and index > 0 and _is_cell_number(doc[index - 1]) and not doc[index - 1].whitespace_
 
 
 def scale_word(doc: Doc, index: int) -> bool:
@@ -83,7 +90,21 @@ def _mistagged_label(token: Token) -> bool:
         before = doc[token.i - 1]
         if _capitalised(before) or (before.tag_ == "NNS" and _in_brackets(token)):
             return True  # "People targeted", "Households reached", "(tracing cases closed)": a label's participle
+        if _before_cell(token):
+            return True  # "Number of places of detention visited 286": the participle ending a row label
     return token.is_title and any(_is_cell_number(t) for t in beside)
+
+
+def _before_cell(token: Token) -> bool:
+    """The word ends a row label: a cell's number follows it, directly or after an adverb ("monitored
+    individually 7,597")."""
+    doc = token.doc
+    for i in range(token.i + 1, min(len(doc), token.i + 3)):
+        if _is_cell_number(doc[i]):
+            return True
+        if doc[i].pos_ not in {"ADV", "ADP", "PART"} or not doc[i].is_alpha:
+            return False
+    return False
 
 
 def _in_brackets(token: Token) -> bool:
@@ -106,7 +127,7 @@ def _groups(doc: Doc, index: int) -> list[Group]:
         end += 1
     groups: list[Group] = []
     for i in range(start, end):
-        numbers = _is_cell_number(doc[i]) or scale_letter(doc, i) or scale_word(doc, i)
+        numbers = _is_cell_number(doc[i]) or scale_letter(doc, i) or scale_word(doc, i) or _percent_sign(doc, i)
         if groups and groups[-1].numbers == numbers:
             groups[-1] = Group(groups[-1].start, i + 1, numbers)
         else:
@@ -152,7 +173,7 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     if sum(g.numbers for g in groups) < _MIN_GROUPS:
         return None
     labels = [g for g in groups if not g.numbers]
-    if any(not _capitalised(doc[g.start]) for g in labels[1:-1]):
+    if any(not (_capitalised(doc[g.start]) or _sub_row(doc, g)) for g in labels[1:-1]):
         return None  # prose: a label of a table starts with a capital
     skip = 1 if _page_number_header(doc, groups) else 0
     first = next(
@@ -166,6 +187,20 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     if first is None:
         return None
     return not groups[first].numbers
+
+
+def _sub_row(doc: Doc, group: Group) -> bool:
+    """ "of whom unaccompanied minors/separated children 840", "of which: Overheads 21,231": a row that details the
+    row before it opens in lower case, and is a table's label all the same."""
+    return (
+        group.end - group.start > 2
+        and doc[group.start].lower_ == "of"
+        and doc[group.start + 1].lower_
+        in {
+            "whom",
+            "which",
+        }
+    )
 
 
 def _in_order(doc: Doc, groups: list[Group], index: int) -> tuple[int, int, bool] | None:

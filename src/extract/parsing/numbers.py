@@ -187,6 +187,23 @@ def _digits_value(number: str, lex: Lexicon) -> float:
     return float(number)
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _list_dash(text: str, dash: int, digits: int, end: int) -> bool:
+    """ "assisted an estimated 800,000 people of whom approximately: -226,000 assisted following floods -75,000
+    reached through ...": a dash written against a count grouped in thousands, after a word, a colon or a line
+    break and before a word, marks a list item; a count is never below zero (a temperature, "-18 °C", is no such
+    count, nor a signed change in a series, "+3 -1,200", whose dash follows a number)."""
+    if text[dash] != "-" or not _GROUPED.fullmatch(text, digits, end):
+        return False
+    before = text[max(0, dash - 2) : dash]
+    after = text[end : end + 2]
+    return bool(re.fullmatch(r"[A-Za-z:]\s|\s*\n|:", before[-2:] if len(before) == 2 else before)) and bool(
+        re.fullmatch(r"\s[A-Za-z]", after)
+    )
+
+
 def _scaled_digits(surface: str, lex: Lexicon) -> tuple[Number, int]:
     """Value and the scale shown (1 when none): "1.2 million" -> (1200000, 1000000); "2 hundred thousand" shows
     thousands (its last scale word)."""
@@ -431,8 +448,12 @@ def find_atoms(text: str) -> list[Atom]:
             value, scale = _scaled_digits(digits, lex)
             if not math.isfinite(value):
                 continue
-            value = -value if match.group("sign") else value
-            atoms.append(Atom(match.start(), end, value, None, False, scale > 1, scale, unit))
+            start = match.start()
+            if match.group("sign") and _list_dash(text, match.start("sign"), match.start("digits"), end):
+                start = match.start("digits")  # "of whom approximately: -226,000 assisted": a list's dash
+            elif match.group("sign"):
+                value = -value
+            atoms.append(Atom(start, end, value, None, False, scale > 1, scale, unit))
         else:
             if _quantified_scale(text, match, lex):
                 continue
@@ -448,7 +469,7 @@ def find_atoms(text: str) -> list[Atom]:
                 atoms.append(
                     Atom(atom_start, base + end, -word_value if negative else word_value, None, True, scale > 1, scale)
                 )
-    atoms = _spaced_decimals(text, _space_groups_apart(text, atoms))
+    atoms = _spaced_thousands(text, _spaced_decimals(text, _space_groups_apart(text, atoms)))
     atoms = _with_decimals(text, _without_ordinals(text, _over(text, _joined(text, atoms, lex)), lex), lex)
     return _with_qualified_halves(text, atoms, lex)
 
@@ -475,6 +496,31 @@ def _spaced_decimals(text: str, atoms: list[Atom]) -> list[Atom]:
         ):
             value = _rounded(float(f"{point.group(1)}.{point.group(2)}") * atom.scale)
             out[-1] = Atom(before.start, atom.end, value, None, False, True, atom.scale)
+            continue
+        out.append(atom)
+    return out
+
+
+_SPACED_GROUP_POINT = re.compile(r"(?<![\d.,])(\d{1,3})(?: \.|\. )(\d{3})(?![\d]|[.,]\d)")
+
+
+def _spaced_thousands(text: str, atoms: list[Atom]) -> list[Atom]:
+    """A thousands point typed with a space beside it ("more than 33 .000 displaced families", "( 47. 739 )"):
+    one number, 33,000 and 47,739, not 33 and 0. Exactly three digits after the point, none after them, and no
+    digit before the first group."""
+    out: list[Atom] = []
+    for atom in atoms:
+        before = out[-1] if out else None
+        point = _SPACED_GROUP_POINT.match(text, before.start) if before is not None else None
+        if (
+            before is not None
+            and point is not None
+            and point.end(1) == before.end
+            and atom.end == point.end(2)
+            and atom.start in (point.start(2), point.start(2) - 1)  # ".000" or "739"
+            and not (before.is_word or before.has_scale or atom.is_word or atom.has_scale)
+        ):
+            out[-1] = Atom(before.start, atom.end, int(point.group(1) + point.group(2)), None, False, False)
             continue
         out.append(atom)
     return out

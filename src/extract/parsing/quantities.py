@@ -92,6 +92,8 @@ def _words() -> dict[str, frozenset[str]]:
             "amount_verbs",
             "split_ordinal_suffixes",
             "ranking_modifiers",
+            "units_column_words",
+            "generic_units_column_words",
         )
     }
 
@@ -218,6 +220,7 @@ class QuantityRecognizer:
         ):
             return rejection
         figure, unit_tokens = self._with_unit(doc, text, figure, previous)
+        figure = _thousands_point(text, figure, unit_tokens)
         figure = _with_trailing_hedge(text, figure)
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
             return Rejection("reading time", "min-read")  # "4 min read": a web page's reading time
@@ -384,6 +387,8 @@ class QuantityRecognizer:
             return self._with_population(doc, figure)
         if figure.kind is not Kind.COUNT:
             return figure, []
+        if not figure.is_word and (column := self._units_column(doc, figure)) is not None:
+            return replace(figure, unit=doc[column[0].i : column[-1].i + 1].text), column
         if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
             if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's,
                 return self._said_of_people(doc, figure), []  # unless a verb said of people governs it
@@ -484,6 +489,23 @@ class QuantityRecognizer:
         if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
             return replace(figure, end=doc[unit_tokens[-1].i + 3].idx + 1, kind=Kind.MONEY, unit=code), unit_tokens
         return replace(figure, end=end, unit=unit), unit_tokens
+
+    def _units_column(self, doc: Doc, figure: Figure) -> list[Token] | None:
+        """An annual-report table's units column, written between the row label and the cells: "Food commodities
+        Beneficiaries 6,637,804" counts beneficiaries; a generic one ("Health centres supported Structures 85")
+        counts the noun of the row label before it, health centres. The cells may be two ("Structures 149 140")."""
+        number = _char_span(doc, figure.number_start, figure.number_end)
+        if number is None or len(number) != 1:
+            return None
+        index = number.start - 1
+        while index >= 0 and number.start - index <= 2 and doc[index].like_num and not doc[index].is_alpha:
+            index -= 1  # "Beneficiaries 2,013,575 1,970,217": the second cell of the row
+        if index < 0 or not doc[index].text[:1].isupper() or doc[index].lower_ not in self.words["units_column_words"]:
+            return None
+        column = doc[index]
+        if column.lower_ not in self.words["generic_units_column_words"]:
+            return [column]
+        return _label_noun_before(doc, column.i)
 
     def _table_cell_label(self, doc: Doc, figure: Figure) -> list[Token] | None:
         """The row label of a cell in a table flattened into text (parsing/layout.py): the label on the side the
@@ -742,7 +764,7 @@ class QuantityRecognizer:
         coordinated nouns kept whole ("students and legal professionals")."""
         while index < len(doc) and doc[index].tag_ in {"DT", "PRP$"} and doc[index].lower_ != "no":
             index += 1
-        first = self._noun_run(doc, index)
+        first = _without_title_participles(self._noun_run(doc, index))
         if not first:
             return []
         end = first[-1].i + 1
@@ -1224,6 +1246,56 @@ def _in_label(token: Token) -> bool:
         and not token.like_num
         and (not token.is_punct or token.text in _HYPHENS)
     )
+
+
+def _label_noun_before(doc: Doc, index: int) -> list[Token] | None:
+    """The noun of the row label ending before token `index`, past its participle: "Health centres supported
+    (Structures)" -> "Health centres", "Hospitals supported" -> "Hospitals"; None when no plural noun ends it."""
+    end = index - 1
+    while end >= 0 and doc[end].tag_ in {"VBN", "VBD"}:
+        end -= 1
+    if end < 0 or not _plural(doc[end]):
+        return None
+    start = end
+    while (
+        start > 0
+        and not doc[start].text[:1].isupper()
+        and doc[start - 1].is_alpha
+        and doc[start - 1].pos_
+        in {
+            "NOUN",
+            "PROPN",
+        }
+    ):
+        start -= 1  # "Health centres": back to the label's capitalised first word
+    if not doc[start].text[:1].isupper():
+        return None
+    return list(doc[start : end + 1])
+
+
+_POINT_GROUPED = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _thousands_point(text: str, figure: Figure, unit_tokens: list[Token]) -> Figure:
+    """ "9.388 households": a count of things is whole, so a point before exactly three digits groups thousands
+    (as many reports outside the English-speaking world write them); a measure, an amount of money or a share
+    keeps its decimals ("2.125 km", "1.375%")."""
+    if figure.kind is not Kind.COUNT or not unit_tokens or figure.qualifier is Qualifier.VAGUE or figure.is_word:
+        return figure
+    if not _POINT_GROUPED.fullmatch(text, figure.number_start, figure.number_end) or not _plural(unit_tokens[-1]):
+        return figure
+    value = int(text[figure.number_start : figure.number_end].replace(".", ""))
+    low = value if figure.low is not None else None
+    high = value if figure.high is not None else None
+    return replace(figure, value=value, low=low, high=high)
+
+
+def _without_title_participles(run: list[Token]) -> list[Token]:
+    """ "Over 69,000 Migrants Assisted to Return Home": in a headline written in title case, a capitalised word in
+    -ed after a plural noun is the headline's verb, not part of the counted noun."""
+    while len(run) > 1 and run[-1].text[:1].isupper() and run[-1].lower_.endswith("ed") and _plural(run[-2]):
+        run = run[:-1]
+    return run
 
 
 def _plural(noun: Token) -> bool:

@@ -276,6 +276,8 @@ class Rejections:
         self, doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]
     ) -> Rejection | None:
         """Rules that read the counted noun or unit found after the number too."""
+        if _cut_at_text_end(text, figure):
+            return Rejection("cut text", "cut-at-text-end")  # "... to CHF 20 millio": the copy stops mid-word
         if figure.is_year_like and figure.unit is not None:
             return _year_modifier(figure, unit_tokens)
         if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
@@ -461,6 +463,33 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     if _pattern("period_summary_after").match(text, figure.end):
         return Rejection("date", "period-summary")  # "a six-month summary": the report's period, no fact
     return None
+
+
+_CUT_TAIL = 45  # characters after the number within which a cut word ends the text
+_SCALE_WORDS = ("million", "billion", "thousand", "trillion")
+
+
+def _cut_at_text_end(text: str, figure: Figure) -> bool:
+    """A page copied only up to a length ends mid-word: "... to CHF 20 millio", "and four Provincial
+    Disaster Response Te". A figure whose phrase runs into such an end is cut, neither a figure nor a non-figure:
+    the last word is a cut scale word right after the number, or a capital and one small letter ending the name the
+    number counts, with no sentence end and no other number between."""
+    rest = text[figure.number_end :]
+    if len(rest.rstrip()) > _CUT_TAIL or re.search(r"[.!?;:()]", rest):
+        return False
+    last = re.search(r"(\S+)\s*\Z", text)
+    if last is None:
+        return False
+    word = last.group(1)
+    if last.start(1) < figure.number_start or re.search(r"\d", text[figure.number_end : last.start(1)]):
+        return False  # another number stands between: the cut is that one's
+    between = text[figure.number_end : last.start(1)].split()
+    scale_cut = any(w.startswith(word) and w != word for w in _SCALE_WORDS)
+    if not between and word.isalpha() and word.islower() and len(word) >= 3 and scale_cut:
+        return True  # "20 millio" ("17.3 mi" may be miles)
+    # "four Provincial Disaster Response Te": the name the number counts is cut. ("64,0" may be cut or a decimal
+    # comma, "rose to 2,5": kept.)
+    return bool(re.fullmatch(r"[A-Z][a-z]", word) and between and all(w[:1].isupper() for w in between))
 
 
 def _listicle_title(text: str, figure: Figure) -> bool:

@@ -148,7 +148,8 @@ def _leading_header(line: str) -> tuple[Scale, tuple[int, int]] | None:
 
 
 _CAPITALS_HEADING = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?:\s+[A-Z]{2,})+(?![a-z])")  # "IMPLEMENTATION RATE"
-_HEADING_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}\s+(?:IN\s+)?\Z")  # "EXPENDITURE IN KCHF"
+# "EXPENDITURE IN KCHF", "EXPENDITURE (in KCHF)"
+_HEADING_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{3,}\s+(?:IN\s+|\(\s*(?:in\s+)?)?\Z")
 
 
 def _inline_headers(line: str) -> list[tuple[tuple[Scale, tuple[int, int]], int]]:
@@ -325,7 +326,10 @@ class TableScaler:
                 scale, phrase = leading
                 self.table = _Table(scale)
                 dropped |= _inside(spans, offset + phrase[0], offset + phrase[1])
-                _scale_row(spans, offset + phrase[1], line[phrase[1] :], self.table)
+                stop = _CAPITALS_HEADING.search(line, phrase[1])  # "... IMPLEMENTATION RATE": the next table's heading
+                _scale_row(spans, offset + phrase[1], line[phrase[1] : stop.start() if stop else len(line)], self.table)
+                if stop is not None:
+                    self.table = _Table()
                 continue
             for section, start in _inline_headers(line):  # "... 3,193 EXPENDITURE IN KCHF Protection 79,783 ..."
                 scale, phrase = section

@@ -94,7 +94,7 @@ def _measured() -> re.Pattern[str]:
 
 # A number written against its unit: "200lbs", "7.62mm", "24703m2", "10km/hr", "-10C" (not "scp2-173m", "I7-860BOX")
 _GLUED = re.compile(
-    r"(?<![\w.,/+\-−])(?P<sign>-(?=\d))?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?:(?<![\w.,/+\-−])|(?<=\d-)(?<![A-Za-z]\d-))(?P<sign>(?<![\d])-(?=\d))?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
     r"(?P<unit>[A-Za-zµμΩ°][A-Za-zµμΩ°²³0-9^/]*)"
 )
 
