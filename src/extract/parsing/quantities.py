@@ -425,7 +425,7 @@ class QuantityRecognizer:
             unit = unit_name(measure.text, canonical(measure.text) or measure.text.lower())
             return replace(figure, end=measure.end_char, kind=Kind.MEASURE, unit=unit), []
         if self._inches_at(doc, index):
-            return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inch"), []
+            return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inches"), []
         if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
             return self._with_population(doc, replace(figure, kind=Kind.RATIO))
         if figure.qualifier is Qualifier.VAGUE:

@@ -1,0 +1,33 @@
+"""Counted nouns of flattened tables, coordination scope and unit spellings (issue #12, units9b). Made-up
+sentences, one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import read_figures
+
+
+def _units(nlp, text: str) -> dict[str, str | None]:
+    return {span: q.unit for span, q in read_figures(nlp, text)}
+
+
+def _unit_of(nlp, text: str, number: str) -> str | None:
+    """The unit of the one figure whose span holds `number`."""
+    found = [q.unit for span, q in read_figures(nlp, text) if number in span]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # imperial lengths are named in the plural as reports write them, like miles, acres and gallons
+        ("The river rose about 14 inches overnight.", "14", "inches"),
+        ("The well is 3 in deep.", "3", "inches"),
+        ("The wall stood 9 feet high.", "9", "feet"),
+        ("A 40 ft trench was dug.", "40", "feet"),
+    ],
+)
+def test_imperial_lengths_are_named_in_the_plural(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
