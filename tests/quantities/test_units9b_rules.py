@@ -31,3 +31,21 @@ def _unit_of(nlp, text: str, number: str) -> str | None:
 )
 def test_imperial_lengths_are_named_in_the_plural(nlp, text, number, unit):
     assert _unit_of(nlp, text, number) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("North 12,400 35 77 1,208 priority The rains go on.", "1,208"),
+        ("North 12,400 35 77 1,208 priority The rains go on.", "77"),
+        # the row after: no cell takes the word that followed the row before
+        ("North 12,400 35 77 1,208 action South 4,100 12 9 311 0 in the hills.", "311"),
+        ("North 12,400 35 77 1,208 action South 4,100 12 9 311 0 in the hills.", "4,100"),
+    ],
+)
+def test_a_cell_of_a_scrambled_row_takes_no_neighbouring_word(nlp, text, number):
+    assert _unit_of(nlp, text, number) is None
+
+
+def test_a_figure_of_prose_still_counts_its_noun(nlp):
+    assert _unit_of(nlp, "They reached 4,200 people and 35 schools.", "35") == "schools"

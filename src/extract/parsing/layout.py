@@ -46,6 +46,25 @@ def _in_block(token: Token) -> bool:
     return token.is_alpha or token.text in _LABEL_PUNCT or "-" in token.text or token.lower_ in _FUNCTION_WORDS
 
 
+def in_cell_run(doc: Doc, index: int) -> bool:
+    """Whether the number at token `index` is one of three or more bare numbers side by side on one line
+    ("Azad Kashmir 46,979 64 129 8,963 2,048 378 intervention"): the cells of a flattened table row, whose words
+    after the last cell are the next column's or the page's, and whose cells count what their column header says."""
+    if not _is_cell_number(doc[index]):
+        return False
+    first = last = index
+    while first > 0 and _side_by_side(doc[first - 1], doc[first]):
+        first -= 1
+    while last + 1 < len(doc) and _side_by_side(doc[last], doc[last + 1]):
+        last += 1
+    return last - first + 1 >= _MIN_GROUPS
+
+
+def _side_by_side(left: Token, right: Token) -> bool:
+    """Two cell numbers with only spaces between them on one line."""
+    return _is_cell_number(left) and _is_cell_number(right) and left.whitespace_ == " "
+
+
 def scale_letter(doc: Doc, index: int) -> bool:
     """The "M" of "2.1M", a token of its own against the digits before it."""
     token = doc[index]

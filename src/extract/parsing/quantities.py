@@ -387,6 +387,8 @@ class QuantityRecognizer:
             if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's
                 return figure, []
             return replace(figure, unit=doc[cell[0].i : cell[-1].i + 1].text), cell
+        if not figure.is_word and _in_cell_run(doc, figure):
+            return figure, []  # a scrambled row's cell: its column header says what it counts, not the words beside
         if _ends_row(doc, figure):
             label, code = ([], None) if figure.is_year_like else self._row_label(doc, figure)
             if not label:
@@ -1071,6 +1073,12 @@ def _capital_at(token: Token) -> int | None:
     if inner:
         return inner[-1]
     return 0 if _capitalised(token) else None
+
+
+def _in_cell_run(doc: Doc, figure: Figure) -> bool:
+    """Whether the figure is one of a run of bare cells of a flattened table row (parsing/layout.py)."""
+    number = _char_span(doc, figure.number_start, figure.number_end)
+    return number is not None and len(number) == 1 and layout.in_cell_run(doc, number.start)
 
 
 def _opens_cell(doc: Doc, index: int, start: int) -> bool:
