@@ -49,3 +49,28 @@ def test_a_cell_of_a_scrambled_row_takes_no_neighbouring_word(nlp, text, number)
 
 def test_a_figure_of_prose_still_counts_its_noun(nlp):
     assert _unit_of(nlp, "They reached 4,200 people and 35 schools.", "35") == "schools"
+
+
+_UNITS_COLUMN_TABLE = (
+    "ASSISTANCE Targets Achieved Food rations Beneficiaries 12,000 11,500 Health Clinics supported Structures 31 28 "
+    "Seed kits Beneficiaries 4,000 3,900 Total Beneficiaries 16,000 15,400"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "unit"),
+    [
+        ("31", "clinics"),
+        ("28", "clinics"),
+        # a label with no plural noun and participle of its own counts what the units column says
+        ("12,000", "beneficiaries"),
+        ("3,900", "beneficiaries"),
+    ],
+)
+def test_a_plural_and_its_participle_before_a_units_cell_name_what_is_counted(nlp, number, unit):
+    assert (_unit_of(nlp, _UNITS_COLUMN_TABLE, number) or "").lower() == unit
+
+
+def test_a_label_glued_to_the_cell_before_starts_at_its_capital(nlp):
+    text = "Seed kits Beneficiaries 4,012HealthClinics supported Structures 1,217WOUNDED AND SICK"
+    assert _unit_of(nlp, text, "1,217") == "Clinics"

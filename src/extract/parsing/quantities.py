@@ -386,7 +386,7 @@ class QuantityRecognizer:
         if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
             if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's
                 return figure, []
-            return replace(figure, unit=doc[cell[0].i : cell[-1].i + 1].text), cell
+            return replace(figure, unit=_label_text(cell)), cell
         if not figure.is_word and _in_cell_run(doc, figure):
             return figure, []  # a scrambled row's cell: its column header says what it counts, not the words beside
         if _ends_row(doc, figure):
@@ -494,7 +494,7 @@ class QuantityRecognizer:
             return None
         start, end, before = found
         if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
-            if (noun := self._label_noun(doc, start, end))[0] and noun[1] == doc[noun[0][0].i : noun[0][-1].i + 1].text:
+            if (noun := self._label_noun(doc, start, end))[0] and noun[1] == _label_text(noun[0]):
                 return noun[0]
             if (covering := self._covering_label(doc, start, end)) is not None:
                 return covering
@@ -544,6 +544,8 @@ class QuantityRecognizer:
             run = [doc[first]]  # "Beneficiaries 7,316,707", "linksRCMs": a plural word the tagger read otherwise
         if not run or run[0].i != first or run[-1].i >= end:
             return none
+        if run[-1].i == end - 1 and (named := self._named_before_units_cell(doc, first)):
+            return named, _label_text(named)
         if (counted := self._number_of(doc, run)) is not None:
             run = counted + _of_complement(doc, counted[-1].i + 1)  # "Number of places of detention visited 1,728"
         elif not _plural(run[-1]):
@@ -557,6 +559,25 @@ class QuantityRecognizer:
         run = [t for t in run if t.i < end]
         begin = doc[first].idx + (_capital_at(doc[first]) or 0) if run[0].i == first else run[0].idx
         return run, doc.text[begin : run[-1].idx + len(run[-1])]
+
+    def _named_before_units_cell(self, doc: Doc, cell: int) -> list[Token]:
+        """ "Health centres supported Structures 454": a label's plural noun and the participle after it, before the
+        units column's cell, say what the structures are; [] when the label has no such noun ("Food consumption
+        Beneficiaries", "Water and habitat activities Beneficiaries" count beneficiaries)."""
+        verb = cell - 1
+        participle = verb >= 1 and (doc[verb].tag_ in {"VBN", "VBD"} or doc[verb].lower_.endswith("ed"))
+        if not participle or not doc[verb].is_lower:
+            return []
+        for first in range(verb - 1, max(-1, verb - _MAX_LABEL_TOKENS - 1), -1):
+            if doc[first].like_num or "\n" in doc[first].text or not doc[first].is_alpha:
+                return []  # the label may open before the block the layout reads ("supported" ends none)
+            if _capital_at(doc[first]) is None:
+                continue
+            run = self._noun_run(doc, first, trim_leading=False)
+            if run and run[0].i == first and run[-1].i == verb - 1 and _plural(run[-1]):
+                return run
+            return []
+        return []
 
     def _line_label(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]] | None:
         """A statistics table flattened one row a line ("Detainees visited 756,158"): a count that ends its line
@@ -1064,6 +1085,14 @@ def _capitalised(token: Token) -> bool:
 
 
 _CAMEL = re.compile(r"(?<=[a-z])[A-Z](?=[A-Za-z])")
+
+
+def _label_text(tokens: list[Token]) -> str:
+    """A label's words as written, from the inner capital of a first word glued to the cell before it by a PDF
+    copy ("HealthHealth centres" gives "Health centres")."""
+    doc = tokens[0].doc
+    begin = tokens[0].idx + (_capital_at(tokens[0]) or 0)
+    return doc.text[begin : tokens[-1].idx + len(tokens[-1])]
 
 
 def _capital_at(token: Token) -> int | None:
