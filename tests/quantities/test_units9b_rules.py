@@ -74,3 +74,30 @@ def test_a_plural_and_its_participle_before_a_units_cell_name_what_is_counted(nl
 def test_a_label_glued_to_the_cell_before_starts_at_its_capital(nlp):
     text = "Seed kits Beneficiaries 4,012HealthClinics supported Structures 1,217WOUNDED AND SICK"
     assert _unit_of(nlp, text, "1,217") == "Clinics"
+
+
+_PROTECTION_TABLE = (
+    "PROTECTION Letters collected 8,100 Letters delivered 5,200 Calls facilitated between relatives 12,400 Tracing "
+    "cases closed positively (person located) 1,950 People reunited with their families 46 of whom unaccompanied "
+    "children 31 DETENTION Places of detention visited 210 Detainees in places of detention visited 98,000 of whom "
+    "visited and monitored individually 7,300 Visits carried out 650 RATE Spending/budget 88% PERSONNEL Mobile staff "
+    "410 Resident staff 2,900"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "unit"),
+    [
+        ("8,100", "Letters"),  # a section heading in capitals is no part of the row's label
+        ("1,950", "Tracing cases"),  # a label's participle the tagger read as a verb ends no block
+        ("46", "People"),
+        ("31", "unaccompanied children"),  # a sub-row "of whom ..." counts its own noun
+        ("210", "Places of detention"),
+        ("7,300", "Detainees"),  # a sub-row with no noun counts the noun of the row before
+        ("650", "Visits"),
+        ("410", "Mobile staff"),  # "88%" is a cell of the block, which goes on to the personnel rows
+        ("2,900", "Resident staff"),
+    ],
+)
+def test_a_flattened_table_with_sub_rows_and_participles_gives_each_cell_its_own_label(nlp, number, unit):
+    assert _unit_of(nlp, _PROTECTION_TABLE, number) == unit

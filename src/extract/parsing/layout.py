@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 _WINDOW = 60
+_OPENING_WINDOW = 400  # tokens searched back for where a block opens, which decides the side of its labels
 _MIN_GROUPS = 3  # number groups a block needs before it is read as a table
 _FINITE_VERBS = {"VBD", "VBZ", "VBP", "MD"}
 _LABEL_PUNCT = {"(", ")", "/", "-", ":", "’s", "'s", "&", "+"}  # "(Pre-Influx + Influx)"
@@ -37,7 +38,7 @@ def _is_cell_number(token: Token) -> bool:
 
 
 def _in_block(token: Token) -> bool:
-    if _is_cell_number(token) or token.is_digit:
+    if _is_cell_number(token) or token.is_digit or _percent_sign(token.doc, token.i):
         return True
     if token.text in {".", ";", "!", "?", "|"}:
         return False
@@ -76,6 +77,11 @@ def scale_letter(doc: Doc, index: int) -> bool:
     )
 
 
+def _percent_sign(doc: Doc, index: int) -> bool:
+    """The "%" of "91%" in a row of cells, part of its cell ("Expenditure/yearly budget 91% PERSONNEL ...")."""
+    return doc[index].text == "%" and index > 0 and _is_cell_number(doc[index - 1]) and not doc[index - 1].whitespace_
+
+
 def scale_word(doc: Doc, index: int) -> bool:
     """The "million" of "3.7 million" in a row of cells: "Turkey 3.7 million Colombia 1.7 million" has five
     cells, each a number and its scale word, not labels starting "million"."""
@@ -102,7 +108,29 @@ def _mistagged_label(token: Token) -> bool:
         before = doc[token.i - 1]
         if _capitalised(before) or (before.tag_ == "NNS" and _in_brackets(token)):
             return True  # "People targeted", "Households reached", "(tracing cases closed)": a label's participle
+        if _in_label_after_cell(token):
+            return True  # "19,980 Tracing cases closed positively", "of whom visited and monitored individually"
     return token.is_title and any(_is_cell_number(t) for t in beside)
+
+
+_LABEL_WALK = 12  # words of a label before its participle
+
+
+def _in_label_after_cell(token: Token) -> bool:
+    """Whether the participle `token` stands in a label that opens right after a cell, with only lower-case words
+    of the label between: at a capital after the cell's number ("19,980 Tracing cases closed") or after a heading
+    in capitals ("DETENTION Places of detention visited"), or at a sub-row's "of whom" ("of whom visited and
+    monitored individually")."""
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - _LABEL_WALK - 1), -1):
+        word = doc[i]
+        if word.lower_ == "whom" and i > 0 and doc[i - 1].lower_ == "of":
+            return True
+        if _capitalised(word) and word.is_alpha:  # the label's first word, after a cell or a heading in capitals
+            return i > 0 and (_is_cell_number(doc[i - 1]) or (doc[i - 1].is_upper and len(doc[i - 1]) > 1))
+        if not (word.is_alpha or word.text in {"(", ")", "/"}) or (word.tag_ in _FINITE_VERBS and word.tag_ != "VBD"):
+            return False
+    return False
 
 
 def _in_brackets(token: Token) -> bool:
@@ -118,14 +146,14 @@ def _in_brackets(token: Token) -> bool:
 
 def _groups(doc: Doc, index: int) -> list[Group]:
     start = index
-    while start > 0 and index - start < _WINDOW and _in_block(doc[start - 1]):
+    while start > 0 and index - start < _OPENING_WINDOW and _in_block(doc[start - 1]):
         start -= 1
     end = index + 1
     while end < len(doc) and end - index < _WINDOW and _in_block(doc[end]):
         end += 1
     groups: list[Group] = []
     for i in range(start, end):
-        numbers = _is_cell_number(doc[i]) or scale_letter(doc, i) or scale_word(doc, i)
+        numbers = _is_cell_number(doc[i]) or scale_letter(doc, i) or scale_word(doc, i) or _percent_sign(doc, i)
         if groups and groups[-1].numbers == numbers:
             groups[-1] = Group(groups[-1].start, i + 1, numbers)
         else:
@@ -171,8 +199,8 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     if sum(g.numbers for g in groups) < _MIN_GROUPS:
         return None
     labels = [g for g in groups if not g.numbers]
-    if any(not _capitalised(doc[g.start]) for g in labels[1:-1]):
-        return None  # prose: a label of a table starts with a capital
+    if any(not (_capitalised(doc[g.start]) or of_whom(doc, g.start)) for g in labels[1:-1]):
+        return None  # prose: a label of a table starts with a capital, or is a sub-row's "of whom ..."
     skip = 1 if _page_number_header(doc, groups) else 0
     first = next(
         (
@@ -184,7 +212,16 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     )
     if first is None:
         return None
+    if first == 0 and groups[0].numbers and _after_a_participle(doc, groups[0].start):
+        return True  # "Places of detention visited 283 Detainees ...": the block opens after its first label
     return not groups[first].numbers
+
+
+def _after_a_participle(doc: Doc, index: int) -> bool:
+    """Whether the token before `index` is a participle in lower case ending a label ("... visited 283"), which
+    the tagger read as a verb of prose and so cut from the block."""
+    before = doc[index - 1] if index > 0 else None
+    return before is not None and before.is_lower and before.lower_.endswith("ed") and before.tag_ in {"VBD", "VBN"}
 
 
 def _in_order(doc: Doc, groups: list[Group], index: int) -> tuple[int, int, bool] | None:
@@ -218,6 +255,8 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
         return None
     label = groups[side]
     start, end = label.start, label.end
+    if lead and of_whom(doc, start):
+        return start, end, lead  # "of whom unaccompanied minors 33": a sub-row of the row before
     if lead:
         close = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == ")"), None)
         if close is not None and close + 1 < end:  # "BUDGET (in KCHF) Protection 12,400": the words after it
@@ -229,11 +268,18 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
             start -= 1
         if start == end and _capitalised(doc[first]):  # "Internally displaced people 40,000": sentence case
             start = first
+        while start + 1 < end and _heading_word(doc[start]) and _title_word(doc[start + 1]):
+            start += 1  # "DETENTION Places of detention visited 210": a section heading before the row's label
     else:
         colon = next((i for i in range(start, end) if doc[i].text == ":"), None)
         if colon is not None:  # "International Staff Offices: 1 Sub Office": "Offices:" heads the next cells
             end = colon - 1
     return (start, end, lead) if start < end else None
+
+
+def of_whom(doc: Doc, index: int) -> bool:
+    """Whether a sub-row's label "of whom ..." starts at token `index` ("of whom visited individually 31,531")."""
+    return index + 2 < len(doc) and doc[index].lower_ == "of" and doc[index + 1].lower_ == "whom"
 
 
 def labelled_after(doc: Doc, index: int) -> bool:
@@ -251,6 +297,15 @@ def _in_title_label(token: Token) -> bool:
         return True
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+
+
+def _title_word(token: Token) -> bool:
+    return _capitalised(token) and not token.is_upper
+
+
+def _heading_word(token: Token) -> bool:
+    """A word of a section heading in capitals ("PROTECTION", "WOUNDED"), not an acronym in the plural ("IDPs")."""
+    return token.is_alpha and token.is_upper and len(token.text) > 1
 
 
 def _capitalised(token: Token) -> bool:

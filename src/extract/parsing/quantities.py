@@ -383,6 +383,8 @@ class QuantityRecognizer:
             return self._with_population(doc, figure)
         if figure.kind is not Kind.COUNT:
             return figure, []
+        if not figure.is_word and (sub_row := self._of_whom_cell(doc, figure, previous)) is not None:
+            return sub_row
         if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
             if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's
                 return figure, []
@@ -579,6 +581,29 @@ class QuantityRecognizer:
             return []
         return []
 
+    def _of_whom(
+        self, doc: Doc, start: int, end: int, figure: Figure, previous: list[Quantity]
+    ) -> tuple[Figure, list[Token]] | None:
+        """A sub-row's label "of whom ..." (tokens `start` to `end`): "of whom unaccompanied minors 33" counts the
+        noun after "of whom", "of whom visited and monitored individually 31,531" the noun of the row before."""
+        noun = self._noun_run(doc, start + 2, trim_leading=False)
+        if noun and noun[0].i == start + 2 and noun[-1].i < end:
+            noun += _slashed(self, doc, noun[-1].i + 1, end)
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
+        if previous and previous[-1].kind is Kind.COUNT and previous[-1].unit:
+            return replace(figure, unit=previous[-1].unit), []
+        return None
+
+    def _of_whom_cell(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]] | None:
+        """A cell of a flattened table whose row label is a sub-row's "of whom ..." (parsing/layout.py)."""
+        number = _char_span(doc, figure.number_start, figure.number_end)
+        if number is None or len(number) != 1 or (found := layout.row_label(doc, number.start)) is None:
+            return None
+        start, end, before = found
+        if not before or not layout.of_whom(doc, start):
+            return None
+        return self._of_whom(doc, start, end, figure, previous) or (figure, [])
+
     def _line_label(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]] | None:
         """A statistics table flattened one row a line ("Detainees visited 756,158"): a count that ends its line
         (or is glued to the next row's label, "840PEOPLE DEPRIVED"), after a label that opens the line or follows
@@ -602,14 +627,8 @@ class QuantityRecognizer:
         label = doc[start : number.start]
         if any(t.like_num or t.text in _LINE_LABEL_STOPS for t in label):
             return None
-        if len(label) > 2 and label[0].lower_ == "of" and label[1].lower_ == "whom":
-            noun = self._noun_run(doc, start + 2, trim_leading=False)
-            if noun and noun[0].i == start + 2 and noun[-1].i < number.start:
-                noun += _slashed(self, doc, noun[-1].i + 1, number.start)
-                return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
-            if previous and previous[-1].kind is Kind.COUNT and previous[-1].unit:
-                return replace(figure, unit=previous[-1].unit), []
-            return None
+        if len(label) > 2 and layout.of_whom(doc, start):
+            return self._of_whom(doc, start, number.start, figure, previous)
         if _capital_at(label[0]) is None or not label[0].is_alpha:
             return None
         noun, unit = self._label_noun(doc, start, number.start)
