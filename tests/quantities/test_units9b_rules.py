@@ -101,3 +101,19 @@ _PROTECTION_TABLE = (
 )
 def test_a_flattened_table_with_sub_rows_and_participles_gives_each_cell_its_own_label(nlp, number, unit):
     assert _unit_of(nlp, _PROTECTION_TABLE, number) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a serial list after a dropped adjective names the group counted: the list stays whole
+        ("The boat carried 212 exhausted men, women and children to port.", "212", "men, women and children"),
+        # a coordination the amount counts whole
+        ("The storm flattened hundreds of houses and shops in the valley.", "hundreds", "houses and shops"),
+        ("Over 3,000 of donors and volunteers joined the drive.", "3,000", "donors and volunteers"),
+        # a binary coordination after a dropped adjective keeps its first noun (the seed gold's convention)
+        ("The camp hosts 700 vulnerable women and children.", "700", "women"),
+    ],
+)
+def test_coordination_scope(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit

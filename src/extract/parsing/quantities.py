@@ -777,8 +777,10 @@ class QuantityRecognizer:
                 first = list(doc[first[0].i : owned[-1].i + 1])
             end = first[-1].i + 1
         # An adjective dropped from the first conjunct ("vulnerable children and families") scopes over the
-        # coordination, which the unit could then not express: keep the first noun alone.
-        if any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
+        # coordination, which the unit could then not express: keep the first noun alone. A serial list after it
+        # ("vulnerable men, women and children") names the group counted, and stays whole.
+        serial = end < len(doc) and doc[end].text == ","
+        if not serial and any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
             return first  # an organisation or nationality dropped ("IRCS staff and volunteers") scopes over none
         while end + 1 < len(doc) and doc[end].text == ",":  # serial lists: "cattle, goats and sheep"
             item = self._conjunct(doc, end + 1, first[-1].tag_)
