@@ -117,3 +117,24 @@ def test_a_flattened_table_with_sub_rows_and_participles_gives_each_cell_its_own
 )
 def test_coordination_scope(nlp, text, number, unit):
     assert _unit_of(nlp, text, number) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # an organisation's name before the people who serve it is left out
+        ("The society sent 85 Blue Star volunteers to the coast.", "85", "volunteers"),
+        # before other nouns the name says what kind of thing is counted
+        ("Families exchanged 900 Red Cross messages.", "900", "Red Cross messages"),
+        # a place of origin is dropped, as a nationality is
+        ("The agency serves 2.1 million Palestine refugees in the region.", "2.1 million", "refugees"),
+        # a hyphenated participle describes: "pre-existing" as "flood-affected"
+        ("Teams assessed nine pre-existing camps and three new ones.", "nine", "camps"),
+        # relational adjectives name a kind and stay
+        ("Surgeons performed 310 surgical operations last month.", "310", "surgical operations"),
+        ("The survey counted 52,000 internal returnees.", "52,000", "internal returnees"),
+        ("The office employs 45 international staff.", "45", "international staff"),
+    ],
+)
+def test_leading_modifiers_kept_or_dropped(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit

@@ -91,6 +91,7 @@ def _words() -> dict[str, frozenset[str]]:
             "amount_verbs",
             "split_ordinal_suffixes",
             "ranking_modifiers",
+            "member_nouns",
         )
     }
 
@@ -848,8 +849,10 @@ class QuantityRecognizer:
 
     def _describes(self, word: list[Token], head: list[Token]) -> bool:
         """A leading word that describes the counted people rather than naming their kind, dropped from the unit:
-        a nationality ("Sahrawi refugees"), an organisation's acronym ("ICRC employees"), a cause written with a
-        hyphen ("drought-affected people"), a condition's acronym ("SAM children"), a ranking ("priority districts").
+        a nationality or a place of origin ("Sahrawi refugees", "Palestine refugees"), an organisation's name before
+        the people serving it ("Red Cross volunteers"), an organisation's acronym ("ICRC employees"), a cause written
+        with a hyphen ("drought-affected people"), a condition's acronym ("SAM children"), a ranking ("priority
+        districts").
         A nationality noun keeps its own words ("East Timorese")."""
         token = word[-1]
         if len(word) == 1 and token.lower_ in self.words["ranking_modifiers"]:
@@ -857,10 +860,14 @@ class QuantityRecognizer:
         if len(word) > 1:
             kinds = self.words["classifying_modifiers"]
             joined = "".join(t.lower_ for t in word)
-            participle = token.tag_ == "VBN" or token.lower_.endswith("ed")  # "-affected", not "child-friendly"
+            participle = token.tag_ in {"VBN", "VBG"} or token.lower_.endswith("ed")  # "-affected", "pre-existing"
             return participle and token.lower_ not in kinds and joined not in kinds
         if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
             return False
+        if token.tag_ == "NNP" and token.is_title and head[-1].lower_ in self.words["member_nouns"]:
+            return True  # "120 Red Cross volunteers": the organisation they serve
+        if token.ent_type_ == "GPE" and token.is_title and head[-1].is_lower:
+            return True  # "5.7 million Palestine refugees": where they are from, as a nationality says
         if token.is_upper and token.lower_ in self.words["descriptive_acronyms"]:
             return True  # "SAM children": a condition of the children
         return token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.is_upper and len(token) > 1)
