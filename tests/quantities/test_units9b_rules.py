@@ -138,3 +138,9 @@ def test_coordination_scope(nlp, text, number, unit):
 )
 def test_leading_modifiers_kept_or_dropped(nlp, text, number, unit):
     assert _unit_of(nlp, text, number) == unit
+
+
+def test_a_units_column_word_opens_its_cell_after_a_capitalised_label(nlp):
+    text = "ASSISTANCE Seed kits Beneficiaries 4,012Cash Beneficiaries 1,250,300Tokens Beneficiaries 8,800Water"
+    assert _unit_of(nlp, text, "1,250,300") == "Beneficiaries"
+    assert _unit_of(nlp, text, "8,800") == "Beneficiaries"

@@ -92,6 +92,7 @@ def _words() -> dict[str, frozenset[str]]:
             "split_ordinal_suffixes",
             "ranking_modifiers",
             "member_nouns",
+            "units_column_words",
         )
     }
 
@@ -539,7 +540,7 @@ class QuantityRecognizer:
         none: tuple[list[Token], str] = ([], "")
         if end > start and doc[end - 1].text == ")":  # "People located (tracing cases closed positively)"
             end = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == "("), end)
-        first = next((i for i in range(end - 1, start - 1, -1) if _opens_cell(doc, i, start)), None)
+        first = next((i for i in range(end - 1, start - 1, -1) if self._opens_label_cell(doc, i, start)), None)
         if first is None or any(t.pos_ == "AUX" or t.tag_ in _SENTENCE_VERB_TAGS for t in doc[first + 1 : end]):
             return none
         run = self._noun_run(doc, first, trim_leading=False)
@@ -562,6 +563,13 @@ class QuantityRecognizer:
         run = [t for t in run if t.i < end]
         begin = doc[first].idx + (_capital_at(doc[first]) or 0) if run[0].i == first else run[0].idx
         return run, doc.text[begin : run[-1].idx + len(run[-1])]
+
+    def _opens_label_cell(self, doc: Doc, index: int, start: int) -> bool:
+        """Whether a label cell starts at token `index` (see _opens_cell); a units column's word ("Cash
+        Beneficiaries") always opens one."""
+        token = doc[index]
+        units_column = token.is_title and token.lower_ in self.words["units_column_words"]
+        return _opens_cell(doc, index, start) or units_column
 
     def _named_before_units_cell(self, doc: Doc, cell: int) -> list[Token]:
         """ "Health centres supported Structures 454": a label's plural noun and the participle after it, before the
