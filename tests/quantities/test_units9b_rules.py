@@ -144,3 +144,8 @@ def test_a_units_column_word_opens_its_cell_after_a_capitalised_label(nlp):
     text = "ASSISTANCE Seed kits Beneficiaries 4,012Cash Beneficiaries 1,250,300Tokens Beneficiaries 8,800Water"
     assert _unit_of(nlp, text, "1,250,300") == "Beneficiaries"
     assert _unit_of(nlp, text, "8,800") == "Beneficiaries"
+
+
+def test_a_footnote_number_glued_to_the_counted_noun_leaves_the_unit(nlp):
+    assert _unit_of(nlp, "By June, 6.1 million displaced people2 had returned.", "6.1") == "displaced people"
+    assert _unit_of(nlp, "The camp covers 300 m2 of land.", "300") == "m2"  # a measure keeps its digits

@@ -243,7 +243,7 @@ class QuantityRecognizer:
             high=figure.high,
             qualifier=figure.qualifier,
             kind=figure.kind,
-            unit=figure.unit,
+            unit=_without_footnote_marker(figure.unit) if figure.kind is Kind.COUNT else figure.unit,
             start=figure.start,
             end=figure.end,
             number_start=figure.number_start,
@@ -1218,6 +1218,14 @@ def _glued_to_label(doc: Doc, index: int) -> bool:
         and doc[index].is_alpha
         and doc[index].text[:1].isupper()
     )
+
+
+_FOOTNOTE_MARKER = re.compile(r"(?<=[a-z]{3})\d{1,2}\Z")
+
+
+def _without_footnote_marker(unit: str | None) -> str | None:
+    """A counted noun without the footnote number a PDF copy glues to it ("internally displaced people1")."""
+    return _FOOTNOTE_MARKER.sub("", unit) if unit else unit
 
 
 def _in_label(token: Token) -> bool:
