@@ -105,9 +105,9 @@ def test_amount_before_a_month_name_is_no_date(nlp):
 @pytest.mark.parametrize(
     ("text", "quote", "value", "unit"),
     [
-        ("he is 5 ft 2 in", "5 ft 2 in", 5.166667, "foot"),
-        ("The length is 12 ft 2 in more or less", "12 ft 2 in", 12.166667, "foot"),
-        ("he is 5 feet and 2 inches.", "5 feet and 2 inches", 5.166667, "foot"),
+        ("he is 5 ft 2 in", "5 ft 2 in", 5.166667, "feet"),
+        ("The length is 12 ft 2 in more or less", "12 ft 2 in", 12.166667, "feet"),
+        ("he is 5 feet and 2 inches.", "5 feet and 2 inches", 5.166667, "feet"),
         ("It took 3 hours and 20 minutes.", "3 hours and 20 minutes", 3.333333, "hours"),
     ],
 )
@@ -123,8 +123,8 @@ def test_two_amounts_in_unrelated_units_stay_apart(nlp):
 @pytest.mark.parametrize(
     ("text", "quote", "unit"),
     [
-        ("The door is 2 1/2 in thick.", "2 1/2 in", "inch"),
-        ("The length of my pencil is 2 in.", "2 in", "inch"),
+        ("The door is 2 1/2 in thick.", "2 1/2 in", "inches"),
+        ("The length of my pencil is 2 in.", "2 in", "inches"),
         ("At 200 kilometres per hour the engine heats.", "200 kilometres per hour", "km/h"),
         ("Workers are exposed to 20 J/m^2 per year", "20 J/m^2 per year", "joule per square metre per year"),
         # metres are "m" as reports write them and as "5 metres" reads (docs/GOLD_FORMAT.md: a short noun, "km")

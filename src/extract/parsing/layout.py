@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 _WINDOW = 60
+_OPENING_WINDOW = 400  # tokens searched back for where a block opens, which decides the side of its labels
 _MIN_GROUPS = 3  # number groups a block needs before it is read as a table
 _FINITE_VERBS = {"VBD", "VBZ", "VBP", "MD"}
 _LABEL_PUNCT = {"(", ")", "/", "-", ":", "’s", "'s", "&", "+"}  # "(Pre-Influx + Influx)"
@@ -37,7 +38,7 @@ def _is_cell_number(token: Token) -> bool:
 
 
 def _in_block(token: Token) -> bool:
-    if _is_cell_number(token) or token.is_digit:
+    if _is_cell_number(token) or token.is_digit or _percent_sign(token.doc, token.i):
         return True
     if token.text in {".", ";", "!", "?", "|"}:
         return False
@@ -46,6 +47,25 @@ def _in_block(token: Token) -> bool:
     if token.tag_ in _FINITE_VERBS and not _mistagged_label(token):
         return False
     return token.is_alpha or token.text in _LABEL_PUNCT or "-" in token.text or token.lower_ in _FUNCTION_WORDS
+
+
+def in_cell_run(doc: Doc, index: int) -> bool:
+    """Whether the number at token `index` is one of three or more bare numbers side by side on one line
+    ("Azad Kashmir 46,979 64 129 8,963 2,048 378 intervention"): the cells of a flattened table row, whose words
+    after the last cell are the next column's or the page's, and whose cells count what their column header says."""
+    if not _is_cell_number(doc[index]):
+        return False
+    first = last = index
+    while first > 0 and _side_by_side(doc[first - 1], doc[first]):
+        first -= 1
+    while last + 1 < len(doc) and _side_by_side(doc[last], doc[last + 1]):
+        last += 1
+    return last - first + 1 >= _MIN_GROUPS
+
+
+def _side_by_side(left: Token, right: Token) -> bool:
+    """Two cell numbers with only spaces between them on one line."""
+    return _is_cell_number(left) and _is_cell_number(right) and left.whitespace_ == " "
 
 
 def scale_letter(doc: Doc, index: int) -> bool:
@@ -60,7 +80,7 @@ def scale_letter(doc: Doc, index: int) -> bool:
 
 
 def _percent_sign(doc: Doc, index: int) -> bool:
-    """The "%" of a cell "88%": part of the cell, not of the label after it."""
+    """The "%" of "91%" in a row of cells, part of its cell ("Expenditure/yearly budget 91% PERSONNEL ...")."""
     return doc[index].text == "%" and index > 0 and _is_cell_number(doc[index - 1]) and not doc[index - 1].whitespace_
 
 
@@ -90,8 +110,8 @@ def _mistagged_label(token: Token) -> bool:
         before = doc[token.i - 1]
         if _capitalised(before) or (before.tag_ == "NNS" and _in_brackets(token)):
             return True  # "People targeted", "Households reached", "(tracing cases closed)": a label's participle
-        if _before_cell(token):
-            return True  # "Number of places of detention visited 286": the participle ending a row label
+        if _before_cell(token) or _in_label_after_cell(token):
+            return True  # "places of detention visited 286", "19,980 Tracing cases closed positively"
     return token.is_title and any(_is_cell_number(t) for t in beside)
 
 
@@ -103,6 +123,26 @@ def _before_cell(token: Token) -> bool:
         if _is_cell_number(doc[i]):
             return True
         if doc[i].pos_ not in {"ADV", "ADP", "PART"} or not doc[i].is_alpha:
+            return False
+    return False
+
+
+_LABEL_WALK = 12  # words of a label before its participle
+
+
+def _in_label_after_cell(token: Token) -> bool:
+    """Whether the participle `token` stands in a label that opens right after a cell, with only lower-case words
+    of the label between: at a capital after the cell's number ("19,980 Tracing cases closed") or after a heading
+    in capitals ("DETENTION Places of detention visited"), or at a sub-row's "of whom" ("of whom visited and
+    monitored individually")."""
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - _LABEL_WALK - 1), -1):
+        word = doc[i]
+        if word.lower_ == "whom" and i > 0 and doc[i - 1].lower_ == "of":
+            return True
+        if _capitalised(word) and word.is_alpha:  # the label's first word, after a cell or a heading in capitals
+            return i > 0 and (_is_cell_number(doc[i - 1]) or (doc[i - 1].is_upper and len(doc[i - 1]) > 1))
+        if not (word.is_alpha or word.text in {"(", ")", "/"}) or (word.tag_ in _FINITE_VERBS and word.tag_ != "VBD"):
             return False
     return False
 
@@ -120,7 +160,7 @@ def _in_brackets(token: Token) -> bool:
 
 def _groups(doc: Doc, index: int) -> list[Group]:
     start = index
-    while start > 0 and index - start < _WINDOW and _in_block(doc[start - 1]):
+    while start > 0 and index - start < _OPENING_WINDOW and _in_block(doc[start - 1]):
         start -= 1
     end = index + 1
     while end < len(doc) and end - index < _WINDOW and _in_block(doc[end]):
@@ -173,8 +213,12 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     if sum(g.numbers for g in groups) < _MIN_GROUPS:
         return None
     labels = [g for g in groups if not g.numbers]
-    if any(not (_capitalised(doc[g.start]) or _sub_row(doc, g)) for g in labels[1:-1]):
-        return None  # prose: a label of a table starts with a capital
+    colons = [g for g in labels if doc[g.end - 1].text == ":"]
+    if len(colons) >= 2 and len(colons) >= len(labels) - 1:
+        return None  # "Households receiving winter kits: 1,200 Detainees visited: 3,450": rows of their own, each label
+        # ending in a colon (quantities.py reads them, the label in the figure's span)
+    if any(not (_capitalised(doc[g.start]) or _sub_row(doc, g) or of_whom(doc, g.start)) for g in labels[1:-1]):
+        return None  # prose: a label of a table starts with a capital, or is a sub-row's "of whom ..."
     skip = 1 if _page_number_header(doc, groups) else 0
     first = next(
         (
@@ -186,6 +230,8 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     )
     if first is None:
         return None
+    if first == 0 and groups[0].numbers and _after_a_participle(doc, groups[0].start):
+        return True  # "Places of detention visited 283 Detainees ...": the block opens after its first label
     return not groups[first].numbers
 
 
@@ -201,6 +247,13 @@ def _sub_row(doc: Doc, group: Group) -> bool:
             "which",
         }
     )
+
+
+def _after_a_participle(doc: Doc, index: int) -> bool:
+    """Whether the token before `index` is a participle in lower case ending a label ("... visited 283"), which
+    the tagger read as a verb of prose and so cut from the block."""
+    before = doc[index - 1] if index > 0 else None
+    return before is not None and before.is_lower and before.lower_.endswith("ed") and before.tag_ in {"VBD", "VBN"}
 
 
 def _in_order(doc: Doc, groups: list[Group], index: int) -> tuple[int, int, bool] | None:
@@ -234,6 +287,8 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
         return None
     label = groups[side]
     start, end = label.start, label.end
+    if lead and of_whom(doc, start):
+        return start, end, lead  # "of whom unaccompanied minors 33": a sub-row of the row before
     if lead:
         close = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == ")"), None)
         if close is not None and close + 1 < end:  # "BUDGET (in KCHF) Protection 12,400": the words after it
@@ -245,11 +300,18 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
             start -= 1
         if start == end and _capitalised(doc[first]):  # "Internally displaced people 40,000": sentence case
             start = first
+        while start + 1 < end and _heading_word(doc[start]) and _title_word(doc[start + 1]):
+            start += 1  # "DETENTION Places of detention visited 210": a section heading before the row's label
     else:
         colon = next((i for i in range(start, end) if doc[i].text == ":"), None)
         if colon is not None:  # "International Staff Offices: 1 Sub Office": "Offices:" heads the next cells
             end = colon - 1
     return (start, end, lead) if start < end else None
+
+
+def of_whom(doc: Doc, index: int) -> bool:
+    """Whether a sub-row's label "of whom ..." starts at token `index` ("of whom visited individually 31,531")."""
+    return index + 2 < len(doc) and doc[index].lower_ == "of" and doc[index + 1].lower_ == "whom"
 
 
 def labelled_after(doc: Doc, index: int) -> bool:
@@ -267,6 +329,15 @@ def _in_title_label(token: Token) -> bool:
         return True
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+
+
+def _title_word(token: Token) -> bool:
+    return _capitalised(token) and not token.is_upper
+
+
+def _heading_word(token: Token) -> bool:
+    """A word of a section heading in capitals ("PROTECTION", "WOUNDED"), not an acronym in the plural ("IDPs")."""
+    return token.is_alpha and token.is_upper and len(token.text) > 1
 
 
 def _capitalised(token: Token) -> bool:

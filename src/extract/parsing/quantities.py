@@ -94,6 +94,7 @@ def _words() -> dict[str, frozenset[str]]:
             "ranking_modifiers",
             "units_column_words",
             "generic_units_column_words",
+            "member_nouns",
         )
     }
 
@@ -245,7 +246,7 @@ class QuantityRecognizer:
             high=figure.high,
             qualifier=figure.qualifier,
             kind=figure.kind,
-            unit=figure.unit,
+            unit=_without_footnote_marker(figure.unit) if figure.kind is Kind.COUNT else figure.unit,
             start=figure.start,
             end=figure.end,
             number_start=figure.number_start,
@@ -388,11 +389,15 @@ class QuantityRecognizer:
         if figure.kind is not Kind.COUNT:
             return figure, []
         if not figure.is_word and (column := self._units_column(doc, figure)) is not None:
-            return replace(figure, unit=doc[column[0].i : column[-1].i + 1].text), column
+            return replace(figure, unit=_label_text(column)), column
+        if not figure.is_word and (sub_row := self._of_whom_cell(doc, figure, previous)) is not None:
+            return sub_row
         if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
             if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's,
                 return self._said_of_people(doc, figure), []  # unless a verb said of people governs it
-            return replace(figure, unit=doc[cell[0].i : cell[-1].i + 1].text), cell
+            return replace(figure, unit=_label_text(cell)), cell
+        if not figure.is_word and _in_cell_run(doc, figure):
+            return figure, []  # a scrambled row's cell: its column header says what it counts, not the words beside
         if _ends_row(doc, figure):
             label, code = ([], None) if figure.is_year_like else self._row_label(doc, figure)
             if not label:
@@ -434,7 +439,7 @@ class QuantityRecognizer:
             unit = unit_name(measure.text, canonical(measure.text) or measure.text.lower())
             return replace(figure, end=measure.end_char, kind=Kind.MEASURE, unit=unit), []
         if self._inches_at(doc, index):
-            return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inch"), []
+            return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inches"), []
         if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
             return self._with_population(doc, replace(figure, kind=Kind.RATIO))
         if figure.qualifier is Qualifier.VAGUE:
@@ -520,7 +525,7 @@ class QuantityRecognizer:
             return None
         start, end, before = found
         if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
-            if (noun := self._label_noun(doc, start, end))[0] and noun[1] == doc[noun[0][0].i : noun[0][-1].i + 1].text:
+            if (noun := self._label_noun(doc, start, end))[0] and noun[1] == _label_text(noun[0]):
                 return noun[0]
             if (covering := self._covering_label(doc, start, end)) is not None:
                 return covering
@@ -562,7 +567,7 @@ class QuantityRecognizer:
         none: tuple[list[Token], str] = ([], "")
         if end > start and doc[end - 1].text == ")":  # "People located (tracing cases closed positively)"
             end = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == "("), end)
-        first = next((i for i in range(end - 1, start - 1, -1) if _opens_cell(doc, i, start)), None)
+        first = next((i for i in range(end - 1, start - 1, -1) if self._opens_label_cell(doc, i, start)), None)
         if first is None or any(t.pos_ == "AUX" or t.tag_ in _SENTENCE_VERB_TAGS for t in doc[first + 1 : end]):
             return none
         run = self._noun_run(doc, first, trim_leading=False)
@@ -570,6 +575,8 @@ class QuantityRecognizer:
             run = [doc[first]]  # "Beneficiaries 7,316,707", "linksRCMs": a plural word the tagger read otherwise
         if not run or run[0].i != first or run[-1].i >= end:
             return none
+        if run[-1].i == end - 1 and (named := self._named_before_units_cell(doc, first)):
+            return named, _label_text(named)
         if (counted := self._number_of(doc, run)) is not None:
             run = counted + _of_complement(doc, counted[-1].i + 1)  # "Number of places of detention visited 1,728"
         elif not _plural(run[-1]):
@@ -583,6 +590,55 @@ class QuantityRecognizer:
         run = [t for t in run if t.i < end]
         begin = doc[first].idx + (_capital_at(doc[first]) or 0) if run[0].i == first else run[0].idx
         return run, doc.text[begin : run[-1].idx + len(run[-1])]
+
+    def _opens_label_cell(self, doc: Doc, index: int, start: int) -> bool:
+        """Whether a label cell starts at token `index` (see _opens_cell); a units column's word ("Cash
+        Beneficiaries") always opens one."""
+        token = doc[index]
+        units_column = token.is_title and token.lower_ in self.words["units_column_words"]
+        return _opens_cell(doc, index, start) or units_column
+
+    def _named_before_units_cell(self, doc: Doc, cell: int) -> list[Token]:
+        """ "Health centres supported Structures 454": a label's plural noun and the participle after it, before the
+        units column's cell, say what the structures are; [] when the label has no such noun ("Food consumption
+        Beneficiaries", "Water and habitat activities Beneficiaries" count beneficiaries)."""
+        verb = cell - 1
+        participle = verb >= 1 and (doc[verb].tag_ in {"VBN", "VBD"} or doc[verb].lower_.endswith("ed"))
+        if not participle or not doc[verb].is_lower:
+            return []
+        for first in range(verb - 1, max(-1, verb - _MAX_LABEL_TOKENS - 1), -1):
+            if doc[first].like_num or "\n" in doc[first].text or not doc[first].is_alpha:
+                return []  # the label may open before the block the layout reads ("supported" ends none)
+            if _capital_at(doc[first]) is None:
+                continue
+            run = self._noun_run(doc, first, trim_leading=False)
+            if run and run[0].i == first and run[-1].i == verb - 1 and _plural(run[-1]):
+                return run
+            return []
+        return []
+
+    def _of_whom(
+        self, doc: Doc, start: int, end: int, figure: Figure, previous: list[Quantity]
+    ) -> tuple[Figure, list[Token]] | None:
+        """A sub-row's label "of whom ..." (tokens `start` to `end`): "of whom unaccompanied minors 33" counts the
+        noun after "of whom", "of whom visited and monitored individually 31,531" the noun of the row before."""
+        noun = self._noun_run(doc, start + 2, trim_leading=False)
+        if noun and noun[0].i == start + 2 and noun[-1].i < end:
+            noun += _slashed(self, doc, noun[-1].i + 1, end)
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
+        if previous and previous[-1].kind is Kind.COUNT and previous[-1].unit:
+            return replace(figure, unit=previous[-1].unit), []
+        return None
+
+    def _of_whom_cell(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]] | None:
+        """A cell of a flattened table whose row label is a sub-row's "of whom ..." (parsing/layout.py)."""
+        number = _char_span(doc, figure.number_start, figure.number_end)
+        if number is None or len(number) != 1 or (found := layout.row_label(doc, number.start)) is None:
+            return None
+        start, end, before = found
+        if not before or not layout.of_whom(doc, start):
+            return None
+        return self._of_whom(doc, start, end, figure, previous) or (figure, [])
 
     def _line_label(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]] | None:
         """A statistics table flattened one row a line ("Detainees visited 756,158"): a count that ends its line
@@ -607,14 +663,8 @@ class QuantityRecognizer:
         label = doc[start : number.start]
         if any(t.like_num or t.text in _LINE_LABEL_STOPS for t in label):
             return None
-        if len(label) > 2 and label[0].lower_ == "of" and label[1].lower_ == "whom":
-            noun = self._noun_run(doc, start + 2, trim_leading=False)
-            if noun and noun[0].i == start + 2 and noun[-1].i < number.start:
-                noun += _slashed(self, doc, noun[-1].i + 1, number.start)
-                return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
-            if previous and previous[-1].kind is Kind.COUNT and previous[-1].unit:
-                return replace(figure, unit=previous[-1].unit), []
-            return None
+        if len(label) > 2 and layout.of_whom(doc, start):
+            return self._of_whom(doc, start, number.start, figure, previous)
         if _capital_at(label[0]) is None or not label[0].is_alpha:
             return None
         noun, unit = self._label_noun(doc, start, number.start)
@@ -775,8 +825,10 @@ class QuantityRecognizer:
                 first = list(doc[first[0].i : owned[-1].i + 1])
             end = first[-1].i + 1
         # An adjective dropped from the first conjunct ("vulnerable children and families") scopes over the
-        # coordination, which the unit could then not express: keep the first noun alone.
-        if any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
+        # coordination, which the unit could then not express: keep the first noun alone. A serial list after it
+        # ("vulnerable men, women and children") names the group counted, and stays whole.
+        serial = end < len(doc) and doc[end].text == ","
+        if not serial and any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
             return first  # an organisation or nationality dropped ("IRCS staff and volunteers") scopes over none
         while end + 1 < len(doc) and doc[end].text == ",":  # serial lists: "cattle, goats and sheep"
             item = self._conjunct(doc, end + 1, first[-1].tag_)
@@ -848,8 +900,10 @@ class QuantityRecognizer:
 
     def _describes(self, word: list[Token], head: list[Token]) -> bool:
         """A leading word that describes the counted people rather than naming their kind, dropped from the unit:
-        a nationality ("Sahrawi refugees"), an organisation's acronym ("ICRC employees"), a cause written with a
-        hyphen ("drought-affected people"), a condition's acronym ("SAM children"), a ranking ("priority districts").
+        a nationality or a place of origin ("Sahrawi refugees", "Palestine refugees"), an organisation's name before
+        the people serving it ("Red Cross volunteers"), an organisation's acronym ("ICRC employees"), a cause written
+        with a hyphen ("drought-affected people"), a condition's acronym ("SAM children"), a ranking ("priority
+        districts").
         A nationality noun keeps its own words ("East Timorese")."""
         token = word[-1]
         if len(word) == 1 and token.lower_ in self.words["ranking_modifiers"]:
@@ -857,9 +911,14 @@ class QuantityRecognizer:
         if len(word) > 1:
             kinds = self.words["classifying_modifiers"]
             joined = "".join(t.lower_ for t in word)
-            return self._cause_word(token) and joined not in kinds
+            cause = self._cause_word(token) or token.tag_ == "VBG"  # "-affected", "-insecure", "pre-existing"
+            return cause and token.lower_ not in kinds and joined not in kinds
         if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
             return False
+        if token.tag_ == "NNP" and token.is_title and head[-1].lower_ in self.words["member_nouns"]:
+            return True  # "120 Red Cross volunteers": the organisation they serve
+        if token.ent_type_ == "GPE" and token.is_title and head[-1].is_lower:
+            return True  # "5.7 million Palestine refugees": where they are from, as a nationality says
         if token.is_upper and token.lower_ in self.words["descriptive_acronyms"]:
             return True  # "SAM children": a condition of the children
         return token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.is_upper and len(token) > 1)
@@ -1142,6 +1201,14 @@ def _capitalised(token: Token) -> bool:
 _CAMEL = re.compile(r"(?<=[a-z])[A-Z](?=[A-Za-z])")
 
 
+def _label_text(tokens: list[Token]) -> str:
+    """A label's words as written, from the inner capital of a first word glued to the cell before it by a PDF
+    copy ("HealthHealth centres" gives "Health centres")."""
+    doc = tokens[0].doc
+    begin = tokens[0].idx + (_capital_at(tokens[0]) or 0)
+    return doc.text[begin : tokens[-1].idx + len(tokens[-1])]
+
+
 def _capital_at(token: Token) -> int | None:
     """Where a label starts in a word: 0 for a capitalised word, the offset of its last inner capital for a word
     glued to the one before it by a PDF copy ("linksRCMs": 5), None for a word in lower case."""
@@ -1149,6 +1216,12 @@ def _capital_at(token: Token) -> int | None:
     if inner:
         return inner[-1]
     return 0 if _capitalised(token) else None
+
+
+def _in_cell_run(doc: Doc, figure: Figure) -> bool:
+    """Whether the figure is one of a run of bare cells of a flattened table row (parsing/layout.py)."""
+    number = _char_span(doc, figure.number_start, figure.number_end)
+    return number is not None and len(number) == 1 and layout.in_cell_run(doc, number.start)
 
 
 def _opens_cell(doc: Doc, index: int, start: int) -> bool:
@@ -1237,6 +1310,14 @@ def _glued_to_label(doc: Doc, index: int) -> bool:
         and doc[index].is_alpha
         and doc[index].text[:1].isupper()
     )
+
+
+_FOOTNOTE_MARKER = re.compile(r"(?<=[a-z]{3})\d{1,2}\Z")
+
+
+def _without_footnote_marker(unit: str | None) -> str | None:
+    """A counted noun without the footnote number a PDF copy glues to it ("internally displaced people1")."""
+    return _FOOTNOTE_MARKER.sub("", unit) if unit else unit
 
 
 def _in_label(token: Token) -> bool:
