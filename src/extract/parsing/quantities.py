@@ -76,6 +76,10 @@ def _with_trailing_hedge(text: str, figure: Figure) -> Figure:
     return replace(figure, qualifier=Qualifier.APPROXIMATE)
 
 
+_MIN_MONTH_LETTERS = 3  # "Sept.", "Jan": a month's abbreviation
+_ORDINAL_DAY = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)", re.IGNORECASE)
+
+
 @cache
 def _words() -> dict[str, frozenset[str]]:
     lex = load_json("numbers.json")
@@ -324,6 +328,8 @@ class QuantityRecognizer:
         )
         if before is not None and before.lower_ in self.words["months"]:
             return Rejection("date", "month-before")
+        if figure.is_year_like and self._year_of_a_month_and_day(doc, number):
+            return Rejection("date", "month-day-year")  # "On March 26, 2020 refugees arrived": the date's year
         if self._after_dotted_month(doc, number):
             return Rejection("date", "dotted-month-before")  # "TEHRAN, May. 17 (IRNA)": a dateline
         if after is not None and after.lower_ in self.words["split_ordinal_suffixes"] and _DAY.fullmatch(number.text):
@@ -335,6 +341,8 @@ class QuantityRecognizer:
             return Rejection("date", "day-month") if self._days_before_month(figure, number) else None
         if self._dotted_day(doc, number):
             return Rejection("date", "dotted-day-month")  # "Published 20. Jun 2016": a day written with a dot
+        if self._day_before_an_ordinal_day_and_month(doc, number):
+            return Rejection("date", "day-to-ordinal-day")  # "from 30 – 31st October": a range of days
         if self._day_before_a_day_and_month(doc, number):
             return Rejection("date", "day-and-day-month")  # the 27 of "On 27 and 28 May 2023"
         if self._day_after_a_month_and_day(doc, number):
@@ -348,6 +356,28 @@ class QuantityRecognizer:
         ):
             return Rejection("ordinal", "list-number")  # "1. ..." or "2) ..."
         return Rejection("year", "year-range") if figure.kind is Kind.OTHER else None  # 2019-2021
+
+    def _year_of_a_month_and_day(self, doc: Doc, number: Span) -> bool:
+        """ "March 26, 2020", "Sept. 3 2019": a year after a month and its day, whatever noun follows."""
+        index = number.start - 1
+        if index >= 0 and doc[index].text == ",":
+            index -= 1
+        if index < 1 or not _DAY.fullmatch(doc[index].text):
+            return False
+        month = doc[index - 1].lower_.rstrip(".")
+        abbreviated = len(month) >= _MIN_MONTH_LETTERS and any(m.startswith(month) for m in self.words["months"])
+        return month in self.words["months"] or abbreviated
+
+    def _day_before_an_ordinal_day_and_month(self, doc: Doc, number: Span) -> bool:
+        """ "from 30 – 31st October", "30-31st of May": a day, a dash, a day written as an ordinal, a month."""
+        if len(number) != 1 or not _DAY.fullmatch(number.text) or number.end + 2 >= len(doc):
+            return False
+        dash, day = doc[number.end], doc[number.end + 1]
+        month = doc[number.end + 2]
+        if month.lower_ == "of" and number.end + 3 < len(doc):
+            month = doc[number.end + 3]  # "30-31st of May"
+        ordinal = _ORDINAL_DAY.fullmatch(day.text) is not None
+        return dash.text in {"-", "–", "—"} and ordinal and month.lower_.rstrip(".") in self.words["months"]
 
     def _in_date_entity(self, number: Span) -> bool:
         """In a DATE or TIME entity that shows a date word ("May", "years", "1990s", "2023"), not a bare count
@@ -1355,16 +1385,20 @@ def _label_noun_before(doc: Doc, index: int) -> list[Token] | None:
 
 
 _POINT_GROUPED = re.compile(r"\d{1,3}\.\d{3}")
+_PER_AFTER = re.compile(r"\s*(?:per\b|/|a\s+(?:day|week|month|year)\b)", re.IGNORECASE)
 
 
 def _thousands_point(text: str, figure: Figure, unit_tokens: list[Token]) -> Figure:
     """ "9.388 households": a count of things is whole, so a point before exactly three digits groups thousands
     (as many reports outside the English-speaking world write them); a measure, an amount of money or a share
-    keeps its decimals ("2.125 km", "1.375%")."""
+    keeps its decimals ("2.125 km", "1.375%"), as does a rate ("5.125 children per woman")."""
     if figure.kind is not Kind.COUNT or not unit_tokens or figure.qualifier is Qualifier.VAGUE or figure.is_word:
         return figure
     if not _POINT_GROUPED.fullmatch(text, figure.number_start, figure.number_end) or not _plural(unit_tokens[-1]):
         return figure
+    head = unit_tokens[-1]
+    if _PER_AFTER.match(text, head.idx + len(head)):
+        return figure  # "5.125 children per woman": a rate keeps its decimals
     value = int(text[figure.number_start : figure.number_end].replace(".", ""))
     low = value if figure.low is not None else None
     high = value if figure.high is not None else None

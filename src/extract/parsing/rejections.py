@@ -107,7 +107,8 @@ def _cues() -> dict[str, object]:
         # a series word is a reference word of numbers.json or one of rejections.json's own ("sitrep", "flash update")
         "series_before": _words_before(
             [*data["document_series"], *load_json("numbers.json")["reference_words"]],
-            r"\s*(?:no\.?|n[º°]|#|number)?\s*",
+            # "Operational Update – 98": a dash before the issue; "Operation update n 2": the "n°" of a copy that lost °
+            r"\s*(?:no\.?|n[º°]|n(?=\s)|#|number|[–—](?=\s))?\s*",
         ),
         # an age group's noun and an opening bracket: the "children (" of "1,000 children (6-59 months)"
         "age_group_bracket": re.compile(r"\b(?:" + _alternation(data["age_groups"]) + r")\s*\(\s*\Z", re.IGNORECASE),
@@ -248,7 +249,9 @@ class Rejections:
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
-        if _SMALL_INTEGER.fullmatch(surface) and (footnote := _footnote(doc, text, figure, number)):
+        if (_SMALL_INTEGER.fullmatch(surface) or _GLUED_MARKER.fullmatch(surface)) and (
+            footnote := _footnote(doc, text, figure, number)
+        ):
             return footnote
         return None
 
@@ -556,6 +559,11 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     if _hyphen_age(text, figure):
         return Rejection("category label", "age-of-person")  # "a 34-year-old nurse": an adjective, no amount
     unit = (figure.unit or "").lower()
+    band = unit in _cue("age_band_nouns")
+    if band and (figure.qualifier is not Qualifier.EXACT or not unit.endswith("s")):
+        return Rejection("category label", "age-group")  # "the 5-14 age group", "under 5 age group"; "two age groups"
+    if figure.qualifier is Qualifier.RANGE and figure.kind is Kind.DURATION and _OF_AGE.match(text, figure.end):
+        return Rejection("category label", "age-band-of-age")  # "cases are 15-44 years of age"; one age is a fact
     largest = figure.high if figure.high is not None else figure.value
     if figure.kind not in (Kind.COUNT, Kind.DURATION):
         return None
@@ -637,6 +645,9 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     start, end = figure.number_start, figure.number_end
     if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return Rejection("footnote", "bracket-marker")  # "were killed.[4]", "fled [12]": a web copy's note number
+    glued = start > 0 and text[start - 1] == ")" and _GLUED_MARKER.fullmatch(text, start, end) is not None
+    if glued and figure.unit is None and _MARKER_END_AFTER.match(text, end):
+        return Rejection("footnote", "marker-after-bracket")  # "(1 in 8)3, followed by", "(1 in 23).4"
     after_end = _SENTENCE_END_BEFORE.search(text, 0, start) or _AFTER_NUMBER.search(text, max(0, start - 8), start)
     if _pattern("note_after").match(text, end) and after_end:
         return Rejection("footnote", "note-number")  # "1 Source:", "2 Ibid", "5 These figures"
@@ -656,6 +667,11 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     if previous.tag_ == "NNS" and listed and len(text[start:end]) == 1:
         return Rejection("footnote", "marker-after-noun")  # "in their own countries 2 and ..."
     return None
+
+
+# a marker written against a closing bracket, or after the full stop that follows it (read as a decimal: ").4")
+_GLUED_MARKER = re.compile(r"\.?\d{1,2}")
+_MARKER_END_AFTER = re.compile(r"(?:[,;:.]|\s|\Z)")
 
 
 def _proper_subject(tokens: Span) -> bool:
@@ -746,6 +762,8 @@ def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_token
             return Rejection("footnote", "marker-before-place")
     if figure.unit is None and len(surface) <= 3 and _in_name(doc, number):
         return Rejection("name", "number-in-name")
+    if not unit_tokens and len(surface) <= 3 and _numbered_place(doc, number):
+        return Rejection("name", "numbered-place")
     if len(surface) <= 3 and _header_in_line(doc, number):
         return Rejection("page furniture", "running-header")
     return None
@@ -754,12 +772,41 @@ def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_token
 def _header_in_line(doc: Doc, number: Span) -> bool:
     """A running header a copy ran into the page's text: "... PROTECTION 47 The ICRC visited ...", a heading word in
     capitals, the page number, then a sentence opening ("The", "In", "It"); or the page number between two copies
-    of its heading ("OPERATIONS 91 OPERATIONS": the left and right pages' headers run together)."""
+    of its heading ("OPERATIONS 91 OPERATIONS", "OPERATIONS | 87 OPERATIONS": the left and right pages' headers run
+    together)."""
     if number.start == 0 or number.end >= len(doc):
         return False
     before, after = doc[number.start - 1], doc[number.end]
+    if before.text == "|" and number.start >= 2 and doc[number.start - 2].text == after.text:
+        before = doc[number.start - 2]  # a cell separator between the two headers
     heading = before.is_alpha and before.is_upper and len(before) >= _MIN_HEADER_LETTERS
     return heading and ((after.is_title and after.tag_ in _SENTENCE_OPENER_TAGS) or after.text == before.text)
+
+
+_NAME_OPENERS = frozenset({"(", "-", "–", "—"})
+_MAX_PLACE_WORDS = 3
+
+
+def _numbered_place(doc: Doc, number: Span) -> bool:
+    """ "the neighborhoods of Cité Soleil 17 and ...", "(Delmas 24)", "Sylvio Cator - Delmas 28 were forced": a name
+    in capitals and its number after a preposition of place, a bracket or a dash, then a closing bracket or a verb:
+    a numbered place (a quarter, a camp), no count. A sentence opening with the preposition ("In Kenya 500 died")
+    and a list of places and counts ("in Kasai 12, Kinshasa 4") are counts."""
+    index = number.start - 1  # the name's first word is doc[index + 1]
+    while index >= max(0, number.start - _MAX_PLACE_WORDS) and doc[index].is_title and doc[index].is_alpha:
+        index -= 1
+    if index == number.start - 1 or index < 0 or number.end >= len(doc):
+        return False
+    opener, after = doc[index], doc[number.end]
+    if doc[index + 1].is_sent_start or (opener.is_sent_start and opener.text not in _NAME_OPENERS):
+        return False
+    if opener.text in _NAME_OPENERS:
+        return after.text == ")" or after.pos_ in {"VERB", "AUX"}
+    # "clashes in Delmas 32 displaced ...": the place names where the noun before was; "and in Uganda 40 were
+    # hurt" says where the verb's count was
+    in_noun = opener.head.pos_ in {"NOUN", "PROPN"} and opener.head.i < opener.i
+    verb_after = in_noun and after.pos_ in {"VERB", "AUX"}
+    return opener.lower_ in _cue("place_prepositions") and (after.text == ")" or verb_after)
 
 
 def _in_name(doc: Doc, number: Span) -> bool:
@@ -805,6 +852,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
         return Rejection("ordinal", "list-number")  # "2) ..." opening a line, after its page number too
     if not before.strip() and re.match(r" [A-Z0-9]", after) and len(after) > 1:
         return Rejection("page furniture", "page-number-line-start")  # "1 1) ETHIOPIA", "2 2016 in Review"
+    if not after.strip() and re.match(rf"\s*{re.escape(text[start:end])}\s+\S", before):
+        return Rejection("page furniture", "page-number-line-end")  # "2 Map 1 SUDAN 2": the page's number twice
     return None
 
 
@@ -835,8 +884,13 @@ def _list_number(text: str, figure: Figure) -> bool:
     return (
         bool(_SENTENCE_END.search(before))
         or not text[line_start:start].strip()
+        or _AFTER_PAGE_HEADING.fullmatch(text, line_start, start) is not None
         or _in_numbered_line(text, figure, line_start, line_end)
     )
+
+
+# a page number opening the line, then a heading of a few capitalised words: "4 Introduction 1. The ..."
+_AFTER_PAGE_HEADING = re.compile(r"[ \t]*\d{1,3}[ \t]+(?:[A-Z][\w-]*[ \t]+){1,4}")
 
 
 def _in_numbered_line(text: str, figure: Figure, line_start: int, line_end: int) -> bool:
@@ -851,6 +905,7 @@ def _in_numbered_line(text: str, figure: Figure, line_start: int, line_end: int)
 
 
 _CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})
+_MIN_NAMED_TITLE_WORDS = 3
 _LINE_OPENING = re.compile(r"\s*(?:\d{1,3}\s+)?")
 
 
@@ -874,9 +929,20 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
         and all(t.tag_ in {"NN", "NNP"} for t in unit_tokens)
     )
     capitals = surface == "1" and len(unit_tokens) >= 2 and all(t.is_upper for t in unit_tokens)
+    # "1 Emergency appeal operation update Sri Lanka: Floods": page 1 before a title that ends in a place's name;
+    # what a count counts ends in a common noun
+    named_title = (
+        surface == "1"
+        and len(unit_tokens) >= _MIN_NAMED_TITLE_WORDS
+        and (unit_tokens[0].is_title or unit_tokens[0].is_upper)
+        and unit_tokens[-1].tag_ == "NNP"
+        and any(t.tag_ == "NN" for t in unit_tokens)
+    )
     # a title is words, not a unit symbol: "45 Js" stays a measure
     worded = figure.kind is Kind.COUNT and len(unit_tokens[0].text) >= _MIN_TITLE_WORD and unit_tokens[0].is_alpha
-    if names or (worded and (singular_title or capitals)):
+    # "1 IDPs who fled ...": no count of one takes a plural; page 1 before a caption or a title
+    plural_after_one = surface == "1" and unit_tokens[0].tag_ in {"NNS", "NNPS"} and unit_tokens[0].text[:1].isupper()
+    if names or plural_after_one or (worded and (singular_title or capitals or named_title)):
         return Rejection("page furniture", "page-number-line-start")
     return None
 

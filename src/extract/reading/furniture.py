@@ -17,6 +17,11 @@ _AMOUNT = re.compile(r"\d\s*(?:%|(?:thousand|million|billion|trillion)\b)", re.I
 # A number in groups of thousands ("137,210") is a table's cell, not a page number or a year: "RCMs distributed
 # 137,210" recurs in each section of a statistics table with other figures, and is no running header.
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+# A running heading in capitals: three capitals first, no lower-case letter ("OPERATIONS | 87 OPERATIONS").
+_CAPITALS_HEADING = re.compile(r"[A-Z]{3,}[^a-z]*")
+# A page number with the rule that set it off from its header: "| 519", "87 |".
+_RULED_PAGE_NUMBER = re.compile(r"\|\s*\d{1,3}|\d{1,3}\s*\|")
 
 
 def _shape(line: str) -> str:
@@ -45,3 +50,30 @@ def furniture_lines(lines: list[str]) -> set[int]:
     return {
         i for i in candidates if shapes[_shape(lines[i])] >= MIN_REPEATS and len(texts[_shape(lines[i])]) >= MIN_REPEATS
     }
+
+
+def page_number_lines(lines: list[str], page_firsts: set[int]) -> set[int]:
+    """Indexes of the lines that are a page number: alone on a page's first line (`page_firsts`: the document's
+    first line and each first after a form feed) above a running heading in capitals ("17" over "OPERATIONS | 87
+    OPERATIONS"), or set off by a rule ("| 519") next to a heading in capitals. Lower on a page, a number over a
+    label in capitals is a key figure ("23" over "PROGRAMMES SUPPORTED"), and over a label in sentence case it is
+    one anywhere."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        above, below = _next_with_text(lines, i, -1), _next_with_text(lines, i, 1)
+        if _PAGE_NUMBER.fullmatch(line) and i in page_firsts and below is not None and below not in page_firsts:
+            if _CAPITALS_HEADING.fullmatch(lines[below]):
+                found.add(i)
+        elif _RULED_PAGE_NUMBER.fullmatch(line) and any(
+            j is not None and _CAPITALS_HEADING.fullmatch(lines[j]) for j in (above, below)
+        ):
+            found.add(i)
+    return found
+
+
+def _next_with_text(lines: list[str], index: int, step: int) -> int | None:
+    """The index of the nearest line with text before (`step` -1) or after (+1) line `index`."""
+    j = index + step
+    while 0 <= j < len(lines) and not lines[j]:
+        j += step
+    return j if 0 <= j < len(lines) else None

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extract.reading.furniture import furniture_lines
+from extract.reading.furniture import furniture_lines, page_number_lines
 from extract.reading.normalise import TextBuilder
 from extract.reading.offsets import MappedText
 from extract.reading.segments import CELL_SEPARATOR, Block, CleanText, SegmentKind, classify, concat
@@ -66,10 +66,29 @@ def _add_piece(builder: TextBuilder, raw: str, source_start: int, cells: bool) -
         position += len(part) + 1
 
 
-def _blocks(lines: list[_Line], in_furniture: Callable[[_Line], bool] | None = None) -> list[Block]:
-    """Blocks at blank lines; a page-furniture line (recurring with only its digits changed, or one that
-    `in_furniture` names) is a boilerplate block of its own."""
-    furniture = furniture_lines([line.text for line in lines])
+def _page_firsts(source: str, lines: list[_Line]) -> set[int]:
+    """Indexes of the lines opening a page: the document's first line with text, and the first after each form
+    feed."""
+    feeds = [i for i, c in enumerate(source) if c == "\f"]
+    firsts: set[int] = set()
+    previous = -1  # source offset of the last line with text
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        offset = line.mapped.to_source(0)
+        if previous < 0 or bisect_right(feeds, offset) > bisect_right(feeds, previous):
+            firsts.add(i)
+        previous = offset
+    return firsts
+
+
+def _blocks(
+    lines: list[_Line], in_furniture: Callable[[_Line], bool] | None = None, page_firsts: set[int] | None = None
+) -> list[Block]:
+    """Blocks at blank lines; a page-furniture line (recurring with only its digits changed, a page number atop a
+    page in `page_firsts`, or one that `in_furniture` names) is a boilerplate block of its own."""
+    texts = [line.text for line in lines]
+    furniture = furniture_lines(texts) | page_number_lines(texts, page_firsts or set())
     blocks: list[Block] = []
     current: list[_Line] = []
 
@@ -112,4 +131,5 @@ def clean(
         return i >= 0 and offset < ends[i]
 
     lines = _split_lines(source, cells, frozenset(joins), frozenset(kept_hyphens))
-    return classify(_blocks(lines, in_furniture if furniture else None), headings_from_text=True)
+    blocks = _blocks(lines, in_furniture if furniture else None, _page_firsts(source, lines))
+    return classify(blocks, headings_from_text=True)
