@@ -66,7 +66,11 @@ def _run_config(model: str | None, lexicons: list[str] | None) -> RunConfig:
 
 LookupSourcesOption = Annotated[
     Path | None,
-    typer.Option("--sources", "-s", help="Folder of the sources; records' files are looked up there by name."),
+    typer.Option(
+        "--sources",
+        "-s",
+        help="Folder of the sources; a record's file is looked up there by its doc_id's path, else by name.",
+    ),
 ]
 
 

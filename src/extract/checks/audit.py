@@ -130,11 +130,24 @@ def _show(figure: tuple[object, ...]) -> str:
     return ", ".join(f"{n}={v}" for n, v in zip(names, figure, strict=True))
 
 
-def resolve_source(source: str, sources: Path | None, root: Path) -> Path | None:
-    """record.source is relative to the working folder; with a sources folder, the file name is looked up there.
+def resolve_source(source: str, sources: Path | None, root: Path, doc_id: str | None = None) -> Path | None:
+    """record.source is relative to the working folder; with a sources folder, the file is looked up there: at its
+    doc_id's path when the record has one and that file exists (`run` names a document by its path below the folder
+    it read, so "docs/a" is "docs/a.txt" there, as in a folder of sub-folders), else by its file name.
     None when the record points outside that folder (an absolute path, "../../etc/passwd"): whatever a facts file
     says, only files inside the folder are read."""
-    folder, relative = (sources, Path(source).name) if sources is not None else (root, source)
+    if sources is not None:
+        name = Path(source).name
+        if doc_id and Path(name).stem == Path(doc_id).name:
+            below = _inside(sources, f"{doc_id}{Path(name).suffix}")
+            if below is not None and below.is_file():
+                return below
+        return _inside(sources, name)
+    return _inside(root, source)
+
+
+def _inside(folder: Path, relative: str) -> Path | None:
+    """folder / relative, or None when `relative` is absolute or climbs out of the folder."""
     if not relative or Path(relative).is_absolute() or Path(relative).drive:
         return None
     normal = os.path.normpath(relative)
@@ -176,7 +189,7 @@ def audit(
             report.findings.append(Finding(Problem.DUPLICATE_ID, f"{fact_id}: id used {count} times", fact_id))
     documents: dict[Path, SourceView | IngestError | None] = {}
     for record in records:
-        path = resolve_source(record.source, sources, root)
+        path = resolve_source(record.source, sources, root, record.doc_id)
         if path is None:
             message = f"{record.id}: source {record.source!r} is outside the sources folder; not read"
             report.findings.append(Finding(Problem.OUTSIDE, message, record.id, record.source))
@@ -185,7 +198,7 @@ def audit(
             documents[path] = _read(path)
         report.findings.extend(_check_record(record, path, documents[path], parse))
     report.sources_checked = len(documents)
-    for path in _without_facts(records, sources, set(documents)):
+    for path in _without_facts(sources, set(documents)):
         shown = path.relative_to(root) if path.is_relative_to(root) else path
         document = _read(path)
         if isinstance(document, IngestError):
@@ -266,8 +279,9 @@ def _check_record(
     return found
 
 
-def _without_facts(records: list[FactRecord], sources: Path | None, seen: set[Path]) -> list[Path]:
-    """Documents in the sources folder (or the folders the facts come from) that have no facts in the file."""
+def _without_facts(sources: Path | None, seen: set[Path]) -> list[Path]:
+    """Documents in the sources folder (or the folders the facts come from) that have no facts in the file: those
+    that no record resolved to (compared by path, so that "a/report.pdf" and "b/report.pdf" are two documents)."""
     folders = {sources} if sources is not None else {path.parent for path in seen if path.parent.is_dir()}
-    names = {Path(r.source).name for r in records}
-    return [path for folder in sorted(folders) for path in discover(folder) if path.name not in names]
+    known = {os.path.realpath(path) for path in seen}
+    return [path for folder in sorted(folders) for path in discover(folder) if os.path.realpath(path) not in known]

@@ -148,7 +148,7 @@ def document_views(facts: Sequence[FactRecord], sources: Path | None, root: Path
     views = []
     for number, (doc_id, members) in enumerate(sorted(by_doc.items())):
         view = DocumentView(doc_id, members[0].source)
-        path = resolve_source(members[0].source, sources, root)
+        path = resolve_source(members[0].source, sources, root, doc_id)
         if path is None:
             view.warning = "source outside the sources folder: not shown; figures listed in the table only"
             views.append(view)

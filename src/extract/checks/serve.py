@@ -125,7 +125,7 @@ def document_pages(facts: Sequence[FactRecord], settings: ReviewSettings, views:
         by_doc[fact.doc_id].append(fact)
     pages = []
     for doc_id, members in sorted(by_doc.items()):
-        path = resolve_source(members[0].source, settings.sources, settings.root)
+        path = resolve_source(members[0].source, settings.sources, settings.root, doc_id)
         try:
             view = views.get(path, members[0].source_sha256) if path is not None else None
         except IngestError as error:
