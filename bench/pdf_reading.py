@@ -1,6 +1,7 @@
 """Reading a PDF against the pipeline's time for the same text: the issue wants reading <= a tenth of it.
 
     .venv/bin/python bench/pdf_reading.py                 # tests/fixtures/pdf, tests/fixtures/pdf_lines, ../shared/pdf
+    EXTRACT_SHARED_PDF=DIR .venv/bin/python bench/pdf_reading.py   # the shared corpus elsewhere (a clone in /tmp)
     .venv/bin/python bench/pdf_reading.py FILE.pdf ...    # these files only
     .venv/bin/python bench/pdf_reading.py --repeat 5
     .venv/bin/python bench/pdf_reading.py --clock cpu     # CPU time of this process: steadier on a loaded machine
@@ -16,6 +17,7 @@ counts less, which makes runs on a shared machine comparable).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -25,7 +27,8 @@ from extract.reading import IngestError, read
 from extract.run import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = [ROOT / "tests/fixtures/pdf", ROOT / "tests/fixtures/pdf_lines", ROOT.parent / "shared" / "pdf"]
+SHARED_PDF = Path(os.environ.get("EXTRACT_SHARED_PDF") or ROOT.parent / "shared" / "pdf")
+FOLDERS = [ROOT / "tests/fixtures/pdf", ROOT / "tests/fixtures/pdf_lines", SHARED_PDF]
 TARGET = 0.1
 
 

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+# the robustness corpus of real PDFs (issue 13): ../shared/pdf beside the checkout, or $EXTRACT_SHARED_PDF (a clone
+# made elsewhere, as /tmp/clone, points there; without it the tests that need the corpus say it is missing)
+SHARED_PDF = Path(os.environ.get("EXTRACT_SHARED_PDF") or ROOT.parent / "shared" / "pdf")
 
 
 @pytest.fixture(scope="session")

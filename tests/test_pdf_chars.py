@@ -14,6 +14,7 @@ import pytest
 
 from extract.reading.pdf import order, page_furniture, reader, runs
 from extract.reading.pdf.chars import display_arrays, display_transform, page_arrays, page_chars
+from tests.conftest import SHARED_PDF
 from tests.pdf_reference import gutter_candidates_one_by_one, lines_one_by_one
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -78,7 +79,7 @@ def test_display_transform_maps_user_space_to_the_displayed_top_left(rotation, e
     assert transform([], [], [], []) == []
 
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "pdf"
+SHARED = SHARED_PDF
 ALL_PDFS = PDFS + (sorted(SHARED.glob("*.pdf")) if SHARED.is_dir() else [])
 
 

@@ -13,9 +13,8 @@ import pytest
 from extract.checks.audit import audit
 from extract.reading import IngestError, read
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, SHARED_PDF
 
-SHARED_PDF = ROOT.parent / "shared" / "pdf"
 PDFS = sorted((FIXTURES / "pdf").glob("*.pdf"))
 
 

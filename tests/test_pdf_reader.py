@@ -33,10 +33,12 @@ from extract.reading.pdf import (
     read_pdf,
 )
 
+from .conftest import SHARED_PDF
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
 GOLD = ROOT / "tests" / "fixtures" / "pdf_gold"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "pdf"
+SHARED = SHARED_PDF
 
 OURS = sorted(FIXTURES.glob("*.pdf"))
 THEIRS = sorted(SHARED.glob("*.pdf")) if SHARED.is_dir() else []
