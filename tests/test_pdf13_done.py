@@ -2,7 +2,8 @@
 pdf/): `audit --sources` and `report --sources` find each record's file at its doc_id's path below the folder, so a
 mixed folder audits clean and its report shows the PDF figures on their page images; a file of the same name in
 another sub-folder is another document. And a second reader (pdfplumber) finds the quote's characters, and no
-others, inside the box of each one-line PDF quote: the boxes are tight, not just covering."""
+others, inside the box of each one-line PDF quote: the boxes are tight, not just covering. No figure's box meets a
+running header, footer or page number that the second reader finds by recurrence across pages."""
 
 from __future__ import annotations
 
@@ -143,3 +144,47 @@ def test_a_second_reader_finds_only_the_quote_inside_a_one_line_box(path: Path, 
             assert _chars(found) == _chars(on_page), (fact.id, on_page, found)
             checked += 1
     assert checked > 0 or path.parent.name == "pdf_lines"
+
+
+def _running_lines(plumber) -> list[tuple[int, dict]]:
+    """(page, line) of the lines a second reader finds in the top or bottom tenth of a page that stand, digits
+    aside ("Page 1 of 2", "– 2 –"), at the same height on two pages or more: running headers, footers and page
+    numbers, found without our reader."""
+    zone: list[tuple[int, dict, tuple[str, int]]] = []
+    for number, page in enumerate(plumber.pages, 1):
+        for line in page.extract_text_lines():
+            if line["top"] < 0.1 * page.height or line["bottom"] > 0.9 * page.height:
+                zone.append((number, line, (re.sub(r"\d+", "#", line["text"].strip()), round(line["top"] / 3))))
+    pages: dict[tuple[str, int], set[int]] = {}
+    for number, _, key in zone:
+        pages.setdefault(key, set()).add(number)
+    return [(number, line) for number, line, key in zone if len(pages[key]) >= 2]
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "pdf").glob("*.pdf")), ids=lambda p: p.name)
+def test_no_figure_comes_from_a_running_header_or_footer(path: Path, extractor):
+    pdfplumber = pytest.importorskip("pdfplumber")
+    [done] = list(extractor.extract([read(path)]))
+    with pdfplumber.open(path) as plumber:
+        running = _running_lines(plumber)
+    assert len({number for number, _ in running}) == len(plumber.pages)  # every page of the fixtures has them
+    for fact in done.facts:
+        x0, top, x1, bottom = fact.bbox
+        on = [
+            line["text"]
+            for number, line in running
+            if number == fact.page
+            and x0 <= line["x1"]
+            and line["x0"] <= x1
+            and top <= line["bottom"]
+            and line["top"] <= bottom
+        ]
+        assert on == [], (fact.quote, fact.page, on)
+
+
+def test_the_running_lines_of_a_second_reader_are_headers_and_page_numbers():
+    """The check above finds what it must (and not the report's body): the Kenya fixture's header and footer."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(FIXTURES / "pdf" / "pf01_kenya_floods_2023.pdf") as plumber:
+        found = {re.sub(r"\d+", "#", line["text"]) for _, line in _running_lines(plumber)}
+    assert found == {"IFRC · Kenya: Floods · Emergency Appeal MDRKE# Operation update no. #", "Page # of #"}
