@@ -162,6 +162,16 @@ def _cues() -> dict[str, object]:
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
+        # a scale's legend: "Very low severity (0-1)", "Low severity (1.1-2)"
+        "scale_band_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["scale_band_labels"]) + r")\s*\(\s*\Z", re.IGNORECASE
+        ),
+        # an issue's date at a line's opening: "Autumn 2023 110", "June 2021 87"
+        "issue_date_before": re.compile(
+            r"(?:\A|\n)[ \t]*(?:" + _alternation(data["issue_seasons"]) + "|" + _months() + r")"
+            r"[ \t]+(?:19|20)\d\d[ \t]+\Z",
+            re.IGNORECASE,
+        ),
         # an axis tick: a number with a compact scale suffix, as the last bound of what was read ("112 - 0.5M")
         "axis_tick": re.compile(r"(?:.*[-–]\s*)?\d+(?:\.\d+)?(?:" + _alternation(data["axis_tick_suffixes"]) + r")"),
     }
@@ -240,6 +250,16 @@ class Rejections:
             return Rejection("date", "epi-week")  # "epi week 12", "weeks from 5 to 8": which week, not how many
         if _PAGES_BEFORE.search(before):
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
+        if _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(text, end):
+            return Rejection("site furniture", "snippet-ellipsis")  # "... to cover ... 19...": a cut snippet
+        if _scale_band(text, figure, before):
+            return Rejection("category label", "scale-band")  # "Very low severity (0-1)": a legend's band
+        if (
+            _SMALL_INTEGER.fullmatch(surface)
+            and _LINE_END.match(text, end)
+            and _pattern("issue_date_before").search(text, 0, start)
+        ):
+            return Rejection("reference", "issue-after-date")  # "Autumn 2023 110": the issue's number
         small = _SMALL_INTEGER.fullmatch(surface) or (
             figure.is_word and figure.value is not None and figure.value <= 100
         )
@@ -328,6 +348,7 @@ class Rejections:
         Children in Crisis 8 ..."), small whole numbers that grow, each after a few words with no sentence end;
         a chart's residue (axis ticks, a series of signed changes)."""
         rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
+        rejected |= _piped_contents(text, quantities)
         return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
 
     def _contents_sequence(self, text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
@@ -398,6 +419,51 @@ def _in_signed_series(text: str, quantities: list[Quantity]) -> dict[int, Reject
         for index, quantity in enumerate(quantities)
         if any(start <= quantity.number_start and quantity.number_end <= end for start, end in series)
     }
+
+
+_ELLIPSIS_BEFORE = re.compile(r"(?:\.\.\.|…)[ \t]*\Z")
+_ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…)")
+_MAX_BAND = 10
+
+
+def _scale_band(text: str, figure: Figure, before: str) -> bool:
+    """A band of a scale's legend in brackets after the scale's word: "Very low severity (0-1)", "High severity
+    (3.1-4)"; small bounds, the bracket closing right after. "people affected (2-3 million)" is an amount."""
+    return (
+        figure.qualifier is Qualifier.RANGE
+        and figure.high is not None
+        and figure.high <= _MAX_BAND
+        and text[figure.end : figure.end + 1] == ")"
+        and _pattern("scale_band_before").search(before) is not None
+    )
+
+
+# A magazine's contents line: entries opening after a rule ("| 4 'We're living ...'"), each a page number before
+# its article's title (a capital or an opening quote)
+_PIPED_ENTRY = re.compile(r"(?:^|\|)[ \t]*\d{1,3}[ \t]+[A-Z‘'\"“]")
+_ENTRY_TITLE_AFTER = re.compile(r"[ \t]+[A-Z‘'\"“]")
+_MIN_PIPED_ENTRIES = 3
+
+
+def _piped_contents(text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
+    """The page numbers of a contents line whose entries a rule sets off: "2 Situation report | 4 'We're living
+    and working inside this hospital' MSF staff report ... 6 To the mountains ... | 10 Trauma on the road": three or
+    more entries open after a rule (or the line's start), and the small whole numbers before a title grow along the
+    line. (A sentence's titles are long, so the run of `_contents_sequence` does not hold them.)"""
+    by_line: dict[tuple[int, int], list[int]] = {}
+    for index, quantity in enumerate(quantities):
+        if _page_number_like(quantity) and _ENTRY_TITLE_AFTER.match(text, quantity.number_end):
+            line_start = text.rfind("\n", 0, quantity.number_start) + 1
+            line_end = len(text) if (found := text.find("\n", quantity.number_end)) < 0 else found
+            by_line.setdefault((line_start, line_end), []).append(index)
+    rejected: dict[int, Rejection] = {}
+    for (line_start, line_end), indexes in by_line.items():
+        if len(_PIPED_ENTRY.findall(text, line_start, line_end)) < _MIN_PIPED_ENTRIES:
+            continue
+        values = [quantities[i].value for i in indexes]
+        if all(a is not None and b is not None and a < b for a, b in pairwise(values)):
+            rejected.update((i, Rejection("page furniture", "piped-contents")) for i in indexes)
+    return rejected
 
 
 def _contents(text: str, quantities: list[Quantity], run: list[int]) -> bool:
