@@ -126,3 +126,79 @@ def test_a_page_count_under_its_repeated_title_or_a_number_beside_a_front_matter
 )
 def test_a_key_figure_under_its_label_is_no_furniture(source):
     assert _furniture(source) == []
+
+
+# --- counted nouns ------------------------------------------------------------------------------------------------
+
+
+def test_a_key_figure_ending_its_bulleted_item_counts_its_labels_noun():
+    units = _units("• Families reached 12,400 • Partners 18 • Budget (USD) $3.1 million")
+    assert units["12,400"].lower() == "families" and units["18"].lower() == "partners"
+
+
+def test_a_sentence_in_a_bulleted_item_gives_its_figure_no_label():
+    assert _units("• The team treats 300 • The clinic opens 4") == {"300": None, "4": None}
+
+
+def test_a_breakdowns_rows_by_place_take_the_noun_their_sibling_rows_name():
+    text = (
+        "KENYA: 52,310 awaiting registration UGANDA: 40,118 registered and awaiting registration "
+        "ETHIOPIA: 21,006 registered returnees SUDAN: 9,412 registered returnees"
+    )
+    units = _units(text)
+    assert units["52,310"] == units["40,118"] == "returnees"
+
+
+def test_rows_by_place_naming_different_nouns_lend_none():
+    text = "KENYA: 52,310 awaiting transfer UGANDA: 40,118 tents ETHIOPIA: 21,006 blankets"
+    assert _units(text)["52,310"] is None
+
+
+def test_a_bare_figure_takes_the_noun_of_an_earlier_count_near_its_size_over_a_tiny_nearer_one():
+    text = "The plan targets 41 million people in 22 countries, against 35 million in 2022."
+    assert _units(text)["35 million"] == "people"
+
+
+def test_a_bare_figure_takes_the_nearest_count_of_its_size():
+    text = "The plan targets 41 million people and 300 schools, against 250 in 2022."
+    assert _units(text)["250"] == "schools"
+
+
+# --- numbers ------------------------------------------------------------------------------------------------------
+
+
+def test_a_thousands_comma_before_a_space_and_a_group_opening_with_zero_is_one_number():
+    assert _figures("Floods damaged more than 14, 000 homes.") == {"more than 14, 000 homes": 14_000}
+
+
+def test_a_list_of_numbers_after_commas_stays_a_list():
+    assert _values("The teams scored 5, 120 and 250 points.") == [5, 120, 250]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"), [("Floods hit the coast.\n\nRoughly 7,\n", "7"), ("Funds went to Chad ($41 \n", "41")]
+)
+def test_a_number_the_copy_stops_inside_is_cut(text, number):
+    assert _rejected(text)[number] == ("cut text", "cut-at-text-end")
+
+
+def test_a_last_cell_ending_the_text_stays_a_figure():
+    assert _values("Households reached in total 1,234\n") == [1234]
+
+
+@pytest.mark.parametrize(("text", "unit"), [("Snow lay 30 cm deep.", "cm"), ("Rain of 12 millimetres fell.", "mm")])
+def test_centimetres_and_millimetres_are_written_cm_and_mm(text, unit):
+    assert list(_units(text).values()) == [unit]
+
+
+def test_as_high_as_bounds_from_above():
+    ((_, quantity),) = read_figures(shared_pipeline(), "The toll may be as high as 9,000.")
+    assert quantity.qualifier.value == "at_most" and quantity.high == 9000
+
+
+def test_a_year_inside_a_title_in_title_case_is_a_name():
+    assert _rejected("Regional Refugee Response 2023 Quarterly Reports")["2023"] == ("name", "year-in-title")
+
+
+def test_a_year_like_count_before_a_verb_stays_a_figure():
+    assert _values("In Northern Kenya 1800 Households received seeds.") == [1800]

@@ -534,6 +534,8 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     return None
 
 
+_CUT_AFTER = re.compile(r"[ \t]*,?\s*")
+_OPEN_BEFORE = re.compile(r"\(\s*[$€£]?\s*\Z")  # "($34": a bracket opened right before the number
 _CUT_TAIL = 45  # characters after the number within which a cut word ends the text
 _SCALE_WORDS = ("million", "billion", "thousand", "trillion")
 
@@ -544,6 +546,13 @@ def _cut_at_text_end(text: str, figure: Figure) -> bool:
     the last word is a cut scale word right after the number, or a capital and one small letter ending the name the
     number counts, with no sentence end and no other number between."""
     rest = text[figure.number_end :]
+    if _CUT_AFTER.fullmatch(rest) and figure.end == figure.number_end:
+        # "... floods affected 64,0" is kept (a decimal comma may end it), but a comma after the number ("Approximately
+        # 4,") or a bracket opened just before it ("and Iraq ($34 ") with nothing after: the copy stopped inside it
+        return (
+            rest.strip() == ","
+            or _OPEN_BEFORE.search(text, max(0, figure.number_start - 4), figure.number_start) is not None
+        )
     if len(rest.rstrip()) > _CUT_TAIL or re.search(r"[.!?;:()]", rest):
         return False
     last = re.search(r"(\S+)\s*\Z", text)
@@ -615,7 +624,26 @@ def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None
     singular = head is None or head.tag_ in {"NN", "NNP"} or words[-1].lower() in _cue("plan_words")
     if figure.unit.lower() in _cue("plan_acronyms") or (words[0][:1].isupper() and singular):
         return Rejection("name", "year-in-name")  # "1929 Geneva Convention", "2023 HNO"
+    if _title_between_names(figure, unit_tokens):
+        return Rejection("name", "year-in-title")  # "Global Humanitarian Overview 2024 Monthly Updates"
     return Rejection("year", "year-modifier") if singular else None  # "the 2020 assessment"
+
+
+def _title_between_names(figure: Figure, unit_tokens: list[Token]) -> bool:
+    """A year inside a title in title case: a capitalised word of the title before it (not a sentence's first word)
+    and the plural after it capitalised too ("Overview 2024 Monthly Updates"); "UNHCR registered 1800 Households"
+    has a verb before it."""
+    if not unit_tokens or not all(t.is_title for t in unit_tokens if t.is_alpha):
+        return False
+    doc = unit_tokens[0].doc
+    before = [t for t in doc if t.idx + len(t) <= figure.number_start]
+    if len(before) < 2:
+        return False
+    word, previous = before[-1], before[-2]
+    after = unit_tokens[-1].i + 1
+    if after < len(doc) and doc[after].pos_ in {"VERB", "AUX"}:
+        return False  # "In Northern Kenya 1800 Households received seeds": a count, the sentence goes on
+    return word.is_title and word.is_alpha and word.tag_ in {"NNP", "NN"} and previous.is_title and previous.is_alpha
 
 
 def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
