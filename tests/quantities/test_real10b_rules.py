@@ -202,3 +202,49 @@ def test_a_year_inside_a_title_in_title_case_is_a_name():
 
 def test_a_year_like_count_before_a_verb_stays_a_figure():
     assert _values("In Northern Kenya 1800 Households received seeds.") == [1800]
+
+
+# --- tolls, related links, age bands --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the death toll in the province from the storm is at least 1,300.",
+        "The toll rose to nearly 450 on Sunday.",
+    ],
+)
+def test_a_toll_counts_people_past_a_hedge_between_its_verb_and_number(text):
+    assert list(_units(text).values()) == ["people"]
+
+
+def test_a_hedged_figure_after_a_copula_without_a_toll_names_no_people():
+    assert list(_units("The fee is at least 300 for each visit.").values()) == [None]
+
+
+def test_the_list_of_links_after_a_read_full_story_cue_is_site_furniture():
+    source = (
+        "Aid groups asked for $2 billion to help 9 million people. Read full story\n"
+        "- Nearly 3,000 Families Receive Winter Kits in 48 Hours\n"
+        "- Carmakers agree $12 billion merger\n"
+    )
+    furniture = _furniture(source)
+    assert any("3,000 Families" in line for line in furniture) and any("$12 billion" in line for line in furniture)
+    assert not any("9 million" in line for line in furniture)
+
+
+def test_a_dashed_list_without_the_cue_stays_content():
+    source = "The agencies reported:\n- 3,000 families received kits\n- 12 schools reopened\n"
+    assert _furniture(source) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The ward admits children of two months up to 12 years old.", "Patients aged up to 14 years old."]
+)
+def test_an_age_band_up_to_an_age_old_is_a_category_label(text):
+    assert _figures(text) == {}
+    assert all(reason == "category label" for reason, _ in _rejected(text).values())
+
+
+def test_a_duration_up_to_a_number_of_years_without_old_stays_a_figure():
+    assert _figures("The project will run up to 10 years.") == {"up to 10 years": 10}

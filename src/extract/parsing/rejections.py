@@ -684,7 +684,16 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     bounded = (Qualifier.EXACT, Qualifier.RANGE, Qualifier.LESS_THAN, Qualifier.AT_MOST)
     if group and figure.unit is not None and figure.qualifier in bounded:
         return Rejection("category label", "group-age")  # "children 6-59 months", "Children <5 years"
+    if figure.kind is Kind.DURATION and _AGE_UNIT.fullmatch(unit):
+        if figure.qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN) and _OLD.match(text, figure.end):
+            return Rejection("category label", "age-bound-old")  # "patients of one month up to 10 years old"
+        if _AGE_BAND_TO.match(text, figure.end):
+            return Rejection("category label", "age-band-start")  # the band's first age: "one month up to 10 ..."
     return None
+
+
+# the first age of a band written "N months up to M years old", "N to M years old"
+_AGE_BAND_TO = re.compile(r"\s+(?:up\s+)?to\s+\S+\s+(?:months?|years?)\s+old\b", re.IGNORECASE)
 
 
 def _hyphen_age(text: str, figure: Figure) -> bool:
