@@ -248,3 +248,15 @@ def test_an_age_band_up_to_an_age_old_is_a_category_label(text):
 
 def test_a_duration_up_to_a_number_of_years_without_old_stays_a_figure():
     assert _figures("The project will run up to 10 years.") == {"up to 10 years": 10}
+
+
+# --- citations ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Trop Med Health 2012;17(4):301-8.", "Lancet 2019; 393(10178): 1245-53"])
+def test_a_journal_citations_volume_issue_and_pages_are_no_figures(text):
+    assert _figures(text) == {}
+
+
+def test_a_count_after_a_semicolon_and_a_year_stays_a_figure():
+    assert _figures("The clinic closed in 2011; 340 patients moved.") == {"340 patients": 340}

@@ -248,6 +248,8 @@ class Rejections:
             return Rejection("ordinal", "dashed-list-number")
         if _epidemiological_week(before, surface, figure):
             return Rejection("date", "epi-week")  # "epi week 12", "weeks from 5 to 8": which week, not how many
+        if _in_citation(text, start, end):
+            return Rejection("reference", "journal-citation")  # "World J Surg 2010;34(3):415-9": volume and pages
         if _PAGES_BEFORE.search(before):
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
         if _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(text, end):
@@ -419,6 +421,17 @@ def _in_signed_series(text: str, quantities: list[Quantity]) -> dict[int, Reject
         for index, quantity in enumerate(quantities)
         if any(start <= quantity.number_start and quantity.number_end <= end for start, end in series)
     }
+
+
+# a journal citation's year, volume, issue and pages: "2010;34(3):415-9", "2019; 393(10178): 1245-53"
+_CITATION = re.compile(r"(?<!\d)(?:19|20)\d\d;\s?\d{1,4}(?:\s?\(\d{1,6}\))?:\s?\d{1,6}(?:\s?[-–]\s?\d{1,6})?")
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    """Whether the number at `start`-`end` is a part of a journal citation ("2010;34(3):415-9")."""
+    window = text[max(0, start - 24) : end + 24]
+    offset = max(0, start - 24)
+    return any(m.start() + offset <= start and end <= m.end() + offset for m in _CITATION.finditer(window))
 
 
 _ELLIPSIS_BEFORE = re.compile(r"(?:\.\.\.|…)[ \t]*\Z")
