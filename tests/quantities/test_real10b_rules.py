@@ -260,3 +260,25 @@ def test_a_journal_citations_volume_issue_and_pages_are_no_figures(text):
 
 def test_a_count_after_a_semicolon_and_a_year_stays_a_figure():
     assert _figures("The clinic closed in 2011; 340 patients moved.") == {"340 patients": 340}
+
+
+# --- a toll's verb in its base form; a time adverbial after a number --------------------------------------------------
+
+
+def test_a_toll_with_a_modal_and_a_verbs_base_form_counts_people():
+    assert list(_units("Quake Death Toll Could Exceed 8,000").values()) == ["people"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("Repairs could cost 300 this year.", "300", None),
+        ("The fund reached 80 clinics, against 65 last year.", "65", "clinics"),
+    ],
+)
+def test_a_determiner_and_a_time_word_after_a_number_are_no_counted_noun(text, number, unit):
+    assert _units(text)[number] == unit
+
+
+def test_a_duration_written_after_its_number_stays_a_duration():
+    assert _units("The camp has stood for 3 years this time.") == {"3": "years"}

@@ -481,6 +481,8 @@ class QuantityRecognizer:
         if (in_capitals := _capitals_unit(doc, index)) is not None:
             tokens, unit = in_capitals
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
+        if _time_adverbial_at(doc, index, self.words["duration_units"]):
+            return self._implied(doc, figure, previous)  # "against 35 million last year": when, not what is counted
         unit_tokens = self._counted_noun(doc, index)
         scaled = index > 0 and doc[index - 1].lower_ in lexicon().scales  # "seven million of those people"
         # "four of her children" counts children, a number word too ("one of his friends" picks one out)
@@ -1227,6 +1229,15 @@ def _slashed(reader: QuantityRecognizer, doc: Doc, index: int, end: int) -> list
         return []
     run = reader._noun_run(doc, index + 1, trim_leading=False)
     return [doc[index], *run] if run and run[0].i == index + 1 and run[-1].i < end else []
+
+
+_TIME_DETERMINERS = frozenset({"this", "last", "next", "that"})
+
+
+def _time_adverbial_at(doc: Doc, index: int, time_words: frozenset[str]) -> bool:
+    """ "35 million last year", "300 this month": a determiner and a time word after a number say when, not what
+    the number counts."""
+    return index + 1 < len(doc) and doc[index].lower_ in _TIME_DETERMINERS and doc[index + 1].lower_ in time_words
 
 
 _ITEM_BULLETS = frozenset("•▪●◦■")
