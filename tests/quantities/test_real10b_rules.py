@@ -282,3 +282,30 @@ def test_a_determiner_and_a_time_word_after_a_number_are_no_counted_noun(text, n
 
 def test_a_duration_written_after_its_number_stays_a_duration():
     assert _units("The camp has stood for 3 years this time.") == {"3": "years"}
+
+
+# --- a share of a pronoun ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Of the 52 districts assessed, nearly half of them lack a clinic.", "districts"),
+        ("Some 9,000 households applied, more than half of which were headed by women.", "households"),
+    ],
+)
+def test_a_share_of_a_pronoun_takes_the_noun_of_the_count_before(text, unit):
+    shares = [q for _, q in read_figures(shared_pipeline(), text) if q.kind.value == "ratio"]
+    assert [q.unit for q in shares] == [unit]
+
+
+def test_a_share_of_a_named_whole_keeps_its_own_noun():
+    text = "Some 9,000 households applied; a third of the money went to rent."
+    shares = [q for _, q in read_figures(shared_pipeline(), text) if q.kind.value == "ratio"]
+    assert [q.unit for q in shares] == ["money"]
+
+
+def test_a_share_of_a_pronoun_naming_its_part_keeps_no_noun():
+    text = "The centres served 8,400 people, a quarter of them children."
+    shares = [q for _, q in read_figures(shared_pipeline(), text) if q.kind.value == "ratio"]
+    assert [q.unit for q in shares] == [None]

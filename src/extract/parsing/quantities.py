@@ -416,7 +416,7 @@ class QuantityRecognizer:
         if (magnitude := _quake_magnitude(doc, text, figure)) is not None:
             return magnitude, []
         if figure.kind is Kind.RATIO and figure.unit is None:
-            return self._with_population(doc, figure)
+            return self._with_population(doc, figure, previous)
         if figure.kind is not Kind.COUNT:
             return figure, []
         if not figure.is_word and (column := self._units_column(doc, figure)) is not None:
@@ -472,7 +472,7 @@ class QuantityRecognizer:
         if self._inches_at(doc, index):
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inches"), []
         if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
-            return self._with_population(doc, replace(figure, kind=Kind.RATIO))
+            return self._with_population(doc, replace(figure, kind=Kind.RATIO), previous)
         if figure.qualifier is Qualifier.VAGUE:
             index = _past_repeats(doc, index, text[figure.number_start : figure.number_end])
             token = doc[index]
@@ -782,9 +782,22 @@ class QuantityRecognizer:
                 return (token, noun) if noun and noun[-1].i < verb else None
         return None
 
-    def _with_population(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
-        """A share ("one in four victims", "one in three of the families") takes the noun it is a share of."""
+    def _with_population(
+        self, doc: Doc, figure: Figure, previous: list[Quantity] | None = None
+    ) -> tuple[Figure, list[Token]]:
+        """A share ("one in four victims", "one in three of the families") takes the noun it is a share of; a
+        share of a pronoun ("nearly half of them", "more than half of which") the noun of the count before it."""
         index = _token_at_or_after(doc, figure.end)
+        if (
+            previous
+            and index is not None
+            and index + 1 < len(doc)
+            and doc[index].lower_ == "of"
+            and doc[index + 1].lower_ in _SHARE_PRONOUNS
+            and not (index + 2 < len(doc) and doc[index + 2].pos_ in {"NOUN", "PROPN"})  # "a third of them children"
+            and (unit := implied.antecedent_unit(doc, index, previous, 2))
+        ):
+            return replace(figure, unit=unit), []
         whole_counted = False
         if index is not None and doc[index].lower_ == "of":
             after_whole = _past_the_whole(doc, index + 1)  # "nearly half of the 30,000 houses": a share of houses
@@ -1231,6 +1244,7 @@ def _slashed(reader: QuantityRecognizer, doc: Doc, index: int, end: int) -> list
     return [doc[index], *run] if run and run[0].i == index + 1 and run[-1].i < end else []
 
 
+_SHARE_PRONOUNS = frozenset({"them", "which", "those", "these", "whom"})
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "that"})
 
 
