@@ -309,3 +309,17 @@ def test_a_share_of_a_pronoun_naming_its_part_keeps_no_noun():
     text = "The centres served 8,400 people, a quarter of them children."
     shares = [q for _, q in read_figures(shared_pipeline(), text) if q.kind.value == "ratio"]
     assert [q.unit for q in shares] == [None]
+
+
+# --- the whole of "N out of M" ----------------------------------------------------------------------------------
+
+
+def test_the_whole_after_out_of_is_a_figure_too():
+    figures = read_figures(shared_pipeline(), "At least 12 out of 40 districts reported cases.")
+    assert [(q.value, q.unit) for _, q in figures] == [(12, "districts"), (40, "districts")]
+
+
+@pytest.mark.parametrize("text", ["One out of three children is stunted.", "9 out of 10 people were reached."])
+def test_a_share_written_out_of_stays_one_ratio(text):
+    figures = read_figures(shared_pipeline(), text)
+    assert len(figures) == 1 and figures[0][1].kind.value == "ratio"

@@ -188,7 +188,7 @@ class QuantityRecognizer:
             if _repeats_vague_word(text, figure):
                 rejected.append((figure.number_start, figure.number_end, _REPEATED))  # "millions and millions"
                 continue
-            if found and figure.number_start < found[-1].quantity.end:
+            if found and figure.number_start < found[-1].quantity.end and not _whole_of_a_part(text, found[-1], figure):
                 rejected.append((figure.number_start, figure.number_end, _UNIT_PART))  # the 2 of "20 J/m^2"
                 continue
             read = self._read(doc, text, figure, previous)
@@ -1242,6 +1242,20 @@ def _slashed(reader: QuantityRecognizer, doc: Doc, index: int, end: int) -> list
         return []
     run = reader._noun_run(doc, index + 1, trim_leading=False)
     return [doc[index], *run] if run and run[0].i == index + 1 and run[-1].i < end else []
+
+
+_OUT_OF_GAP = re.compile(r"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?", re.IGNORECASE)
+
+
+def _whole_of_a_part(text: str, part: _Found, figure: Figure) -> bool:
+    """ "At least 23 out of 31 provinces": the whole after "out of" is a figure of its own, as "16 of the 18
+    states" reads both; the part's phrase runs over it to the noun they share."""
+    quantity = part.quantity
+    return (
+        quantity.kind is Kind.COUNT
+        and quantity.unit is not None
+        and _OUT_OF_GAP.fullmatch(text, quantity.number_end, figure.number_start) is not None
+    )
 
 
 _SHARE_PRONOUNS = frozenset({"them", "which", "those", "these", "whom"})
