@@ -323,3 +323,15 @@ def test_the_whole_after_out_of_is_a_figure_too():
 def test_a_share_written_out_of_stays_one_ratio(text):
     figures = read_figures(shared_pipeline(), text)
     assert len(figures) == 1 and figures[0][1].kind.value == "ratio"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("Download the 2021 Durable Solutions Progress Report.", "2021"), ("under the 2030 Agenda for all", "2030")],
+)
+def test_a_year_between_the_and_a_title_in_title_case_is_a_name(text, year):
+    assert _rejected(text)[year] == ("name", "year-in-name")
+
+
+def test_a_year_like_count_before_a_title_case_plural_without_the_stays_a_figure():
+    assert _values("The camp hosts 2000 Syrian Refugees.") == [2000]

@@ -637,9 +637,33 @@ def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None
     singular = head is None or head.tag_ in {"NN", "NNP"} or words[-1].lower() in _cue("plan_words")
     if figure.unit.lower() in _cue("plan_acronyms") or (words[0][:1].isupper() and singular):
         return Rejection("name", "year-in-name")  # "1929 Geneva Convention", "2023 HNO"
+    if _singular_title_after(unit_tokens):
+        return Rejection("name", "year-in-name")  # "the 2022 Return and Reintegration Key Highlights"
     if _title_between_names(figure, unit_tokens):
         return Rejection("name", "year-in-title")  # "Global Humanitarian Overview 2024 Monthly Updates"
     return Rejection("year", "year-modifier") if singular else None  # "the 2020 assessment"
+
+
+_TITLE_SMALL = frozenset({"and", "of", "the", "for", "in", "on", "to", "&"})
+
+
+def _singular_title_after(unit_tokens: list[Token]) -> bool:
+    """A year between "the" and a title in title case that opens with a singular noun: "the 2022 Return and
+    Reintegration Key Highlights", "the 2030 Agenda"; "2000 Syrian Refugees", "1800 Family Tents" are counts."""
+    words = [t for t in unit_tokens if t.is_alpha]
+    if not words:
+        return False
+    doc = words[0].doc
+    number = unit_tokens[0].i - 1
+    while number >= 0 and doc[number].is_space:
+        number -= 1
+    return (
+        number >= 1
+        and doc[number - 1].lower_ == "the"
+        and words[0].tag_ in {"NN", "NNP"}
+        and words[0].is_title
+        and all(t.is_title or t.lower_ in _TITLE_SMALL for t in words)
+    )
 
 
 def _title_between_names(figure: Figure, unit_tokens: list[Token]) -> bool:
