@@ -29,7 +29,11 @@ def _figures(nlp, text: str) -> list[tuple[str, object, str, str, str | None]]:
         ("One in four or more children", [("One in four or more children", 0.25, "at_least", "ratio", "children")]),
         (  # a part of a stated total, in digits, counts the noun
             "At least 23 out of 31 provinces are affected.",
-            [("At least 23 out of 31 provinces", 23, "at_least", "count", "provinces")],
+            # the whole is a figure too, as "16 of the 18 states" reads both (dev: ifrc_iran_floods_appeal_2019)
+            [
+                ("At least 23 out of 31 provinces", 23, "at_least", "count", "provinces"),
+                ("31 provinces", 31, "exact", "count", "provinces"),
+            ],
         ),
         ("9 out of 10 households lack water.", [("9 out of 10 households", 0.9, "exact", "ratio", "households")]),
         (

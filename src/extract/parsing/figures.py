@@ -530,6 +530,8 @@ def _scan(text: str) -> tuple[tuple[Figure, ...], tuple[SkippedNumber, ...]]:
             continue
         if i + 1 < len(atoms) and i + 1 not in codes and (fraction := _out_of(text, atom, atoms[i + 1])):
             figures.append(fraction)
+            if fraction.kind is Kind.COUNT:  # "23 out of 31 provinces": the whole is a figure too, as in "16 of
+                figures.append(_figure(text, atoms[i + 1], None, fraction.number_end))  # the 18 states"
             i += 2
             continue
         partner = atoms[i + 1] if i + 1 < len(atoms) and _range_partner(text, atom, atoms[i + 1]) else None

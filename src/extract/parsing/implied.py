@@ -47,17 +47,31 @@ def bounds_a_named_group(doc: Doc, first: int) -> bool:
     return False
 
 
-def antecedent_unit(doc: Doc, index: int, previous: Sequence[Quantity], sentences: int = 1) -> str | None:
+def antecedent_unit(
+    doc: Doc, index: int, previous: Sequence[Quantity], sentences: int = 1, value: float | None = None
+) -> str | None:
     """The unit of the nearest count before token `index`, in its sentence or up to `sentences - 1` sentences
-    before it."""
+    before it. With the figure's `value`, a count a thousandth of it or less is passed over for an earlier one
+    near its size: "over 76 million people in thirty-one countries compared to 52 million" counts people."""
     start_char = doc[index].idx
     first = _sentence_start(doc, index, sentences)
+    nearest: str | None = None
     for quantity in reversed(previous):
         if quantity.start < first:
-            return None
+            break
         if quantity.kind is Kind.COUNT and quantity.unit and quantity.end <= start_char:
-            return quantity.unit
-    return None
+            if not _far_smaller(quantity, value):
+                return quantity.unit
+            nearest = nearest or quantity.unit
+    return nearest
+
+
+_FAR_SMALLER = 1000
+
+
+def _far_smaller(quantity: Quantity, value: float | None) -> bool:
+    size = quantity.value if quantity.value is not None else quantity.high
+    return value is not None and size is not None and value >= _FAR_SMALLER and size * _FAR_SMALLER <= value
 
 
 def _sentence_start(doc: Doc, index: int, sentences: int) -> int:
@@ -206,11 +220,13 @@ def people_of_the_place(doc: Doc, first: int) -> bool:
     """A bare figure that a place's people or a death toll stand for: "the town of 140,000", "a village of 300";
     "Indonesian quake toll passes 100"."""
     lex = _lexicon()
-    before = [t for t in doc[max(0, first - 4) : first] if not t.is_space]
+    before = [t for t in doc[max(0, first - 6) : first] if not t.is_space]
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in lex["settlement_nouns"]:
         after = doc[first + 1] if first + 1 < len(doc) else None
         return after is None or after.is_punct or after.is_space  # "a camp of 3,000 tents" counts tents
     verb = len(before) - 1
+    while verb >= 0 and before[verb].lower_ in lex["toll_hedge_words"] and before[verb].lower_ != "to":
+        verb -= 1  # "the death toll ... is at least 80,000": past the hedge to the verb
     if verb >= 0 and before[verb].lower_ == "to":
         verb -= 1
     if verb < 1 or before[verb].lower_ not in lex["toll_verbs"]:

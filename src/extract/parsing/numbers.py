@@ -501,12 +501,15 @@ def _spaced_decimals(text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
-_SPACED_GROUP_POINT = re.compile(r"(?<![\d.,])(\d{1,3})(?: \.|\. )(\d{3})(?![\d]|[.,]\d)")
+# a point with a space beside it ("33 .000", "47. 739"), or a comma and a space before a group opening with a zero
+# ("21, 000 houses": no item of a list of numbers opens with a zero)
+_SPACED_GROUP_POINT = re.compile(r"(?<![\d.,])(\d{1,3})(?: \.|\. |, (?=0))(\d{3})(?![\d]|[.,]\d)")
 
 
 def _spaced_thousands(text: str, atoms: list[Atom]) -> list[Atom]:
-    """A thousands point typed with a space beside it ("more than 33 .000 displaced families", "( 47. 739 )"):
-    one number, 33,000 and 47,739, not 33 and 0. Exactly three digits after the point, none after them, and no
+    """A thousands point typed with a space beside it ("more than 33 .000 displaced families", "( 47. 739 )"), or
+    a thousands comma before a space and a group opening with a zero ("more than 21, 000 houses"): one number,
+    33,000, 47,739 and 21,000, not 33 and 0. Exactly three digits after the point, none after them, and no
     digit before the first group."""
     out: list[Atom] = []
     for atom in atoms:

@@ -188,7 +188,7 @@ class QuantityRecognizer:
             if _repeats_vague_word(text, figure):
                 rejected.append((figure.number_start, figure.number_end, _REPEATED))  # "millions and millions"
                 continue
-            if found and figure.number_start < found[-1].quantity.end:
+            if found and figure.number_start < found[-1].quantity.end and not _whole_of_a_part(text, found[-1], figure):
                 rejected.append((figure.number_start, figure.number_end, _UNIT_PART))  # the 2 of "20 J/m^2"
                 continue
             read = self._read(doc, text, figure, previous)
@@ -202,6 +202,7 @@ class QuantityRecognizer:
                 previous.append(read.quantity)
         rejected += [(s.start, s.end, Rejection(s.reason, s.rule)) for s in skipped]
         found = _hedges_carried(text, found)
+        found = _sibling_row_units(text, found)
         in_sequence = self.rejections.in_sequence(text, [r.quantity for r in found])  # a table of contents
         for index, rejection in in_sequence.items():
             rejected.append((found[index].quantity.number_start, found[index].quantity.number_end, rejection))
@@ -415,7 +416,7 @@ class QuantityRecognizer:
         if (magnitude := _quake_magnitude(doc, text, figure)) is not None:
             return magnitude, []
         if figure.kind is Kind.RATIO and figure.unit is None:
-            return self._with_population(doc, figure)
+            return self._with_population(doc, figure, previous)
         if figure.kind is not Kind.COUNT:
             return figure, []
         if not figure.is_word and (column := self._units_column(doc, figure)) is not None:
@@ -471,7 +472,7 @@ class QuantityRecognizer:
         if self._inches_at(doc, index):
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inches"), []
         if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
-            return self._with_population(doc, replace(figure, kind=Kind.RATIO))
+            return self._with_population(doc, replace(figure, kind=Kind.RATIO), previous)
         if figure.qualifier is Qualifier.VAGUE:
             index = _past_repeats(doc, index, text[figure.number_start : figure.number_end])
             token = doc[index]
@@ -480,6 +481,8 @@ class QuantityRecognizer:
         if (in_capitals := _capitals_unit(doc, index)) is not None:
             tokens, unit = in_capitals
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
+        if _time_adverbial_at(doc, index, self.words["duration_units"]):
+            return self._implied(doc, figure, previous)  # "against 35 million last year": when, not what is counted
         unit_tokens = self._counted_noun(doc, index)
         scaled = index > 0 and doc[index - 1].lower_ in lexicon().scales  # "seven million of those people"
         # "four of her children" counts children, a number word too ("one of his friends" picks one out)
@@ -677,11 +680,16 @@ class QuantityRecognizer:
         counts the noun after "of whom", else the noun of the row before. None when the figure is not the last
         cell of such a row."""
         number = _char_span(doc, figure.number_start, figure.number_end)
-        if number is None or not (_ends_line(doc, number.end) or _glued_to_label(doc, number.end)):
+        if number is None:
+            return None
+        # "• People in need 302.2 million • People targeted ...": a key figure ending its bulleted item, the items
+        # joined in one line
+        bulleted = _bullet_at(doc, number.end)
+        if not (_ends_line(doc, number.end) or _glued_to_label(doc, number.end) or bulleted):
             return None
         start, opened = number.start, False
         while number.start - start <= _MAX_LINE_LABEL_TOKENS:
-            if start == 0 or "\n" in doc[start - 1].text or doc[start - 1].like_num:
+            if start == 0 or "\n" in doc[start - 1].text or doc[start - 1].like_num or _bullet_at(doc, start - 1):
                 opened = True  # the label opens its line, or follows the cell of the row before ("840PEOPLE")
                 break
             start -= 1
@@ -693,6 +701,8 @@ class QuantityRecognizer:
         label = doc[start : number.start]
         if any(t.like_num or t.text in _LINE_LABEL_STOPS for t in label):
             return None
+        if bulleted and (not _bullet_at(doc, start - 1) or any(t.tag_ in _SENTENCE_VERB_TAGS for t in label)):
+            return None  # "• The team reached 300 • ...": a sentence's item, not a key figure's label
         if len(label) > 2 and layout.of_whom(doc, start):
             return self._of_whom(doc, start, number.start, figure, previous)
         if _capital_at(label[0]) is None or not label[0].is_alpha:
@@ -731,7 +741,9 @@ class QuantityRecognizer:
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
-        if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
+        if (scaled or not figure.is_word) and (
+            unit := implied.antecedent_unit(doc, first, previous, value=_as_float(figure.value))
+        ):
             return replace(figure, unit=unit), []
         return figure, []
 
@@ -770,9 +782,22 @@ class QuantityRecognizer:
                 return (token, noun) if noun and noun[-1].i < verb else None
         return None
 
-    def _with_population(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
-        """A share ("one in four victims", "one in three of the families") takes the noun it is a share of."""
+    def _with_population(
+        self, doc: Doc, figure: Figure, previous: list[Quantity] | None = None
+    ) -> tuple[Figure, list[Token]]:
+        """A share ("one in four victims", "one in three of the families") takes the noun it is a share of; a
+        share of a pronoun ("nearly half of them", "more than half of which") the noun of the count before it."""
         index = _token_at_or_after(doc, figure.end)
+        if (
+            previous
+            and index is not None
+            and index + 1 < len(doc)
+            and doc[index].lower_ == "of"
+            and doc[index + 1].lower_ in _SHARE_PRONOUNS
+            and not (index + 2 < len(doc) and doc[index + 2].pos_ in {"NOUN", "PROPN"})  # "a third of them children"
+            and (unit := implied.antecedent_unit(doc, index, previous, 2))
+        ):
+            return replace(figure, unit=unit), []
         whole_counted = False
         if index is not None and doc[index].lower_ == "of":
             after_whole = _past_the_whole(doc, index + 1)  # "nearly half of the 30,000 houses": a share of houses
@@ -1219,6 +1244,38 @@ def _slashed(reader: QuantityRecognizer, doc: Doc, index: int, end: int) -> list
     return [doc[index], *run] if run and run[0].i == index + 1 and run[-1].i < end else []
 
 
+_OUT_OF_GAP = re.compile(r"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+)?", re.IGNORECASE)
+
+
+def _whole_of_a_part(text: str, part: _Found, figure: Figure) -> bool:
+    """ "At least 23 out of 31 provinces": the whole after "out of" is a figure of its own, as "16 of the 18
+    states" reads both; the part's phrase runs over it to the noun they share."""
+    quantity = part.quantity
+    return (
+        quantity.kind is Kind.COUNT
+        and quantity.unit is not None
+        and _OUT_OF_GAP.fullmatch(text, quantity.number_end, figure.number_start) is not None
+    )
+
+
+_SHARE_PRONOUNS = frozenset({"them", "which", "those", "these", "whom"})
+_TIME_DETERMINERS = frozenset({"this", "last", "next", "that"})
+
+
+def _time_adverbial_at(doc: Doc, index: int, time_words: frozenset[str]) -> bool:
+    """ "35 million last year", "300 this month": a determiner and a time word after a number say when, not what
+    the number counts."""
+    return index + 1 < len(doc) and doc[index].lower_ in _TIME_DETERMINERS and doc[index + 1].lower_ in time_words
+
+
+_ITEM_BULLETS = frozenset("•▪●◦■")
+
+
+def _bullet_at(doc: Doc, index: int) -> bool:
+    """Whether the token at `index` is a list item's bullet."""
+    return 0 <= index < len(doc) and doc[index].text in _ITEM_BULLETS
+
+
 def _ends_line(doc: Doc, index: int) -> bool:
     """Whether the token at `index` (the one after a figure) ends the line: a line break, or the end of the text."""
     return index >= len(doc) or (doc[index].is_space and "\n" in doc[index].text)
@@ -1493,6 +1550,41 @@ def _hedges_carried(text: str, found: list[_Found]) -> list[_Found]:
             anchor = quantity
         out.append(read)
     return out
+
+
+# a row of a breakdown by place: a label in capitals and a colon before the count ("JORDAN: 473,587", "SOUTH
+# SUDAN: 2,100 returnees")
+_CAPITALS_ROW_LABEL = re.compile(r"(?:\A|[\s(])[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+)*:[ \t]*\Z")
+_MIN_SIBLING_ROWS = 3
+
+
+def _sibling_row_units(text: str, found: list[_Found]) -> list[_Found]:
+    """A breakdown's rows that name no noun take the one their sibling rows name: "JORDAN: 473,587 including those
+    awaiting registration LEBANON: 470,457 registered ... IRAQ: 147,464 registered refugees EGYPT: 66,922 registered
+    refugees" counts refugees in each row. Three rows or more, each a count after a label in capitals and a colon,
+    and every row that names a noun names the same one."""
+    rows = [
+        i
+        for i, read in enumerate(found)
+        if read.quantity.kind is Kind.COUNT
+        and read.quantity.start == read.quantity.number_start
+        and _CAPITALS_ROW_LABEL.search(text, max(0, read.quantity.start - 40), read.quantity.start)
+    ]
+    if len(rows) < _MIN_SIBLING_ROWS:
+        return found
+    units = {found[i].quantity.unit.casefold() for i in rows if found[i].quantity.unit}
+    if len(units) != 1:
+        return found
+    unit = next(found[i].quantity.unit for i in rows if found[i].quantity.unit)
+    out = list(found)
+    for i in rows:
+        if out[i].quantity.unit is None:
+            out[i] = replace(out[i], quantity=out[i].quantity.model_copy(update={"unit": unit}))
+    return out
+
+
+def _as_float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _written_after(text: str, quantity: Quantity) -> bool:

@@ -162,6 +162,16 @@ def _cues() -> dict[str, object]:
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
+        # a scale's legend: "Very low severity (0-1)", "Low severity (1.1-2)"
+        "scale_band_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["scale_band_labels"]) + r")\s*\(\s*\Z", re.IGNORECASE
+        ),
+        # an issue's date at a line's opening: "Autumn 2023 110", "June 2021 87"
+        "issue_date_before": re.compile(
+            r"(?:\A|\n)[ \t]*(?:" + _alternation(data["issue_seasons"]) + "|" + _months() + r")"
+            r"[ \t]+(?:19|20)\d\d[ \t]+\Z",
+            re.IGNORECASE,
+        ),
         # an axis tick: a number with a compact scale suffix, as the last bound of what was read ("112 - 0.5M")
         "axis_tick": re.compile(r"(?:.*[-–]\s*)?\d+(?:\.\d+)?(?:" + _alternation(data["axis_tick_suffixes"]) + r")"),
     }
@@ -238,8 +248,20 @@ class Rejections:
             return Rejection("ordinal", "dashed-list-number")
         if _epidemiological_week(before, surface, figure):
             return Rejection("date", "epi-week")  # "epi week 12", "weeks from 5 to 8": which week, not how many
+        if _in_citation(text, start, end):
+            return Rejection("reference", "journal-citation")  # "World J Surg 2010;34(3):415-9": volume and pages
         if _PAGES_BEFORE.search(before):
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
+        if _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(text, end):
+            return Rejection("site furniture", "snippet-ellipsis")  # "... to cover ... 19...": a cut snippet
+        if _scale_band(text, figure, before):
+            return Rejection("category label", "scale-band")  # "Very low severity (0-1)": a legend's band
+        if (
+            _SMALL_INTEGER.fullmatch(surface)
+            and _LINE_END.match(text, end)
+            and _pattern("issue_date_before").search(text, 0, start)
+        ):
+            return Rejection("reference", "issue-after-date")  # "Autumn 2023 110": the issue's number
         small = _SMALL_INTEGER.fullmatch(surface) or (
             figure.is_word and figure.value is not None and figure.value <= 100
         )
@@ -328,6 +350,7 @@ class Rejections:
         Children in Crisis 8 ..."), small whole numbers that grow, each after a few words with no sentence end;
         a chart's residue (axis ticks, a series of signed changes)."""
         rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
+        rejected |= _piped_contents(text, quantities)
         return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
 
     def _contents_sequence(self, text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
@@ -400,6 +423,62 @@ def _in_signed_series(text: str, quantities: list[Quantity]) -> dict[int, Reject
     }
 
 
+# a journal citation's year, volume, issue and pages: "2010;34(3):415-9", "2019; 393(10178): 1245-53"
+_CITATION = re.compile(r"(?<!\d)(?:19|20)\d\d;\s?\d{1,4}(?:\s?\(\d{1,6}\))?:\s?\d{1,6}(?:\s?[-–]\s?\d{1,6})?")
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    """Whether the number at `start`-`end` is a part of a journal citation ("2010;34(3):415-9")."""
+    window = text[max(0, start - 24) : end + 24]
+    offset = max(0, start - 24)
+    return any(m.start() + offset <= start and end <= m.end() + offset for m in _CITATION.finditer(window))
+
+
+_ELLIPSIS_BEFORE = re.compile(r"(?:\.\.\.|…)[ \t]*\Z")
+_ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…)")
+_MAX_BAND = 10
+
+
+def _scale_band(text: str, figure: Figure, before: str) -> bool:
+    """A band of a scale's legend in brackets after the scale's word: "Very low severity (0-1)", "High severity
+    (3.1-4)"; small bounds, the bracket closing right after. "people affected (2-3 million)" is an amount."""
+    return (
+        figure.qualifier is Qualifier.RANGE
+        and figure.high is not None
+        and figure.high <= _MAX_BAND
+        and text[figure.end : figure.end + 1] == ")"
+        and _pattern("scale_band_before").search(before) is not None
+    )
+
+
+# A magazine's contents line: entries opening after a rule ("| 4 'We're living ...'"), each a page number before
+# its article's title (a capital or an opening quote)
+_PIPED_ENTRY = re.compile(r"(?:^|\|)[ \t]*\d{1,3}[ \t]+[A-Z‘'\"“]")
+_ENTRY_TITLE_AFTER = re.compile(r"[ \t]+[A-Z‘'\"“]")
+_MIN_PIPED_ENTRIES = 3
+
+
+def _piped_contents(text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
+    """The page numbers of a contents line whose entries a rule sets off: "2 Situation report | 4 'We're living
+    and working inside this hospital' MSF staff report ... 6 To the mountains ... | 10 Trauma on the road": three or
+    more entries open after a rule (or the line's start), and the small whole numbers before a title grow along the
+    line. (A sentence's titles are long, so the run of `_contents_sequence` does not hold them.)"""
+    by_line: dict[tuple[int, int], list[int]] = {}
+    for index, quantity in enumerate(quantities):
+        if _page_number_like(quantity) and _ENTRY_TITLE_AFTER.match(text, quantity.number_end):
+            line_start = text.rfind("\n", 0, quantity.number_start) + 1
+            line_end = len(text) if (found := text.find("\n", quantity.number_end)) < 0 else found
+            by_line.setdefault((line_start, line_end), []).append(index)
+    rejected: dict[int, Rejection] = {}
+    for (line_start, line_end), indexes in by_line.items():
+        if len(_PIPED_ENTRY.findall(text, line_start, line_end)) < _MIN_PIPED_ENTRIES:
+            continue
+        values = [quantities[i].value for i in indexes]
+        if all(a is not None and b is not None and a < b for a, b in pairwise(values)):
+            rejected.update((i, Rejection("page furniture", "piped-contents")) for i in indexes)
+    return rejected
+
+
 def _contents(text: str, quantities: list[Quantity], run: list[int]) -> bool:
     """A contents cue ("Table of contents", "In this issue") shortly before the run, or a long run."""
     if len(run) >= _TOC_LONG_RUN:
@@ -468,6 +547,8 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     return None
 
 
+_CUT_AFTER = re.compile(r"[ \t]*,?\s*")
+_OPEN_BEFORE = re.compile(r"\(\s*[$€£]?\s*\Z")  # "($34": a bracket opened right before the number
 _CUT_TAIL = 45  # characters after the number within which a cut word ends the text
 _SCALE_WORDS = ("million", "billion", "thousand", "trillion")
 
@@ -478,6 +559,13 @@ def _cut_at_text_end(text: str, figure: Figure) -> bool:
     the last word is a cut scale word right after the number, or a capital and one small letter ending the name the
     number counts, with no sentence end and no other number between."""
     rest = text[figure.number_end :]
+    if _CUT_AFTER.fullmatch(rest) and figure.end == figure.number_end:
+        # "... floods affected 64,0" is kept (a decimal comma may end it), but a comma after the number ("Approximately
+        # 4,") or a bracket opened just before it ("and Iraq ($34 ") with nothing after: the copy stopped inside it
+        return (
+            rest.strip() == ","
+            or _OPEN_BEFORE.search(text, max(0, figure.number_start - 4), figure.number_start) is not None
+        )
     if len(rest.rstrip()) > _CUT_TAIL or re.search(r"[.!?;:()]", rest):
         return False
     last = re.search(r"(\S+)\s*\Z", text)
@@ -549,7 +637,50 @@ def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None
     singular = head is None or head.tag_ in {"NN", "NNP"} or words[-1].lower() in _cue("plan_words")
     if figure.unit.lower() in _cue("plan_acronyms") or (words[0][:1].isupper() and singular):
         return Rejection("name", "year-in-name")  # "1929 Geneva Convention", "2023 HNO"
+    if _singular_title_after(unit_tokens):
+        return Rejection("name", "year-in-name")  # "the 2022 Return and Reintegration Key Highlights"
+    if _title_between_names(figure, unit_tokens):
+        return Rejection("name", "year-in-title")  # "Global Humanitarian Overview 2024 Monthly Updates"
     return Rejection("year", "year-modifier") if singular else None  # "the 2020 assessment"
+
+
+_TITLE_SMALL = frozenset({"and", "of", "the", "for", "in", "on", "to", "&"})
+
+
+def _singular_title_after(unit_tokens: list[Token]) -> bool:
+    """A year between "the" and a title in title case that opens with a singular noun: "the 2022 Return and
+    Reintegration Key Highlights", "the 2030 Agenda"; "2000 Syrian Refugees", "1800 Family Tents" are counts."""
+    words = [t for t in unit_tokens if t.is_alpha]
+    if not words:
+        return False
+    doc = words[0].doc
+    number = unit_tokens[0].i - 1
+    while number >= 0 and doc[number].is_space:
+        number -= 1
+    return (
+        number >= 1
+        and doc[number - 1].lower_ == "the"
+        and words[0].tag_ in {"NN", "NNP"}
+        and words[0].is_title
+        and all(t.is_title or t.lower_ in _TITLE_SMALL for t in words)
+    )
+
+
+def _title_between_names(figure: Figure, unit_tokens: list[Token]) -> bool:
+    """A year inside a title in title case: a capitalised word of the title before it (not a sentence's first word)
+    and the plural after it capitalised too ("Overview 2024 Monthly Updates"); "UNHCR registered 1800 Households"
+    has a verb before it."""
+    if not unit_tokens or not all(t.is_title for t in unit_tokens if t.is_alpha):
+        return False
+    doc = unit_tokens[0].doc
+    before = [t for t in doc if t.idx + len(t) <= figure.number_start]
+    if len(before) < 2:
+        return False
+    word, previous = before[-1], before[-2]
+    after = unit_tokens[-1].i + 1
+    if after < len(doc) and doc[after].pos_ in {"VERB", "AUX"}:
+        return False  # "In Northern Kenya 1800 Households received seeds": a count, the sentence goes on
+    return word.is_title and word.is_alpha and word.tag_ in {"NNP", "NN"} and previous.is_title and previous.is_alpha
 
 
 def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
@@ -590,7 +721,16 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
     bounded = (Qualifier.EXACT, Qualifier.RANGE, Qualifier.LESS_THAN, Qualifier.AT_MOST)
     if group and figure.unit is not None and figure.qualifier in bounded:
         return Rejection("category label", "group-age")  # "children 6-59 months", "Children <5 years"
+    if figure.kind is Kind.DURATION and _AGE_UNIT.fullmatch(unit):
+        if figure.qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN) and _OLD.match(text, figure.end):
+            return Rejection("category label", "age-bound-old")  # "patients of one month up to 10 years old"
+        if _AGE_BAND_TO.match(text, figure.end):
+            return Rejection("category label", "age-band-start")  # the band's first age: "one month up to 10 ..."
     return None
+
+
+# the first age of a band written "N months up to M years old", "N to M years old"
+_AGE_BAND_TO = re.compile(r"\s+(?:up\s+)?to\s+\S+\s+(?:months?|years?)\s+old\b", re.IGNORECASE)
 
 
 def _hyphen_age(text: str, figure: Figure) -> bool:

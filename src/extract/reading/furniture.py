@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from extract.reading.segments import is_figure_line
+from extract.resources import load_json
 
 MAX_FURNITURE_WORDS = 8
 MIN_REPEATS = 2
@@ -64,11 +66,39 @@ def page_number_lines(lines: list[str], page_firsts: set[int]) -> set[int]:
         if _PAGE_NUMBER.fullmatch(line) and i in page_firsts and below is not None and below not in page_firsts:
             if _CAPITALS_HEADING.fullmatch(lines[below]):
                 found.add(i)
+        elif _PAGE_NUMBER.fullmatch(line) and (
+            _by_front_matter(lines, above, below) or _under_its_title(lines, above, below)
+        ):
+            found.add(i)  # "Acknowledgements" over "3"; a document site's page count under its title
         elif _RULED_PAGE_NUMBER.fullmatch(line) and any(
             j is not None and _CAPITALS_HEADING.fullmatch(lines[j]) for j in (above, below)
         ):
             found.add(i)
     return found
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_MIN_SHARED_TITLE_WORDS = 3
+
+
+@cache
+def _front_matter_headings() -> frozenset[str]:
+    return frozenset(h.casefold() for h in load_json("boilerplate.json")["front_matter_headings"])
+
+
+def _by_front_matter(lines: list[str], above: int | None, below: int | None) -> bool:
+    """ "Acknowledgements" over "3": a number alone next to a front-matter heading is that page's number."""
+    return any(j is not None and lines[j].strip().casefold() in _front_matter_headings() for j in (above, below))
+
+
+def _under_its_title(lines: list[str], above: int | None, below: int | None) -> bool:
+    """A document site's page count between its title and the title repeated: "HUMANITARIAN ACCESS OVERVIEW" /
+    "18" / "HUMANITARIAN ACCESS OVERVIEW July 2021": the line below holds three or more of the words above."""
+    if above is None or below is None:
+        return False
+    words_above = {w.casefold() for w in _TITLE_WORD.findall(lines[above])}
+    words_below = {w.casefold() for w in _TITLE_WORD.findall(lines[below])}
+    return len(words_above & words_below) >= _MIN_SHARED_TITLE_WORDS
 
 
 def _next_with_text(lines: list[str], index: int, step: int) -> int | None:

@@ -7,11 +7,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from extract.reading.furniture import furniture_lines, page_number_lines
 from extract.reading.normalise import TextBuilder
 from extract.reading.offsets import MappedText
 from extract.reading.segments import CELL_SEPARATOR, Block, CleanText, SegmentKind, classify, concat
+from extract.resources import load_json
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 
@@ -97,7 +99,13 @@ def _blocks(
             blocks.append(Block([line.text for line in current], concat([line.mapped for line in current])))
             current.clear()
 
+    related = False  # after a line ending in "Read full story": its list of links to other stories
     for i, line in enumerate(lines):
+        if related and line.text and _LIST_ITEM.match(line.text):
+            close()
+            blocks.append(Block([line.text], line.mapped, SegmentKind.BOILERPLATE, "related links"))
+            continue
+        related = bool(line.text) and _related_cue().search(line.text) is not None
         if i in furniture or (in_furniture is not None and line.text and in_furniture(line)):
             close()
             blocks.append(Block([line.text], line.mapped, SegmentKind.BOILERPLATE, "page furniture"))
@@ -107,6 +115,16 @@ def _blocks(
             close()
     close()
     return blocks
+
+
+_LIST_ITEM = re.compile(r"[-–•*▪][ \t]+\S")
+
+
+@cache
+def _related_cue() -> re.Pattern[str]:
+    """A line's end that opens a list of links to other stories ("... Read full this story")."""
+    cues = load_json("boilerplate.json")["related_link_cues"]
+    return re.compile(r"(?:^|\W)(?:" + "|".join(cues) + r")$", re.IGNORECASE)
 
 
 def clean(
