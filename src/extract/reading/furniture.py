@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from itertools import pairwise
 
 from extract.reading.segments import is_figure_line
+from extract.resources import load_json
 
 MAX_FURNITURE_WORDS = 8
 MIN_REPEATS = 2
@@ -68,6 +71,53 @@ def page_number_lines(lines: list[str], page_firsts: set[int]) -> set[int]:
             j is not None and _CAPITALS_HEADING.fullmatch(lines[j]) for j in (above, below)
         ):
             found.add(i)
+    return found
+
+
+# A table of contents set one entry to a line, as a PDF copy lays it out ("Contents", "Introduction 4 South Sudan
+# situation 10 Democratic Republic", "of the Congo situation 18", "Iraq situation 38", ...): short lines with no
+# sentence in them, whose page numbers grow from line to line.
+MAX_CONTENTS_LINES = 60
+MAX_CONTENTS_WORDS = 12
+MIN_CONTENTS_NUMBERS = 5
+_CONTENTS_PAGE = re.compile(r"(?<![\d.,])\d{1,3}(?![\d,%]|\.\d)")
+_DOT_LEADER = re.compile(r"\.{2,}|…")
+_SENTENCE_BREAK = re.compile(r"[.!?;:](?:\s|$)")
+
+
+@cache
+def _contents_heading() -> re.Pattern[str]:
+    headings = load_json("boilerplate.json")["contents_headings"]
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in headings) + r"):?", re.IGNORECASE)
+
+
+def contents_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a table of contents set one entry to a line: after a line that is a contents
+    heading ("Contents", "Table of contents"), the short lines with no sentence break whose page numbers grow
+    strictly from entry to entry, at least five numbers in all. The run ends at a line of prose or at a number
+    that does not grow ("(3)", the next page's marker)."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _contents_heading().fullmatch(line.strip()):
+            continue
+        run: list[int] = []
+        numbers: list[int] = []
+        for j in range(i + 1, min(len(lines), i + 1 + MAX_CONTENTS_LINES)):
+            text = _DOT_LEADER.sub(" ", lines[j])
+            if not text.strip():
+                continue
+            pages = [int(m.group()) for m in _CONTENTS_PAGE.finditer(text)]
+            if _SENTENCE_BREAK.search(text) or len(text.split()) > MAX_CONTENTS_WORDS:
+                break
+            sequence = [*numbers[-1:], *pages]
+            if any(b <= a for a, b in pairwise(sequence)):
+                break
+            numbers += pages
+            run.append(j)
+        while run and not _DIGITS.search(lines[run[-1]]):
+            run.pop()
+        if len(numbers) >= MIN_CONTENTS_NUMBERS:
+            found.update(run)
     return found
 
 

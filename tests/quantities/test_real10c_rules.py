@@ -1,0 +1,66 @@
+"""Rules for the classes real10c's fresh documents showed (issue #12): ICRC, UNHCR, WFP, UNICEF, WHO and NGO
+reports, several of them PDF copies with page furniture and flattened tables. Made-up sentences, one rule each,
+with cases where the rule must not fire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.checks.explain import explain
+from extract.parsing import shared_pipeline
+from extract.reading.segments import SegmentKind
+from extract.reading.text import clean
+
+from .helpers import read_figures
+
+
+def _figures(text: str) -> dict[str, float | None]:
+    return {span: q.value for span, q in read_figures(shared_pipeline(), text)}
+
+
+def _furniture(source: str) -> list[str]:
+    return [s.text for s in clean(source).segments if s.kind is SegmentKind.BOILERPLATE]
+
+
+def _decisions(tmp_path: Path, text: str) -> dict[str, tuple[str, str | None]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return {d.text: (d.decision, d.reason) for d in explain(path)}
+
+
+# --- a table of contents set one entry to a line ---------------------------------------------------------------
+
+_CONTENTS = (
+    "Contents\n\nForeword 3 Lake region\n\nof the north situation 9\n\nCoastal situation 14\n\nHighlands situation 21"
+    "\n\nDelta and river routes 30\n\nThe appeal reached 4,500 families in 2021.\n"
+)
+
+
+def test_contents_entries_one_to_a_line_are_page_furniture():
+    furniture = " ".join(_furniture(_CONTENTS))
+    for entry in ("Foreword 3 Lake region", "of the north situation 9", "Coastal situation 14", "routes 30"):
+        assert entry in furniture
+
+
+def test_contents_page_numbers_are_dropped_and_the_prose_after_keeps_its_figure(tmp_path):
+    decisions = _decisions(tmp_path, _CONTENTS)
+    for number in ("3", "9", "14", "21", "30"):
+        assert decisions[number] == ("boilerplate", "dropped: page furniture")
+    assert decisions["4,500"] == ("figure", None)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # no contents heading: a list of counts stays
+        "Camps\n\nNorth camp 3\n\nEast camp 9\n\nWest camp 14\n\nSouth camp 21\n\nHill camp 30\n",
+        # the numbers do not grow: a list of figures under the heading, not page numbers
+        "Contents\n\nKits 30\n\nTents 21\n\nBlankets 14\n\nStoves 9\n\nLamps 3\n",
+        # a sentence: prose, not an entry
+        "Contents\n\nThe team reached 3 camps. It ran 9 clinics; 14 schools reopened. 21 wells and 30 latrines.\n",
+    ],
+)
+def test_numbers_after_no_contents_heading_or_not_growing_are_no_contents(source):
+    assert _furniture(source) == []
