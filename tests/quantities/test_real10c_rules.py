@@ -64,3 +64,33 @@ def test_contents_page_numbers_are_dropped_and_the_prose_after_keeps_its_figure(
 )
 def test_numbers_after_no_contents_heading_or_not_growing_are_no_contents(source):
     assert _furniture(source) == []
+
+
+# --- a site's result counter is in digits ----------------------------------------------------------------------
+
+
+def test_a_vague_word_after_showing_is_the_reports_figure():
+    figures = _figures("Photos taken at dawn were showing dozens of families waiting at the gate.")
+    assert "dozens of families" in figures
+
+
+def test_a_site_counter_in_digits_after_showing_stays_furniture():
+    assert _figures("Showing 11–20 of 146 results") == {}
+
+
+# --- a rate per unit of time is a figure, not a date -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Some 40 families arrived each day, against 30 per minute in the peak of 2014.", "30"),
+        ("Crossings fell to 12 per hour in 2019.", "12"),
+    ],
+)
+def test_a_count_per_unit_of_time_is_a_figure(text, span):
+    assert span in _figures(text)
+
+
+def test_a_number_in_a_date_without_a_rate_stays_a_date():
+    assert "30" not in _figures("The camp reopened on 30 May in 2014.")

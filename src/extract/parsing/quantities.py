@@ -232,7 +232,12 @@ class QuantityRecognizer:
         # "one of", "since 1992", "in May 2023": no counted thing, not a figure
         if figure.unit is None and figure.is_year_like:
             return Rejection("year", "bare-year")
-        if figure.unit is None and self._in_date_entity(number) and not _word_fraction(figure):  # "one fifth": TIME
+        if (
+            figure.unit is None
+            and self._in_date_entity(number)
+            and not _word_fraction(figure)  # "one fifth": TIME
+            and not self._per_time_unit(number)  # "30 per minute": a rate the model tags DATE
+        ):
             return Rejection("date", "date-entity")
         if figure.unit is None and figure.is_word and figure.kind is Kind.COUNT and self._pronoun_like(figure, number):
             return Rejection("idiom", "pronoun-number")
@@ -394,6 +399,15 @@ class QuantityRecognizer:
             or (token.text[:4].isdecimal() and 1800 <= int(token.text[:4]) <= 2100)
             or not (token.like_num or token.is_punct or token.is_stop or token.i in range(number.start, number.end))
             for token in entity
+        )
+
+    def _per_time_unit(self, number: Span) -> bool:
+        """A rate of a count per unit of time ("30 per minute", "some 600 a day"): how many, not when."""
+        after = number.doc[number.end : number.end + 2]
+        return (
+            len(after) == 2
+            and after[0].lower_ in ("per", "a", "every", "each")
+            and after[1].lower_ in self.words["duration_units"]
         )
 
     def _pronoun_like(self, figure: Figure, number: Span) -> bool:

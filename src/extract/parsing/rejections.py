@@ -245,8 +245,10 @@ class Rejections:
         )
         if _TOP_BEFORE.search(before) and small and figure.start == start:
             return Rejection("idiom", "top-n")  # "among the top 10 countries", "the top seven operations": a ranking
-        if _pattern("listing_before").search(before):
-            return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
+        if not figure.is_word and _pattern("listing_before").search(before):
+            # "Showing 11–20 of 146 results": a site's counter is in digits; "images showing dozens of bodies"
+            # is the report's own figure
+            return Rejection("site furniture", "result-listing")
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
         if (_SMALL_INTEGER.fullmatch(surface) or _GLUED_MARKER.fullmatch(surface)) and (
