@@ -94,3 +94,28 @@ def test_a_count_per_unit_of_time_is_a_figure(text, span):
 
 def test_a_number_in_a_date_without_a_rate_stays_a_date():
     assert "30" not in _figures("The camp reopened on 30 May in 2014.")
+
+
+# --- a key figure restated at once with its noun takes that noun ------------------------------------------------
+
+
+def _units(text: str) -> dict[str, str | None]:
+    return {span: q.unit for span, q in read_figures(shared_pipeline(), text)}
+
+
+def test_a_bare_key_figure_restated_with_its_noun_takes_that_noun():
+    text = "4.1 million asylum claims 2.7 million Some 2.7 million children were out of school."
+    assert _units(text)["2.7 million"] == "children"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another number stands between: no restatement
+        "4.1 million asylum claims 2.7 million in 2019 and 2.7 million children out of school.",
+        # a sentence ends between them
+        "The camps hold 2.7 million. In all, 2.7 million children were out of school.",
+    ],
+)
+def test_a_bare_figure_not_restated_at_once_keeps_no_borrowed_noun(text):
+    assert _units(text).get("2.7 million") != "children"

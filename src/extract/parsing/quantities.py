@@ -744,10 +744,27 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[group[0].i : group[-1].i + 1].text), []
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
+        if restated := self._restated_noun(doc, figure):
+            return replace(figure, unit=doc[restated[0].i : restated[-1].i + 1].text), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
         if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
             return replace(figure, unit=unit), []
         return figure, []
+
+    def _restated_noun(self, doc: Doc, figure: Figure) -> list[Token]:
+        """The noun of a key figure that the text restates at once with its noun: "12.4 million An estimated 12.4
+        million people were newly displaced" (a flattened key-figure block: the figure, then its sentence). The same
+        number must follow within a few words, with no other number and no sentence break between."""
+        text = doc.text
+        surface = text[figure.number_start : figure.number_end]
+        at = text.find(surface, figure.end, figure.end + _RESTATED_GAP + len(surface))
+        if at < 0 or _RESTATED_BREAK.search(text, figure.end, at):
+            return []
+        after = at + len(surface)
+        if after < len(text) and (text[after].isdigit() or text[after : after + 2] in _NUMBER_GOES_ON):
+            return []
+        index = _token_at_or_after(doc, after)
+        return [] if index is None else self._counted_noun(doc, index)
 
     def _said_of_people(self, doc: Doc, figure: Figure) -> Figure:
         """The figure counting people when a verb said of people governs it ("KILLS FIVE, AFFECTS 32"), else as it
@@ -1599,6 +1616,11 @@ def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
         offsets = doc.to_array([IDX, LENGTH])  # one array copy; a Python loop over Token objects cost more
         bounds = doc.user_data[_TOKEN_STARTS] = (offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist())
     return bounds
+
+
+_RESTATED_GAP = 30  # characters between a key figure and its restatement ("12.4 million An estimated 12.4 million")
+_RESTATED_BREAK = re.compile(r"[\d.!?;:]")
+_NUMBER_GOES_ON = tuple(f"{mark}{digit}" for mark in ",." for digit in "0123456789")
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int | None:
