@@ -119,3 +119,61 @@ def test_a_bare_key_figure_restated_with_its_noun_takes_that_noun():
 )
 def test_a_bare_figure_not_restated_at_once_keeps_no_borrowed_noun(text):
     assert _units(text).get("2.7 million") != "children"
+
+
+# --- a plural possessor of a mass noun is what is counted -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("The team improved 1,000 detainees' nutritional health last year.", "1,000 detainees", "detainees"),
+        ("It checked 300 families' water supply.", "300 families", "families"),
+    ],
+)
+def test_a_plural_possessor_of_a_mass_noun_is_counted(text, span, unit):
+    assert _units(text)[span] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        # the owned noun is plural or the possessor irregular: a kind of the owned thing
+        ("It built 12 children's hospitals.", "12 children's hospitals", "children's hospitals"),
+        ("It funded 5 farmers' cooperatives.", "5 farmers' cooperatives", "farmers' cooperatives"),
+    ],
+)
+def test_a_possessor_naming_a_kind_of_countable_things_stays_in_the_unit(text, span, unit):
+    assert _units(text)[span] == unit
+
+
+# --- the bracket closing an aside and its glued note marker are no part of the noun -----------------------------
+
+
+def test_a_closing_bracket_and_its_marker_leave_the_counted_noun():
+    units = _units("By 12 May, 4.2 million people in the country (1.9 million children)i are in need.")
+    assert units["1.9 million children)i"] == "children"
+
+
+def test_a_bracketed_noun_inside_the_unit_stays():
+    assert _units("They run 40 child-friendly spaces (CFS) in the camps.")["40 child-friendly spaces"] == (
+        "child-friendly spaces"
+    )
+
+
+# --- a toll's second count takes the first count's noun --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Shelling left 14 children killed and 37 injured in the town.", "children"),
+        ("At least 12 soldiers were killed and 30 wounded.", "soldiers"),
+    ],
+)
+def test_the_second_count_of_a_toll_takes_the_first_counts_noun(text, unit):
+    assert list(_units(text).values())[-1] == unit
+
+
+def test_a_second_count_with_its_own_noun_keeps_it():
+    assert list(_units("Some 14 children killed and 37 adults injured.").values())[-1] == "adults"

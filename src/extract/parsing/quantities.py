@@ -17,6 +17,7 @@ import re
 import unicodedata
 import warnings
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -736,6 +737,8 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if unit:
             return replace(figure, unit=unit), []
+        if unit := _paired_toll(doc.text, figure, previous):
+            return replace(figure, unit=unit), []
         if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
         if (group := implied.of_those_opening(doc, first, self._counted_noun)) is not None:
@@ -882,6 +885,8 @@ class QuantityRecognizer:
         while end < len(doc) and doc[end].tag_ == "POS" and (owned := self._noun_run(doc, end + 1, False)):
             if index > 0 and doc[index - 1].tag_ in {"DT", "PRP$"}:  # "the world's poorest people" counts people
                 first = self._noun_run(doc, end + 1) or owned
+            elif first[-1].tag_ == "NNS" and owned[-1].tag_ == "NN":
+                break  # a plural possessor of a mass noun is what is counted: "1,000 detainees' nutritional health"
             else:  # a bare possessor names a kind: "12 children's hospitals"
                 first = list(doc[first[0].i : owned[-1].i + 1])
             end = first[-1].i + 1
@@ -1376,9 +1381,18 @@ def _glued_to_label(doc: Doc, index: int) -> bool:
 _FOOTNOTE_MARKER = re.compile(r"(?<=[a-z]{3})\d{1,2}\Z")
 
 
+# the closing bracket of an aside and a note marker glued to it: "6.5 million people (2.5 million children)i are"
+_BRACKET_MARKER = re.compile(r"(?<=[a-z]{3})\)[ivx\d*]{0,4}\Z")
+
+
 def _without_footnote_marker(unit: str | None) -> str | None:
-    """A counted noun without the footnote number a PDF copy glues to it ("internally displaced people1")."""
-    return _FOOTNOTE_MARKER.sub("", unit) if unit else unit
+    """A counted noun without the footnote number a PDF copy glues to it ("internally displaced people1"), nor
+    the bracket closing an aside with its marker ("children)i")."""
+    if not unit:
+        return unit
+    if "(" not in unit:
+        unit = _BRACKET_MARKER.sub("", unit)
+    return _FOOTNOTE_MARKER.sub("", unit)
 
 
 def _in_label(token: Token) -> bool:
@@ -1616,6 +1630,24 @@ def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
         offsets = doc.to_array([IDX, LENGTH])  # one array copy; a Python loop over Token objects cost more
         bounds = doc.user_data[_TOKEN_STARTS] = (offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist())
     return bounds
+
+
+_PAIRED_TOLL_GAP = re.compile(
+    r"\s+(?:(?:were|was|are|have been|had been|has been)\s+)?(\w+)"  # "killed", "were killed"
+    r"\s*(?:,|and|while|with)\s*(?:another\s+|a further\s+)?",  # "and", ", a further"
+    re.IGNORECASE,
+)
+
+
+def _paired_toll(text: str, figure: Figure, previous: Sequence[Quantity]) -> str | None:
+    """A toll's second count takes the first one's noun: "112 children killed and 149 injured" counts children
+    (a verb said of people would give people)."""
+    if not previous or previous[-1].kind is not Kind.COUNT or not previous[-1].unit:
+        return None
+    gap = _PAIRED_TOLL_GAP.fullmatch(text, previous[-1].end, figure.number_start)
+    if gap is None or gap.group(1).lower() not in implied.people_words():
+        return None
+    return previous[-1].unit
 
 
 _RESTATED_GAP = 30  # characters between a key figure and its restatement ("12.4 million An estimated 12.4 million")
