@@ -177,3 +177,49 @@ def test_the_second_count_of_a_toll_takes_the_first_counts_noun(text, unit):
 
 def test_a_second_count_with_its_own_noun_keeps_it():
     assert list(_units("Some 14 children killed and 37 adults injured.").values())[-1] == "adults"
+
+
+# --- a document site's upload date: year, month and day each closed by a point ----------------------------------
+
+
+def test_a_year_month_day_date_closed_by_points_is_no_figure():
+    assert _figures("annual review · 2019. 11. 4. · field office report...") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Floods came in 2014. 5 people died.", "5 people"),  # a sentence after the year
+        ("Cases rose in 2019. 12 more were found.", "12"),
+    ],
+)
+def test_a_count_opening_the_sentence_after_a_year_stays(text, span):
+    assert span in _figures(text)
+
+
+# --- a hedge stops at the finite verb said of its count ----------------------------------------------------------
+
+
+def _qualifiers(text: str) -> dict[str, str]:
+    return {span: q.qualifier.value for span, q in read_figures(shared_pipeline(), text)}
+
+
+def test_a_hedge_does_not_carry_past_the_verb_of_its_own_clause():
+    text = "Schooling for an estimated 2.3 million children has been cut and 1.1 million children need counselling."
+    assert _qualifiers(text)["1.1 million children"] == "exact"
+
+
+def test_a_hedge_carries_through_a_list_without_a_finite_verb():
+    text = "An estimated 1,200 families affected in Kassala, 3,400 families in Gedaref and 500 families in Sennar."
+    assert _qualifiers(text)["500 families"] == "approximate"
+
+
+# --- "27 of 34 provinces": the part counts what the whole counts ------------------------------------------------
+
+
+def test_a_part_of_a_counted_whole_takes_the_wholes_noun():
+    assert _units("Rates are above the threshold in 12 of 20 districts this month.")["12"] == "districts"
+
+
+def test_a_number_of_a_year_takes_no_noun():
+    assert _units("Output fell to 5 of 2021 levels.").get("5") != "levels"

@@ -332,9 +332,11 @@ def _next_to_grouped_number(text: str, atoms: list[Atom], chain: list[int]) -> b
 
 _SIGNED_CHANGE = re.compile(r"\s?(?:%|pc\b|per\s?cent\b|percent\b|percentage points?\b|bps?\b)", re.IGNORECASE)
 
-# "2021-07-14", "14-07-2021", "22/11/2020", "05.2006" (month and year): the separators of a date, not a range
+# "2021-07-14", "14-07-2021", "22/11/2020", "05.2006" (month and year): the separators of a date, not a range;
+# "2014. 5. 8." (year, month and day, each closed by a point, as document sites date an upload)
 _NUMERIC_DATE = re.compile(
     r"(?<![\w.,/-])(?:(?:1[89]|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:1[89]|20)\d\d\. ?(?:0?[1-9]|1[0-2])\. ?(?:0?[1-9]|[12]\d|3[01])\.(?!\d)"
     r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:(?:1[89]|20)\d\d|\d\d)"
     r"|(?:0?[1-9]|1[0-2])([-/.])(?:0?[1-9]|[12]\d|3[01])\2(?:1[89]|20)\d\d"
     r"|(?:0[1-9]|1[0-2])[./](?:1[89]|20)\d\d)(?![\w-]|[.,/]\d)"

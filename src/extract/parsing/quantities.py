@@ -1520,6 +1520,7 @@ class _Found:
 # between a hedged count and the next item of a list of the same noun: no sentence end, then a comma or "and"
 # ("an estimated 2,592 individuals affected in A, 8,655 individuals (1,909 households) in B and 780 individuals in C")
 _NEXT_ITEM_GAP = re.compile(r"[^.;:!?]*(?:,|\band)\s+")
+_FINITE_AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\b", re.IGNORECASE)
 
 
 def _hedges_carried(text: str, found: list[_Found]) -> list[_Found]:
@@ -1554,6 +1555,9 @@ def _next_item(text: str, anchor: Quantity, quantity: Quantity) -> bool:
         and quantity.unit == anchor.unit
         and _written_after(text, quantity)  # "and 20 injured": a noun implied, a clause of its own
         and _NEXT_ITEM_GAP.fullmatch(text, anchor.end, quantity.start) is not None
+        # "an estimated 5.7 children has been disrupted and 1.5 million children face ...": a finite verb said of
+        # the hedged count closes its clause; the next count opens another, with its own reading
+        and _FINITE_AUXILIARY.search(text, anchor.end, quantity.start) is None
     )
 
 
