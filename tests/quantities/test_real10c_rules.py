@@ -223,3 +223,26 @@ def test_a_part_of_a_counted_whole_takes_the_wholes_noun():
 
 def test_a_number_of_a_year_takes_no_noun():
     assert _units("Output fell to 5 of 2021 levels.").get("5") != "levels"
+
+
+# --- a letter-spaced running header is page furniture ----------------------------------------------------------
+
+
+def test_a_letter_spaced_running_header_is_page_furniture():
+    source = "The fund reached 40,000 families.\n\n7 W F P > A N N U A L R E V I E W 2 0 2 2\n\nIt ran 12 clinics.\n"
+    assert any("A N N U A L" in line for line in _furniture(source))
+
+
+def test_a_row_of_single_figures_is_no_letter_spaced_header():
+    assert _furniture("Scores by camp: 4 5 3 2 4 5 3 2 4 across the nine camps.\n") == []
+
+
+# --- a page range and an age band after "the ages" are no figures ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["See pages 14-19 for the response in the north.", "Kits went to children between the ages between 2-6 years."],
+)
+def test_a_page_range_and_an_age_band_are_no_figures(text):
+    assert not any("-" in span for span in _figures(text))

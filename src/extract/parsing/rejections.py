@@ -38,14 +38,14 @@ _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|prev
 _MAX_AGE_UNDER = 25
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "2.1 Health"
 _MAX_HEADING = 80
-_PAGES_BEFORE = re.compile(r"(?<![\w])pp\.\s*\Z", re.IGNORECASE)  # "pp. 4-6"
+_PAGES_BEFORE = re.compile(r"(?<![\w])(?:pp\.|pages?)\s*\Z", re.IGNORECASE)  # "pp. 4-6", "See pages 12-22"
 _TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 donors"
 _SLASH_PAIR = re.compile(r"\d{1,2}/(\d{1,2})")
 _COMMON_DENOMINATORS = frozenset({"2", "3", "4"})  # "1/2 ration", "a 3/4 majority": fractions even without "of"
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(
-    r"\baged\s+(?:between\s+)?(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE
-)  # "aged 6-59 months", "aged between 6-59 months"
+    r"\b(?:aged|ages?(?:\s+of)?)\s+(?:between\s+)?(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE
+)  # "aged 6-59 months", "aged between 6-59 months", "children between the ages between 1-5 years"
 _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 # "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time
 _AGO_AFTER = re.compile(r"(?:\s+\d{1,2}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))*\s+ago\b", re.IGNORECASE)

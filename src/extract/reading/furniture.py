@@ -121,6 +121,21 @@ def contents_lines(lines: list[str]) -> set[int]:
     return found
 
 
+# A running header set in spaced capitals, as a PDF copy keeps it: "2 U N H C R > C O N S E Q U E N C E S 2 0 2 0".
+_LETTER_SPACED = re.compile(r"(?:(?<!\S)\S ){8,}\S(?!\S)")
+MIN_SPACED_LETTERS = 6
+
+
+def letter_spaced_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines holding a run of nine or more single characters, six of them letters, each set off by
+    one space: a letter-spaced running header or footer; its digits are the page number and a year."""
+    return {
+        i
+        for i, line in enumerate(lines)
+        if any(sum(c.isalpha() for c in match.group()) >= MIN_SPACED_LETTERS for match in _LETTER_SPACED.finditer(line))
+    }
+
+
 def _next_with_text(lines: list[str], index: int, step: int) -> int | None:
     """The index of the nearest line with text before (`step` -1) or after (+1) line `index`."""
     j = index + step
