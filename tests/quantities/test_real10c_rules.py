@@ -246,3 +246,38 @@ def test_a_row_of_single_figures_is_no_letter_spaced_header():
 )
 def test_a_page_range_and_an_age_band_are_no_figures(text):
     assert not any("-" in span for span in _figures(text))
+
+
+# --- counted nouns the tagger misreads --------------------------------------------------------------------------
+
+
+def test_a_plural_read_as_a_verb_before_its_clauses_verb_is_the_counted_noun():
+    assert _units("Detainees in 45 contexts benefited from family visits.")["45 contexts"] == "contexts"
+
+
+def test_a_verb_after_a_number_without_a_verb_after_it_stays_a_verb():
+    assert _units("The index 3 rises to 5 percent.")["3"] is None
+
+
+def test_a_lower_case_symbol_before_a_capitalised_next_field_ends_the_unit():
+    text = "Food tonnage 12,300 mt Cost (United States dollars) Food cost US$9,100,000"
+    assert _units(text)["12,300 mt"] == "mt"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("It reached 300 severely food-insecure households.", "300 severely food-insecure households", "households"),
+        (
+            "A third of severely food-insecure families sold assets.",
+            "A third of severely food-insecure families",
+            "families",
+        ),
+    ],
+)
+def test_a_degree_adverb_before_a_hyphenated_cause_is_dropped_with_it(text, span, unit):
+    assert _units(text)[span] == unit
+
+
+def test_an_auxiliary_after_a_year_is_no_counted_noun():
+    assert "2022 has" not in _figures("Looking back, 2022 has been a hard year for 40,000 families.")

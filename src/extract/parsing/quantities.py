@@ -1010,10 +1010,12 @@ class QuantityRecognizer:
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]
-        if _plural_after_acronym(token):
+        if _plural_after_acronym(token) or _plural_before_verb(token):
             return True
         if _degree_adverb(token) and token.i + 1 < len(token.doc):
-            return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished", "most vulnerable"
+            # "severely malnourished", "most vulnerable", "severely food-insecure" (the hyphenated word's last part)
+            following = _hyphenated(token.doc, token.i + 1)
+            return following[-1].tag_ in _MODIFIER_TAGS or (len(following) > 1 and following[-1].tag_ in _NOUN_TAGS)
         return any(c.isalpha() for c in token.text) and (
             token.tag_ in _NOUN_TAGS | _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
         )
@@ -1166,7 +1168,26 @@ def _hyphenated(doc: Doc, index: int) -> list[Token]:
 
 
 def _is_noun(word: list[Token]) -> bool:
-    return word[-1].tag_ in _NOUN_TAGS or _plural_after_acronym(word[-1])
+    return word[-1].tag_ in _NOUN_TAGS or _plural_after_acronym(word[-1]) or _plural_before_verb(word[-1])
+
+
+_VERB_TAGS = {"VBD", "VBN", "VBZ", "VBP", "MD"}
+
+
+def _plural_before_verb(token: Token) -> bool:
+    """ "in 30 contexts benefited from": a plural right after a number that the tagger read as a verb, though the
+    verb of its clause follows it."""
+    doc = token.doc
+    return (
+        token.tag_ in ("VBD", "VBZ")
+        and token.is_lower
+        and not token.is_stop  # "2022 has been": an auxiliary
+        and token.lower_.endswith("s")
+        and token.i >= 1
+        and doc[token.i - 1].tag_ == "CD"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].tag_ in _VERB_TAGS
+    )
 
 
 _OBJECT_OPENING_TAGS = {"DT", "CD", "PRP", "PRP$", "JJ", "JJR", "JJS"} | _NOUN_TAGS
@@ -1218,10 +1239,11 @@ def _bare_plural_at(doc: Doc, index: int) -> bool:
 def _cut_before_name(words: list[list[Token]]) -> None:
     """A lower-case plural noun is a whole counted noun; a capitalised word after it, or after the lower-case
     adjectives that follow it, opens a name, a heading or the next field of a text whose punctuation or line
-    breaks were lost ("2,400 people Danish Red Cross partners", "Four people dead INDIA Cyclone Titli"): cut there."""
+    breaks were lost ("2,400 people Danish Red Cross partners", "Four people dead INDIA Cyclone Titli", "25,455 mt
+    Cost (United States dollars)"): cut there."""
     for i, word in enumerate(words[:-1]):
         token = word[-1]
-        if token.tag_ != "NNS" or not token.is_lower:
+        if token.tag_ not in ("NNS", "NNP") or not token.is_lower:  # a lower-case "NNP": a symbol such as "mt"
             continue
         following = i + 1
         while following < len(words) - 1 and _lower_adjective(words[following]):
