@@ -281,3 +281,74 @@ def test_a_degree_adverb_before_a_hyphenated_cause_is_dropped_with_it(text, span
 
 def test_an_auxiliary_after_a_year_is_no_counted_noun():
     assert "2022 has" not in _figures("Looking back, 2022 has been a hard year for 40,000 families.")
+
+
+# --- a page number before a title whose name holds small words ---------------------------------------------------
+
+
+def test_a_page_number_before_a_title_with_small_words_is_furniture():
+    text = "1 Coastal Relief and Recovery Operation Number 4411 “Support to fishing households”"
+    assert "1" not in {span.split()[0] for span in _figures(text)}
+
+
+def test_a_count_before_a_title_inside_a_sentence_stays():
+    text = "The office sent 12 Relief and Recovery Officers to the coast."
+    assert any(span.startswith("12") for span in _figures(text))
+
+
+# --- durations written without a number ------------------------------------------------------------------------
+
+
+def _readings(text: str) -> dict[str, tuple]:
+    return {
+        span: (q.value, q.low, q.high, q.qualifier.value, q.kind.value, q.unit)
+        for span, q in read_figures(shared_pipeline(), text)
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["Such hunger has not been seen for decades.", "After decades of war the town is empty."]
+)
+def test_decades_alone_is_a_vague_duration_in_years(text):
+    assert _readings(text)["decades"] == (None, 20, 99, "vague", "duration", "years")
+
+
+def test_decades_after_a_number_stays_its_unit():
+    assert _readings("Over the past three decades the camp grew.")["three decades"][0] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "reading"),
+    [
+        (
+            "Almost a year has passed since the cyclone.",
+            "Almost a year",
+            (1, None, 1, "approximate", "duration", "year"),
+        ),
+        ("The camp stood for more than a month.", "more than a month", (1, 1, None, "more_than", "duration", "month")),
+        (
+            "Nearly a week after the storm, 300 families were housed.",
+            "Nearly a week",
+            (1, None, 1, "approximate", "duration", "week"),
+        ),
+    ],
+)
+def test_a_hedged_article_before_a_time_noun_is_a_duration_of_one(text, span, reading):
+    assert _readings(text)[span] == reading
+
+
+@pytest.mark.parametrize("text", ["The board meets once a year.", "A year ago the road was cut.", "It took a week."])
+def test_an_unhedged_article_before_a_time_noun_is_no_figure(text):
+    assert _readings(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the worst drought in decades.",  # an idiom of comparison
+        "The road was cut more than a week ago.",  # when, not how long
+        "Prices were about 40 per cent higher than a year earlier.",
+    ],
+)
+def test_a_time_word_of_comparison_or_of_when_is_no_duration(text):
+    assert not any(q.kind.value == "duration" for _, q in read_figures(shared_pipeline(), text))

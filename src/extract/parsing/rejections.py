@@ -909,6 +909,7 @@ def _in_numbered_line(text: str, figure: Figure, line_start: int, line_end: int)
 _CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})
 _MIN_NAMED_TITLE_WORDS = 3
 _LINE_OPENING = re.compile(r"\s*(?:\d{1,3}\s+)?")
+_NAME_LINKS = frozenset({"and", "of", "for", "the", "&"})
 
 
 def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
@@ -924,7 +925,11 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
         return Rejection("page furniture", "page-number-line-start")
     if figure.qualifier is not Qualifier.EXACT or not unit_tokens:
         return None
-    names = all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
+    # "1 Kyrgyz Republic Protracted Relief and Recovery Operation": a name, its small words between capitals
+    names = all(
+        (t.tag_ == "NNP" and (t.is_title or t.is_upper)) or (0 < i < len(unit_tokens) - 1 and t.lower_ in _NAME_LINKS)
+        for i, t in enumerate(unit_tokens)
+    )
     singular_title = (
         surface != "1"
         and (unit_tokens[0].is_title or unit_tokens[0].is_upper)
