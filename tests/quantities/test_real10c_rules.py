@@ -352,3 +352,8 @@ def test_an_unhedged_article_before_a_time_noun_is_no_figure(text):
 )
 def test_a_time_word_of_comparison_or_of_when_is_no_duration(text):
     assert not any(q.kind.value == "duration" for _, q in read_figures(shared_pipeline(), text))
+
+
+def test_a_rate_without_a_noun_takes_the_noun_of_the_rate_before():
+    text = "On average 18 families arrived every hour in May. This compares to 11 per hour in April."
+    assert _units(text)["11"] == "families"
