@@ -357,3 +357,22 @@ def test_a_time_word_of_comparison_or_of_when_is_no_duration(text):
 def test_a_rate_without_a_noun_takes_the_noun_of_the_rate_before():
     text = "On average 18 families arrived every hour in May. This compares to 11 per hour in April."
     assert _units(text)["11"] == "families"
+
+
+# --- a footnote marker between a plural noun and the sentence a PDF copy ran on ---------------------------------
+
+
+def test_a_marker_after_a_plural_before_a_run_on_sentence_is_a_footnote():
+    text = "In all 12.1 million internally displaced persons 2 If these 30 million people were a country"
+    assert "2" not in {span.split()[0] for span in _figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Stocks held tents 5 Blankets 7 Stoves 9", "7"),  # a flattened table: labels, not sentences
+        ("The camps hold 300 families and 4 The rest left.", "4"),  # no plural noun right before it
+    ],
+)
+def test_a_number_before_a_capitalised_word_that_opens_no_sentence_stays(text, span):
+    assert any(s.split()[0] == span for s in _figures(text))

@@ -668,7 +668,18 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     listed = _LIST_END_AFTER.match(text, end) and (number.end >= len(doc) or not doc[number.end].like_num)
     if previous.tag_ == "NNS" and listed and len(text[start:end]) == 1:
         return Rejection("footnote", "marker-after-noun")  # "in their own countries 2 and ..."
+    if previous.tag_ == "NNS" and previous.is_lower and len(text[start:end]) == 1 and _opens_sentence(doc, number.end):
+        return Rejection("footnote", "marker-before-sentence")  # "40.8 million internally displaced persons 1 If these"
     return None
+
+
+def _opens_sentence(doc: Doc, index: int) -> bool:
+    """A capitalised function word then a lower-case word: a sentence a PDF copy ran on after a footnote marker
+    ("1 If these", "2 The number")."""
+    if index + 1 >= len(doc):
+        return False
+    opener, following = doc[index], doc[index + 1]
+    return opener.is_title and opener.is_stop and len(opener) > 1 and following.is_lower and following.is_alpha
 
 
 # a marker written against a closing bracket, or after the full stop that follows it (read as a decimal: ").4")
