@@ -376,3 +376,14 @@ def test_a_marker_after_a_plural_before_a_run_on_sentence_is_a_footnote():
 )
 def test_a_number_before_a_capitalised_word_that_opens_no_sentence_stays(text, span):
     assert any(s.split()[0] == span for s in _figures(text))
+
+
+def test_key_figures_under_a_contents_heading_are_no_page_numbers():
+    source = (
+        "In this issue\n\n3 million people in need\n\n5 million displaced\n\n12 camps\n\n40 clinics\n\n100 schools\n"
+    )
+    assert _furniture(source) == []
+
+
+def test_a_hedge_shared_by_a_list_with_one_verb_carries_on():
+    assert _qualifiers("Some 300 people were killed in Aleppo and 200 people in Idlib.")["200 people"] == "approximate"

@@ -1555,7 +1555,7 @@ def _hedges_carried(text: str, found: list[_Found]) -> list[_Found]:
     anchor: Quantity | None = None  # the last count hedged in its own words
     for read in found:
         quantity = read.quantity
-        if anchor is not None and _next_item(text, anchor, quantity):
+        if anchor is not None and _next_item(text, anchor, quantity) and not _own_clause(text, anchor, read):
             high = quantity.value if anchor.high is not None and anchor.low is None else None
             quantity = quantity.model_copy(update={"qualifier": anchor.qualifier, "low": None, "high": high})
             read = replace(read, quantity=quantity)
@@ -1579,10 +1579,17 @@ def _next_item(text: str, anchor: Quantity, quantity: Quantity) -> bool:
         and quantity.unit == anchor.unit
         and _written_after(text, quantity)  # "and 20 injured": a noun implied, a clause of its own
         and _NEXT_ITEM_GAP.fullmatch(text, anchor.end, quantity.start) is not None
-        # "an estimated 5.7 children has been disrupted and 1.5 million children face ...": a finite verb said of
-        # the hedged count closes its clause; the next count opens another, with its own reading
-        and _FINITE_AUXILIARY.search(text, anchor.end, quantity.start) is None
     )
+
+
+def _own_clause(text: str, anchor: Quantity, read: _Found) -> bool:
+    """ "an estimated 5.7 children has been disrupted and 1.5 million children face ...": a finite verb said of the
+    hedged count closes its clause, and the next count is the subject of a verb of its own, with its own reading;
+    "some 300 were killed in A and 200 people in B" shares the verb and the hedge."""
+    if _FINITE_AUXILIARY.search(text, anchor.end, read.quantity.start) is None:
+        return False
+    doc = read.span.doc
+    return read.span.end < len(doc) and doc[read.span.end].tag_ in {"VBP", "VBZ", "VBD", "MD"}
 
 
 def _compound_amounts(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:

@@ -81,6 +81,9 @@ MAX_CONTENTS_LINES = 60
 MAX_CONTENTS_WORDS = 12
 MIN_CONTENTS_NUMBERS = 5
 _CONTENTS_PAGE = re.compile(r"(?<![\d.,])\d{1,3}(?![\d,%]|\.\d)")
+# a page number ends its entry: the line's end, or the next entry's capital ("situation 10 Democratic Republic");
+# "3 million people" under the heading is a key figure, no entry
+_PAGE_ENDS_ENTRY = re.compile(r"\s*(?:\Z|[A-Z(])")
 _DOT_LEADER = re.compile(r"\.{2,}|…")
 _SENTENCE_BREAK = re.compile(r"[.!?;:](?:\s|$)")
 
@@ -106,8 +109,11 @@ def contents_lines(lines: list[str]) -> set[int]:
             text = _DOT_LEADER.sub(" ", lines[j])
             if not text.strip():
                 continue
-            pages = [int(m.group()) for m in _CONTENTS_PAGE.finditer(text)]
+            marks = list(_CONTENTS_PAGE.finditer(text))
+            pages = [int(m.group()) for m in marks]
             if _SENTENCE_BREAK.search(text) or len(text.split()) > MAX_CONTENTS_WORDS:
+                break
+            if not all(_PAGE_ENDS_ENTRY.match(text, m.end()) for m in marks):
                 break
             sequence = [*numbers[-1:], *pages]
             if any(b <= a for a, b in pairwise(sequence)):
