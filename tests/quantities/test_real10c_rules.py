@@ -387,3 +387,16 @@ def test_key_figures_under_a_contents_heading_are_no_page_numbers():
 
 def test_a_hedge_shared_by_a_list_with_one_verb_carries_on():
     assert _qualifiers("Some 300 people were killed in Aleppo and 200 people in Idlib.")["200 people"] == "approximate"
+
+
+# --- a bare count takes the noun of the count right before it, a sentence back ----------------------------------
+
+
+def test_a_bare_count_takes_the_noun_of_the_count_ending_the_sentence_before():
+    text = "By June, 41.2 million individuals were displaced. This is 2.1 million more than a year before."
+    assert _units(text)["2.1 million"] == "individuals"
+
+
+def test_a_figure_of_another_kind_between_stops_the_search():
+    text = "It rebuilt 19 water systems. The network now gives 40 litres a day, up from 12 in 2021."
+    assert _units(text)["12"] is None

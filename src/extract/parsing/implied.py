@@ -60,6 +60,18 @@ def antecedent_unit(doc: Doc, index: int, previous: Sequence[Quantity], sentence
     return None
 
 
+def nearest_count_unit(doc: Doc, index: int, previous: Sequence[Quantity]) -> str | None:
+    """The unit of the figure right before token `index` in the sentence before, when that figure is a count with a
+    noun: "65.3 million individuals were forcibly displaced ... This is 5.8 million more than the previous year". A
+    figure of another kind between them ("40 litres per person, up from 12") stops the search."""
+    first = _sentence_start(doc, index, 2)
+    start_char = doc[index].idx
+    before = [q for q in previous if first <= q.start and q.end <= start_char]
+    if not before or before[-1].kind is not Kind.COUNT:
+        return None
+    return before[-1].unit
+
+
 def _sentence_start(doc: Doc, index: int, sentences: int) -> int:
     if not doc.has_annotation("SENT_START"):
         return 0

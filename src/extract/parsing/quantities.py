@@ -752,7 +752,10 @@ class QuantityRecognizer:
         if restated := self._restated_noun(doc, figure):
             return replace(figure, unit=doc[restated[0].i : restated[-1].i + 1].text), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
-        if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
+        if (scaled or not figure.is_word) and (
+            (unit := implied.antecedent_unit(doc, first, previous))
+            or (unit := implied.nearest_count_unit(doc, first, previous))
+        ):
             return replace(figure, unit=unit), []
         return figure, []
 
