@@ -48,6 +48,8 @@ def _trigger_words() -> tuple[frozenset[str], int]:
         *numbers["fractions"],
         *numbers["fraction_of_scale"],
         *numbers["vague"],
+        *numbers["vague_durations"],
+        *numbers["hedged_article_durations"],
         *numbers["ratio_words"],
         *numbers["ratio_verbs"],
         *load_json("units.json")["article_units"],

@@ -332,9 +332,11 @@ def _next_to_grouped_number(text: str, atoms: list[Atom], chain: list[int]) -> b
 
 _SIGNED_CHANGE = re.compile(r"\s?(?:%|pc\b|per\s?cent\b|percent\b|percentage points?\b|bps?\b)", re.IGNORECASE)
 
-# "2021-07-14", "14-07-2021", "22/11/2020", "05.2006" (month and year): the separators of a date, not a range
+# "2021-07-14", "14-07-2021", "22/11/2020", "05.2006" (month and year): the separators of a date, not a range;
+# "2014. 5. 8." (year, month and day, each closed by a point, as document sites date an upload)
 _NUMERIC_DATE = re.compile(
     r"(?<![\w.,/-])(?:(?:1[89]|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:1[89]|20)\d\d\. ?(?:0?[1-9]|1[0-2])\. ?(?:0?[1-9]|[12]\d|3[01])\.(?!\d)"
     r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:(?:1[89]|20)\d\d|\d\d)"
     r"|(?:0?[1-9]|1[0-2])([-/.])(?:0?[1-9]|[12]\d|3[01])\2(?:1[89]|20)\d\d"
     r"|(?:0[1-9]|1[0-2])[./](?:1[89]|20)\d\d)(?![\w-]|[.,/]\d)"
@@ -434,6 +436,87 @@ def _article_units(text: str) -> list[Figure]:
             low, high = _bounds(qualifier, sets_high, 1)
         figures.append(Figure(start, m.end(), m.start(), m.end(1), 1, low, high, qualifier, kind, unit, True, False))
     return figures
+
+
+@cache
+def _time_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[int, int, str]]]:
+    data = load_json("numbers.json")
+    vague = {word.lower(): (low, high, unit) for word, (low, high, unit) in data["vague_durations"].items()}
+    nouns = "|".join(re.escape(n) for n in data["hedged_article_durations"])
+    return (
+        re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in vague) + r")(?![\w-])", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(an?)\s+({nouns})(?![\w-])", re.IGNORECASE),
+        vague,
+    )
+
+
+# a number or a quantifier before a time word makes it a unit: "two decades", "several decades", "a few decades"
+_COUNTED_TIME_BEFORE = re.compile(
+    r"(?:\d|(?<![\w-])(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple of|dozens of)"
+    r")\s*\Z",
+    re.IGNORECASE,
+)
+
+
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s+\Z", re.IGNORECASE)
+_RELATIVE_TIME_AFTER = re.compile(r"\s+(?:earlier|later|ago)\b", re.IGNORECASE)
+
+
+def _durations_without_number(text: str, figures: list[Figure]) -> list[Figure]:
+    """Durations written without a number: "for decades", "decades of conflict" (vague, 20 to 99 years); "nearly a
+    year", "more than a month" (one, after a hedge; "once a year" and "a year ago" are no figure)."""
+    vague_words, articles, vague = _time_word_patterns()
+    taken = [(f.start, f.end) for f in figures]
+    found: list[Figure] = []
+    for m in vague_words.finditer(text):
+        if _COUNTED_TIME_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _IN_BEFORE.search(
+            text, max(0, m.start() - 5), m.start()
+        ):
+            continue  # "two decades"; "the worst drought in decades" is an idiom of comparison
+        if any(start < m.end() and m.start() < end for start, end in taken):
+            continue
+        low, high, unit = vague[m.group(1).lower()]
+        found.append(
+            Figure(
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+                None,
+                low,
+                high,
+                Qualifier.VAGUE,
+                Kind.DURATION,
+                unit,
+                True,
+                False,
+            )
+        )
+    for m in articles.finditer(text):
+        hedge = _qualifier_before(text, m.start())
+        if hedge is None or any(start < m.end() and m.start() < end for start, end in taken):
+            continue
+        if _RELATIVE_TIME_AFTER.match(text, m.end()):
+            continue  # "higher than a year earlier", "more than a week ago": when, not how long
+        qualifier, sets_high, start = hedge
+        low, high = _bounds(qualifier, sets_high, 1)
+        found.append(
+            Figure(
+                start,
+                m.end(),
+                m.start(),
+                m.end(),
+                1,
+                low,
+                high,
+                qualifier,
+                Kind.DURATION,
+                m.group(2).lower(),
+                True,
+                False,
+            )
+        )
+    return found
 
 
 def _without_rates(text: str, figures: list[Figure], articles: list[Figure]) -> list[Figure]:
@@ -540,6 +623,7 @@ def _scan(text: str) -> tuple[tuple[Figure, ...], tuple[SkippedNumber, ...]]:
         i += 2 if partner else 1
     if articles := _article_units(text):
         figures += _without_rates(text, figures, articles)
+    figures += _durations_without_number(text, figures)
     joined = _join_subunits(text, _join_bounds(text, sorted(figures, key=lambda f: f.start)))
     return tuple(_over_list(text, _changes(text, _spread_over(text, joined)))), tuple(skipped)
 

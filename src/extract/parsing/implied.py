@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier, Quantity
 from extract.resources import load_json
@@ -74,6 +74,18 @@ def _far_smaller(quantity: Quantity, value: float | None) -> bool:
     return value is not None and size is not None and value >= _FAR_SMALLER and size * _FAR_SMALLER <= value
 
 
+def nearest_count_unit(doc: Doc, index: int, previous: Sequence[Quantity]) -> str | None:
+    """The unit of the figure right before token `index` in the sentence before, when that figure is a count with a
+    noun: "65.3 million individuals were forcibly displaced ... This is 5.8 million more than the previous year". A
+    figure of another kind between them ("40 litres per person, up from 12") stops the search."""
+    first = _sentence_start(doc, index, 2)
+    start_char = doc[index].idx
+    before = [q for q in previous if first <= q.start and q.end <= start_char]
+    if not before or before[-1].kind is not Kind.COUNT:
+        return None
+    return before[-1].unit
+
+
 def _sentence_start(doc: Doc, index: int, sentences: int) -> int:
     if not doc.has_annotation("SENT_START"):
         return 0
@@ -92,6 +104,10 @@ def of_demonstrative(
     whole; "7.6 million of those who..." or "two of them": the unit of the count before (this sentence or the
     previous one). `first` is the figure's first token, `index` the token after it."""
     determiner = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+    if doc[index].lower_ == "of" and _whole_number(doc[index + 1 : index + 2]) and index + 2 < len(doc):
+        whole = nouns(doc, index + 2)  # "27 of 34 provinces": the part counts what the whole counts
+        if whole and whole[0].i == index + 2:
+            return [], doc[whole[0].i : whole[-1].i + 1].text
     if doc[index].lower_ != "of" or determiner not in _DEMONSTRATIVES | _POSSESSIVES:
         return [], None
     if determiner in _FIRST_PERSON:
@@ -110,6 +126,14 @@ def of_demonstrative(
             return [], named
         return [], antecedent_unit(doc, first, previous, sentences=2)
     return [], None
+
+
+def _whole_number(tokens: Span) -> bool:
+    """A whole's count in digits, not a year: "34" of "27 of 34 provinces", not "2021"."""
+    if len(tokens) != 1 or not tokens[0].like_num or not tokens[0].text[:1].isdigit():
+        return False
+    digits = tokens[0].text.replace(",", "")
+    return not (len(digits) == 4 and digits.isdecimal() and 1800 <= int(digits) <= 2100)
 
 
 def of_possessive(doc: Doc, index: int) -> bool:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 import warnings
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -233,7 +234,12 @@ class QuantityRecognizer:
         # "one of", "since 1992", "in May 2023": no counted thing, not a figure
         if figure.unit is None and figure.is_year_like:
             return Rejection("year", "bare-year")
-        if figure.unit is None and self._in_date_entity(number) and not _word_fraction(figure):  # "one fifth": TIME
+        if (
+            figure.unit is None
+            and self._in_date_entity(number)
+            and not _word_fraction(figure)  # "one fifth": TIME
+            and not self._per_time_unit(number)  # "30 per minute": a rate the model tags DATE
+        ):
             return Rejection("date", "date-entity")
         if figure.unit is None and figure.is_word and figure.kind is Kind.COUNT and self._pronoun_like(figure, number):
             return Rejection("idiom", "pronoun-number")
@@ -395,6 +401,15 @@ class QuantityRecognizer:
             or (token.text[:4].isdecimal() and 1800 <= int(token.text[:4]) <= 2100)
             or not (token.like_num or token.is_punct or token.is_stop or token.i in range(number.start, number.end))
             for token in entity
+        )
+
+    def _per_time_unit(self, number: Span) -> bool:
+        """A rate of a count per unit of time ("30 per minute", "some 600 a day"): how many, not when."""
+        after = number.doc[number.end : number.end + 2]
+        return (
+            len(after) == 2
+            and after[0].lower_ in ("per", "a", "every", "each")
+            and after[1].lower_ in self.words["duration_units"]
         )
 
     def _pronoun_like(self, figure: Figure, number: Span) -> bool:
@@ -732,6 +747,8 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if unit:
             return replace(figure, unit=unit), []
+        if unit := _paired_toll(doc.text, figure, previous):
+            return replace(figure, unit=unit), []
         if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
         if (group := implied.of_those_opening(doc, first, self._counted_noun)) is not None:
@@ -740,12 +757,32 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[group[0].i : group[-1].i + 1].text), []
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
+        if self._per_time_unit(number) and (unit := implied.antecedent_unit(doc, first, previous, 2)):
+            return replace(figure, unit=unit), []  # "24 people were displaced every minute ... 30 per minute in 2014"
+        if restated := self._restated_noun(doc, figure):
+            return replace(figure, unit=doc[restated[0].i : restated[-1].i + 1].text), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
         if (scaled or not figure.is_word) and (
-            unit := implied.antecedent_unit(doc, first, previous, value=_as_float(figure.value))
+            (unit := implied.antecedent_unit(doc, first, previous, value=_as_float(figure.value)))
+            or (unit := implied.nearest_count_unit(doc, first, previous))
         ):
             return replace(figure, unit=unit), []
         return figure, []
+
+    def _restated_noun(self, doc: Doc, figure: Figure) -> list[Token]:
+        """The noun of a key figure that the text restates at once with its noun: "12.4 million An estimated 12.4
+        million people were newly displaced" (a flattened key-figure block: the figure, then its sentence). The same
+        number must follow within a few words, with no other number and no sentence break between."""
+        text = doc.text
+        surface = text[figure.number_start : figure.number_end]
+        at = text.find(surface, figure.end, figure.end + _RESTATED_GAP + len(surface))
+        if at < 0 or _RESTATED_BREAK.search(text, figure.end, at):
+            return []
+        after = at + len(surface)
+        if after < len(text) and (text[after].isdigit() or text[after : after + 2] in _NUMBER_GOES_ON):
+            return []
+        index = _token_at_or_after(doc, after)
+        return [] if index is None else self._counted_noun(doc, index)
 
     def _said_of_people(self, doc: Doc, figure: Figure) -> Figure:
         """The figure counting people when a verb said of people governs it ("KILLS FIVE, AFFECTS 32"), else as it
@@ -876,6 +913,8 @@ class QuantityRecognizer:
         while end < len(doc) and doc[end].tag_ == "POS" and (owned := self._noun_run(doc, end + 1, False)):
             if index > 0 and doc[index - 1].tag_ in {"DT", "PRP$"}:  # "the world's poorest people" counts people
                 first = self._noun_run(doc, end + 1) or owned
+            elif first[-1].tag_ == "NNS" and owned[-1].tag_ == "NN":
+                break  # a plural possessor of a mass noun is what is counted: "1,000 detainees' nutritional health"
             else:  # a bare possessor names a kind: "12 children's hospitals"
                 first = list(doc[first[0].i : owned[-1].i + 1])
             end = first[-1].i + 1
@@ -999,10 +1038,12 @@ class QuantityRecognizer:
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]
-        if _plural_after_acronym(token):
+        if _plural_after_acronym(token) or _plural_before_verb(token):
             return True
         if _degree_adverb(token) and token.i + 1 < len(token.doc):
-            return token.doc[token.i + 1].tag_ in _MODIFIER_TAGS  # "severely malnourished", "most vulnerable"
+            # "severely malnourished", "most vulnerable", "severely food-insecure" (the hyphenated word's last part)
+            following = _hyphenated(token.doc, token.i + 1)
+            return following[-1].tag_ in _MODIFIER_TAGS or (len(following) > 1 and following[-1].tag_ in _NOUN_TAGS)
         return any(c.isalpha() for c in token.text) and (
             token.tag_ in _NOUN_TAGS | _MODIFIER_TAGS or token.lower_ in self.words["classifying_modifiers"]
         )
@@ -1155,7 +1196,26 @@ def _hyphenated(doc: Doc, index: int) -> list[Token]:
 
 
 def _is_noun(word: list[Token]) -> bool:
-    return word[-1].tag_ in _NOUN_TAGS or _plural_after_acronym(word[-1])
+    return word[-1].tag_ in _NOUN_TAGS or _plural_after_acronym(word[-1]) or _plural_before_verb(word[-1])
+
+
+_VERB_TAGS = {"VBD", "VBN", "VBZ", "VBP", "MD"}
+
+
+def _plural_before_verb(token: Token) -> bool:
+    """ "in 30 contexts benefited from": a plural right after a number that the tagger read as a verb, though the
+    verb of its clause follows it."""
+    doc = token.doc
+    return (
+        token.tag_ in ("VBD", "VBZ")
+        and token.is_lower
+        and not token.is_stop  # "2022 has been": an auxiliary
+        and token.lower_.endswith("s")
+        and token.i >= 1
+        and doc[token.i - 1].tag_ == "CD"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].tag_ in _VERB_TAGS
+    )
 
 
 _OBJECT_OPENING_TAGS = {"DT", "CD", "PRP", "PRP$", "JJ", "JJR", "JJS"} | _NOUN_TAGS
@@ -1207,10 +1267,11 @@ def _bare_plural_at(doc: Doc, index: int) -> bool:
 def _cut_before_name(words: list[list[Token]]) -> None:
     """A lower-case plural noun is a whole counted noun; a capitalised word after it, or after the lower-case
     adjectives that follow it, opens a name, a heading or the next field of a text whose punctuation or line
-    breaks were lost ("2,400 people Danish Red Cross partners", "Four people dead INDIA Cyclone Titli"): cut there."""
+    breaks were lost ("2,400 people Danish Red Cross partners", "Four people dead INDIA Cyclone Titli", "25,455 mt
+    Cost (United States dollars)"): cut there."""
     for i, word in enumerate(words[:-1]):
         token = word[-1]
-        if token.tag_ != "NNS" or not token.is_lower:
+        if token.tag_ not in ("NNS", "NNP") or not token.is_lower:  # a lower-case "NNP": a symbol such as "mt"
             continue
         following = i + 1
         while following < len(words) - 1 and _lower_adjective(words[following]):
@@ -1402,9 +1463,18 @@ def _glued_to_label(doc: Doc, index: int) -> bool:
 _FOOTNOTE_MARKER = re.compile(r"(?<=[a-z]{3})\d{1,2}\Z")
 
 
+# the closing bracket of an aside and a note marker glued to it: "6.5 million people (2.5 million children)i are"
+_BRACKET_MARKER = re.compile(r"(?<=[a-z]{3})\)[ivx\d*]{0,4}\Z")
+
+
 def _without_footnote_marker(unit: str | None) -> str | None:
-    """A counted noun without the footnote number a PDF copy glues to it ("internally displaced people1")."""
-    return _FOOTNOTE_MARKER.sub("", unit) if unit else unit
+    """A counted noun without the footnote number a PDF copy glues to it ("internally displaced people1"), nor
+    the bracket closing an aside with its marker ("children)i")."""
+    if not unit:
+        return unit
+    if "(" not in unit:
+        unit = _BRACKET_MARKER.sub("", unit)
+    return _FOOTNOTE_MARKER.sub("", unit)
 
 
 def _in_label(token: Token) -> bool:
@@ -1532,6 +1602,7 @@ class _Found:
 # between a hedged count and the next item of a list of the same noun: no sentence end, then a comma or "and"
 # ("an estimated 2,592 individuals affected in A, 8,655 individuals (1,909 households) in B and 780 individuals in C")
 _NEXT_ITEM_GAP = re.compile(r"[^.;:!?]*(?:,|\band)\s+")
+_FINITE_AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\b", re.IGNORECASE)
 
 
 def _hedges_carried(text: str, found: list[_Found]) -> list[_Found]:
@@ -1542,7 +1613,7 @@ def _hedges_carried(text: str, found: list[_Found]) -> list[_Found]:
     anchor: Quantity | None = None  # the last count hedged in its own words
     for read in found:
         quantity = read.quantity
-        if anchor is not None and _next_item(text, anchor, quantity):
+        if anchor is not None and _next_item(text, anchor, quantity) and not _own_clause(text, anchor, read):
             high = quantity.value if anchor.high is not None and anchor.low is None else None
             quantity = quantity.model_copy(update={"qualifier": anchor.qualifier, "low": None, "high": high})
             read = replace(read, quantity=quantity)
@@ -1602,6 +1673,16 @@ def _next_item(text: str, anchor: Quantity, quantity: Quantity) -> bool:
         and _written_after(text, quantity)  # "and 20 injured": a noun implied, a clause of its own
         and _NEXT_ITEM_GAP.fullmatch(text, anchor.end, quantity.start) is not None
     )
+
+
+def _own_clause(text: str, anchor: Quantity, read: _Found) -> bool:
+    """ "an estimated 5.7 children has been disrupted and 1.5 million children face ...": a finite verb said of the
+    hedged count closes its clause, and the next count is the subject of a verb of its own, with its own reading;
+    "some 300 were killed in A and 200 people in B" shares the verb and the hedge."""
+    if _FINITE_AUXILIARY.search(text, anchor.end, read.quantity.start) is None:
+        return False
+    doc = read.span.doc
+    return read.span.end < len(doc) and doc[read.span.end].tag_ in {"VBP", "VBZ", "VBD", "MD"}
 
 
 def _compound_amounts(doc: Doc, text: str, found: list[_Found]) -> list[_Found]:
@@ -1677,6 +1758,29 @@ def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
         offsets = doc.to_array([IDX, LENGTH])  # one array copy; a Python loop over Token objects cost more
         bounds = doc.user_data[_TOKEN_STARTS] = (offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist())
     return bounds
+
+
+_PAIRED_TOLL_GAP = re.compile(
+    r"\s+(?:(?:were|was|are|have been|had been|has been)\s+)?(\w+)"  # "killed", "were killed"
+    r"\s*(?:,|and|while|with)\s*(?:another\s+|a further\s+)?",  # "and", ", a further"
+    re.IGNORECASE,
+)
+
+
+def _paired_toll(text: str, figure: Figure, previous: Sequence[Quantity]) -> str | None:
+    """A toll's second count takes the first one's noun: "112 children killed and 149 injured" counts children
+    (a verb said of people would give people)."""
+    if not previous or previous[-1].kind is not Kind.COUNT or not previous[-1].unit:
+        return None
+    gap = _PAIRED_TOLL_GAP.fullmatch(text, previous[-1].end, figure.number_start)
+    if gap is None or gap.group(1).lower() not in implied.people_words():
+        return None
+    return previous[-1].unit
+
+
+_RESTATED_GAP = 30  # characters between a key figure and its restatement ("12.4 million An estimated 12.4 million")
+_RESTATED_BREAK = re.compile(r"[\d.!?;:]")
+_NUMBER_GOES_ON = tuple(f"{mark}{digit}" for mark in ",." for digit in "0123456789")
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int | None:

@@ -38,14 +38,14 @@ _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|prev
 _MAX_AGE_UNDER = 25
 _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")  # "2.1 Health"
 _MAX_HEADING = 80
-_PAGES_BEFORE = re.compile(r"(?<![\w])pp\.\s*\Z", re.IGNORECASE)  # "pp. 4-6"
+_PAGES_BEFORE = re.compile(r"(?<![\w])(?:pp\.|pages?)\s*\Z", re.IGNORECASE)  # "pp. 4-6", "See pages 12-22"
 _TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 donors"
 _SLASH_PAIR = re.compile(r"\d{1,2}/(\d{1,2})")
 _COMMON_DENOMINATORS = frozenset({"2", "3", "4"})  # "1/2 ration", "a 3/4 majority": fractions even without "of"
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(
-    r"\baged\s+(?:between\s+)?(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE
-)  # "aged 6-59 months", "aged between 6-59 months"
+    r"\b(?:aged|ages?(?:\s+of)?)\s+(?:between\s+)?(?:\S+\s+(?:months?|years?)\s+(?:to|and|-)\s+)?\Z", re.IGNORECASE
+)  # "aged 6-59 months", "aged between 6-59 months", "children between the ages between 1-5 years"
 _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 # "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time
 _AGO_AFTER = re.compile(r"(?:\s+\d{1,2}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))*\s+ago\b", re.IGNORECASE)
@@ -267,8 +267,10 @@ class Rejections:
         )
         if _TOP_BEFORE.search(before) and small and figure.start == start:
             return Rejection("idiom", "top-n")  # "among the top 10 countries", "the top seven operations": a ranking
-        if _pattern("listing_before").search(before):
-            return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
+        if not figure.is_word and _pattern("listing_before").search(before):
+            # "Showing 11–20 of 146 results": a site's counter is in digits; "images showing dozens of bodies"
+            # is the report's own figure
+            return Rejection("site furniture", "result-listing")
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
         if (_SMALL_INTEGER.fullmatch(surface) or _GLUED_MARKER.fullmatch(surface)) and (
@@ -806,7 +808,18 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     listed = _LIST_END_AFTER.match(text, end) and (number.end >= len(doc) or not doc[number.end].like_num)
     if previous.tag_ == "NNS" and listed and len(text[start:end]) == 1:
         return Rejection("footnote", "marker-after-noun")  # "in their own countries 2 and ..."
+    if previous.tag_ == "NNS" and previous.is_lower and len(text[start:end]) == 1 and _opens_sentence(doc, number.end):
+        return Rejection("footnote", "marker-before-sentence")  # "40.8 million internally displaced persons 1 If these"
     return None
+
+
+def _opens_sentence(doc: Doc, index: int) -> bool:
+    """A capitalised function word then a lower-case word: a sentence a PDF copy ran on after a footnote marker
+    ("1 If these", "2 The number")."""
+    if index + 1 >= len(doc):
+        return False
+    opener, following = doc[index], doc[index + 1]
+    return opener.is_title and opener.is_stop and len(opener) > 1 and following.is_lower and following.is_alpha
 
 
 # a marker written against a closing bracket, or after the full stop that follows it (read as a decimal: ").4")
@@ -1047,6 +1060,7 @@ def _in_numbered_line(text: str, figure: Figure, line_start: int, line_end: int)
 _CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})
 _MIN_NAMED_TITLE_WORDS = 3
 _LINE_OPENING = re.compile(r"\s*(?:\d{1,3}\s+)?")
+_NAME_LINKS = frozenset({"and", "of", "for", "the", "&"})
 
 
 def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
@@ -1062,7 +1076,11 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
         return Rejection("page furniture", "page-number-line-start")
     if figure.qualifier is not Qualifier.EXACT or not unit_tokens:
         return None
-    names = all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
+    # "1 Kyrgyz Republic Protracted Relief and Recovery Operation": a name, its small words between capitals
+    names = all(
+        (t.tag_ == "NNP" and (t.is_title or t.is_upper)) or (0 < i < len(unit_tokens) - 1 and t.lower_ in _NAME_LINKS)
+        for i, t in enumerate(unit_tokens)
+    )
     singular_title = (
         surface != "1"
         and (unit_tokens[0].is_title or unit_tokens[0].is_upper)

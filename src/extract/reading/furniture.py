@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 
 from extract.reading.segments import is_figure_line
 from extract.resources import load_json
@@ -99,6 +100,74 @@ def _under_its_title(lines: list[str], above: int | None, below: int | None) -> 
     words_above = {w.casefold() for w in _TITLE_WORD.findall(lines[above])}
     words_below = {w.casefold() for w in _TITLE_WORD.findall(lines[below])}
     return len(words_above & words_below) >= _MIN_SHARED_TITLE_WORDS
+
+
+# A table of contents set one entry to a line, as a PDF copy lays it out ("Contents", "Introduction 4 South Sudan
+# situation 10 Democratic Republic", "of the Congo situation 18", "Iraq situation 38", ...): short lines with no
+# sentence in them, whose page numbers grow from line to line.
+MAX_CONTENTS_LINES = 60
+MAX_CONTENTS_WORDS = 12
+MIN_CONTENTS_NUMBERS = 5
+_CONTENTS_PAGE = re.compile(r"(?<![\d.,])\d{1,3}(?![\d,%]|\.\d)")
+# a page number ends its entry: the line's end, or the next entry's capital ("situation 10 Democratic Republic");
+# "3 million people" under the heading is a key figure, no entry
+_PAGE_ENDS_ENTRY = re.compile(r"\s*(?:\Z|[A-Z(])")
+_DOT_LEADER = re.compile(r"\.{2,}|…")
+_SENTENCE_BREAK = re.compile(r"[.!?;:](?:\s|$)")
+
+
+@cache
+def _contents_heading() -> re.Pattern[str]:
+    headings = load_json("boilerplate.json")["contents_headings"]
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in headings) + r"):?", re.IGNORECASE)
+
+
+def contents_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a table of contents set one entry to a line: after a line that is a contents
+    heading ("Contents", "Table of contents"), the short lines with no sentence break whose page numbers grow
+    strictly from entry to entry, at least five numbers in all. The run ends at a line of prose or at a number
+    that does not grow ("(3)", the next page's marker)."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _contents_heading().fullmatch(line.strip()):
+            continue
+        run: list[int] = []
+        numbers: list[int] = []
+        for j in range(i + 1, min(len(lines), i + 1 + MAX_CONTENTS_LINES)):
+            text = _DOT_LEADER.sub(" ", lines[j])
+            if not text.strip():
+                continue
+            marks = list(_CONTENTS_PAGE.finditer(text))
+            pages = [int(m.group()) for m in marks]
+            if _SENTENCE_BREAK.search(text) or len(text.split()) > MAX_CONTENTS_WORDS:
+                break
+            if not all(_PAGE_ENDS_ENTRY.match(text, m.end()) for m in marks):
+                break
+            sequence = [*numbers[-1:], *pages]
+            if any(b <= a for a, b in pairwise(sequence)):
+                break
+            numbers += pages
+            run.append(j)
+        while run and not _DIGITS.search(lines[run[-1]]):
+            run.pop()
+        if len(numbers) >= MIN_CONTENTS_NUMBERS:
+            found.update(run)
+    return found
+
+
+# A running header set in spaced capitals, as a PDF copy keeps it: "2 U N H C R > C O N S E Q U E N C E S 2 0 2 0".
+_LETTER_SPACED = re.compile(r"(?:(?<!\S)\S ){8,}\S(?!\S)")
+MIN_SPACED_LETTERS = 6
+
+
+def letter_spaced_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines holding a run of nine or more single characters, six of them letters, each set off by
+    one space: a letter-spaced running header or footer; its digits are the page number and a year."""
+    return {
+        i
+        for i, line in enumerate(lines)
+        if any(sum(c.isalpha() for c in match.group()) >= MIN_SPACED_LETTERS for match in _LETTER_SPACED.finditer(line))
+    }
 
 
 def _next_with_text(lines: list[str], index: int, step: int) -> int | None:

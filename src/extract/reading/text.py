@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from extract.reading.furniture import furniture_lines, page_number_lines
+from extract.reading.furniture import contents_lines, furniture_lines, letter_spaced_lines, page_number_lines
 from extract.reading.normalise import TextBuilder
 from extract.reading.offsets import MappedText
 from extract.reading.segments import CELL_SEPARATOR, Block, CleanText, SegmentKind, classify, concat
@@ -90,7 +90,12 @@ def _blocks(
     """Blocks at blank lines; a page-furniture line (recurring with only its digits changed, a page number atop a
     page in `page_firsts`, or one that `in_furniture` names) is a boilerplate block of its own."""
     texts = [line.text for line in lines]
-    furniture = furniture_lines(texts) | page_number_lines(texts, page_firsts or set())
+    furniture = (
+        furniture_lines(texts)
+        | page_number_lines(texts, page_firsts or set())
+        | contents_lines(texts)
+        | letter_spaced_lines(texts)
+    )
     blocks: list[Block] = []
     current: list[_Line] = []
 
