@@ -128,11 +128,14 @@ def _cues() -> dict[str, object]:
         ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
         "opening_period_before": re.compile(
-            r"(?<![\w-])the\s+(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z", re.IGNORECASE
+            # "the first six months", "the year's first five months"
+            r"(?<![\w-])(?:the|\w+['’]s)\s+(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z",
+            re.IGNORECASE,
         ),
         "period_summary_after": re.compile(
             r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
         ),
+        "month_year_before": re.compile(r"\b(?:" + _months() + r")\s+(?:19|20)\d\d\s*\Z", re.IGNORECASE),
         "period_end_after": re.compile(
             r"\s+(?:" + _alternation(data["period_end_words"]) + r")\s+(?:\d{1,2}\s+)?(?:" + _months() + r")\b",
             re.IGNORECASE,
@@ -664,9 +667,19 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     if titled and _FIGURE_AFTER.match(text, end):
         return Rejection("footnote", "marker-before-figure")  # a table label's marker: "Refugees 1 52,000"
     listed = _LIST_END_AFTER.match(text, end) and (number.end >= len(doc) or not doc[number.end].like_num)
-    if previous.tag_ == "NNS" and listed and len(text[start:end]) == 1:
+    placed = figure.unit is None and _PLACE_AFTER.match(text, end)  # "the programs 1 in El Salvador"
+    if previous.tag_ == "NNS" and (listed or placed) and len(text[start:end]) == 1:
         return Rejection("footnote", "marker-after-noun")  # "in their own countries 2 and ..."
+    dated = _pattern("month_year_before").search(text, 0, start)
+    if figure.unit is None and dated and _CLAUSE_END_AFTER.match(text, end):
+        return Rejection("footnote", "marker-after-date")  # "since November 2018 4 , there were": a lost superscript
     return None
+
+
+# a preposition, then a name: the place a marker's sentence goes on to ("programs 1 in El Salvador")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|from)\s+[A-Z]")
+_CLAUSE_END_AFTER = re.compile(r"\s*[,;.]")
+_PAGE_BAR_AFTER = re.compile(r"\s*\|\s*Page\b", re.IGNORECASE)
 
 
 # a marker written against a closing bracket, or after the full stop that follows it (read as a decimal: ").4")
@@ -843,6 +856,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
         return Rejection("page furniture", "lone-number")  # "• Uploaded by: ... • 0 • 0": a page's counter
     if _N_OF_M.fullmatch(text, line_start, line_end):
         return Rejection("site furniture", "n-of-m")
+    if _PAGE_BAR_AFTER.match(text, end):
+        return Rejection("page furniture", "page-bar")  # "1 | Page": a PDF copy's page footer
     if figure.qualifier is not Qualifier.EXACT or not _PAGE_NUMBER.fullmatch(text, start, end):
         return None
     edge = not before.strip() or not after.strip()

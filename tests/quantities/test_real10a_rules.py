@@ -1,0 +1,75 @@
+"""Rules for the classes real10a's fresh documents showed (issue #12): reporting periods that start on a date,
+(more rules below). Made-up sentences, one rule each, with cases where the rule must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.models import Kind
+
+from .helpers import read_figures
+
+
+def _durations(nlp, text: str) -> list[float | None]:
+    return [q.value for _, q in read_figures(nlp, text) if q.kind is Kind.DURATION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the opening part of a period after a possessive: which months, not how long
+        "Over the season's first four months, 3,200 people crossed the border.",
+        # a period that runs from or since a date: when, as "the 27 weeks to 4 December" is
+        "In the 45 days since March 3, a total of 9,100 people were registered.",
+        "In the two days from 12 June through 14 June, the clinic treated 310 patients.",
+    ],
+)
+def test_a_period_tied_to_a_date_or_opening_is_no_duration(nlp, text):
+    assert _durations(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not the opening part: a length of time
+        ("The agency's programme lasted four months in all.", [4]),
+        # "from" without a date after it
+        ("Volunteers worked for three days from their own homes.", [3]),
+        ("The camp has been open for six weeks since its founding.", [6]),
+    ],
+)
+def test_a_duration_without_a_date_or_opening_stays(nlp, text, expected):
+    assert _durations(nlp, text) == expected
+
+
+def _values(nlp, text: str) -> list[float | None]:
+    return [q.value for _, q in read_figures(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a PDF copy's lost superscript after a plural noun, before a place
+        ("Staff of the clinics 2 in Tamale and Bolgatanga answered 38 questionnaires.", [38]),
+        # ... after a month and its year, before the clause goes on
+        ("Although 600 farmers had enrolled since June 2021 5 , no visits were made.", [600]),
+        # a page footer "N | Page"
+        ("7 | Page The team held 14 interviews with returnees.", [14]),
+    ],
+)
+def test_markers_and_page_footers_of_a_pdf_copy_are_no_figures(nlp, text, expected):
+    assert _values(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a counted noun after the number: a figure
+        ("The clinics treated 2 patients in Tamale.", [2]),
+        # the year and the count split by a comma: the count stays
+        ("In June 2021, 5 were injured in the blast.", [5]),
+        ("Flooding in June 2021 5 people dead.", [5]),
+    ],
+)
+def test_counts_near_those_places_stay(nlp, text, expected):
+    assert [v for v in _values(nlp, text) if v != 2021] == expected
