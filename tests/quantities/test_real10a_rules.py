@@ -73,3 +73,48 @@ def test_markers_and_page_footers_of_a_pdf_copy_are_no_figures(nlp, text, expect
 )
 def test_counts_near_those_places_stay(nlp, text, expected):
     assert [v for v in _values(nlp, text) if v != 2021] == expected
+
+
+def _units(nlp, text: str) -> list[str | None]:
+    return [q.unit.lower() if q.unit else None for _, q in read_figures(nlp, text) if q.value not in (2019, 2020)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report header's field label, its colon just before the figure
+        ("Operation budget: CHF 50,000 Number of people to be assisted: 12,000", ["chf", "people"]),
+        ("Appeal coverage: 40% N of households being assisted: 2,300", ["percent", "households"]),
+        # a title-case headline's verb of amount after its plural subject
+        ("Cholera Cases Top 4,500 in Coastal Province", ["cases"]),
+        ("Flood Deaths Reach 312; Rescue Teams Deployed", ["deaths"]),
+        # a comparison with the count before, in the same sentence or the one before
+        ("The camp registered 7,400 refugees in March. That figure compares to 5,100 in 2019.", ["refugees"] * 2),
+        ("Clinics saw 900 patients this week, up from 650 on Monday.", ["patients", "patients"]),
+        ("Teams recorded 41 incidents this month, above last month's total: 37.", ["incidents", "incidents"]),
+        # said of people: "have arrived"
+        ("Since the border reopened, a total of 2,400 have arrived.", ["people"]),
+    ],
+)
+def test_an_implied_noun_from_a_field_label_a_headline_or_a_comparison(nlp, text, expected):
+    assert _units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a number of" and a label without a colon before the figure: no field
+        ("A number of people were assisted and 300 more were registered later.", [None]),
+        # a lower-case verb after a plural: no headline
+        ("Some deaths reach 40 per district.", [None]),
+        # a comparison with no count before it
+        ("Prices are up from 300 in 2019.", [None]),
+    ],
+)
+def test_no_implied_noun_without_those_cues(nlp, text, expected):
+    assert _units(nlp, text) == expected
+
+
+def test_a_comparison_with_a_measure_takes_no_count_noun(nlp):
+    text = "We repaired 19 wells. Each well now yields 40 litres per hour, up from 12 in 2019."
+    assert _units(nlp, text)[::2] == ["wells", None]

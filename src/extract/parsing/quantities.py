@@ -430,8 +430,12 @@ class QuantityRecognizer:
             return figure, []  # a scrambled row's cell: its column header says what it counts, not the words beside
         if _ends_row(doc, figure):
             label, code = ([], None) if figure.is_year_like else self._row_label(doc, figure)
-            if not label:
-                return figure, []
+            if not label:  # "last year's total: 224": a comparison with the count before, else no noun
+                first = _token_at_or_after(doc, figure.number_start)
+                if first is not None and (noun := implied.number_of_earlier(doc, first, self._counted_noun)):
+                    return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []  # a form's field
+                unit = None if first is None else implied.compared_with_earlier(doc, figure.start, first, previous)
+                return (replace(figure, unit=unit) if unit else figure), []
             if code:  # "Cash grants (CHF) | 3.2 million"
                 return replace(figure, start=label[0].idx, kind=Kind.MONEY, unit=code), label
             return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
@@ -730,6 +734,10 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[group[0].i : group[-1].i + 1].text), []
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
+        if unit := implied.headline_subject(doc, first) or implied.compared_with_earlier(
+            doc, figure.start, first, previous
+        ):
+            return replace(figure, unit=unit), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
         if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
             return replace(figure, unit=unit), []
