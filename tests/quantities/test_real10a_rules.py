@@ -118,3 +118,45 @@ def test_no_implied_noun_without_those_cues(nlp, text, expected):
 def test_a_comparison_with_a_measure_takes_no_count_noun(nlp):
     text = "We repaired 19 wells. Each well now yields 40 litres per hour, up from 12 in 2019."
     assert _units(nlp, text)[::2] == ["wells", None]
+
+
+def _readings(nlp, text: str) -> list[tuple[float | None, str, str | None]]:
+    return [(q.value, q.kind.value, q.unit) for _, q in read_figures(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "MT" glued to a number is metric tonnes as reports write them, not megatons
+        ("The branch dispatched 12MT of maize to the camps.", [(12, "measure", "mt")]),
+        # a duration word after "more": the amount of time, not "months of rain"
+        ("Forecasters expect three more months of drought.", [(3, "duration", "months")]),
+        # what a count includes is not its noun
+        (
+            "Alerts reached 9,000 households including 300 schools.",
+            [(9000, "count", "households"), (300, "count", "schools")],
+        ),
+        # a gerund naming what a thing is for is a kind, kept
+        ("Volunteers handed out 640 cooking sets to the families.", [(640, "count", "cooking sets")]),
+    ],
+)
+def test_units_of_report_writing(nlp, text, expected):
+    assert _readings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a series number of a dashboard or snapshot: a reference
+        "Sahel — Displacement Dashboard 4 (March 2019)",
+        # a year after "the" before a name: which event, not how many
+        "Farmers still recall the 1998 El Niño floods.",
+    ],
+)
+def test_a_dashboard_number_and_a_named_events_year_are_no_counts(nlp, text):
+    assert [q for _, q in read_figures(nlp, text) if q.kind.value == "count"] == []
+
+
+def test_a_count_before_a_nationality_stays(nlp):
+    # no "the" before the number: a count of refugees
+    assert _readings(nlp, "The camp hosts 1850 Syrian refugees.") == [(1850, "count", "refugees")]

@@ -50,6 +50,7 @@ _MAX_LABEL_TOKENS = 10
 _MAX_LINE_LABEL_TOKENS = 16
 _SENTENCE_VERB_TAGS = {"VBZ", "VBP", "MD"}
 _CLAUSE_TAGS = {"VBN", "VBD", "VBG", "IN"}
+_PREPOSITIONAL_PARTICIPLES = {"including", "excluding", "regarding", "concerning"}
 _LINE_LABEL_STOPS = {".", "!", "?", ";", ":", "|", "$", "%"}
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
@@ -521,6 +522,8 @@ class QuantityRecognizer:
         if (counted := self._number_of(doc, unit_tokens)) is not None:
             unit_tokens = counted  # "0.269 million Total number of IDPs": a key figure's label counts the IDPs
         head = unit_tokens[-1].lower_
+        if len(unit_tokens) == 1 and head in self.words["duration_units"]:  # "two more months of rain": months
+            return replace(figure, end=unit_tokens[0].idx + len(head), kind=Kind.DURATION, unit=head), unit_tokens
         if head not in self.measures and any(c in "aeiouy" for c in head):  # "115 mt of food": a unit's abbreviation
             unit_tokens += _of_complement(doc, unit_tokens[-1].i + 1)  # "44 places of detention"
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
@@ -993,6 +996,8 @@ class QuantityRecognizer:
     def _clause_verb(self, word: list[Token]) -> bool:
         """A participle heading a clause: "households receiving kits", "seven in ten said prices rose"."""
         token = word[0]
+        if len(word) == 1 and token.lower_ in _PREPOSITIONAL_PARTICIPLES:
+            return True  # "70,000 volunteers including CPP volunteers": what the count includes, not its noun
         return (
             len(word) == 1
             and token.tag_ in {"VBG", "VBN"}

@@ -285,7 +285,7 @@ class Rejections:
         if _cut_at_text_end(text, figure):
             return Rejection("cut text", "cut-at-text-end")  # "... to CHF 20 millio": the copy stops mid-word
         if figure.is_year_like and figure.unit is not None:
-            return _year_modifier(figure, unit_tokens)
+            return _year_modifier(text, figure, unit_tokens)
         if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
             return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
@@ -543,11 +543,13 @@ def _numbered_name(doc: Doc, text: str, figure: Figure, number: Span, unit_token
     return hyphenated or singular
 
 
-def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
-    """A year before a noun: "the 2020 assessment", "2015 Revision", "1929 Geneva Convention", "2023 HNO"; not a
-    count of a plural noun ("1800 households")."""
+def _year_modifier(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
+    """A year before a noun: "the 2020 assessment", "2015 Revision", "1929 Geneva Convention", "2023 HNO", "the
+    1997 El Niño rains" (a year after "the" before a name); not a count of a plural noun ("1800 households")."""
     assert figure.unit is not None
     words = figure.unit.split()
+    if figure.start == figure.number_start and _THE_BEFORE.search(text, 0, figure.start) and words[0][:1].isupper():
+        return Rejection("year", "year-before-name")  # "since the 1997 El Niño rains": which rains, not how many
     head = unit_tokens[-1] if unit_tokens else None
     singular = head is None or head.tag_ in {"NN", "NNP"} or words[-1].lower() in _cue("plan_words")
     if figure.unit.lower() in _cue("plan_acronyms") or (words[0][:1].isupper() and singular):
@@ -679,6 +681,7 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
 # a preposition, then a name: the place a marker's sentence goes on to ("programs 1 in El Salvador")
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|from)\s+[A-Z]")
 _CLAUSE_END_AFTER = re.compile(r"\s*[,;.]")
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+\Z", re.IGNORECASE)
 _PAGE_BAR_AFTER = re.compile(r"\s*\|\s*Page\b", re.IGNORECASE)
 
 
