@@ -160,3 +160,41 @@ def test_a_dashboard_number_and_a_named_events_year_are_no_counts(nlp, text):
 def test_a_count_before_a_nationality_stays(nlp):
     # no "the" before the number: a count of refugees
     assert _readings(nlp, "The camp hosts 1850 Syrian refugees.") == [(1850, "count", "refugees")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # page 1 of a PDF copy before a title in title case that a participle opens
+        "1 Revised Emergency Appeal Kenya: Drought Emergency appeal n MDRKE009",
+        # "One ... shared": a speaker introduced, as "One official said" is
+        "One nurse shared: “We worked through the night.”",
+        # "one example of": an illustration
+        "The new clinic is just one example of what local partners achieve.",
+        # a day, a month in another script, a year: a date of a site's other language
+        "نشر: 14 يونيو 2019 10:20 CET",
+    ],
+)
+def test_page_titles_speakers_examples_and_foreign_dates_are_no_figures(nlp, text):
+    assert [q for _, q in read_figures(nlp, text) if q.kind.value == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 new health centre was opened in the district.", [1]),
+        ("One volunteer was injured and two examples of damage were recorded.", [1, 2]),
+        ("The team trained 14 volunteers in 2019.", [14]),
+    ],
+)
+def test_counts_beside_those_shapes_stay(nlp, text, expected):
+    assert [q.value for _, q in read_figures(nlp, text) if q.kind.value == "count"] == expected
+
+
+def test_a_header_fields_duration_keeps_its_unit_of_time(nlp):
+    text = (
+        "Operation start date: 2 May 2019 GLIDE n FL 2019 Timeframe covered by this update: 1 June 2019 to 30 "
+        "November 2019 Operation timeframe: 9 months, until 31 January 2020 DREF amount allocated: CHF 95,000"
+    )
+    readings = [(q.value, q.kind.value, q.unit) for _, q in read_figures(nlp, text) if q.value in (9, 95_000)]
+    assert readings == [(9, "duration", "months"), (95_000, "money", "CHF")]

@@ -226,6 +226,8 @@ class QuantityRecognizer:
         ):
             return rejection
         figure, unit_tokens = self._with_unit(doc, text, figure, previous)
+        if figure.kind is Kind.COUNT and figure.unit and figure.unit.lower() in self.words["duration_units"]:
+            figure = replace(figure, kind=Kind.DURATION, unit=figure.unit.lower())  # a table cell's "9 months"
         figure = _thousands_point(text, figure, unit_tokens)
         figure = _with_trailing_hedge(text, figure)
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
@@ -425,7 +427,10 @@ class QuantityRecognizer:
             return sub_row
         if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
             if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's,
-                return self._said_of_people(doc, figure), []  # unless a verb said of people governs it
+                if (own := self._quantulum_unit(text, figure)).kind is Kind.DURATION and own.unit:
+                    # unless it writes its own unit of time: "Operation timeframe: 14 months"
+                    return replace(own, unit=self._duration_name(own.unit, own)), []
+                return self._said_of_people(doc, figure), []  # or a verb said of people governs it
             return replace(figure, unit=_label_text(cell)), cell
         if not figure.is_word and _in_cell_run(doc, figure):
             return figure, []  # a scrambled row's cell: its column header says what it counts, not the words beside

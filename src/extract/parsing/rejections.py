@@ -286,6 +286,8 @@ class Rejections:
             return Rejection("cut text", "cut-at-text-end")  # "... to CHF 20 millio": the copy stops mid-word
         if figure.is_year_like and figure.unit is not None:
             return _year_modifier(text, figure, unit_tokens)
+        if figure.unit is not None and _FOREIGN_MONTH.fullmatch(figure.unit) and _YEAR_AFTER.match(text, figure.end):
+            return Rejection("date", "foreign-month")  # "31 مايو 2016": a day, a month in another script, a year
         if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
             return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
@@ -615,6 +617,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return Rejection("idiom", "n-figures")  # "will reach seven figures", "a six-figure sum": a size, no count
     if _one_speaker(doc, figure, number, unit_tokens):
         return Rejection("idiom", "one-speaker")
+    if figure.value == 1 and figure.unit is not None and figure.unit.lower() in _cue("example_nouns"):
+        return Rejection("idiom", "one-example")  # "just one example of how DTM feeds policy": an illustration
     if _in_one_instance(doc, figure, number):
         return Rejection("idiom", "in-one")  # "in one place the sewage system was upgraded": which, not how many
     if figure.unit is not None or number.start < 2:
@@ -681,6 +685,9 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
 # a preposition, then a name: the place a marker's sentence goes on to ("programs 1 in El Salvador")
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|from)\s+[A-Z]")
 _CLAUSE_END_AFTER = re.compile(r"\s*[,;.]")
+# one word of letters outside the Latin script (a month name of a site's other language), then a year
+_FOREIGN_MONTH = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+\Z", re.IGNORECASE)
 _PAGE_BAR_AFTER = re.compile(r"\s*\|\s*Page\b", re.IGNORECASE)
 
@@ -941,6 +948,14 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
     if figure.qualifier is not Qualifier.EXACT or not unit_tokens:
         return None
     names = all(t.tag_ == "NNP" and (t.is_title or t.is_upper) for t in unit_tokens)
+    # "1 Revised Emergency Appeal Syria: ...": page 1 before a title in title case that a participle opens
+    names = names or (
+        surface == "1"
+        and len(unit_tokens) >= _MIN_NAMED_TITLE_WORDS
+        and unit_tokens[0].tag_ in {"VBN", "JJ"}
+        and all(t.is_title for t in unit_tokens)
+        and all(t.tag_ == "NNP" for t in unit_tokens[1:])
+    )
     singular_title = (
         surface != "1"
         and (unit_tokens[0].is_title or unit_tokens[0].is_upper)
