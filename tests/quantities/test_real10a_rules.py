@@ -198,3 +198,18 @@ def test_a_header_fields_duration_keeps_its_unit_of_time(nlp):
     )
     readings = [(q.value, q.kind.value, q.unit) for _, q in read_figures(nlp, text) if q.value in (9, 95_000)]
     assert readings == [(9, "duration", "months"), (95_000, "money", "CHF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a PDF copy's thousands group split after its comma, before a form's next field label
+        ("Overall budget: CHF 1,250, 300 DREF amount allocated: CHF 95,000", [1_250_300, 95_000]),
+        ("Budget: CHF 3,410, 275 Current Appeal coverage: 40%", [3_410_275, 40]),
+        # a list of counts after a comma: two figures
+        ("Houses destroyed: 1,200, 300 damaged.", [1_200, 300]),
+        ("They counted 1,200, 300 Syrians and 40 others.", [1_200, 300, 40]),
+    ],
+)
+def test_a_group_split_after_its_comma_is_one_number_before_a_field_label(nlp, text, expected):
+    assert _values(nlp, text) == expected
