@@ -213,3 +213,20 @@ def test_a_header_fields_duration_keeps_its_unit_of_time(nlp):
 )
 def test_a_group_split_after_its_comma_is_one_number_before_a_field_label(nlp, text, expected):
     assert _values(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's name in the singular, then the plural noun it describes: the plural noun is counted
+        ("The appeal assists 8,400 Democratic Republic of Congo (DRC) refugees in camps.", ["refugees"]),
+        ("Teams reached the three Horn of Africa countries.", ["countries"]),
+    ],
+)
+def test_a_place_name_before_a_plural_noun_describes_it(nlp, text, expected):
+    assert _units(nlp, text) == expected
+
+
+def test_a_name_with_no_plural_after_it_stays(nlp):
+    # a count of one and a name alone: left as they were
+    assert _units(nlp, "The office sent 1 Logistics Officer.") == ["logistics officer"]

@@ -50,6 +50,7 @@ _MAX_LABEL_TOKENS = 10
 _MAX_LINE_LABEL_TOKENS = 16
 _SENTENCE_VERB_TAGS = {"VBZ", "VBP", "MD"}
 _CLAUSE_TAGS = {"VBN", "VBD", "VBG", "IN"}
+_MAX_NAME_TAIL = 6  # tokens of a name's tail ("of Central America", "(CAR)") before the plural noun it describes
 _PREPOSITIONAL_PARTICIPLES = {"including", "excluding", "regarding", "concerning"}
 _LINE_LABEL_STOPS = {".", "!", "?", ";", ":", "|", "$", "%"}
 _MAX_CLAUSE_TOKENS = 6
@@ -526,6 +527,8 @@ class QuantityRecognizer:
             return replace(figure, end=end, kind=Kind.MEASURE, unit="magnitude"), []
         if (counted := self._number_of(doc, unit_tokens)) is not None:
             unit_tokens = counted  # "0.269 million Total number of IDPs": a key figure's label counts the IDPs
+        elif figure.value != 1 and (counted := self._past_a_place_name(doc, unit_tokens)):
+            unit_tokens = counted  # "21,352 Central African Republic (CAR) refugees": the place says whose
         head = unit_tokens[-1].lower_
         if len(unit_tokens) == 1 and head in self.words["duration_units"]:  # "two more months of rain": months
             return replace(figure, end=unit_tokens[0].idx + len(head), kind=Kind.DURATION, unit=head), unit_tokens
@@ -536,6 +539,27 @@ class QuantityRecognizer:
         if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
             return replace(figure, end=doc[unit_tokens[-1].i + 3].idx + 1, kind=Kind.MONEY, unit=code), unit_tokens
         return replace(figure, end=end, unit=unit), unit_tokens
+
+    def _past_a_place_name(self, doc: Doc, unit_tokens: list[Token]) -> list[Token]:
+        """A name in the singular read as the counted noun ("21,352 Central African Republic (CAR) refugees", "the
+        four North of Central America countries"): when a lower-case plural noun follows the name (past its
+        bracketed acronym, or an "of" and the name's other words), the name is the place the counted things are of,
+        and the plural noun what is counted, as "Gaza hospitals" counts hospitals."""
+        if not unit_tokens or not all(t.tag_ == "NNP" and t.is_title for t in unit_tokens):
+            return []
+        index = unit_tokens[-1].i + 1
+        for _ in range(_MAX_NAME_TAIL):
+            acronym = index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")"
+            if acronym and doc[index + 1].is_upper:
+                index += 3  # "(CAR)"
+            elif index < len(doc) and (doc[index].lower_ == "of" or (doc[index].tag_ == "NNP" and doc[index].is_title)):
+                index += 1  # "of Central America"
+            else:
+                break
+        if index >= len(doc) or not doc[index].is_lower or doc[index].tag_ != "NNS":
+            return []
+        noun = self._counted_noun(doc, index)
+        return noun if noun and noun[0].i == index else []
 
     def _units_column(self, doc: Doc, figure: Figure) -> list[Token] | None:
         """An annual-report table's units column, written between the row label and the cells: "Food commodities

@@ -550,13 +550,15 @@ def _year_modifier(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejec
     1997 El Niño rains" (a year after "the" before a name); not a count of a plural noun ("1800 households")."""
     assert figure.unit is not None
     words = figure.unit.split()
-    if figure.start == figure.number_start and _THE_BEFORE.search(text, 0, figure.start) and words[0][:1].isupper():
-        return Rejection("year", "year-before-name")  # "since the 1997 El Niño rains": which rains, not how many
     head = unit_tokens[-1] if unit_tokens else None
     singular = head is None or head.tag_ in {"NN", "NNP"} or words[-1].lower() in _cue("plan_words")
     if figure.unit.lower() in _cue("plan_acronyms") or (words[0][:1].isupper() and singular):
         return Rejection("name", "year-in-name")  # "1929 Geneva Convention", "2023 HNO"
-    return Rejection("year", "year-modifier") if singular else None  # "the 2020 assessment"
+    if singular:
+        return Rejection("year", "year-modifier")  # "the 2020 assessment"
+    if figure.start == figure.number_start and _THE_BEFORE.search(text, 0, figure.start) and words[0][:1].isupper():
+        return Rejection("year", "year-before-name")  # "since the 1997 El Niño rains": which rains, not how many
+    return None
 
 
 def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
