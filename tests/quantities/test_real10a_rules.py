@@ -230,3 +230,15 @@ def test_a_place_name_before_a_plural_noun_describes_it(nlp, text, expected):
 def test_a_name_with_no_plural_after_it_stays(nlp):
     # a count of one and a name alone: left as they were
     assert _units(nlp, "The office sent 1 Logistics Officer.") == ["logistics officer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "among them" as "of them": the noun a copula names, else the count before
+        ("Over 50,000 people crossed; 12,000 among them are Malian returnees.", ["people", "returnees"]),
+        ("The clinic treated 400 patients; 50 among them had cholera.", ["patients", "patients"]),
+    ],
+)
+def test_among_them_reads_as_of_them(nlp, text, expected):
+    assert _units(nlp, text) == expected

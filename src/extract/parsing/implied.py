@@ -24,6 +24,7 @@ _DEMONSTRATIVES = {"these", "those", "the", "them", "which", "whom", "us"}
 _FIRST_PERSON = {"us"}  # "more than 1,000 of us": the speakers, people
 _REFERRING = {"them", "those", "these", "whom", "which"}
 _POSSESSIVES = {"her", "his", "their", "its", "our", "your", "my"}  # "four of her children"
+_AMONG = {"among", "amongst"}
 
 
 @cache
@@ -78,6 +79,9 @@ def of_demonstrative(
     whole; "7.6 million of those who..." or "two of them": the unit of the count before (this sentence or the
     previous one). `first` is the figure's first token, `index` the token after it."""
     determiner = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+    if doc[index].lower_ in _AMONG and determiner in _REFERRING:  # "165,422 among them are returnees": as "of them"
+        named = _named_by_copula(doc, index + 2, nouns)
+        return [], named or antecedent_unit(doc, first, previous, sentences=2)
     if doc[index].lower_ != "of" or determiner not in _DEMONSTRATIVES | _POSSESSIVES:
         return [], None
     if determiner in _FIRST_PERSON:
