@@ -242,3 +242,9 @@ def test_a_name_with_no_plural_after_it_stays(nlp):
 )
 def test_among_them_reads_as_of_them(nlp, text, expected):
     assert _units(nlp, text) == expected
+
+
+def test_the_n_month_period_is_the_reports_period(nlp):
+    assert _durations(nlp, "Operations supported during the twelve month period reached 900 people.") == []
+    # "a six-month period": an amount of time
+    assert _durations(nlp, "Rations were given for a six-month period to 900 people.") == [6]

@@ -470,6 +470,8 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
         return Rejection("date", "opening-period")
     if _pattern("period_summary_after").match(text, figure.end):
         return Rejection("date", "period-summary")  # "a six-month summary": the report's period, no fact
+    if _PERIOD_NOUN_AFTER.match(text, figure.end) and _THE_BEFORE.search(text, 0, figure.start):
+        return Rejection("date", "the-period")  # "during the twelve month period": the report's period, which
     return None
 
 
@@ -690,6 +692,7 @@ _CLAUSE_END_AFTER = re.compile(r"\s*[,;.]")
 # one word of letters outside the Latin script (a month name of a site's other language), then a year
 _FOREIGN_MONTH = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+_PERIOD_NOUN_AFTER = re.compile(r"[\s-]+period\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+\Z", re.IGNORECASE)
 _PAGE_BAR_AFTER = re.compile(r"\s*\|\s*Page\b", re.IGNORECASE)
 
