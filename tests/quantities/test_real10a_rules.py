@@ -248,3 +248,16 @@ def test_the_n_month_period_is_the_reports_period(nlp):
     assert _durations(nlp, "Operations supported during the twelve month period reached 900 people.") == []
     # "a six-month period": an amount of time
     assert _durations(nlp, "Rations were given for a six-month period to 900 people.") == [6]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "prone" says what may befall the counted things, dropped as "flood affected" is
+        ("Teams visited 14 drought-prone districts and 30 flood prone villages.", ["districts", "villages"]),
+        # a kind before the noun stays
+        ("Teams visited 14 primary schools.", ["primary schools"]),
+    ],
+)
+def test_a_prone_modifier_is_dropped(nlp, text, expected):
+    assert _units(nlp, text) == expected
