@@ -261,3 +261,16 @@ def test_the_n_month_period_is_the_reports_period(nlp):
 )
 def test_a_prone_modifier_is_dropped(nlp, text, expected):
     assert _units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nationality or region before a title-case plural: where they are, dropped
+        ("The grant helped five European National Societies fight the disease.", ["national societies"]),
+        # a nationality noun keeps its own words
+        ("It hosts 300 East Timorese in camps.", ["east timorese"]),
+    ],
+)
+def test_a_nationality_before_a_title_case_plural_is_dropped(nlp, text, expected):
+    assert _units(nlp, text) == expected

@@ -983,6 +983,8 @@ class QuantityRecognizer:
             joined = "".join(t.lower_ for t in word)
             cause = self._cause_word(token) or token.tag_ == "VBG"  # "-affected", "-insecure", "pre-existing"
             return cause and token.lower_ not in kinds and joined not in kinds
+        if token.ent_type_ == "NORP" and head[-1].tag_ == "NNPS" and head[-1].ent_type_ != "NORP":
+            return True  # "five European National Societies": where they are, before the title-case plural
         if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
             return False
         if token.tag_ == "NNP" and token.is_title and head[-1].lower_ in self.words["member_nouns"]:
