@@ -274,3 +274,22 @@ def test_a_prone_modifier_is_dropped(nlp, text, expected):
 )
 def test_a_nationality_before_a_title_case_plural_is_dropped(nlp, text, expected):
     assert _units(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words joined by a slash with no space are one word of the noun, as hyphenated ones are
+        ("The storm damaged five brick/block latrines.", ["brick/block latrines"]),
+        ("Teams repaired 12 water/sanitation facilities.", ["water/sanitation facilities"]),
+        # spaced slashes join nothing
+        ("Teams repaired 12 wells / pumps.", ["wells"]),
+    ],
+)
+def test_a_slash_glued_word_is_one_word_of_the_noun(nlp, text, expected):
+    assert _units(nlp, text) == expected
+
+
+def test_a_slash_before_a_labels_second_name_stays_apart(nlp):
+    # "minors/separated children": a participle after the slash, the label's second name, read as before
+    assert _units(nlp, "It registered 300 unaccompanied minors/separated children.")[0].endswith("children")

@@ -1159,11 +1159,12 @@ def _quake_magnitude(doc: Doc, text: str, figure: Figure) -> Figure | None:
 
 
 def _hyphenated(doc: Doc, index: int) -> list[Token]:
-    """The tokens of the word at `index`: "health-care" is three tokens with no space around the hyphens."""
+    """The tokens of the word at `index`: "health-care" is three tokens with no space around the hyphens, as
+    "brick/block" is with its slash ("five brick/block latrines")."""
     end = index + 1
     while (
         end + 1 < len(doc)
-        and doc[end].text in _HYPHENS
+        and (doc[end].text in _HYPHENS or (doc[end].text == "/" and _slash_between_nouns(doc, end)))
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
         and doc[end + 1].is_alpha
@@ -1171,6 +1172,12 @@ def _hyphenated(doc: Doc, index: int) -> list[Token]:
     ):
         end += 2
     return list(doc[index:end])
+
+
+def _slash_between_nouns(doc: Doc, index: int) -> bool:
+    """ "brick/block", "water/sanitation": a slash between two common nouns in the singular joins one word; before
+    a participle or a plural it is a label's second name ("minors/separated children"), read apart."""
+    return doc[index - 1].tag_ == "NN" and doc[index + 1].tag_ == "NN"
 
 
 def _is_noun(word: list[Token]) -> bool:
