@@ -293,3 +293,17 @@ def test_a_slash_glued_word_is_one_word_of_the_noun(nlp, text, expected):
 def test_a_slash_before_a_labels_second_name_stays_apart(nlp):
     # "minors/separated children": a plural and a participle around the slash, not one word; read as before
     assert _units(nlp, "It registered 300 unaccompanied minors/separated children.") == ["unaccompanied minors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a DTM's administrative level is a reference, no count
+        ("Unit of Analysis Admin Area 3 Type of Survey Key Informant", []),
+        ("Data is shown at Admin 2 level for 14 provinces.", [14]),
+        # a count of areas, and an area measured, stay
+        ("The camp covers an area of 3 km2 and 12 areas were flooded.", [3, 12]),
+    ],
+)
+def test_an_administrative_level_is_a_reference(nlp, text, expected):
+    assert _values(nlp, text) == expected
