@@ -24,6 +24,7 @@ _DEMONSTRATIVES = {"these", "those", "the", "them", "which", "whom", "us"}
 _FIRST_PERSON = {"us"}  # "more than 1,000 of us": the speakers, people
 _REFERRING = {"them", "those", "these", "whom", "which"}
 _POSSESSIVES = {"her", "his", "their", "its", "our", "your", "my"}  # "four of her children"
+_AMONG = {"among", "amongst"}
 
 
 @cache
@@ -108,6 +109,9 @@ def of_demonstrative(
         whole = nouns(doc, index + 2)  # "27 of 34 provinces": the part counts what the whole counts
         if whole and whole[0].i == index + 2:
             return [], doc[whole[0].i : whole[-1].i + 1].text
+    if doc[index].lower_ in _AMONG and determiner in _REFERRING:  # "165,422 among them are returnees": as "of them"
+        named = _named_by_copula(doc, index + 2, nouns)
+        return [], named or antecedent_unit(doc, first, previous, sentences=2)
     if doc[index].lower_ != "of" or determiner not in _DEMONSTRATIVES | _POSSESSIVES:
         return [], None
     if determiner in _FIRST_PERSON:
@@ -208,13 +212,24 @@ def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
         token = doc[j]
         if token.like_num and not _in_a_date(token):
             return []
-        if token.lower_ in _NUMBER_WORDS and j + 2 < first and doc[j + 1].lower_ == "of" and _definite(doc, j):
+        if token.lower_ in _NUMBER_WORDS | _FORM_NUMBER_WORDS and j + 2 < first and doc[j + 1].lower_ == "of":
+            if not (token.lower_ in _NUMBER_WORDS and _definite(doc, j)) and not _form_field(doc, j, first):
+                continue
             noun = nouns(doc, j + 2)  # its leading words that describe may be dropped: "South Sudanese refugees"
             return noun if noun and j + 2 <= noun[0].i <= j + 4 and noun[-1].i < first else []
     return []
 
 
 _NUMBER_WORDS = {"number", "numbers", "total"}
+# a form's field label: "Number of people assisted:", "N of people being assisted:" (a copy that lost the "°"),
+# "No. of beneficiaries:"
+_FORM_NUMBER_WORDS = {"number", "n", "n°", "nº", "no", "no."}
+
+
+def _form_field(doc: Doc, index: int, first: int) -> bool:
+    """ "Number of people to be assisted: 20,000": a field label in capitals whose colon stands just before the
+    figure, as a report's header writes its fields."""
+    return doc[index].text[:1].isupper() and first > 0 and doc[first - 1].text == ":"
 
 
 def _in_a_date(token: Token) -> bool:
@@ -340,3 +355,31 @@ def others_said_of_people(unit_tokens: Sequence[Token]) -> str | None:
     if any(t.lower_ in words or t.lemma_ in words for t in governing) or (after is not None and after.lower_ in words):
         return PEOPLE
     return None
+
+
+def compared_with_earlier(doc: Doc, figure_start: int, first: int, previous: Sequence[Quantity]) -> str | None:
+    """ "58,158 migrants ... That total compares to 113,283", "up from 300", "last year's total: 224": a bare figure
+    after a comparison cue counts what the count before it counts, in its sentence or the one before."""
+    before = doc.text[max(0, figure_start - 20) : figure_start].lower().rstrip()
+    if not any(before.endswith(cue) for cue in _lexicon()["comparison_cues"]):
+        return None
+    start_char, sentence_start = doc[first].idx, _sentence_start(doc, first, 2)
+    for quantity in reversed(previous):  # the nearest amount compared, past a share of the change ("a 50% rise")
+        if quantity.start < sentence_start:
+            return None
+        if quantity.end <= start_char and quantity.kind is not Kind.PERCENTAGE:
+            return quantity.unit if quantity.kind is Kind.COUNT else None  # "40 litres ..., up from 12": no count
+    return None
+
+
+def headline_subject(doc: Doc, first: int) -> str | None:
+    """ "Mediterranean Migrant Arrivals Reach 58,158", "Deaths Top 1,000": a bare figure after a headline's verb of
+    amount in title case counts the title-case plural noun just before the verb."""
+    if first < 2:
+        return None
+    verb, subject = doc[first - 1], doc[first - 2]
+    if verb.lower_ not in _lexicon()["headline_amount_verbs"] or not verb.is_title or not subject.is_title:
+        return None
+    if not subject.is_alpha or not subject.lower_.endswith("s") or subject.lower_.endswith("ss"):
+        return None
+    return subject.text

@@ -96,6 +96,8 @@ def lexicon() -> Lexicon:
         rf"(?:\d+\s+\d{{1,3}}/\d{{1,3}}(?![/\d])|\d{{1,3}}/\d{{1,3}}(?![/\d])|\d*[{vulgar_chars}]"
         rf"|\d{{1,3}},\d{{1,2}}(?=[\s-]+(?:{big_scales})\b)"  # a decimal comma before a scale: "5,1 million"
         r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # South Asian grouping: "12,34,567"
+        # a PDF copy's group split after its comma, before a form's next field: "CHF 2,060, 682 DREF amount"
+        r"|\d{1,3}(?:,\d{3})+,\s\d{3}(?![\d,.])(?=\s+(?-i:[A-Z]{2,}\b|[A-Z][a-z]+\s+[A-Z]))"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?(?!['\u2019]?\w)"  # Swiss grouping: "448'063"
         # "1 234 567", not "245 23", nor "2 850,000" or "2 850, ,000" (a marker before a comma-grouped figure)

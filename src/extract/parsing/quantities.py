@@ -51,6 +51,8 @@ _MAX_LABEL_TOKENS = 10
 _MAX_LINE_LABEL_TOKENS = 16
 _SENTENCE_VERB_TAGS = {"VBZ", "VBP", "MD"}
 _CLAUSE_TAGS = {"VBN", "VBD", "VBG", "IN"}
+_MAX_NAME_TAIL = 6  # tokens of a name's tail ("of Central America", "(CAR)") before the plural noun it describes
+_PREPOSITIONAL_PARTICIPLES = {"including", "excluding", "regarding", "concerning"}
 _LINE_LABEL_STOPS = {".", "!", "?", ";", ":", "|", "$", "%"}
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
@@ -227,6 +229,8 @@ class QuantityRecognizer:
         ):
             return rejection
         figure, unit_tokens = self._with_unit(doc, text, figure, previous)
+        if figure.kind is Kind.COUNT and figure.unit and figure.unit.lower() in self.words["duration_units"]:
+            figure = replace(figure, kind=Kind.DURATION, unit=figure.unit.lower())  # a table cell's "9 months"
         figure = _thousands_point(text, figure, unit_tokens)
         figure = _with_trailing_hedge(text, figure)
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
@@ -440,14 +444,21 @@ class QuantityRecognizer:
             return sub_row
         if not figure.is_word and (cell := self._table_cell_label(doc, figure)) is not None:
             if not cell:  # a cell whose label is unreadable: no unit rather than the neighbouring row's,
-                return self._said_of_people(doc, figure), []  # unless a verb said of people governs it
+                if (own := self._quantulum_unit(text, figure)).kind is Kind.DURATION and own.unit:
+                    # unless it writes its own unit of time: "Operation timeframe: 14 months"
+                    return replace(own, unit=self._duration_name(own.unit, own)), []
+                return self._said_of_people(doc, figure), []  # or a verb said of people governs it
             return replace(figure, unit=_label_text(cell)), cell
         if not figure.is_word and _in_cell_run(doc, figure):
             return figure, []  # a scrambled row's cell: its column header says what it counts, not the words beside
         if _ends_row(doc, figure):
             label, code = ([], None) if figure.is_year_like else self._row_label(doc, figure)
-            if not label:
-                return figure, []
+            if not label:  # "last year's total: 224": a comparison with the count before, else no noun
+                first = _token_at_or_after(doc, figure.number_start)
+                if first is not None and (noun := implied.number_of_earlier(doc, first, self._counted_noun)):
+                    return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []  # a form's field
+                unit = None if first is None else implied.compared_with_earlier(doc, figure.start, first, previous)
+                return (replace(figure, unit=unit) if unit else figure), []
             if code:  # "Cash grants (CHF) | 3.2 million"
                 return replace(figure, start=label[0].idx, kind=Kind.MONEY, unit=code), label
             return replace(figure, start=label[0].idx, unit=doc[label[0].i : label[-1].i + 1].text), label
@@ -534,7 +545,11 @@ class QuantityRecognizer:
             return replace(figure, end=end, kind=Kind.MEASURE, unit="magnitude"), []
         if (counted := self._number_of(doc, unit_tokens)) is not None:
             unit_tokens = counted  # "0.269 million Total number of IDPs": a key figure's label counts the IDPs
+        elif figure.value != 1 and (counted := self._past_a_place_name(doc, unit_tokens)):
+            unit_tokens = counted  # "21,352 Central African Republic (CAR) refugees": the place says whose
         head = unit_tokens[-1].lower_
+        if len(unit_tokens) == 1 and head in self.words["duration_units"]:  # "two more months of rain": months
+            return replace(figure, end=unit_tokens[0].idx + len(head), kind=Kind.DURATION, unit=head), unit_tokens
         if head not in self.measures and any(c in "aeiouy" for c in head):  # "115 mt of food": a unit's abbreviation
             unit_tokens += _of_complement(doc, unit_tokens[-1].i + 1)  # "44 places of detention"
         unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
@@ -542,6 +557,27 @@ class QuantityRecognizer:
         if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
             return replace(figure, end=doc[unit_tokens[-1].i + 3].idx + 1, kind=Kind.MONEY, unit=code), unit_tokens
         return replace(figure, end=end, unit=unit), unit_tokens
+
+    def _past_a_place_name(self, doc: Doc, unit_tokens: list[Token]) -> list[Token]:
+        """A name in the singular read as the counted noun ("21,352 Central African Republic (CAR) refugees", "the
+        four North of Central America countries"): when a lower-case plural noun follows the name (past its
+        bracketed acronym, or an "of" and the name's other words), the name is the place the counted things are of,
+        and the plural noun what is counted, as "Gaza hospitals" counts hospitals."""
+        if not unit_tokens or not all(t.tag_ == "NNP" and t.is_title for t in unit_tokens):
+            return []
+        index = unit_tokens[-1].i + 1
+        for _ in range(_MAX_NAME_TAIL):
+            acronym = index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")"
+            if acronym and doc[index + 1].is_upper:
+                index += 3  # "(CAR)"
+            elif index < len(doc) and (doc[index].lower_ == "of" or (doc[index].tag_ == "NNP" and doc[index].is_title)):
+                index += 1  # "of Central America"
+            else:
+                break
+        if index >= len(doc) or not doc[index].is_lower or doc[index].tag_ != "NNS":
+            return []
+        noun = self._counted_noun(doc, index)
+        return noun if noun and noun[0].i == index else []
 
     def _units_column(self, doc: Doc, figure: Figure) -> list[Token] | None:
         """An annual-report table's units column, written between the row label and the cells: "Food commodities
@@ -761,6 +797,10 @@ class QuantityRecognizer:
             return replace(figure, unit=unit), []  # "24 people were displaced every minute ... 30 per minute in 2014"
         if restated := self._restated_noun(doc, figure):
             return replace(figure, unit=doc[restated[0].i : restated[-1].i + 1].text), []
+        if unit := implied.headline_subject(doc, first) or implied.compared_with_earlier(
+            doc, figure.start, first, previous
+        ):
+            return replace(figure, unit=unit), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
         if (scaled or not figure.is_word) and (
             (unit := implied.antecedent_unit(doc, first, previous, value=_as_float(figure.value)))
@@ -1007,6 +1047,8 @@ class QuantityRecognizer:
             joined = "".join(t.lower_ for t in word)
             cause = self._cause_word(token) or token.tag_ == "VBG"  # "-affected", "-insecure", "pre-existing"
             return cause and token.lower_ not in kinds and joined not in kinds
+        if token.ent_type_ == "NORP" and head[-1].tag_ == "NNPS" and head[-1].ent_type_ != "NORP":
+            return True  # "five European National Societies": where they are, before the title-case plural
         if head[-1].ent_type_ == "NORP" or head[-1].tag_ in {"NNP", "NNPS"}:
             return False
         if token.tag_ == "NNP" and token.is_title and head[-1].lower_ in self.words["member_nouns"]:
@@ -1051,6 +1093,8 @@ class QuantityRecognizer:
     def _clause_verb(self, word: list[Token]) -> bool:
         """A participle heading a clause: "households receiving kits", "seven in ten said prices rose"."""
         token = word[0]
+        if len(word) == 1 and token.lower_ in _PREPOSITIONAL_PARTICIPLES:
+            return True  # "70,000 volunteers including CPP volunteers": what the count includes, not its noun
         return (
             len(word) == 1
             and token.tag_ in {"VBG", "VBN"}
@@ -1181,11 +1225,12 @@ def _quake_magnitude(doc: Doc, text: str, figure: Figure) -> Figure | None:
 
 
 def _hyphenated(doc: Doc, index: int) -> list[Token]:
-    """The tokens of the word at `index`: "health-care" is three tokens with no space around the hyphens."""
+    """The tokens of the word at `index`: "health-care" is three tokens with no space around the hyphens, as
+    "brick/block" is with its slash ("five brick/block latrines")."""
     end = index + 1
     while (
         end + 1 < len(doc)
-        and doc[end].text in _HYPHENS
+        and (doc[end].text in _HYPHENS or (doc[end].text == "/" and _slash_between_nouns(doc, end)))
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
         and doc[end + 1].is_alpha
@@ -1193,6 +1238,12 @@ def _hyphenated(doc: Doc, index: int) -> list[Token]:
     ):
         end += 2
     return list(doc[index:end])
+
+
+def _slash_between_nouns(doc: Doc, index: int) -> bool:
+    """ "brick/block", "water/sanitation": a slash between two common nouns in the singular joins one word; before
+    a participle or a plural it is a label's second name ("minors/separated children"), read apart."""
+    return doc[index - 1].tag_ == "NN" and doc[index + 1].tag_ == "NN"
 
 
 def _is_noun(word: list[Token]) -> bool:

@@ -128,11 +128,14 @@ def _cues() -> dict[str, object]:
         ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
         "opening_period_before": re.compile(
-            r"(?<![\w-])the\s+(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z", re.IGNORECASE
+            # "the first six months", "the year's first five months"
+            r"(?<![\w-])(?:the|\w+['’]s)\s+(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z",
+            re.IGNORECASE,
         ),
         "period_summary_after": re.compile(
             r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
         ),
+        "month_year_before": re.compile(r"\b(?:" + _months() + r")\s+(?:19|20)\d\d\s*\Z", re.IGNORECASE),
         "period_end_after": re.compile(
             r"\s+(?:" + _alternation(data["period_end_words"]) + r")\s+(?:\d{1,2}\s+)?(?:" + _months() + r")\b",
             re.IGNORECASE,
@@ -306,7 +309,9 @@ class Rejections:
         if _cut_at_text_end(text, figure):
             return Rejection("cut text", "cut-at-text-end")  # "... to CHF 20 millio": the copy stops mid-word
         if figure.is_year_like and figure.unit is not None:
-            return _year_modifier(figure, unit_tokens)
+            return _year_modifier(text, figure, unit_tokens)
+        if figure.unit is not None and _FOREIGN_MONTH.fullmatch(figure.unit) and _YEAR_AFTER.match(text, figure.end):
+            return Rejection("date", "foreign-month")  # "31 مايو 2016": a day, a month in another script, a year
         if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
             return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
@@ -546,6 +551,8 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
         return Rejection("date", "opening-period")
     if _pattern("period_summary_after").match(text, figure.end):
         return Rejection("date", "period-summary")  # "a six-month summary": the report's period, no fact
+    if _PERIOD_NOUN_AFTER.match(text, figure.end) and _THE_BEFORE.search(text, 0, figure.start):
+        return Rejection("date", "the-period")  # "during the twelve month period": the report's period, which
     return None
 
 
@@ -630,9 +637,9 @@ def _numbered_name(doc: Doc, text: str, figure: Figure, number: Span, unit_token
     return hyphenated or singular
 
 
-def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
-    """A year before a noun: "the 2020 assessment", "2015 Revision", "1929 Geneva Convention", "2023 HNO"; not a
-    count of a plural noun ("1800 households")."""
+def _year_modifier(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejection | None:
+    """A year before a noun: "the 2020 assessment", "2015 Revision", "1929 Geneva Convention", "2023 HNO", "the
+    1997 El Niño rains" (a year after "the" before a name); not a count of a plural noun ("1800 households")."""
     assert figure.unit is not None
     words = figure.unit.split()
     head = unit_tokens[-1] if unit_tokens else None
@@ -643,7 +650,11 @@ def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None
         return Rejection("name", "year-in-name")  # "the 2022 Return and Reintegration Key Highlights"
     if _title_between_names(figure, unit_tokens):
         return Rejection("name", "year-in-title")  # "Global Humanitarian Overview 2024 Monthly Updates"
-    return Rejection("year", "year-modifier") if singular else None  # "the 2020 assessment"
+    if singular:
+        return Rejection("year", "year-modifier")  # "the 2020 assessment"
+    if figure.start == figure.number_start and _THE_BEFORE.search(text, 0, figure.start) and words[0][:1].isupper():
+        return Rejection("year", "year-before-name")  # "since the 1997 El Niño rains": which rains, not how many
+    return None
 
 
 _TITLE_SMALL = frozenset({"and", "of", "the", "for", "in", "on", "to", "&"})
@@ -752,6 +763,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return Rejection("idiom", "n-figures")  # "will reach seven figures", "a six-figure sum": a size, no count
     if _one_speaker(doc, figure, number, unit_tokens):
         return Rejection("idiom", "one-speaker")
+    if figure.value == 1 and figure.unit is not None and figure.unit.lower() in _cue("example_nouns"):
+        return Rejection("idiom", "one-example")  # "just one example of how DTM feeds policy": an illustration
     if _in_one_instance(doc, figure, number):
         return Rejection("idiom", "in-one")  # "in one place the sewage system was upgraded": which, not how many
     if figure.unit is not None or number.start < 2:
@@ -806,10 +819,14 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
     if titled and _FIGURE_AFTER.match(text, end):
         return Rejection("footnote", "marker-before-figure")  # a table label's marker: "Refugees 1 52,000"
     listed = _LIST_END_AFTER.match(text, end) and (number.end >= len(doc) or not doc[number.end].like_num)
-    if previous.tag_ == "NNS" and listed and len(text[start:end]) == 1:
+    placed = figure.unit is None and _PLACE_AFTER.match(text, end)  # "the programs 1 in El Salvador"
+    if previous.tag_ == "NNS" and (listed or placed) and len(text[start:end]) == 1:
         return Rejection("footnote", "marker-after-noun")  # "in their own countries 2 and ..."
     if previous.tag_ == "NNS" and previous.is_lower and len(text[start:end]) == 1 and _opens_sentence(doc, number.end):
         return Rejection("footnote", "marker-before-sentence")  # "40.8 million internally displaced persons 1 If these"
+    dated = _pattern("month_year_before").search(text, 0, start)
+    if figure.unit is None and dated and _CLAUSE_END_AFTER.match(text, end):
+        return Rejection("footnote", "marker-after-date")  # "since November 2018 4 , there were": a lost superscript
     return None
 
 
@@ -820,6 +837,17 @@ def _opens_sentence(doc: Doc, index: int) -> bool:
         return False
     opener, following = doc[index], doc[index + 1]
     return opener.is_title and opener.is_stop and len(opener) > 1 and following.is_lower and following.is_alpha
+
+
+# a preposition, then a name: the place a marker's sentence goes on to ("programs 1 in El Salvador")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|from)\s+[A-Z]")
+_CLAUSE_END_AFTER = re.compile(r"\s*[,;.]")
+# one word of letters outside the Latin script (a month name of a site's other language), then a year
+_FOREIGN_MONTH = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+_PERIOD_NOUN_AFTER = re.compile(r"[\s-]+period\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+\Z", re.IGNORECASE)
+_PAGE_BAR_AFTER = re.compile(r"\s*\|\s*Page\b", re.IGNORECASE)
 
 
 # a marker written against a closing bracket, or after the full stop that follows it (read as a decimal: ").4")
@@ -996,6 +1024,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
         return Rejection("page furniture", "lone-number")  # "• Uploaded by: ... • 0 • 0": a page's counter
     if _N_OF_M.fullmatch(text, line_start, line_end):
         return Rejection("site furniture", "n-of-m")
+    if _PAGE_BAR_AFTER.match(text, end):
+        return Rejection("page furniture", "page-bar")  # "1 | Page": a PDF copy's page footer
     if figure.qualifier is not Qualifier.EXACT or not _PAGE_NUMBER.fullmatch(text, start, end):
         return None
     edge = not before.strip() or not after.strip()
@@ -1080,6 +1110,14 @@ def _page_number_before_title(text: str, figure: Figure, unit_tokens: list[Token
     names = all(
         (t.tag_ == "NNP" and (t.is_title or t.is_upper)) or (0 < i < len(unit_tokens) - 1 and t.lower_ in _NAME_LINKS)
         for i, t in enumerate(unit_tokens)
+    )
+    # "1 Revised Emergency Appeal Syria: ...": page 1 before a title in title case that a participle opens
+    names = names or (
+        surface == "1"
+        and len(unit_tokens) >= _MIN_NAMED_TITLE_WORDS
+        and unit_tokens[0].tag_ in {"VBN", "JJ"}
+        and all(t.is_title for t in unit_tokens)
+        and all(t.tag_ == "NNP" for t in unit_tokens[1:])
     )
     singular_title = (
         surface != "1"
