@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier, Quantity
+from extract.parsing.doc_text import doc_text
 from extract.resources import load_json
 
 NounReader = Callable[[Doc, int], list[Token]]
@@ -360,7 +361,7 @@ def others_said_of_people(unit_tokens: Sequence[Token]) -> str | None:
 def compared_with_earlier(doc: Doc, figure_start: int, first: int, previous: Sequence[Quantity]) -> str | None:
     """ "58,158 migrants ... That total compares to 113,283", "up from 300", "last year's total: 224": a bare figure
     after a comparison cue counts what the count before it counts, in its sentence or the one before."""
-    before = doc.text[max(0, figure_start - 20) : figure_start].lower().rstrip()
+    before = doc_text(doc)[max(0, figure_start - 20) : figure_start].lower().rstrip()
     if not any(before.endswith(cue) for cue in _lexicon()["comparison_cues"]):
         return None
     start_char, sentence_start = doc[first].idx, _sentence_start(doc, first, 2)

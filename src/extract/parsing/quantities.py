@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.models import Kind, Qualifier, Quantity
 from extract.parsing import SPAN_KEY, implied, layout
 from extract.parsing.currencies import table as currency_table
+from extract.parsing.doc_text import doc_text, text_held
 from extract.parsing.figures import Figure, SkippedNumber, scan_figures
 from extract.parsing.numbers import as_number, lexicon
 from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
@@ -178,11 +179,18 @@ class QuantityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) and not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
             self._warn()
+        with text_held(doc) as text:
+            try:
+                self._annotate(doc, text)
+            finally:
+                doc.user_data.pop(_TOKEN_STARTS, None)  # a lookup of this call's, not a result: not serialised
+        return doc
+
+    def _annotate(self, doc: Doc, text: str) -> None:
         found: list[_Found] = []
         previous: list[Quantity] = []  # the figures read so far, which an implied noun may refer back to
         taken: set[tuple[int, int]] = set()
         rejected: list[tuple[int, int, Rejection]] = []
-        text = doc.text  # joins every token on each access: read once
         skipped: list[SkippedNumber] = []
         for figure in scan_figures(text, skipped):
             if found and _restates(text, found[-1].quantity, figure):
@@ -216,8 +224,6 @@ class QuantityRecognizer:
             spans.append(read.span)
         doc.spans[self.span_key] = spans
         doc.spans[REJECTED_KEY] = _rejected_spans(doc, rejected)
-        doc.user_data.pop(_TOKEN_STARTS, None)  # a lookup of this call's, not a result: not serialised with the Doc
-        return doc
 
     def _read(self, doc: Doc, text: str, figure: Figure, previous: list[Quantity]) -> _Found | Rejection:
         """The figure read, or why the number is not one."""
@@ -673,7 +679,7 @@ class QuantityRecognizer:
             return none  # the words after the noun are no participle clause: not a label this reader knows
         run = [t for t in run if t.i < end]
         begin = doc[first].idx + (_capital_at(doc[first]) or 0) if run[0].i == first else run[0].idx
-        return run, doc.text[begin : run[-1].idx + len(run[-1])]
+        return run, doc_text(doc)[begin : run[-1].idx + len(run[-1])]
 
     def _opens_label_cell(self, doc: Doc, index: int, start: int) -> bool:
         """Whether a label cell starts at token `index` (see _opens_cell); a units column's word ("Cash
@@ -783,7 +789,7 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if unit:
             return replace(figure, unit=unit), []
-        if unit := _paired_toll(doc.text, figure, previous):
+        if unit := _paired_toll(doc_text(doc), figure, previous):
             return replace(figure, unit=unit), []
         if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
@@ -813,7 +819,7 @@ class QuantityRecognizer:
         """The noun of a key figure that the text restates at once with its noun: "12.4 million An estimated 12.4
         million people were newly displaced" (a flattened key-figure block: the figure, then its sentence). The same
         number must follow within a few words, with no other number and no sentence break between."""
-        text = doc.text
+        text = doc_text(doc)
         surface = text[figure.number_start : figure.number_end]
         at = text.find(surface, figure.end, figure.end + _RESTATED_GAP + len(surface))
         if at < 0 or _RESTATED_BREAK.search(text, figure.end, at):
@@ -1405,7 +1411,7 @@ def _label_text(tokens: list[Token]) -> str:
     copy ("HealthHealth centres" gives "Health centres")."""
     doc = tokens[0].doc
     begin = tokens[0].idx + (_capital_at(tokens[0]) or 0)
-    return doc.text[begin : tokens[-1].idx + len(tokens[-1])]
+    return doc_text(doc)[begin : tokens[-1].idx + len(tokens[-1])]
 
 
 def _capital_at(token: Token) -> int | None:
@@ -1469,7 +1475,7 @@ def _restating_bracket(doc: Doc, index: int, figure: Figure) -> bool:
     """Whether the tokens at `index` are the bracket of digits that restate the word figure before them."""
     if index + 2 >= len(doc) or doc[index].text != "(" or doc[index + 2].text != ")":
         return False
-    restated = _restated_digits(doc.text, doc[index].idx)
+    restated = _restated_digits(doc_text(doc), doc[index].idx)
     return figure.value is not None and restated is not None and restated[0] == figure.value
 
 

@@ -9,14 +9,16 @@ contents). Each answers a `Rejection` (a reason named in rejections.json and the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier, Quantity
 from extract.parsing import REJECTED_KEY, layout
+from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
 from extract.resources import load_json
 
@@ -67,6 +69,7 @@ _POSTCODE_BEFORE = re.compile(r"(?:,\s*[A-Z]{2}\s+|\b[A-Z]{1,2}-)\Z")  # "Washin
 _LINE_CODE = re.compile(r"\d+/\d+|\b\d\d\.\d{4}\b")  # "0879/002", "05.2006"
 _AFTER_CODE = re.compile(r"(?:\d+/\d+|\b\d\d\.\d{4})\s+\Z")
 _ITEM_BREAKS = "\n\f•▪■●◦·"
+_ITEM_BREAK = re.compile("[" + re.escape(_ITEM_BREAKS) + "]")
 _AFTER_NUMBER = re.compile(r"\d\s+\Z")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _MIN_HEADER_LETTERS = 4
@@ -824,7 +827,7 @@ def _footnote(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | 
         return Rejection("footnote", "marker-after-noun")  # "in their own countries 2 and ..."
     if previous.tag_ == "NNS" and previous.is_lower and len(text[start:end]) == 1 and _opens_sentence(doc, number.end):
         return Rejection("footnote", "marker-before-sentence")  # "40.8 million internally displaced persons 1 If these"
-    dated = _pattern("month_year_before").search(text, 0, start)
+    dated = _pattern("month_year_before").search(text, max(0, start - _DATE_REACH), start)
     if figure.unit is None and dated and _CLAUSE_END_AFTER.match(text, end):
         return Rejection("footnote", "marker-after-date")  # "since November 2018 4 , there were": a lost superscript
     return None
@@ -841,6 +844,7 @@ def _opens_sentence(doc: Doc, index: int) -> bool:
 
 # a preposition, then a name: the place a marker's sentence goes on to ("programs 1 in El Salvador")
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|from)\s+[A-Z]")
+_DATE_REACH = 40  # characters a month and year before a marker can take ("September  2018 ")
 _CLAUSE_END_AFTER = re.compile(r"\s*[,;.]")
 # one word of letters outside the Latin script (a month name of a site's other language), then a year
 _FOREIGN_MONTH = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
@@ -865,7 +869,7 @@ def _lone_number(doc: Doc, figure: Figure) -> bool:
     number alone is not enough: that is also what a figure's quote re-parsed alone looks like.)"""
     if figure.unit is not None or figure.qualifier is not Qualifier.EXACT:
         return False
-    text = doc.text
+    text = doc_text(doc)
     rest = text[: figure.start] + text[figure.end :]
     return not any(c.isalnum() for c in rest) and any(c in _BULLETS for c in rest)
 
@@ -1009,13 +1013,27 @@ def _capitalised_name(token: Token) -> bool:
     return token.is_alpha and token.lower_ != "the" and (token.is_title or token.is_upper)
 
 
+@lru_cache(maxsize=2)
+def _item_breaks(text: str) -> list[int]:
+    """Where the document's lines and list items break, found once per text (a search per figure from the
+    text's start costs the whole text per figure)."""
+    return [match.start() for match in _ITEM_BREAK.finditer(text)]
+
+
+def _item_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the line or list item holding text[start:end]."""
+    breaks = _item_breaks(text)
+    before = bisect_left(breaks, start)
+    after = bisect_left(breaks, end)
+    return (breaks[before - 1] + 1 if before else 0), (breaks[after] if after < len(breaks) else len(text))
+
+
 def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     """Furniture of a PDF copy: a running header or footer ("PROTECTION 47", "118 | ANNUAL REPORT 2021"), a page
     number opening a page's line ("1 GLOBAL TRENDS", "2 2016 in Review"), a line of codes ("0879/002 05.2006
     2,700")."""
     start, end = figure.number_start, figure.number_end
-    line_start = max(text.rfind(c, 0, start) for c in _ITEM_BREAKS) + 1
-    line_end = min((i for i in (text.find(c, end) for c in _ITEM_BREAKS) if i >= 0), default=len(text))
+    line_start, line_end = _item_bounds(text, start, end)
     before, after = text[line_start:start], text[end:line_end]
     rest = before + after
     if (_LINE_CODE.search(rest) and not any(c.isalpha() for c in rest)) or _AFTER_CODE.search(before):
