@@ -555,17 +555,22 @@ class QuantityRecognizer:
             return None
         start, end, before = found
         if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
-            if (noun := self._label_noun(doc, start, end))[0] and noun[1] == _label_text(noun[0]):
-                return noun[0]
-            if (covering := self._covering_label(doc, start, end)) is not None:
-                return covering
-            if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
-                return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
-            return []
+            return self._label_before(doc, start, end)
         if end - start > 2 and doc[start].lower_ in {"number", "total"} and doc[start + 1].lower_ == "of":
             start += 2  # "752,670 Number of returnees"
         noun = self._counted_noun(doc, start)
         return [t for t in noun if t.i < end]
+
+    def _label_before(self, doc: Doc, start: int, end: int) -> list[Token]:
+        """The counted noun of a row label (tokens `start` to `end`) written before its cells, as written from
+        where its noun phrase starts; [] when it names none (a place, "Kabul 1,200")."""
+        if (noun := self._label_noun(doc, start, end))[0] and noun[1] == _label_text(noun[0]):
+            return noun[0]
+        if (covering := self._covering_label(doc, start, end)) is not None:
+            return covering
+        if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
+            return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
+        return []
 
     def _covering_label(self, doc: Doc, start: int, end: int) -> list[Token] | None:
         """The label as written, from where a noun phrase running to its end starts ("Formerly Deported Persons");
@@ -597,7 +602,7 @@ class QuantityRecognizer:
         none: tuple[list[Token], str] = ([], "")
         if end > start and doc[end - 1].text == ")":  # "People located (tracing cases closed positively)"
             end = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == "("), end)
-        first = next((i for i in range(end - 1, start - 1, -1) if self._opens_label_cell(doc, i, start)), None)
+        first = next((i for i in range(end - 1, start - 1, -1) if _opens_cell(doc, i, start)), None)
         if first is None or any(t.pos_ == "AUX" or t.tag_ in _SENTENCE_VERB_TAGS for t in doc[first + 1 : end]):
             return none
         run = self._noun_run(doc, first, trim_leading=False)
@@ -605,8 +610,6 @@ class QuantityRecognizer:
             run = [doc[first]]  # "Beneficiaries 7,316,707", "linksRCMs": a plural word the tagger read otherwise
         if not run or run[0].i != first or run[-1].i >= end:
             return none
-        if run[-1].i == end - 1 and (named := self._named_before_units_cell(doc, first)):
-            return named, _label_text(named)
         if (counted := self._number_of(doc, run)) is not None:
             run = counted + _of_complement(doc, counted[-1].i + 1)  # "Number of places of detention visited 1,728"
         elif not _plural(run[-1]):
@@ -621,41 +624,19 @@ class QuantityRecognizer:
         begin = doc[first].idx + (_capital_at(doc[first]) or 0) if run[0].i == first else run[0].idx
         return run, doc.text[begin : run[-1].idx + len(run[-1])]
 
-    def _opens_label_cell(self, doc: Doc, index: int, start: int) -> bool:
-        """Whether a label cell starts at token `index` (see _opens_cell); a units column's word ("Cash
-        Beneficiaries") always opens one."""
-        token = doc[index]
-        units_column = token.is_title and token.lower_ in self.words["units_column_words"]
-        return _opens_cell(doc, index, start) or units_column
-
-    def _named_before_units_cell(self, doc: Doc, cell: int) -> list[Token]:
-        """ "Health centres supported Structures 454": a label's plural noun and the participle after it, before the
-        units column's cell, say what the structures are; [] when the label has no such noun ("Food consumption
-        Beneficiaries", "Water and habitat activities Beneficiaries" count beneficiaries)."""
-        verb = cell - 1
-        participle = verb >= 1 and (doc[verb].tag_ in {"VBN", "VBD"} or doc[verb].lower_.endswith("ed"))
-        if not participle or not doc[verb].is_lower:
-            return []
-        for first in range(verb - 1, max(-1, verb - _MAX_LABEL_TOKENS - 1), -1):
-            if doc[first].like_num or "\n" in doc[first].text or not doc[first].is_alpha:
-                return []  # the label may open before the block the layout reads ("supported" ends none)
-            if _capital_at(doc[first]) is None:
-                continue
-            run = self._noun_run(doc, first, trim_leading=False)
-            if run and run[0].i == first and run[-1].i == verb - 1 and _plural(run[-1]):
-                return run
-            return []
-        return []
-
     def _of_whom(
         self, doc: Doc, start: int, end: int, figure: Figure, previous: list[Quantity]
     ) -> tuple[Figure, list[Token]] | None:
-        """A sub-row's label "of whom ..." (tokens `start` to `end`): "of whom unaccompanied minors 33" counts the
-        noun after "of whom", "of whom visited and monitored individually 31,531" the noun of the row before."""
-        noun = self._noun_run(doc, start + 2, trim_leading=False)
-        if noun and noun[0].i == start + 2 and noun[-1].i < end:
+        """A sub-row's label "of whom ..." or "of which ..." (tokens `start` to `end`, layout.sub_row): "of whom
+        unaccompanied minors 33" counts the noun after "of whom", "of which: Overheads 21,231" its own label's, "of
+        whom visited and monitored individually 31,531" the noun of the row before."""
+        first = start + 3 if doc[start + 2].text == ":" else start + 2
+        noun = self._noun_run(doc, first, trim_leading=False) if first < end else []
+        if noun and noun[0].i == first and noun[-1].i < end:
             noun += _slashed(self, doc, noun[-1].i + 1, end)
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
+        if first < end and _capital_at(doc[first]) is not None and (label := self._label_before(doc, first, end)):
+            return replace(figure, unit=_label_text(label)), label  # "of which: Overheads", a label of its own
         if previous and previous[-1].kind is Kind.COUNT and previous[-1].unit:
             return replace(figure, unit=previous[-1].unit), []
         return None
@@ -666,7 +647,7 @@ class QuantityRecognizer:
         if number is None or len(number) != 1 or (found := layout.row_label(doc, number.start)) is None:
             return None
         start, end, before = found
-        if not before or not layout.of_whom(doc, start):
+        if not before or not layout.sub_row(doc, start, end):
             return None
         return self._of_whom(doc, start, end, figure, previous) or (figure, [])
 
@@ -693,7 +674,7 @@ class QuantityRecognizer:
         label = doc[start : number.start]
         if any(t.like_num or t.text in _LINE_LABEL_STOPS for t in label):
             return None
-        if len(label) > 2 and layout.of_whom(doc, start):
+        if layout.sub_row(doc, start, number.start):
             return self._of_whom(doc, start, number.start, figure, previous)
         if _capital_at(label[0]) is None or not label[0].is_alpha:
             return None
