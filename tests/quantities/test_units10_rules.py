@@ -34,3 +34,62 @@ _SUB_ROW_TABLE = (
 )
 def test_a_sub_row_of_whom_or_of_which_is_read_by_one_reader(nlp, number, unit):
     assert _unit_of(nlp, _SUB_ROW_TABLE, number) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a copula right after a bare figure says what the part counts
+        ("The clinic admitted 5,210 patients, of which 1,904 were children under five.", "1,904", "children"),
+        ("The camp hosts 3,000 refugees, of whom 1,200 are women.", "1,200", "women"),
+        ("About 80,000 people crossed; more than 9,400 among them are Malian returnees.", "9,400", "returnees"),
+        # a copula that says something else leaves the noun of the whole
+        ("It gave 70,500 consultations, of which 21,300 were for children.", "21,300", "consultations"),
+        ("They met 8,800 detainees, of whom 2,150 were monitored individually.", "2,150", "detainees"),
+        ("The storm hit 60 villages, of which 14 were in the hills.", "14", "villages"),
+    ],
+)
+def test_a_copula_after_a_bare_figure_names_what_it_counts(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a named possessor's whole: the part counts what the whole counts
+        ("Teams work in nine of Ruritania's 14 provinces.", "nine", "provinces"),
+        ("Teams work in nine of Ruritania's 14 provinces.", "14", "provinces"),
+        ("Floods reached three of Ruritania's largest towns.", "three", "towns"),
+        # not a possessive: a number before "of" and a name stays without a noun
+        ("Teams work in 9 of Ruritania and 4 of Freedonia.", "4", None),
+    ],
+)
+def test_a_named_possessor_gives_its_noun_to_the_part(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a threshold counts what reaches it (the count before), never marks
+        ("Over 620,000 people have left, and the total may cross the one-million mark soon.", "one-million", "people"),
+        ("Pledges passed the 5,000 threshold on Friday.", "5,000", None),  # nothing says what: no unit
+        # "marks" without "the" are counted (money of its own, or grades)
+        ("Each family received 500 marks.", "500", "marks"),
+    ],
+)
+def test_a_threshold_counts_what_reaches_it(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("The island has a population of 31 million.", "31 million", "population"),
+        ("Half of the valley's population of 12,000 lost their homes.", "12,000", "population"),
+        # a noun after the figure is what it counts
+        ("The district hosts a population of 12,000 refugees.", "12,000", "refugees"),
+    ],
+)
+def test_a_population_of_a_bare_figure_counts_population(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit

@@ -481,6 +481,8 @@ class QuantityRecognizer:
             tokens, unit = in_capitals
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
         unit_tokens = self._counted_noun(doc, index)
+        if implied.threshold(unit_tokens, _token_at_or_after(doc, figure.number_start) or 0):
+            return self._implied(doc, figure, previous)  # "the one-million mark": what reaches it, else nothing
         scaled = index > 0 and doc[index - 1].lower_ in lexicon().scales  # "seven million of those people"
         # "four of her children" counts children, a number word too ("one of his friends" picks one out)
         owned = figure.value != 1 and implied.of_possessive(doc, index)
@@ -703,6 +705,10 @@ class QuantityRecognizer:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if unit:
             return replace(figure, unit=unit), []
+        if whole := implied.whole_named_before(doc, first):  # "a population of 28 million"
+            return replace(figure, unit=whole), []
+        if noun := implied.named_by_copula(doc, last, self._counted_noun):  # "of which 2,768 were children"
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
         if (group := implied.of_those_opening(doc, first, self._counted_noun)) is not None:
