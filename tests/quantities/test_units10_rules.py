@@ -4,6 +4,8 @@ sentences, one rule each, with cases where a rule must not fire."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .helpers import read_figures
 
@@ -93,3 +95,43 @@ def test_a_threshold_counts_what_reaches_it(nlp, text, number, unit):
 )
 def test_a_population_of_a_bare_figure_counts_population(nlp, text, number, unit):
     assert _unit_of(nlp, text, number) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a hedged bare amount after a count of people in the sentence before counts people
+        ("Some 12,000 people fled the fighting on Monday. Around 4,600 crossed the border.", "4,600", "people"),
+        ("About 90,000 people were in its path. Of these, nearly 31,000 are at risk.", "31,000", "people"),
+        # an exact bare figure is not restated: no unit invented
+        ("Some 12,000 people fled the fighting on Monday. Then 4,600 crossed the border.", "4,600", None),
+        # the count before is not of people: no unit invented
+        ("The storm hit three islands on Monday. Around 4,600 lost power by Friday.", "4,600", None),
+        # two sentences back is too far
+        ("Some 12,000 people fled. Rains fell for days. Around 4,600 crossed.", "4,600", None),
+    ],
+)
+def test_a_hedged_bare_amount_counts_the_people_of_the_sentence_before(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
+_SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
+_BEFORE = ["", "Some 300 people, "]
+_OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]
+
+
+@pytest.mark.parametrize("share", _SHARES)
+def test_a_text_ending_right_after_a_shares_of_raises_nothing(nlp, share):
+    for before in _BEFORE:
+        for of in _OF:
+            for end in ("", " ", "\n"):
+                read_figures(nlp, before + share + of + end)  # "... half of": no token after "of" to read
+
+
+_WORDS = [*_SHARES, *_OF, "people", "were", "children", "the", "mark", "population"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=6))
+def test_no_exception_escapes_for_any_text_of_share_words(nlp, words):
+    read_figures(nlp, " ".join(words))

@@ -60,6 +60,16 @@ def antecedent_unit(doc: Doc, index: int, previous: Sequence[Quantity], sentence
     return None
 
 
+def hedged_antecedent(doc: Doc, index: int, qualifier: Qualifier, previous: Sequence[Quantity]) -> str | None:
+    """ "Almost 5.4 million people are in its path. Of these, nearly 3.2 million are ...": a hedged or vague bare
+    amount whose nearest count before it, in its sentence or the one before, counts people counts people too. Only
+    people: an estimate restated without its noun is of the people a report counts, while other nouns ("three
+    islands") are seldom what a bare estimate after them counts. None for an exact figure."""
+    if qualifier is Qualifier.EXACT:
+        return None
+    return PEOPLE if antecedent_unit(doc, index, previous, sentences=2) == PEOPLE else None
+
+
 def _sentence_start(doc: Doc, index: int, sentences: int) -> int:
     if not doc.has_annotation("SENT_START"):
         return 0

@@ -718,7 +718,11 @@ class QuantityRecognizer:
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
-        if (scaled or not figure.is_word) and (unit := implied.antecedent_unit(doc, first, previous)):
+        if not (scaled or not figure.is_word):
+            return figure, []
+        if unit := implied.antecedent_unit(doc, first, previous):
+            return replace(figure, unit=unit), []
+        if unit := implied.hedged_antecedent(doc, first, figure.qualifier, previous):  # the sentence before's people
             return replace(figure, unit=unit), []
         return figure, []
 
