@@ -115,6 +115,26 @@ def test_a_hedged_bare_amount_counts_the_people_of_the_sentence_before(nlp, text
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # an "X in Y" share with no noun is a share of the population (the dev convention)
+        ("1 IN 9\n\nARE UPROOTED\n\nThe valley hosts the most.", "1 IN 9", "population"),
+        ("Relative to its size, Freedonia hosted the most (1 in 7) of all.", "1 in 7", "population"),
+        ("The survey found it:\n\nOne in five\n", "One in five", "population"),
+        # a clause or a whole after it leaves it to them
+        ("One in five said prices rose.", "One in five", None),
+        ("Some 3,000 people got cash, one in five of them women.", "one in five", None),
+        # a noun after it is what it counts
+        ("One in five children is hungry.", "One in five", "children"),
+        # a fraction is no "X in Y" share: no noun invented
+        ("About a third is spent on rent.", "a third", None),
+    ],
+)
+def test_an_x_in_y_share_with_no_noun_counts_the_population(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]

@@ -770,7 +770,10 @@ class QuantityRecognizer:
             whole_counted, index = after_whole > index + 1, after_whole
         unit_tokens = self._counted_noun(doc, index) if index is not None else []
         if not unit_tokens or _names_a_place(unit_tokens):  # "Lebanon 1 in 8 Aruba 1 in 6": the next row's label
-            return figure, []
+            # "1 IN 6\n\nARE DISPLACED", "Aruba (1 in 6)": an "X in Y" standing alone, no clause after it, is a share
+            # of the population; "one in five of them", "Seven in ten said" leave it to their whole or clause
+            alone = not whole_counted and (unit_tokens or _stands_alone(doc.text, figure.end))
+            return (replace(figure, unit=_POPULATION) if alone and _one_in(doc.text, figure) else figure), []
         if whole_counted:  # the whole's number is a figure of its own: the share's span stops before it
             return replace(figure, unit=doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text), []
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
@@ -1413,6 +1416,23 @@ def _plural(noun: Token) -> bool:
 
 def _word_fraction(figure: Figure) -> bool:
     return figure.is_word and figure.value is not None and not float(figure.value).is_integer()
+
+
+_POPULATION = "population"
+_ONE_IN = re.compile(r"\S+\s+in\s+\S+", re.IGNORECASE)
+
+
+def _one_in(text: str, figure: Figure) -> bool:
+    """A share written "X in Y" ("1 in 6", "one in four"), not a fraction ("a third", "half")."""
+    return _ONE_IN.fullmatch(text, figure.number_start, figure.number_end) is not None
+
+
+_STANDS_ALONE = re.compile(r"[ \t]*(?:\)|\n|\Z)")
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """Whether a figure ending at `end` ends its line or its bracket: a key figure or a bracketed share."""
+    return _STANDS_ALONE.match(text, end) is not None
 
 
 def _is_share(text: str, figure: Figure) -> bool:
