@@ -135,6 +135,21 @@ def test_an_x_in_y_share_with_no_noun_counts_the_population(nlp, text, number, u
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a disease after "cases of" says what the cases are of: cases are counted
+        ("Clinics logged 4,310 cases of measles last week.", "4,310", "cases"),
+        ("The region reported 96 cases of dengue.", "96", "cases"),
+        # another bare noun completes the counted noun
+        ("The office followed 75 cases of disappearance.", "75", "cases of disappearance"),
+        ("Delegates visited 31 places of detention.", "31", "places of detention"),
+    ],
+)
+def test_a_disease_after_cases_of_is_no_part_of_the_unit(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]

@@ -99,6 +99,7 @@ def _words() -> dict[str, frozenset[str]]:
             "units_column_words",
             "generic_units_column_words",
             "member_nouns",
+            "disease_words",
         )
     }
 
@@ -1605,15 +1606,15 @@ def _token_at_or_after(doc: Doc, char: int) -> int | None:
 
 
 def _of_complement(doc: Doc, index: int) -> list[Token]:
-    """ "places of detention", "cases of cholera": "of" and a bare singular noun after the counted noun complete it
-    (the fuller noun phrase is what is counted); not a determiner's phrase ("families of the missing" keeps the
-    subject) nor a longer one ("bags of rice flour")."""
+    """ "places of detention", "cases of disappearance": "of" and a bare singular noun after the counted noun
+    complete it (the fuller noun phrase is what is counted); not a determiner's phrase ("families of the missing"
+    keeps the subject), a longer one ("bags of rice flour") nor a disease ("cases of cholera" counts cases)."""
     if index + 1 >= len(doc) or doc[index].lower_ != "of":
         return []
     noun = doc[index + 1]
     after = doc[index + 2] if index + 2 < len(doc) else None
-    if noun.tag_ != "NN" or noun.is_stop or not noun.is_alpha:
-        return []
+    if noun.tag_ != "NN" or noun.is_stop or not noun.is_alpha or noun.lower_ in _words()["disease_words"]:
+        return []  # "cases of cholera" counts cases: the disease says what they are of
     if after is not None and (after.tag_ in _NOUN_TAGS or after.tag_ == "POS" or after.text in _HYPHENS):
         return []
     return [doc[index], noun]
