@@ -150,6 +150,20 @@ def test_a_disease_after_cases_of_is_no_part_of_the_unit(nlp, text, number, unit
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a toll's verb after a modal, in its base form, still says the toll counts people (the dead)
+        ("Storm Death Toll Could Exceed 9,000", "9,000", "people"),
+        ("The death toll may reach 2,500 by Friday.", "2,500", "people"),
+        # the same verb of another subject counts nothing said
+        ("Repair costs could exceed 9,000.", "9,000", None),
+    ],
+)
+def test_a_toll_verb_after_a_modal_counts_people(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]
