@@ -164,6 +164,20 @@ def test_a_toll_verb_after_a_modal_counts_people(nlp, text, number, unit):
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a participle before one used as a preposition is the verb of a clause: its words are not the noun
+        ("The appeal reached 640,000 people: 212,000 assisted following severe storms.", "212,000", "people"),
+        # a participle before a noun still describes it
+        ("Volunteers visited 212,000 assisted families.", "212,000", "families"),
+        ("It reached 4,100 households following the floods.", "4,100", "households"),
+    ],
+)
+def test_a_participle_before_a_prepositional_participle_opens_a_clause(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]

@@ -100,6 +100,7 @@ def _words() -> dict[str, frozenset[str]]:
             "generic_units_column_words",
             "member_nouns",
             "disease_words",
+            "prepositional_participles",
         )
     }
 
@@ -978,14 +979,17 @@ class QuantityRecognizer:
         )
 
     def _clause_verb(self, word: list[Token]) -> bool:
-        """A participle heading a clause: "households receiving kits", "seven in ten said prices rose"."""
+        """A participle heading a clause: "households receiving kits", "seven in ten said prices rose", "226,000
+        assisted following natural disasters" (a participle before one used as a preposition)."""
         token = word[0]
-        return (
-            len(word) == 1
-            and token.tag_ in {"VBG", "VBN"}
-            and token.dep_ in _CLAUSE_DEPS
-            and token.lower_ not in self.words["classifying_modifiers"]
-        )
+        if len(word) != 1 or token.tag_ not in {"VBG", "VBN", "VBD"}:
+            return False
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        prepositional = self.words["prepositional_participles"]
+        if token.lower_ in prepositional or (after is not None and after.lower_ in prepositional):
+            return True
+        kind = token.lower_ in self.words["classifying_modifiers"]
+        return token.tag_ != "VBD" and token.dep_ in _CLAUSE_DEPS and not kind
 
     def _classifying(self, token: Token, head: Token | None = None) -> bool:
         """A leading word kept in the unit: a noun, or a modifier that names a kind ("displaced", "primary"), or a
