@@ -178,6 +178,22 @@ def test_a_participle_before_a_prepositional_participle_opens_a_clause(nlp, text
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a population that a verb of change makes the subject of bare figures is what they count
+        ("The camp population grew from 8,000 to 21,000 in a week.", "8,000", "population"),
+        ("The camp population grew from 8,000 to 21,000 in a week.", "21,000", "population"),
+        # a noun the change names goes first
+        ("Its population grew from 8,000 IDPs in May to over 21,000 in June.", "21,000", "IDPs"),
+        # another subject says nothing of what is counted
+        ("Fees grew from 8,000 to 21,000 in a year.", "21,000", None),
+    ],
+)
+def test_a_population_changing_counts_population(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]

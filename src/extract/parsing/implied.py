@@ -344,6 +344,25 @@ def whole_named_before(doc: Doc, first: int) -> str | None:
     return doc[first - 2].lower_
 
 
+_HEAD_STEPS = 4  # dependency arcs from a figure up to the verb it is an argument of
+
+
+def whole_as_subject(doc: Doc, first: int) -> str | None:
+    """ "The camp population increased from 10,000 to 40,000": a bare figure that a verb of change gives to
+    "population" as its subject is the population."""
+    token = doc[first]
+    for _ in range(_HEAD_STEPS):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in _lexicon()["change_verbs"]:
+        return None
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return next((c.lower_ for c in subjects if c.lower_ in _lexicon()["whole_nouns"]), None)
+
+
 def verb_read_as_noun(unit_tokens: Sequence[Token]) -> bool:
     """ "more than 300,000 need this kind of support": a verb said of people that the tagger read as the counted
     noun, before the determiner of its object; the bare figure counts people."""

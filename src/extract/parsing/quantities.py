@@ -724,6 +724,8 @@ class QuantityRecognizer:
             return figure, []
         if unit := implied.antecedent_unit(doc, first, previous):
             return replace(figure, unit=unit), []
+        if unit := implied.whole_as_subject(doc, first):  # "The camp population increased from 10,000"
+            return replace(figure, unit=unit), []
         if unit := implied.hedged_antecedent(doc, first, figure.qualifier, previous):  # the sentence before's people
             return replace(figure, unit=unit), []
         return figure, []
