@@ -194,6 +194,20 @@ def test_a_population_changing_counts_population(nlp, text, number, unit):
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a share "of which" / "of whom" is a share of the count before it
+        ("Some 2,300 new cases are logged weekly, more than half of which are in the east.", "half", "cases"),
+        ("The office has 410 staff, a third of whom are women.", "a third", "staff"),
+        # with no count before it, none is invented
+        ("Nearly half of which is unclear.", "half", None),
+    ],
+)
+def test_a_share_of_which_counts_the_count_before(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]

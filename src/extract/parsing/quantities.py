@@ -417,7 +417,7 @@ class QuantityRecognizer:
         if (magnitude := _quake_magnitude(doc, text, figure)) is not None:
             return magnitude, []
         if figure.kind is Kind.RATIO and figure.unit is None:
-            return self._with_population(doc, figure)
+            return self._with_population(doc, figure, previous)
         if figure.kind is not Kind.COUNT:
             return figure, []
         if not figure.is_word and (column := self._units_column(doc, figure)) is not None:
@@ -473,7 +473,7 @@ class QuantityRecognizer:
         if self._inches_at(doc, index):
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inches"), []
         if _is_share(text, figure):  # "a third of them", "more than half of the population": a part, not a count
-            return self._with_population(doc, replace(figure, kind=Kind.RATIO))
+            return self._with_population(doc, replace(figure, kind=Kind.RATIO), previous)
         if figure.qualifier is Qualifier.VAGUE:
             index = _past_repeats(doc, index, text[figure.number_start : figure.number_end])
             token = doc[index]
@@ -765,9 +765,13 @@ class QuantityRecognizer:
                 return (token, noun) if noun and noun[-1].i < verb else None
         return None
 
-    def _with_population(self, doc: Doc, figure: Figure) -> tuple[Figure, list[Token]]:
-        """A share ("one in four victims", "one in three of the families") takes the noun it is a share of."""
+    def _with_population(self, doc: Doc, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
+        """A share ("one in four victims", "one in three of the families") takes the noun it is a share of; "more
+        than half of which" the noun of the count before it in its sentence."""
         index = _token_at_or_after(doc, figure.end)
+        if index is not None and doc[index : index + 2].text.lower() in {"of which", "of whom"}:
+            # "4,000 cases a day, more than half of which are ...": the count before, in its sentence
+            return replace(figure, unit=implied.antecedent_unit(doc, index, previous)), []
         whole_counted = False
         if index is not None and doc[index].lower_ == "of":
             after_whole = _past_the_whole(doc, index + 1)  # "nearly half of the 30,000 houses": a share of houses
