@@ -178,7 +178,7 @@ def test_a_count_before_a_reading_purpose_stays(nlp):
 @pytest.mark.parametrize(
     ("text", "low", "high", "unit"),
     [
-        ("Forecasters expect between 40-80mm of rain over the coast.", 40, 80, "millimetre"),
+        ("Forecasters expect between 40-80mm of rain over the coast.", 40, 80, "mm"),
         ("Each family receives a 2-3kg bag of lentils.", 2, 3, "kg"),
     ],
 )

@@ -17,7 +17,7 @@ def _read(nlp, text: str) -> list[tuple[str, object, object, object, str, str | 
     [
         ("You weigh 200lbs.", [("200lbs", 200, None, None, "measure", "pound-mass")]),
         ("Each child got 75ml of syrup.", [("75ml", 75, None, None, "measure", "millilitre")]),
-        ("A 7.62mm barrel", [("7.62mm", 7.62, None, None, "measure", "millimetre")]),
+        ("A 7.62mm barrel", [("7.62mm", 7.62, None, None, "measure", "mm")]),
         ("The camp covers 24,703m2 of land.", [("24,703m2", 24703, None, None, "measure", "m2")]),
         ("The crane lifts 100t.", [("100t", 100, None, None, "measure", "tonnes")]),
         ("They walked 12km.", [("12km", 12, None, None, "measure", "km")]),

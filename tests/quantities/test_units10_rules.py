@@ -208,6 +208,19 @@ def test_a_share_of_which_counts_the_count_before(nlp, text, number, unit):
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # millimetres and centimetres are named as reports write them, like km and kg
+        ("Forecasters expect 30-90mm of rain.", "30-90mm", "mm"),
+        ("Snow lay 15 centimetres deep.", "15", "cm"),
+        ("About 40 millimeters fell overnight.", "40", "mm"),
+    ],
+)
+def test_millimetres_and_centimetres_are_named_as_reports_write_them(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]
