@@ -221,6 +221,19 @@ def test_millimetres_and_centimetres_are_named_as_reports_write_them(nlp, text, 
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a list of modifiers before a plural noun: the noun is counted, not the first modifier
+        ("The office runs 120 water, education, medical and legal programmes.", "120", "programmes"),
+        # a list of plural nouns stays the list
+        ("Floods destroyed two schools, shops and mosques.", "two", "schools, shops and mosques"),
+    ],
+)
+def test_a_serial_list_of_modifiers_counts_its_noun(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]

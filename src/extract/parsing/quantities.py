@@ -862,6 +862,8 @@ class QuantityRecognizer:
         serial = end < len(doc) and doc[end].text == ","
         if not serial and any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
             return first  # an organisation or nationality dropped ("IRCS staff and volunteers") scopes over none
+        if end + 1 < len(doc) and doc[end].text == "," and (shared := _shared_head(doc, first, end + 1)):
+            return shared  # "300 water, health, agricultural and veterinary projects": projects
         while end + 1 < len(doc) and doc[end].text == ",":  # serial lists: "cattle, goats and sheep"
             item = self._conjunct(doc, end + 1, first[-1].tag_)
             if not item:
@@ -1003,6 +1005,32 @@ class QuantityRecognizer:
         if head is not None and token.is_title and head.tag_ in {"NNP", "NNPS"}:
             return True
         return token.tag_ not in _MODIFIER_TAGS | _ADVERB_TAGS or token.lower_ in self.words["classifying_modifiers"]
+
+
+_MAX_MODIFIER_LIST = 10  # tokens of a serial list of modifiers after its first one
+
+
+def _shared_head(doc: Doc, first: list[Token], index: int) -> list[Token]:
+    """ "300 water, health, agricultural and veterinary projects": a singular first word, then a list of modifiers
+    in lower case ending "and <modifier> <plural noun>", modify that noun, which is what is counted (the plural head
+    alone); [] when the list is no such thing."""
+    if len(first) != 1 or first[0].tag_ != "NN":
+        return []
+    joined = False
+    for i in range(index, min(len(doc), index + _MAX_MODIFIER_LIST)):
+        token = doc[i]
+        if token.text == "," or token.lower_ in _CONJUNCTIONS:
+            joined = joined or token.lower_ in _CONJUNCTIONS
+            continue
+        if not (token.is_alpha and token.is_lower):
+            return []
+        if token.tag_ in {"NNS", "NNPS"}:
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            ends = after is None or not (after.is_alpha and after.tag_ in _NOUN_TAGS)
+            return [token] if joined and ends and doc[i - 1].lower_ not in _CONJUNCTIONS else []
+        if token.tag_ not in {"NN", "JJ"}:
+            return []
+    return []
 
 
 def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]) -> bool:
