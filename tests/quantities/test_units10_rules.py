@@ -234,6 +234,18 @@ def test_a_serial_list_of_modifiers_counts_its_noun(nlp, text, number, unit):
     assert _unit_of(nlp, text, number) == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a rate whose slash the copy spaced from its time unit is the rate
+        ("Gusts reached 190 km/ hour on the coast.", "190", "km/h"),
+        ("Gusts reached 190 km/hour on the coast.", "190", "km/h"),
+    ],
+)
+def test_a_spaced_rate_is_one_unit(nlp, text, number, unit):
+    assert _unit_of(nlp, text, number) == unit
+
+
 _SHARES = ["half", "more than half", "nearly half", "a third", "two-thirds", "one in four", "1 in 5", "Half"]
 _BEFORE = ["", "Some 300 people, "]
 _OF = [" of", " of the", " of the 30,000", " of 2", " of them", " of which", " of whom", " of South Sudan's"]

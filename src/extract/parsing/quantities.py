@@ -468,7 +468,8 @@ class QuantityRecognizer:
             per = _PER.match(text, measure.end_char)  # "200 km per hour", "20 J/m^2", "4 km squared"
             if per and (read := self._unit_after(text, figure)) and read.end > measure.end_char:
                 return replace(figure, end=read.end, kind=read.kind, unit=read.name), []
-            unit = unit_name(measure.text, canonical(measure.text) or measure.text.lower())
+            surface = re.sub(r"/\s+", "/", measure.text)  # "km/ hour" as "km/hour"
+            unit = unit_name(surface, canonical(surface) or surface.lower())
             return replace(figure, end=measure.end_char, kind=Kind.MEASURE, unit=unit), []
         if self._inches_at(doc, index):
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inches"), []
@@ -839,7 +840,16 @@ class QuantityRecognizer:
                     continue  # a letter starting a hyphenated word: "T-shirts", "U-turns"
                 if candidate.text.lower() in self.measures or candidate.text in self.measures:
                     return candidate
-        return None
+        return self._spaced_rate_at(doc, index)
+
+    def _spaced_rate_at(self, doc: Doc, index: int) -> Span | None:
+        """ "250 km/ hour": a unit and its slash, then a space and the time unit of the rate (the two tokens), or
+        None."""
+        token = doc[index]
+        if index + 1 >= len(doc) or not token.text.endswith("/") or token.text[:-1].lower() not in self.measures:
+            return None
+        rate = doc[index : index + 2]
+        return rate if _report_rate(rate.text) else None
 
     def _counted_noun(self, doc: Doc, index: int) -> list[Token]:
         """The counted noun after a number: compounds kept, leading evaluative adjectives dropped,
@@ -1455,6 +1465,16 @@ def _plural(noun: Token) -> bool:
 
 def _word_fraction(figure: Figure) -> bool:
     return figure.is_word and figure.value is not None and not float(figure.value).is_integer()
+
+
+def _report_rate(text: str) -> bool:
+    """Whether `text`, its spaces removed, is a rate reports write with a name of its own ("km/ hour": km/h)."""
+    return "/" in text and "".join(text.split()).lower() in _rate_names()
+
+
+@cache
+def _rate_names() -> frozenset[str]:
+    return frozenset(k.lower() for k in load_json("numbers.json")["measure_unit_names"] if "/" in k)
 
 
 _POPULATION = "population"
