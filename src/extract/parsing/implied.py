@@ -76,16 +76,27 @@ def _far_smaller(quantity: Quantity, value: float | None) -> bool:
     return value is not None and size is not None and value >= _FAR_SMALLER and size * _FAR_SMALLER <= value
 
 
-def nearest_count_unit(doc: Doc, index: int, previous: Sequence[Quantity]) -> str | None:
+def nearest_count_unit(doc: Doc, index: int, previous: Sequence[Quantity], value: float | None = None) -> str | None:
     """The unit of the figure right before token `index` in the sentence before, when that figure is a count with a
     noun: "65.3 million individuals were forcibly displaced ... This is 5.8 million more than the previous year". A
-    figure of another kind between them ("40 litres per person, up from 12") stops the search."""
+    figure of another kind between them ("40 litres per person, up from 12") stops the search, and so does a count
+    a thousandth of the figure's `value` or less ("three islands ... Around 4,600 lost power": not islands)."""
     first = _sentence_start(doc, index, 2)
     start_char = doc[index].idx
     before = [q for q in previous if first <= q.start and q.end <= start_char]
-    if not before or before[-1].kind is not Kind.COUNT:
+    if not before or before[-1].kind is not Kind.COUNT or _far_smaller(before[-1], value):
         return None
     return before[-1].unit
+
+
+def hedged_antecedent(doc: Doc, index: int, qualifier: Qualifier, previous: Sequence[Quantity]) -> str | None:
+    """ "Almost 5.4 million people are in its path. Of these, nearly 3.2 million are ...": a hedged or vague bare
+    amount whose nearest count before it, in its sentence or the one before, counts people counts people too. Only
+    people: an estimate restated without its noun is of the people a report counts, while other nouns ("three
+    islands") are seldom what a bare estimate after them counts. None for an exact figure."""
+    if qualifier is Qualifier.EXACT:
+        return None
+    return PEOPLE if antecedent_unit(doc, index, previous, sentences=2) == PEOPLE else None
 
 
 def _sentence_start(doc: Doc, index: int, sentences: int) -> int:
@@ -113,6 +124,11 @@ def of_demonstrative(
     if doc[index].lower_ in _AMONG and determiner in _REFERRING:  # "165,422 among them are returnees": as "of them"
         named = _named_by_copula(doc, index + 2, nouns)
         return [], named or antecedent_unit(doc, first, previous, sentences=2)
+    if doc[index].lower_ == "of" and (owner := _named_possessor(doc, index + 1)):
+        whole = _possessor_then_whole(doc, owner, nouns)  # "seven of South Sudan's 10 states": states
+        if whole is None and (noun := nouns(doc, owner[-1].i + 2)) and noun[0].i >= owner[-1].i + 2:
+            return noun, None  # "two of Nigeria's cities"
+        return [], whole
     if doc[index].lower_ != "of" or determiner not in _DEMONSTRATIVES | _POSSESSIVES:
         return [], None
     if determiner in _FIRST_PERSON:
@@ -142,8 +158,25 @@ def _whole_number(tokens: Span) -> bool:
 
 
 def of_possessive(doc: Doc, index: int) -> bool:
-    """ "of her", "of their" after a number: the noun after the possessive is what the number counts."""
-    return index + 1 < len(doc) and doc[index].lower_ == "of" and doc[index + 1].lower_ in _POSSESSIVES
+    """ "of her", "of their", "of South Sudan's" after a number: the noun after the possessive is what the number
+    counts."""
+    if index + 1 >= len(doc) or doc[index].lower_ != "of":
+        return False
+    return doc[index + 1].lower_ in _POSSESSIVES or bool(_named_possessor(doc, index + 1))
+
+
+_MAX_NAME_TOKENS = 4
+
+
+def _named_possessor(doc: Doc, index: int) -> list[Token]:
+    """The proper name before a possessive "'s" starting at token `index` ("South Sudan" of "South Sudan's"), []
+    when there is none."""
+    end = index
+    while end < len(doc) and end - index < _MAX_NAME_TOKENS and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == index or end >= len(doc) or doc[end].tag_ != "POS":
+        return []
+    return list(doc[index:end])
 
 
 def _possessor_then_whole(doc: Doc, possessor: list[Token], nouns: NounReader) -> str | None:
@@ -153,6 +186,26 @@ def _possessor_then_whole(doc: Doc, possessor: list[Token], nouns: NounReader) -
         return None
     whole = nouns(doc, after + 2)
     return doc[whole[0].i : whole[-1].i + 1].text if whole and whole[0].i == after + 2 else None
+
+
+def named_by_copula(doc: Doc, last: int, nouns: NounReader) -> list[Token]:
+    """ "6,729 patients, of which 2,768 were children", "of whom 1,200 are women", "more than 165,422 among them are
+    returnees": the plural noun a copula right after a bare figure (or after its "among them") says the counted
+    things are; [] when the copula says something else ("were for children", "were monitored", "are in Juba")."""
+    index = last + 1
+    if index + 1 < len(doc) and doc[index].lower_ == "among" and doc[index + 1].lower_ in _REFERRING:
+        index += 2
+    if index + 1 >= len(doc) or doc[index].lemma_ != "be" or doc[index].tag_ not in _COPULA_TAGS:
+        return []
+    noun = nouns(doc, index + 1)
+    if not noun or noun[0].i < index + 1 or noun[-1].tag_ not in {"NNS", "NNPS"}:
+        return []
+    if any(t.pos_ not in {"ADJ", "NOUN", "PROPN", "PUNCT", "CCONJ"} for t in doc[index + 1 : noun[0].i]):
+        return []  # only the adjectives the noun reader drops may stand between: "are Chadian returnees"
+    return noun
+
+
+_COPULA_TAGS = {"VBD", "VBZ", "VBP"}  # "were", "is", "are": a finite copula, not "being"
 
 
 def _named_by_copula(doc: Doc, index: int, nouns: NounReader) -> str | None:
@@ -329,6 +382,42 @@ def _headline_verb(verb: Token, number: Token) -> str:
 
 def _phrase_at(doc: Doc, index: int, phrases: frozenset[str]) -> bool:
     return any(doc[index : index + len(p.split())].text.lower() == p for p in phrases)
+
+
+def threshold(unit_tokens: Sequence[Token], first: int) -> bool:
+    """ "to cross the one-million mark", "passed the 5,000 threshold": a figure that names a threshold counts what
+    reaches it, not marks; only after "the" (a "500 marks" grant is money of its own)."""
+    doc = unit_tokens[0].doc if unit_tokens else None
+    if doc is None or len(unit_tokens) != 1 or unit_tokens[0].lower_ not in _lexicon()["threshold_nouns"]:
+        return False
+    return first > 0 and doc[first - 1].lower_ == "the"
+
+
+def whole_named_before(doc: Doc, first: int) -> str | None:
+    """ "a population of 28 million", "the area's population of 30,000": a bare figure after "population of" is
+    the population, the noun the text writes for it."""
+    if first < 2 or doc[first - 1].lower_ != "of" or doc[first - 2].lower_ not in _lexicon()["whole_nouns"]:
+        return None
+    return doc[first - 2].lower_
+
+
+_HEAD_STEPS = 4  # dependency arcs from a figure up to the verb it is an argument of
+
+
+def whole_as_subject(doc: Doc, first: int) -> str | None:
+    """ "The camp population increased from 10,000 to 40,000": a bare figure that a verb of change gives to
+    "population" as its subject is the population."""
+    token = doc[first]
+    for _ in range(_HEAD_STEPS):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in _lexicon()["change_verbs"]:
+        return None
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return next((c.lower_ for c in subjects if c.lower_ in _lexicon()["whole_nouns"]), None)
 
 
 def verb_read_as_noun(unit_tokens: Sequence[Token]) -> bool:

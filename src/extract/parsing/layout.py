@@ -138,7 +138,7 @@ def _in_label_after_cell(token: Token) -> bool:
     doc = token.doc
     for i in range(token.i - 1, max(-1, token.i - _LABEL_WALK - 1), -1):
         word = doc[i]
-        if word.lower_ == "whom" and i > 0 and doc[i - 1].lower_ == "of":
+        if i > 0 and sub_row(doc, i - 1):
             return True
         if _capitalised(word) and word.is_alpha:  # the label's first word, after a cell or a heading in capitals
             return i > 0 and (_is_cell_number(doc[i - 1]) or (doc[i - 1].is_upper and len(doc[i - 1]) > 1))
@@ -217,7 +217,7 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     if len(colons) >= 2 and len(colons) >= len(labels) - 1:
         return None  # "Households receiving winter kits: 1,200 Detainees visited: 3,450": rows of their own, each label
         # ending in a colon (quantities.py reads them, the label in the figure's span)
-    if any(not (_capitalised(doc[g.start]) or _sub_row(doc, g) or of_whom(doc, g.start)) for g in labels[1:-1]):
+    if any(not (_capitalised(doc[g.start]) or sub_row(doc, g.start, g.end)) for g in labels[1:-1]):
         return None  # prose: a label of a table starts with a capital, or is a sub-row's "of whom ..."
     skip = 1 if _page_number_header(doc, groups) else 0
     first = next(
@@ -233,20 +233,6 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     if first == 0 and groups[0].numbers and _after_a_participle(doc, groups[0].start):
         return True  # "Places of detention visited 283 Detainees ...": the block opens after its first label
     return not groups[first].numbers
-
-
-def _sub_row(doc: Doc, group: Group) -> bool:
-    """ "of whom unaccompanied minors/separated children 840", "of which: Overheads 21,231": a row that details the
-    row before it opens in lower case, and is a table's label all the same."""
-    return (
-        group.end - group.start > 2
-        and doc[group.start].lower_ == "of"
-        and doc[group.start + 1].lower_
-        in {
-            "whom",
-            "which",
-        }
-    )
 
 
 def _after_a_participle(doc: Doc, index: int) -> bool:
@@ -287,7 +273,7 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
         return None
     label = groups[side]
     start, end = label.start, label.end
-    if lead and of_whom(doc, start):
+    if lead and sub_row(doc, start, end):
         return start, end, lead  # "of whom unaccompanied minors 33": a sub-row of the row before
     if lead:
         close = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == ")"), None)
@@ -309,9 +295,15 @@ def row_label(doc: Doc, index: int) -> tuple[int, int, bool] | None:
     return (start, end, lead) if start < end else None
 
 
-def of_whom(doc: Doc, index: int) -> bool:
-    """Whether a sub-row's label "of whom ..." starts at token `index` ("of whom visited individually 31,531")."""
-    return index + 2 < len(doc) and doc[index].lower_ == "of" and doc[index + 1].lower_ == "whom"
+_SUB_ROW_PRONOUNS = {"whom", "which"}
+
+
+def sub_row(doc: Doc, start: int, end: int | None = None) -> bool:
+    """Whether a sub-row's label opens at token `start` (and runs to `end`, by default the text's end): "of whom
+    unaccompanied minors/separated children 840", "of whom visited individually 31,531", "of which: Overheads
+    21,231". A row that details the row before it opens in lower case, and is a table's label all the same."""
+    end = len(doc) if end is None else end
+    return start + 2 < end and doc[start].lower_ == "of" and doc[start + 1].lower_ in _SUB_ROW_PRONOUNS
 
 
 def labelled_after(doc: Doc, index: int) -> bool:

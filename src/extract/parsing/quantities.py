@@ -53,7 +53,6 @@ _MAX_LINE_LABEL_TOKENS = 16
 _SENTENCE_VERB_TAGS = {"VBZ", "VBP", "MD"}
 _CLAUSE_TAGS = {"VBN", "VBD", "VBG", "IN"}
 _MAX_NAME_TAIL = 6  # tokens of a name's tail ("of Central America", "(CAR)") before the plural noun it describes
-_PREPOSITIONAL_PARTICIPLES = {"including", "excluding", "regarding", "concerning"}
 _LINE_LABEL_STOPS = {".", "!", "?", ";", ":", "|", "$", "%"}
 _MAX_CLAUSE_TOKENS = 6
 _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
@@ -103,6 +102,8 @@ def _words() -> dict[str, frozenset[str]]:
             "units_column_words",
             "generic_units_column_words",
             "member_nouns",
+            "disease_words",
+            "prepositional_participles",
         )
     }
 
@@ -499,7 +500,8 @@ class QuantityRecognizer:
             per = _PER.match(text, measure.end_char)  # "200 km per hour", "20 J/m^2", "4 km squared"
             if per and (read := self._unit_after(text, figure)) and read.end > measure.end_char:
                 return replace(figure, end=read.end, kind=read.kind, unit=read.name), []
-            unit = unit_name(measure.text, canonical(measure.text) or measure.text.lower())
+            surface = re.sub(r"/\s+", "/", measure.text)  # "km/ hour" as "km/hour"
+            unit = unit_name(surface, canonical(surface) or surface.lower())
             return replace(figure, end=measure.end_char, kind=Kind.MEASURE, unit=unit), []
         if self._inches_at(doc, index):
             return replace(figure, end=token.idx + len(token), kind=Kind.MEASURE, unit="inches"), []
@@ -516,6 +518,8 @@ class QuantityRecognizer:
         if _time_adverbial_at(doc, index, self.words["duration_units"]):
             return self._implied(doc, figure, previous)  # "against 35 million last year": when, not what is counted
         unit_tokens = self._counted_noun(doc, index)
+        if implied.threshold(unit_tokens, _token_at_or_after(doc, figure.number_start) or 0):
+            return self._implied(doc, figure, previous)  # "the one-million mark": what reaches it, else nothing
         scaled = index > 0 and doc[index - 1].lower_ in lexicon().scales  # "seven million of those people"
         # "four of her children" counts children, a number word too ("one of his friends" picks one out)
         owned = figure.value != 1 and implied.of_possessive(doc, index)
@@ -615,17 +619,22 @@ class QuantityRecognizer:
             return None
         start, end, before = found
         if before:  # "Asylum-seekers 10,000 8,000": the label as written, from where its noun phrase starts
-            if (noun := self._label_noun(doc, start, end))[0] and noun[1] == _label_text(noun[0]):
-                return noun[0]
-            if (covering := self._covering_label(doc, start, end)) is not None:
-                return covering
-            if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
-                return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
-            return []
+            return self._label_before(doc, start, end)
         if end - start > 2 and doc[start].lower_ in {"number", "total"} and doc[start + 1].lower_ == "of":
             start += 2  # "752,670 Number of returnees"
         noun = self._counted_noun(doc, start)
         return [t for t in noun if t.i < end]
+
+    def _label_before(self, doc: Doc, start: int, end: int) -> list[Token]:
+        """The counted noun of a row label (tokens `start` to `end`) written before its cells, as written from
+        where its noun phrase starts; [] when it names none (a place, "Kabul 1,200")."""
+        if (noun := self._label_noun(doc, start, end))[0] and noun[1] == _label_text(noun[0]):
+            return noun[0]
+        if (covering := self._covering_label(doc, start, end)) is not None:
+            return covering
+        if end - start == 1 and doc[start].is_alpha and _plural(doc[start]):
+            return [doc[start]]  # "Returnees 120,500": one plural word, though the tagger read a verb
+        return []
 
     def _covering_label(self, doc: Doc, start: int, end: int) -> list[Token] | None:
         """The label as written, from where a noun phrase running to its end starts ("Formerly Deported Persons");
@@ -657,7 +666,7 @@ class QuantityRecognizer:
         none: tuple[list[Token], str] = ([], "")
         if end > start and doc[end - 1].text == ")":  # "People located (tracing cases closed positively)"
             end = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == "("), end)
-        first = next((i for i in range(end - 1, start - 1, -1) if self._opens_label_cell(doc, i, start)), None)
+        first = next((i for i in range(end - 1, start - 1, -1) if _opens_cell(doc, i, start)), None)
         if first is None or any(t.pos_ == "AUX" or t.tag_ in _SENTENCE_VERB_TAGS for t in doc[first + 1 : end]):
             return none
         run = self._noun_run(doc, first, trim_leading=False)
@@ -665,8 +674,6 @@ class QuantityRecognizer:
             run = [doc[first]]  # "Beneficiaries 7,316,707", "linksRCMs": a plural word the tagger read otherwise
         if not run or run[0].i != first or run[-1].i >= end:
             return none
-        if run[-1].i == end - 1 and (named := self._named_before_units_cell(doc, first)):
-            return named, _label_text(named)
         if (counted := self._number_of(doc, run)) is not None:
             run = counted + _of_complement(doc, counted[-1].i + 1)  # "Number of places of detention visited 1,728"
         elif not _plural(run[-1]):
@@ -681,41 +688,19 @@ class QuantityRecognizer:
         begin = doc[first].idx + (_capital_at(doc[first]) or 0) if run[0].i == first else run[0].idx
         return run, doc_text(doc)[begin : run[-1].idx + len(run[-1])]
 
-    def _opens_label_cell(self, doc: Doc, index: int, start: int) -> bool:
-        """Whether a label cell starts at token `index` (see _opens_cell); a units column's word ("Cash
-        Beneficiaries") always opens one."""
-        token = doc[index]
-        units_column = token.is_title and token.lower_ in self.words["units_column_words"]
-        return _opens_cell(doc, index, start) or units_column
-
-    def _named_before_units_cell(self, doc: Doc, cell: int) -> list[Token]:
-        """ "Health centres supported Structures 454": a label's plural noun and the participle after it, before the
-        units column's cell, say what the structures are; [] when the label has no such noun ("Food consumption
-        Beneficiaries", "Water and habitat activities Beneficiaries" count beneficiaries)."""
-        verb = cell - 1
-        participle = verb >= 1 and (doc[verb].tag_ in {"VBN", "VBD"} or doc[verb].lower_.endswith("ed"))
-        if not participle or not doc[verb].is_lower:
-            return []
-        for first in range(verb - 1, max(-1, verb - _MAX_LABEL_TOKENS - 1), -1):
-            if doc[first].like_num or "\n" in doc[first].text or not doc[first].is_alpha:
-                return []  # the label may open before the block the layout reads ("supported" ends none)
-            if _capital_at(doc[first]) is None:
-                continue
-            run = self._noun_run(doc, first, trim_leading=False)
-            if run and run[0].i == first and run[-1].i == verb - 1 and _plural(run[-1]):
-                return run
-            return []
-        return []
-
     def _of_whom(
         self, doc: Doc, start: int, end: int, figure: Figure, previous: list[Quantity]
     ) -> tuple[Figure, list[Token]] | None:
-        """A sub-row's label "of whom ..." (tokens `start` to `end`): "of whom unaccompanied minors 33" counts the
-        noun after "of whom", "of whom visited and monitored individually 31,531" the noun of the row before."""
-        noun = self._noun_run(doc, start + 2, trim_leading=False)
-        if noun and noun[0].i == start + 2 and noun[-1].i < end:
+        """A sub-row's label "of whom ..." or "of which ..." (tokens `start` to `end`, layout.sub_row): "of whom
+        unaccompanied minors 33" counts the noun after "of whom", "of which: Overheads 21,231" its own label's, "of
+        whom visited and monitored individually 31,531" the noun of the row before."""
+        first = start + 3 if doc[start + 2].text == ":" else start + 2
+        noun = self._noun_run(doc, first, trim_leading=False) if first < end else []
+        if noun and noun[0].i == first and noun[-1].i < end:
             noun += _slashed(self, doc, noun[-1].i + 1, end)
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
+        if first < end and _capital_at(doc[first]) is not None and (label := self._label_before(doc, first, end)):
+            return replace(figure, unit=_label_text(label)), label  # "of which: Overheads", a label of its own
         if previous and previous[-1].kind is Kind.COUNT and previous[-1].unit:
             return replace(figure, unit=previous[-1].unit), []
         return None
@@ -726,7 +711,7 @@ class QuantityRecognizer:
         if number is None or len(number) != 1 or (found := layout.row_label(doc, number.start)) is None:
             return None
         start, end, before = found
-        if not before or not layout.of_whom(doc, start):
+        if not before or not layout.sub_row(doc, start, end):
             return None
         return self._of_whom(doc, start, end, figure, previous) or (figure, [])
 
@@ -760,7 +745,7 @@ class QuantityRecognizer:
             return None
         if bulleted and (not _bullet_at(doc, start - 1) or any(t.tag_ in _SENTENCE_VERB_TAGS for t in label)):
             return None  # "• The team reached 300 • ...": a sentence's item, not a key figure's label
-        if len(label) > 2 and layout.of_whom(doc, start):
+        if layout.sub_row(doc, start, number.start):
             return self._of_whom(doc, start, number.start, figure, previous)
         if _capital_at(label[0]) is None or not label[0].is_alpha:
             return None
@@ -791,6 +776,10 @@ class QuantityRecognizer:
             return replace(figure, unit=unit), []
         if unit := _paired_toll(doc_text(doc), figure, previous):
             return replace(figure, unit=unit), []
+        if whole := implied.whole_named_before(doc, first):  # "a population of 28 million"
+            return replace(figure, unit=whole), []
+        if noun := implied.named_by_copula(doc, last, self._counted_noun):  # "of which 2,768 were children"
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
         if (group := implied.of_those_opening(doc, first, self._counted_noun)) is not None:
@@ -808,10 +797,17 @@ class QuantityRecognizer:
         ):
             return replace(figure, unit=unit), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
-        if (scaled or not figure.is_word) and (
-            (unit := implied.antecedent_unit(doc, first, previous, value=_as_float(figure.value)))
-            or (unit := implied.nearest_count_unit(doc, first, previous))
-        ):
+        if not (scaled or not figure.is_word):
+            return figure, []
+        if unit := implied.antecedent_unit(doc, first, previous, value=_as_float(figure.value)):
+            return replace(figure, unit=unit), []
+        if unit := implied.whole_as_subject(doc, first):  # "The camp population increased from 10,000"
+            return replace(figure, unit=unit), []
+        if unit := implied.nearest_count_unit(
+            doc, first, previous, _as_float(figure.value)
+        ):  # the count ending the sentence before
+            return replace(figure, unit=unit), []
+        if unit := implied.hedged_antecedent(doc, first, figure.qualifier, previous):  # the sentence before's people
             return replace(figure, unit=unit), []
         return figure, []
 
@@ -887,7 +883,10 @@ class QuantityRecognizer:
             whole_counted, index = after_whole > index + 1, after_whole
         unit_tokens = self._counted_noun(doc, index) if index is not None else []
         if not unit_tokens or _names_a_place(unit_tokens):  # "Lebanon 1 in 8 Aruba 1 in 6": the next row's label
-            return figure, []
+            # "1 IN 6\n\nARE DISPLACED", "Aruba (1 in 6)": an "X in Y" standing alone, no clause after it, is a share
+            # of the population; "one in five of them", "Seven in ten said" leave it to their whole or clause
+            alone = not whole_counted and (unit_tokens or _stands_alone(doc_text(doc), figure.end))
+            return (replace(figure, unit=_POPULATION) if alone and _one_in(doc_text(doc), figure) else figure), []
         if whole_counted:  # the whole's number is a figure of its own: the share's span stops before it
             return replace(figure, unit=doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text), []
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
@@ -945,7 +944,16 @@ class QuantityRecognizer:
                     continue  # a letter starting a hyphenated word: "T-shirts", "U-turns"
                 if candidate.text.lower() in self.measures or candidate.text in self.measures:
                     return candidate
-        return None
+        return self._spaced_rate_at(doc, index)
+
+    def _spaced_rate_at(self, doc: Doc, index: int) -> Span | None:
+        """ "250 km/ hour": a unit and its slash, then a space and the time unit of the rate (the two tokens), or
+        None."""
+        token = doc[index]
+        if index + 1 >= len(doc) or not token.text.endswith("/") or token.text[:-1].lower() not in self.measures:
+            return None
+        rate = doc[index : index + 2]
+        return rate if _report_rate(rate.text) else None
 
     def _counted_noun(self, doc: Doc, index: int) -> list[Token]:
         """The counted noun after a number: compounds kept, leading evaluative adjectives dropped,
@@ -970,6 +978,8 @@ class QuantityRecognizer:
         serial = end < len(doc) and doc[end].text == ","
         if not serial and any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
             return first  # an organisation or nationality dropped ("IRCS staff and volunteers") scopes over none
+        if end + 1 < len(doc) and doc[end].text == "," and (shared := _shared_head(doc, first, end + 1)):
+            return shared  # "300 water, health, agricultural and veterinary projects": projects
         while end + 1 < len(doc) and doc[end].text == ",":  # serial lists: "cattle, goats and sheep"
             item = self._conjunct(doc, end + 1, first[-1].tag_)
             if not item:
@@ -1097,16 +1107,21 @@ class QuantityRecognizer:
         )
 
     def _clause_verb(self, word: list[Token]) -> bool:
-        """A participle heading a clause: "households receiving kits", "seven in ten said prices rose"."""
+        """A participle heading a clause: "households receiving kits", "seven in ten said prices rose", "226,000
+        assisted following natural disasters" (a participle before one used as a preposition)."""
         token = word[0]
-        if len(word) == 1 and token.lower_ in _PREPOSITIONAL_PARTICIPLES:
+        prepositional = self.words["prepositional_participles"]
+        if len(word) != 1:
+            return False
+        if token.lower_ in prepositional:
             return True  # "70,000 volunteers including CPP volunteers": what the count includes, not its noun
-        return (
-            len(word) == 1
-            and token.tag_ in {"VBG", "VBN"}
-            and token.dep_ in _CLAUSE_DEPS
-            and token.lower_ not in self.words["classifying_modifiers"]
-        )
+        if token.tag_ not in {"VBG", "VBN", "VBD"}:
+            return False
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is not None and after.lower_ in prepositional:
+            return True  # "226,000 assisted following natural disasters"
+        kind = token.lower_ in self.words["classifying_modifiers"]
+        return token.tag_ != "VBD" and token.dep_ in _CLAUSE_DEPS and not kind
 
     def _classifying(self, token: Token, head: Token | None = None) -> bool:
         """A leading word kept in the unit: a noun, or a modifier that names a kind ("displaced", "primary"), or a
@@ -1114,6 +1129,32 @@ class QuantityRecognizer:
         if head is not None and token.is_title and head.tag_ in {"NNP", "NNPS"}:
             return True
         return token.tag_ not in _MODIFIER_TAGS | _ADVERB_TAGS or token.lower_ in self.words["classifying_modifiers"]
+
+
+_MAX_MODIFIER_LIST = 10  # tokens of a serial list of modifiers after its first one
+
+
+def _shared_head(doc: Doc, first: list[Token], index: int) -> list[Token]:
+    """ "300 water, health, agricultural and veterinary projects": a singular first word, then a list of modifiers
+    in lower case ending "and <modifier> <plural noun>", modify that noun, which is what is counted (the plural head
+    alone); [] when the list is no such thing."""
+    if len(first) != 1 or first[0].tag_ != "NN":
+        return []
+    joined = False
+    for i in range(index, min(len(doc), index + _MAX_MODIFIER_LIST)):
+        token = doc[i]
+        if token.text == "," or token.lower_ in _CONJUNCTIONS:
+            joined = joined or token.lower_ in _CONJUNCTIONS
+            continue
+        if not (token.is_alpha and token.is_lower):
+            return []
+        if token.tag_ in {"NNS", "NNPS"}:
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            ends = after is None or not (after.is_alpha and after.tag_ in _NOUN_TAGS)
+            return [token] if joined and ends and doc[i - 1].lower_ not in _CONJUNCTIONS else []
+        if token.tag_ not in {"NN", "JJ"}:
+            return []
+    return []
 
 
 def _coordinates_modifiers(doc: Doc, words: list[list[Token]], word: list[Token]) -> bool:
@@ -1608,6 +1649,33 @@ def _word_fraction(figure: Figure) -> bool:
     return figure.is_word and figure.value is not None and not float(figure.value).is_integer()
 
 
+def _report_rate(text: str) -> bool:
+    """Whether `text`, its spaces removed, is a rate reports write with a name of its own ("km/ hour": km/h)."""
+    return "/" in text and "".join(text.split()).lower() in _rate_names()
+
+
+@cache
+def _rate_names() -> frozenset[str]:
+    return frozenset(k.lower() for k in load_json("numbers.json")["measure_unit_names"] if "/" in k)
+
+
+_POPULATION = "population"
+_ONE_IN = re.compile(r"\S+\s+in\s+\S+", re.IGNORECASE)
+
+
+def _one_in(text: str, figure: Figure) -> bool:
+    """A share written "X in Y" ("1 in 6", "one in four"), not a fraction ("a third", "half")."""
+    return _ONE_IN.fullmatch(text, figure.number_start, figure.number_end) is not None
+
+
+_STANDS_ALONE = re.compile(r"[ \t]*(?:\)|\n|\Z)")
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """Whether a figure ending at `end` ends its line or its bracket: a key figure or a bracketed share."""
+    return _STANDS_ALONE.match(text, end) is not None
+
+
 def _is_share(text: str, figure: Figure) -> bool:
     """A fraction below one written as a fraction ("a third", "two-thirds", "1/4", "¾"), with no unit of measure:
     a share of something, which must not be summed with counts. A decimal ("0.5") says nothing of the kind."""
@@ -1847,15 +1915,15 @@ def _token_at_or_after(doc: Doc, char: int) -> int | None:
 
 
 def _of_complement(doc: Doc, index: int) -> list[Token]:
-    """ "places of detention", "cases of cholera": "of" and a bare singular noun after the counted noun complete it
-    (the fuller noun phrase is what is counted); not a determiner's phrase ("families of the missing" keeps the
-    subject) nor a longer one ("bags of rice flour")."""
+    """ "places of detention", "cases of disappearance": "of" and a bare singular noun after the counted noun
+    complete it (the fuller noun phrase is what is counted); not a determiner's phrase ("families of the missing"
+    keeps the subject), a longer one ("bags of rice flour") nor a disease ("cases of cholera" counts cases)."""
     if index + 1 >= len(doc) or doc[index].lower_ != "of":
         return []
     noun = doc[index + 1]
     after = doc[index + 2] if index + 2 < len(doc) else None
-    if noun.tag_ != "NN" or noun.is_stop or not noun.is_alpha:
-        return []
+    if noun.tag_ != "NN" or noun.is_stop or not noun.is_alpha or noun.lower_ in _words()["disease_words"]:
+        return []  # "cases of cholera" counts cases: the disease says what they are of
     if after is not None and (after.tag_ in _NOUN_TAGS or after.tag_ == "POS" or after.text in _HYPHENS):
         return []
     return [doc[index], noun]
