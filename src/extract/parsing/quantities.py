@@ -347,6 +347,8 @@ class QuantityRecognizer:
             return Rejection("date", "day-and-day-month")  # the 27 of "On 27 and 28 May 2023"
         if self._day_after_a_month_and_day(doc, number):
             return Rejection("date", "month-day-and-day")  # the 18 of "on February 17 and 18"
+        if series := self.rejections.series_members(doc, figure, number):
+            return series  # "IPC Phases 3 to 5", "Zones 3 and 4": which members, not how many
         if (
             number.start == 0
             and after is not None

@@ -167,6 +167,35 @@ def _cues() -> dict[str, object]:
     }
 
 
+_AND_ABOVE = re.compile(r"\s*(?:\+|\s(?:and|or)\s+(?:above|over|higher|worse|more|beyond)\b)", re.IGNORECASE)
+_SERIES_JOINERS = frozenset({"and", "or", "&", ",", "to"})
+_MAX_SERIES_MEMBER = 999
+
+
+def _small_whole(figure: Figure) -> bool:
+    bounds = [b for b in (figure.value, figure.low, figure.high) if b is not None]
+    return bool(bounds) and all(b == int(b) and 0 <= b <= _MAX_SERIES_MEMBER for b in bounds)
+
+
+def _joined_to_number(doc: Doc, index: int) -> bool:
+    """Whether a list joiner at token `index` leads to a further number: the "and 4" of "Zones 3 and 4"."""
+    return index + 1 < len(doc) and doc[index].lower_ in _SERIES_JOINERS and doc[index + 1].like_num
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in _cue("series_labels") else word
+
+
+def _series_label(doc: Doc, index: int) -> Token | None:
+    """The series label word at token `index` ("Phase", "Zones"), not a verb in lower case ("it zones 3 ...")."""
+    if index < 0:
+        return None
+    token = doc[index]
+    if _singular(token.lower_) not in _cue("series_labels"):
+        return None
+    return token if token.pos_ != "VERB" or token.is_title else None
+
+
 def _months() -> str:
     months = load_json("numbers.json")["months"]
     return _alternation([*months, *(m[:3] + "." for m in months), *(m[:3] for m in months)])
@@ -260,6 +289,31 @@ class Rejections:
         if word in _cue("phase_labels"):
             return Rejection("category label", "phase-or-category")
         return Rejection("reference", "reference-word")
+
+    def series_members(self, doc: Doc, figure: Figure, number: Span) -> Rejection | None:
+        """Numbers naming members of a series as a range or a list after a label word, singular or plural: "IPC
+        Phases 3 to 5", "Phase 3-5", "Zones 3 and 4", "Camps 1, 2 and 3" (each number), "articles 6 to 8"."""
+        if not _small_whole(figure):
+            return None
+        label = _series_label(doc, number.start - 1)
+        if label is not None:
+            listed = _joined_to_number(doc, number.end) or _AND_ABOVE.match(doc.text, number.end_char) is not None
+            # "Phases 3 and above" too; a plural alone may stand before a count ("in the camps 200 families")
+            if listed or figure.qualifier in (Qualifier.RANGE, Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+                return self.reference(_singular(label.lower_))
+            return None
+        index = number.start - 1
+        # a later member of the list: "Zones 3 and 4", "Camps 1, 2 and 3"; a comma joins only inside the list, not
+        # before the sentence's own figure ("Under articles 6 to 8, 40 detainees")
+        continues = _joined_to_number(doc, number.end)
+        while index >= 1 and doc[index].lower_ in _SERIES_JOINERS and doc[index - 1].like_num:
+            if doc[index].text == "," and not continues:
+                return None
+            continues = True
+            index -= 2
+            if (label := _series_label(doc, index)) is not None:
+                return self.reference(_singular(label.lower_))
+        return None
 
     def _series(self, before: str, surface: str, figure: Figure) -> Rejection | None:
         """A number in a series or a name: "Situation Report No. 12", "Flash Update #4", "IPC Phase 3", "Round 3".
