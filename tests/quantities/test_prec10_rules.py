@@ -81,3 +81,79 @@ def test_numbers_naming_members_of_a_series_as_a_range_or_list_are_no_figures(te
 )
 def test_a_count_near_a_series_label_stays_a_figure(text, span):
     assert span in _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "counter"),
+    [
+        ("This page has been viewed 1,234 times.", "1,234"),
+        ("The brief was downloaded over 300 times and shared widely.", "300"),
+    ],
+)
+def test_a_view_or_download_counter_written_as_a_sentence_is_site_furniture(text, counter):
+    assert _rejected(text)[counter] == "site furniture"
+    assert not _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The mobile team was visited 12 times by the inspectors.", "12 times"),
+        ("Food prices rose 3 times in a single year.", "3 times"),
+        ("The risk was viewed as 3 times higher in the camps.", "3 times"),  # no counter: "viewed as"
+    ],
+)
+def test_times_after_other_verbs_stays_a_figure(text, span):
+    assert span in _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "digit"),
+    [
+        ("Letters go to the office at 4 Carlton Gardens, London SW1Y 5AA.", "5"),
+        ("Forms are sent to Ottawa ON K1A 0B1 each month.", "0"),
+    ],
+)
+def test_the_inward_part_of_a_two_part_postal_code_is_an_address(text, digit):
+    assert not any(span.startswith(digit) for span in _figures(text))
+
+
+def test_a_number_after_a_road_name_is_no_postal_code():
+    assert "2 lanes" in _figures("On the M1 2 lanes were closed after the crash.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith J, Doe A. Trauma care in camps. Int J Surg 2012;18(4):233-9.",
+        "See Lancet 2019; 393:1234-1245 for the trial.",
+    ],
+)
+def test_volume_issue_and_pages_of_a_journal_citation_are_references(text):
+    assert not _figures(text)
+
+
+def test_a_year_then_a_semicolon_and_a_count_is_no_citation():
+    assert "34 people" in _figures("Floods struck in March 2010; 34 people died.")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The rise shown in the 2031 Return and Reintegration Key Highlights is large.", "2031"),
+        ("The agency published its 2029 Global Trends Reports on Monday.", "2029"),
+    ],
+)
+def test_a_year_between_a_determiner_and_a_title_in_capitals_names_the_title(text, year):
+    assert _rejected(text)[year] == "name"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The 1800 Syrian refugees arrived in May.", "1800 Syrian refugees"),
+        ("The 2000 Rohingya Refugees arrived in May.", "2000 Rohingya Refugees"),  # a short title-case noun
+    ],
+)
+def test_a_year_like_count_before_a_short_or_lower_case_noun_stays_a_figure(text, span):
+    assert span in _figures(text)

@@ -115,6 +115,11 @@ def _cues() -> dict[str, object]:
         # "#6", "No. 9", "nº 4"; "Situation Report n. 12" (the Italian and French abbreviation, after a word)
         "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°]|(?<=[a-z] )n\.)\s*\Z", re.IGNORECASE),
         # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
+        # "viewed 1,234 times", "downloaded over 300 times": a web page's counter written as a sentence
+        "counter_verb_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["counter_verbs"]) + r")\s+(?:(?:over|more than|about)\s+)?\Z",
+            re.IGNORECASE,
+        ),
         "file_size_after": re.compile(r"\s?(?:" + _alternation(data["file_sizes"]) + r")\b"),
         "time_zone_after": re.compile(r"\s?(?:" + _alternation(data["time_zones"]) + r")\b"),
         "note_after": re.compile(r"\s+(?:" + _alternation(data["footnote_notes"]) + r")\b"),
@@ -249,6 +254,8 @@ class Rejections:
             return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
         if _pattern("site_offer_after").match(text, end):
             return Rejection("site furniture", "site-offer")  # "start your 15-day free trial": a subscription offer
+        if figure.unit == "times" and _pattern("counter_verb_before").search(before):
+            return Rejection("site furniture", "counter-verb")  # "This page has been viewed 1,234 times"
         if _pattern("file_size_after").match(text, end):
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
         if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
@@ -603,7 +610,26 @@ def _year_modifier(figure: Figure, unit_tokens: list[Token]) -> Rejection | None
     singular = head is None or head.tag_ in {"NN", "NNP"} or words[-1].lower() in _cue("plan_words")
     if figure.unit.lower() in _cue("plan_acronyms") or (words[0][:1].isupper() and singular):
         return Rejection("name", "year-in-name")  # "1929 Geneva Convention", "2023 HNO"
+    if _titled_after_determiner(figure, unit_tokens, words):
+        return Rejection("name", "year-in-title")  # "the 2022 Return and Reintegration Key Highlights"
     return Rejection("year", "year-modifier") if singular else None  # "the 2020 assessment"
+
+
+_TITLE_DETERMINERS = frozenset({"the", "its", "our", "their", "this", "his", "her"})
+_MIN_TITLE_WORDS = 3  # "the 2000 Rohingya Refugees" in a title-case headline stays a count
+
+
+def _titled_after_determiner(figure: Figure, unit_tokens: list[Token], words: list[str]) -> bool:
+    """A year after a determiner before a title in capitals, plural or not: "the 2022 Return and Reintegration
+    Key Highlights", "its 2021 Global Trends Reports"; not "the 1800 Syrian refugees" (a count)."""
+    if not unit_tokens:
+        return False
+    doc = unit_tokens[0].doc
+    before = [t for t in doc[max(0, unit_tokens[0].i - 3) : unit_tokens[0].i] if t.idx < figure.number_start]
+    if not before or before[-1].lower_ not in _TITLE_DETERMINERS:
+        return False
+    content = [w for w in words if w.lower() not in {"and", "of", "for", "the", "&", "on", "in"}]
+    return len(content) >= _MIN_TITLE_WORDS and all(w[:1].isupper() for w in content)
 
 
 def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
@@ -791,11 +817,28 @@ def _code(text: str, figure: Figure, before: str) -> Rejection | None:
         return Rejection("reference", "code-digits")
     if re.fullmatch(r"\d{4,5}", surface) and _POSTCODE_BEFORE.search(before):
         return Rejection("address", "postal-code")
+    if re.fullmatch(r"\d", surface) and _POSTCODE_OUTWARD.search(before) and _POSTCODE_INWARD.match(text, end):
+        return Rejection("address", "postal-code-inward")  # "London SW1A 2AA", "Ottawa K1A 0B1"
+    if _in_citation(text, start, end):
+        return Rejection("reference", "journal-citation")  # "World J Surg 2010;34(3):415-9": volume, issue, pages
     if score := _SCORE.fullmatch(surface):
         low, high = int(score.group(1)), int(score.group(2))
         if low >= high or _pattern("score_before").search(text, max(0, start - 30), start):
             return Rejection("score", "score")  # a range runs upward: "3-0", "2-2" are scores
     return None
+
+
+# A postal code of two parts (British, Canadian): the outward part before the number, letters after it.
+_POSTCODE_OUTWARD = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z])[ \t]\Z")
+_POSTCODE_INWARD = re.compile(r"(?:[A-Z]{2}|[A-Z]\d)\b")
+# A journal reference: year; volume (issue): pages ("2010;34(3):415-9", "2019; 12:e104", "2008;5(2):112–118").
+_CITATION = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\s*[\d–-]+\s*\))?\s*:\s*[a-z]?\d+(?:\s*[-–]\s*\d+)?")
+_CITATION_REACH = 30
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    window = max(0, start - _CITATION_REACH)
+    return any(m.start() <= start and end <= m.end() for m in _CITATION.finditer(text, window, end + _CITATION_REACH))
 
 
 def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
