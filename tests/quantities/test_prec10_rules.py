@@ -157,3 +157,33 @@ def test_a_year_between_a_determiner_and_a_title_in_capitals_names_the_title(tex
 )
 def test_a_year_like_count_before_a_short_or_lower_case_noun_stays_a_figure(text, span):
     assert span in _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The Windows 11 update reached 5 schools.", "11"),
+        ("The Boeing 737 landed with 120 passengers.", "737"),
+        ("The Galaxy S23 and iPhone 15 were donated with 40 tablets.", "15"),
+    ],
+)
+def test_a_number_ending_a_name_the_entity_tagger_reads_is_a_name(text, number):
+    assert _rejected(text)[number] == "name"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Oxfam 20 staff were hurt in the attack.", "20 staff"),
+        ("The Red Cross 300 volunteers helped.", "300 volunteers"),
+        ("The households receive a cash grant of USD 5 for each child.", "USD 5"),  # a currency code, no name
+        ("UNHCR PRESENCE Staff: 85 National Staff 14 International Staff", "14 International Staff"),
+    ],
+)
+def test_a_count_after_an_organisation_or_a_currency_is_no_name(text, span):
+    assert span in _figures(text)
+
+
+def test_a_grouped_number_after_a_reference_word_is_a_count():
+    assert "1,200 new arrivals" in _figures("The Kakuma Camp 1,200 new arrivals were registered in May.")
+    assert _rejected("Camp 12 hosts the new arrivals.")["12"] == "reference"

@@ -325,6 +325,7 @@ class QuantityRecognizer:
             before is not None
             and before.lower_ in self.words["reference_words"]
             and (before.pos_ != "VERB" or before.is_title)  # "we report 300 cases" is a count; "Report 12" is not
+            and not _GROUPED.search(number.text)  # "the Kakuma Camp 1,200 new arrivals": no reference is grouped
         )
         if before is not None and before.lower_ in self.words["months"]:
             return Rejection("date", "month-before")
@@ -1446,6 +1447,7 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
 _UNIT_PART = Rejection("unit part", "inside-unit")
 _RESTATED = Rejection("restated number", "bracketed-digits")
 _REPEATED = Rejection("restated number", "repeated-vague-word")
+_GROUPED = re.compile(r"\d[,\u202f]\d{3}\b")
 _UNALIGNED = Rejection("unaligned", "no-token-span")
 
 

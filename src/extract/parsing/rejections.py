@@ -370,6 +370,8 @@ class Rejections:
             return period
         if _numbered_name(doc, text, figure, number, unit_tokens):
             return Rejection("name", "name-then-number")  # "FTSE 100 education giant", "FTSE 250-listed"
+        if _in_named_entity(doc, text, figure, number, unit_tokens):
+            return Rejection("name", "number-in-entity")  # "a Boeing 777", "Windows 11 update", "Apollo 11 mission"
         if reading := _name_or_place(doc, text, figure, number, unit_tokens):
             return reading
         if _section_number(text, figure):
@@ -904,6 +906,29 @@ def _numbered_place(doc: Doc, number: Span) -> bool:
     in_noun = opener.head.pos_ in {"NOUN", "PROPN"} and opener.head.i < opener.i
     verb_after = in_noun and after.pos_ in {"VERB", "AUX"}
     return opener.lower_ in _cue("place_prepositions") and (after.text == ")" or verb_after)
+
+
+_NAME_ENTITIES = frozenset({"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "ORG"})
+_MAX_NAME_DIGITS = 4
+
+
+def _in_named_entity(doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
+    """A bare number the entity tagger reads as the end of a name with the capitalised word before it: "a Boeing
+    777", "the Windows 11 update", "iPhone 15"; not a count the tagger tells apart ("Dadaab 200 families"), nor one
+    before a plural noun, which a name's number does not take ("on the M1 2 lanes were closed")."""
+    if unit_tokens and unit_tokens[-1].tag_ in {"NNS", "NNPS"}:
+        return False
+    surface = text[figure.number_start : figure.number_end]
+    if figure.qualifier is not Qualifier.EXACT or not surface.isdigit() or len(surface) > _MAX_NAME_DIGITS:
+        return False
+    if figure.kind is not Kind.COUNT or figure.is_year_like or number.start == 0 or len(number) != 1:
+        return False  # "USD 5", "EUR 1": a currency code the tagger puts in the name
+    token, name = number[0], doc[number.start - 1]
+    if token.ent_type_ not in _NAME_ENTITIES or token.ent_iob_ != "I" or name.ent_type_ != token.ent_type_:
+        return False
+    if number.end < len(doc) and doc[number.end].ent_iob_ == "I":
+        return False  # the name goes on past the number: a flattened row "National Staff 14 International Staff"
+    return name.text[:1].isalpha() and any(c.isupper() for c in name.text) and name.whitespace_ != ""
 
 
 def _in_name(doc: Doc, number: Span) -> bool:
