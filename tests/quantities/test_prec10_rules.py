@@ -187,3 +187,27 @@ def test_a_count_after_an_organisation_or_a_currency_is_no_name(text, span):
 def test_a_grouped_number_after_a_reference_word_is_a_count():
     assert "1,200 new arrivals" in _figures("The Kakuma Camp 1,200 new arrivals were registered in May.")
     assert _rejected("Camp 12 hosts the new arrivals.")["12"] == "reference"
+
+
+def test_a_day_after_a_month_with_a_glued_dash_is_a_date():
+    rejected = _rejected("Period Covered: Mar 03 2031 -Sep 30 2031")
+    assert rejected["30"] == "date"
+    assert not _figures("Period Covered: Mar 03 2031 -Sep 30 2031")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("On the one hand, 40 schools reopened.", "40 schools"),
+        ("At one point 500 people were waiting at the gate.", "500 people"),
+        ("The neighbours help one another and 3 volunteers.", "3 volunteers"),
+    ],
+)
+def test_a_number_word_in_a_set_phrase_is_an_idiom(text, span):
+    figures = _figures(text)
+    assert list(figures) == [span]
+    assert _rejected(text)["one"] == "idiom"
+
+
+def test_one_before_a_counted_noun_outside_a_set_phrase_stays_a_figure():
+    assert "One family" in _figures("One family and 40 others arrived at one of the camps.")

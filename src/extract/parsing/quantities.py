@@ -327,8 +327,8 @@ class QuantityRecognizer:
             and (before.pos_ != "VERB" or before.is_title)  # "we report 300 cases" is a count; "Report 12" is not
             and not _GROUPED.search(number.text)  # "the Kakuma Camp 1,200 new arrivals": no reference is grouped
         )
-        if before is not None and before.lower_ in self.words["months"]:
-            return Rejection("date", "month-before")
+        if before is not None and before.lower_.lstrip("-–—") in self.words["months"]:
+            return Rejection("date", "month-before")  # "Aug 31", and "Jun 01 2024 -Aug 31 2024" with the dash glued
         if figure.is_year_like and self._year_of_a_month_and_day(doc, number):
             return Rejection("date", "month-day-year")  # "On March 26, 2020 refugees arrived": the date's year
         if self._after_dotted_month(doc, number):

@@ -164,6 +164,9 @@ def _cues() -> dict[str, object]:
             r"(?:(\w+)\s+)?(?<![\w-])(" + _alternation(data["week_labels"]) + r")\s*(?:from\s+|no\.?\s*|#\s*)?\Z",
             re.IGNORECASE,
         ),
+        "idiom_phrases": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["idiom_phrases"]) + r")(?![\w-])", re.IGNORECASE
+        ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
@@ -686,6 +689,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return None
     if figure.unit is None and _superlative_after(doc, number):
         return Rejection("idiom", "n-of-superlative")
+    if _in_idiom_phrase(doc.text, figure):
+        return Rejection("idiom", "idiom-phrase")  # "on the one hand", "one by one": a set phrase, no count
     if _ranked_set(doc, number):
         return Rejection("idiom", "ranked-set")  # "one of the three largest operations": the set ranked, no count
     if figure.unit is not None and figure.unit.lower().split()[0] in _cue("idiom_units"):
@@ -700,6 +705,18 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
     if of.lower_ == "of" and noun.lower_ in _cue("idiom_after_of"):
         return Rejection("idiom", "parent-of-n")
     return None
+
+
+_PHRASE_REACH = 20
+
+
+def _in_idiom_phrase(text: str, figure: Figure) -> bool:
+    start, end = figure.number_start, figure.number_end
+    window = max(0, start - _PHRASE_REACH)
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _pattern("idiom_phrases").finditer(text, window, end + _PHRASE_REACH)
+    )
 
 
 def _in_one_instance(doc: Doc, figure: Figure, number: Span) -> bool:
