@@ -211,3 +211,31 @@ def test_a_number_word_in_a_set_phrase_is_an_idiom(text, span):
 
 def test_one_before_a_counted_noun_outside_a_set_phrase_stays_a_figure():
     assert "One family" in _figures("One family and 40 others arrived at one of the camps.")
+
+
+def test_one_answered_by_another_picks_out_an_instance():
+    text = "One volunteer stayed with the injured boy, another ran for help."
+    assert _rejected(text)["One"] == "idiom"
+    assert not _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("One nurse died and two were injured.", "One nurse"),
+        ("One clinic closed and 12 were damaged; another attack followed.", "One clinic"),  # "another" a determiner
+    ],
+)
+def test_one_without_an_answering_another_stays_a_count(text, span):
+    assert span in _figures(text)
+
+
+def test_the_size_of_a_set_picked_by_a_superlative_is_no_count_but_names_the_noun_after_it():
+    text = "Of the 30 districts with the highest rates, 12 reported new cases."
+    figures = _figures(text)
+    assert _rejected(text)["30"] == "idiom"
+    assert figures["12"][:2] == (12, "districts")  # the set still names what the later number counts
+
+
+def test_a_set_without_a_superlative_stays_a_count():
+    assert "30 districts" in _figures("Funding went to the 30 districts with high rates of cholera.")

@@ -239,24 +239,13 @@ class QuantityRecognizer:
         if figure.is_year_like and self._after_year_preposition(number):
             return Rejection("year", "year-preposition")
         if rejection := self.rejections.after_unit(doc, text, figure, number, unit_tokens):
+            if rejection.rule in _ANTECEDENT_RULES:  # "Of the 40 countries with the largest ..., 23"
+                previous.append(_quantity(text, figure))
             return rejection
         span = _char_span(doc, figure.start, figure.end)
         if span is None:
             return _UNALIGNED
-        quantity = Quantity(
-            number=text[figure.number_start : figure.number_end],
-            value=figure.value,
-            low=figure.low,
-            high=figure.high,
-            qualifier=figure.qualifier,
-            kind=figure.kind,
-            unit=_without_footnote_marker(figure.unit) if figure.kind is Kind.COUNT else figure.unit,
-            start=figure.start,
-            end=figure.end,
-            number_start=figure.number_start,
-            number_end=figure.number_end,
-        )
-        return _Found(span, quantity, _subject(doc, unit_tokens) if unit_tokens else None)
+        return _Found(span, _quantity(text, figure), _subject(doc, unit_tokens) if unit_tokens else None)
 
     def _dotted_day(self, doc: Doc, number: Span) -> bool:
         """ "20. Jun 2016", "3. März 2020": a day, its dot, a month and a year (a sentence ending on a number before
@@ -1447,6 +1436,27 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
 _UNIT_PART = Rejection("unit part", "inside-unit")
 _RESTATED = Rejection("restated number", "bracketed-digits")
 _REPEATED = Rejection("restated number", "repeated-vague-word")
+# Rejections whose set still names the noun a later bare number counts ("Of the 40 countries with the largest
+# needs, 23 faced floods").
+_ANTECEDENT_RULES = frozenset({"set-with-superlative"})
+
+
+def _quantity(text: str, figure: Figure) -> Quantity:
+    return Quantity(
+        number=text[figure.number_start : figure.number_end],
+        value=figure.value,
+        low=figure.low,
+        high=figure.high,
+        qualifier=figure.qualifier,
+        kind=figure.kind,
+        unit=_without_footnote_marker(figure.unit) if figure.kind is Kind.COUNT else figure.unit,
+        start=figure.start,
+        end=figure.end,
+        number_start=figure.number_start,
+        number_end=figure.number_end,
+    )
+
+
 _GROUPED = re.compile(r"\d[,\u202f]\d{3}\b")
 _UNALIGNED = Rejection("unaligned", "no-token-span")
 

@@ -359,6 +359,8 @@ class Rejections:
             return Rejection("category label", "household-size-with")  # "households with more than 5 members"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
+        if _selected_by_superlative(doc, number, unit_tokens):
+            return Rejection("idiom", "set-with-superlative")  # "the 40 countries with the largest needs": a ranking
         if figure.unit is not None and _listicle_title(text, figure):
             return Rejection("name", "listicle-title")  # "Ten crises to watch in 2030": a headline's list, no count
         if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
@@ -697,6 +699,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return Rejection("idiom", "n-figures")  # "will reach seven figures", "a six-figure sum": a size, no count
     if _one_speaker(doc, figure, number, unit_tokens):
         return Rejection("idiom", "one-speaker")
+    if _one_then_another(doc, figure, number, unit_tokens):
+        return Rejection("idiom", "one-and-another")  # "One grandmother is reunited ..., another loses everything"
     if _in_one_instance(doc, figure, number):
         return Rejection("idiom", "in-one")  # "in one place the sewage system was upgraded": which, not how many
     if figure.unit is not None or number.start < 2:
@@ -811,6 +815,27 @@ def _ranked_set(doc: Doc, number: Span) -> bool:
     of, the, following = doc[number.start - 2], doc[number.start - 1], doc[number.end]
     ranked = following.tag_ == "JJS" or following.lower_ in _cue("superlative_words")
     return of.lower_ in {"of", "among"} and the.lower_ == "the" and ranked
+
+
+def _one_then_another(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
+    """ "One grandmother is reunited with a lost child, another loses everything": "One" and a singular noun picks
+    out an instance that "another" later in the sentence answers; "One person died and two were hurt" counts."""
+    if figure.value != 1 or not unit_tokens or not number[0].is_title or unit_tokens[-1].tag_ not in {"NN", "NNP"}:
+        return False
+    sentence = number[0].sent
+    return any(t.lower_ == "another" and t.dep_ != "det" and t.i > unit_tokens[-1].i for t in sentence)
+
+
+def _selected_by_superlative(doc: Doc, number: Span, unit_tokens: list[Token]) -> bool:
+    """ "the 40 countries with the largest needs", "the 10 districts with the highest rates": the size of a set
+    picked by a ranking, no count of its own; "the 40 countries with large needs" counts."""
+    if not unit_tokens or number.start == 0 or doc[number.start - 1].lower_ != "the":
+        return False
+    end = unit_tokens[-1].i + 1
+    if end + 2 >= len(doc) or doc[end].lower_ != "with" or doc[end + 1].lower_ != "the":
+        return False
+    ranked = doc[end + 2]
+    return ranked.tag_ == "JJS" or ranked.lower_ in _cue("superlative_words")
 
 
 def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
