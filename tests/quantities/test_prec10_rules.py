@@ -239,3 +239,32 @@ def test_the_size_of_a_set_picked_by_a_superlative_is_no_count_but_names_the_nou
 
 def test_a_set_without_a_superlative_stays_a_count():
     assert "30 districts" in _figures("Funding went to the 30 districts with high rates of cholera.")
+
+
+@pytest.mark.parametrize(
+    ("text", "counter"),
+    [
+        ("Share this story: Facebook Twitter 25\nThe floods hit 3 towns.", "25"),
+        ("Tweet 12\nThe floods hit 3 towns.", "12"),
+        ("Related Content: 5\nThe floods hit 3 towns.", "5"),
+    ],
+)
+def test_a_share_button_or_related_content_counter_is_site_furniture(text, counter):
+    assert _rejected(text)[counter] == "site furniture"
+    assert list(_figures(text)) == ["3 towns"]
+
+
+def test_a_count_after_the_verb_share_is_no_button_counter():
+    assert "25 wells" in _figures("The two villages share 25 wells.")
+
+
+def test_n_of_m_ending_a_line_after_a_heading_s_bracket_is_a_pager():
+    text = "Humanitarian Snapshot (as of 30 June 2031) 1 of 2\nThe floods hit 3 towns."
+    assert _rejected(text)["1"] == "page furniture"
+    assert _rejected(text)["2"] == "page furniture"
+    assert list(_figures(text)) == ["3 towns"]
+
+
+def test_n_of_m_before_a_noun_or_after_a_label_stays_a_figure():
+    assert "5 hospitals" in _figures("Only 3 of 5 hospitals (north) still work.")
+    assert "3" in _figures("Hospitals functioning: 3 of 5")

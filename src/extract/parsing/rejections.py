@@ -115,6 +115,10 @@ def _cues() -> dict[str, object]:
         # "#6", "No. 9", "nº 4"; "Situation Report n. 12" (the Italian and French abbreviation, after a word)
         "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°]|(?<=[a-z] )n\.)\s*\Z", re.IGNORECASE),
         # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
+        # case-sensitive: a button's name in capitals then the number ("Twitter 25"), not "we share 25"
+        "share_button_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation([w.title() for w in data["share_buttons"]]) + r")[ \t]+\Z"
+        ),
         # "viewed 1,234 times", "downloaded over 300 times": a web page's counter written as a sentence
         "counter_verb_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["counter_verbs"]) + r")\s+(?:(?:over|more than|about)\s+)?\Z",
@@ -253,6 +257,8 @@ class Rejections:
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
         if _pattern("row_id_before").search(before) and _pattern("counter_in_line").search(_line_of(text, start)):
             return Rejection("site furniture", "counter-row-id")
+        if _pattern("share_button_before").search(before) and _LINE_END.match(text, end):
+            return Rejection("site furniture", "share-counter")  # "Share this: Facebook Twitter 25"
         if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
         if _pattern("site_offer_after").match(text, end):
@@ -269,6 +275,8 @@ class Rejections:
             return Rejection("address", "post-box-code")
         if _PAGE_OF.search(before):
             return Rejection("page furniture", "page-of")  # the 12 of "Page 3 of 12"
+        if _pager(text, start, end):
+            return Rejection("page furniture", "pager")  # "Snapshot (as of 30 June 2021) 1 of 2": a page's pager
         if _URL_BEFORE.search(before):
             return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
         if code := _code(text, figure, before):
@@ -845,6 +853,26 @@ def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token
         return False
     head = unit_tokens[-1]
     return head.tag_ in {"NN", "NNP"} and head.dep_ == "nsubj" and head.head.lemma_ in _cue("speech_lemmas")
+
+
+# "N of M" alone at the end of a line, after a bracket closing a heading: a pager ("2 of 3" opening a line may be a
+# key figure above its label)
+_PAGER_FIRST_BEFORE = re.compile(r"\)[ \t]*\Z")
+_PAGER_FIRST_AFTER = re.compile(r"[ \t]+of[ \t]+(\d{1,3})[ \t]*$", re.MULTILINE)
+_PAGER_LAST_BEFORE = re.compile(r"\)[ \t]*(\d{1,3})[ \t]+of[ \t]+\Z")
+_PAGER_LAST_AFTER = re.compile(r"[ \t]*$", re.MULTILINE)
+
+
+def _pager(text: str, start: int, end: int) -> bool:
+    surface = text[start:end]
+    if not surface.isdigit() or len(surface) > 3:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if _PAGER_FIRST_BEFORE.search(text, line_start, start) and (last := _PAGER_FIRST_AFTER.match(text, end)):
+        return 0 < int(surface) <= int(last.group(1))
+    if (first := _PAGER_LAST_BEFORE.search(text, line_start, start)) and _PAGER_LAST_AFTER.match(text, end):
+        return 0 < int(first.group(1)) <= int(surface)
+    return False
 
 
 def _code(text: str, figure: Figure, before: str) -> Rejection | None:
