@@ -268,3 +268,45 @@ def test_n_of_m_ending_a_line_after_a_heading_s_bracket_is_a_pager():
 def test_n_of_m_before_a_noun_or_after_a_label_stays_a_figure():
     assert "5 hospitals" in _figures("Only 3 of 5 hospitals (north) still work.")
     assert "3" in _figures("Hospitals functioning: 3 of 5")
+
+
+@pytest.mark.parametrize(
+    ("text", "counter"),
+    [
+        ("By Jane Roe | 5 min read | 12 Comments", "12"),
+        ("Posted in Floods. It has 1,200 Views", "1,200"),
+    ],
+)
+def test_a_counter_noun_in_capitals_after_a_number_is_site_furniture(text, counter):
+    assert _rejected(text)[counter] == "site furniture"
+    assert not _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Donate $25 now to help a family.", "25"),
+        ("The floods hit 3 towns. Give just $10 a month.", "10"),
+    ],
+)
+def test_an_amount_after_an_imperative_donate_is_an_appeal_button(text, amount):
+    assert _rejected(text)[amount] == "site furniture"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Japan will donate $25 million to the appeal.", "$25 million"),
+        ("Donors give $3 billion each year.", "$3 billion"),  # not an imperative
+    ],
+)
+def test_an_amount_donors_give_stays_a_figure(text, span):
+    assert span in _figures(text)
+
+
+def test_a_contents_line_keeps_its_run_of_page_numbers_when_the_tagger_reads_a_name():
+    text = (
+        "TABLE OF CONTENTS Foreword 4 Humanitarian Situation 6 Children in Crisis 8 Results Achieved in 2030 12 "
+        "Humanitarian Funding in 2030 14 Access to Vaccines 20 Planned Results 22\n\nThe floods hit 3 towns."
+    )
+    assert list(_figures(text)) == ["3 towns"]

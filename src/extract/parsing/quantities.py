@@ -203,6 +203,7 @@ class QuantityRecognizer:
         rejected += [(s.start, s.end, Rejection(s.reason, s.rule)) for s in skipped]
         found = _hedges_carried(text, found)
         in_sequence = self.rejections.in_sequence(text, [r.quantity for r in found])  # a table of contents
+        in_sequence |= self.rejections.in_names(doc, [r.quantity for r in found], set(in_sequence))
         for index, rejection in in_sequence.items():
             rejected.append((found[index].quantity.number_start, found[index].quantity.number_end, rejection))
         spans = []

@@ -119,6 +119,16 @@ def _cues() -> dict[str, object]:
         "share_button_before": re.compile(
             r"(?<![\w-])(?:" + _alternation([w.title() for w in data["share_buttons"]]) + r")[ \t]+\Z"
         ),
+        # a counter noun the unit reader left out, in capitals ("5 min read | 12 Comments", "1,200 Views")
+        "counter_noun_after": re.compile(
+            r"[ \t]+(?:" + _alternation(data["site_counter_nouns"]) + r")\b(?![ \t]+(?:of|from|by|on)\b)", re.IGNORECASE
+        ),
+        # "Donate $25 now", "Give just $10 a month": an imperative opening the line or the sentence
+        "donation_ask_before": re.compile(
+            r"(?:^|[.!?•|]\s+|\n)[ \t]*(?:"
+            + _alternation([w.title() for w in data["donation_verbs"]])
+            + r")(?:[ \t]+(?:just|only|now|today|monthly))?[ \t]+\Z"
+        ),
         # "viewed 1,234 times", "downloaded over 300 times": a web page's counter written as a sentence
         "counter_verb_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["counter_verbs"]) + r")\s+(?:(?:over|more than|about)\s+)?\Z",
@@ -261,6 +271,8 @@ class Rejections:
             return Rejection("site furniture", "share-counter")  # "Share this: Facebook Twitter 25"
         if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
+        if figure.kind is Kind.MONEY and _pattern("donation_ask_before").search(before):
+            return Rejection("site furniture", "donation-ask")  # "Donate $25 now": a page's appeal button
         if _pattern("site_offer_after").match(text, end):
             return Rejection("site furniture", "site-offer")  # "start your 15-day free trial": a subscription offer
         if figure.unit == "times" and _pattern("counter_verb_before").search(before):
@@ -359,6 +371,8 @@ class Rejections:
             return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
             return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
+        if figure.unit is None and _pattern("counter_noun_after").match(text, figure.number_end):
+            return Rejection("site furniture", "counter-noun-title")  # "5 min read | 12 Comments"
         if age := _age(doc, text, figure, number):
             return age
         if _pattern("household_size_after").match(text, figure.number_end):
@@ -383,8 +397,6 @@ class Rejections:
             return period
         if _numbered_name(doc, text, figure, number, unit_tokens):
             return Rejection("name", "name-then-number")  # "FTSE 100 education giant", "FTSE 250-listed"
-        if _in_named_entity(doc, text, figure, number, unit_tokens):
-            return Rejection("name", "number-in-entity")  # "a Boeing 777", "Windows 11 update", "Apollo 11 mission"
         if reading := _name_or_place(doc, text, figure, number, unit_tokens):
             return reading
         if _section_number(text, figure):
@@ -405,6 +417,15 @@ class Rejections:
         a chart's residue (axis ticks, a series of signed changes)."""
         rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
         return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
+
+    def in_names(self, doc: Doc, quantities: list[Quantity], skip: set[int]) -> dict[int, Rejection]:
+        """Figures that end a name the entity tagger reads ("the Windows 11 update"): decided after the figures
+        read together, so a table of contents ("Humanitarian Situation 6 Children in Crisis 8") keeps its run."""
+        return {
+            index: Rejection("name", "number-in-entity")
+            for index, quantity in enumerate(quantities)
+            if index not in skip and _ends_entity_name(doc, quantity)
+        }
 
     def _contents_sequence(self, text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
         rejected: dict[int, Rejection] = {}
@@ -980,19 +1001,26 @@ def _numbered_place(doc: Doc, number: Span) -> bool:
 
 _NAME_ENTITIES = frozenset({"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "ORG"})
 _MAX_NAME_DIGITS = 4
+_YEAR_DIGITS = 4
+_YEARS = (1800, 2100)
 
 
-def _in_named_entity(doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
+def _ends_entity_name(doc: Doc, quantity: Quantity) -> bool:
     """A bare number the entity tagger reads as the end of a name with the capitalised word before it: "a Boeing
-    777", "the Windows 11 update", "iPhone 15"; not a count the tagger tells apart ("Dadaab 200 families"), nor one
+    737", "the Windows 11 update", "iPhone 15"; not a count the tagger tells apart ("Dadaab 200 families"), nor one
     before a plural noun, which a name's number does not take ("on the M1 2 lanes were closed")."""
-    if unit_tokens and unit_tokens[-1].tag_ in {"NNS", "NNPS"}:
+    surface = quantity.number
+    if quantity.qualifier is not Qualifier.EXACT or not surface.isdigit() or len(surface) > _MAX_NAME_DIGITS:
         return False
-    surface = text[figure.number_start : figure.number_end]
-    if figure.qualifier is not Qualifier.EXACT or not surface.isdigit() or len(surface) > _MAX_NAME_DIGITS:
+    if quantity.kind is not Kind.COUNT or (len(surface) == _YEAR_DIGITS and _YEARS[0] <= int(surface) <= _YEARS[1]):
+        return False  # "USD 5", "EUR 1": a currency code the tagger puts in the name; a year
+    number = doc.char_span(quantity.number_start, quantity.number_end)
+    if number is None or number.start == 0 or len(number) != 1:
         return False
-    if figure.kind is not Kind.COUNT or figure.is_year_like or number.start == 0 or len(number) != 1:
-        return False  # "USD 5", "EUR 1": a currency code the tagger puts in the name
+    if quantity.unit is not None and quantity.end > quantity.number_end:
+        unit_end = doc.char_span(quantity.end - 1, quantity.end, alignment_mode="expand")
+        if unit_end is not None and unit_end[-1].tag_ in {"NNS", "NNPS"}:
+            return False
     token, name = number[0], doc[number.start - 1]
     if token.ent_type_ not in _NAME_ENTITIES or token.ent_iob_ != "I" or name.ent_type_ != token.ent_type_:
         return False
