@@ -310,3 +310,54 @@ def test_a_contents_line_keeps_its_run_of_page_numbers_when_the_tagger_reads_a_n
         "Humanitarian Funding in 2030 14 Access to Vaccines 20 Planned Results 22\n\nThe floods hit 3 towns."
     )
     assert list(_figures(text)) == ["3 towns"]
+
+
+def _decisions(tmp_path, text: str) -> dict[str, tuple[str, str | None]]:
+    """Number text -> (decision, reason) as the whole-document run (`extract explain`) decides it."""
+    from extract.checks.explain import explain
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return {d.text: (d.decision, d.reason) for d in explain(path)}
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Regional Refugee Trends 2031 | 23", "23"),
+        ("4 | Regional Emergency Appeal", "4"),
+        ("Syria Crisis: Regional Response Plan 2032 | 17 of 40", "17"),
+        ("Country Brief for the Region August 2031 2", "2"),
+    ],
+)
+def test_a_page_number_beside_a_running_title_in_title_case_is_furniture(tmp_path, line, number):
+    decisions = _decisions(tmp_path, f"{line}\n\nThe floods hit 3 towns in May.\n")
+    assert decisions[number][0] == "rejected"  # page furniture, or a date's day where a date reading comes first
+    assert decisions["3"] == ("figure", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Kakuma Camp | 230", "230"),  # a flattened table's row: two words
+        ("Refugees reached in the region | 23", "23"),  # a label in sentence case
+    ],
+)
+def test_a_number_after_a_rule_and_a_short_or_sentence_case_label_is_no_page_number(tmp_path, line, number):
+    assert _decisions(tmp_path, f"{line}\n\nThe floods hit 3 towns in May.\n")[number][0] == "figure"
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("The floods hit 3 towns. 2 OCHA, 2031.", "2"),
+        ("The floods hit 3 towns. 3 World Bank (2030) data show this.", "3"),
+    ],
+)
+def test_a_note_number_before_a_cited_source_and_its_year_is_a_footnote(text, note):
+    assert _rejected(text)[note] == "footnote"
+    assert list(_figures(text)) == ["3 towns"]
+
+
+def test_a_count_before_an_organisation_s_staff_is_no_note():
+    assert "3 UNICEF staff" in _figures("The team met 3 UNICEF staff in 2031.")

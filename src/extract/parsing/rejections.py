@@ -218,6 +218,13 @@ def _series_label(doc: Doc, index: int) -> Token | None:
     return token if token.pos_ != "VERB" or token.is_title else None
 
 
+# A footnote's note citing its source: its number after a sentence's end or opening a line, then the source's name
+# in capitals and a year ("1 UNHCR, 2020. 2 OCHA, 2021.", "3 World Bank (2019)")
+_NOTE_NUMBER = re.compile(r"\d{1,2}")
+_NOTE_OPENING = re.compile(r"(?:^|[.;]\s+)\Z", re.MULTILINE)
+_CITED_SOURCE = re.compile(r"[ \t]+[A-Z][\w&.’'-]*(?:[ \t]+[A-Z][\w&.’'-]*){0,4}(?:,[ \t]*|[ \t]+\()(?:19|20)\d\d\b")
+
+
 def _months() -> str:
     months = load_json("numbers.json")["months"]
     return _alternation([*months, *(m[:3] + "." for m in months), *(m[:3] for m in months)])
@@ -308,6 +315,8 @@ class Rejections:
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
+        if _NOTE_NUMBER.fullmatch(surface) and _NOTE_OPENING.search(before) and _CITED_SOURCE.match(text, end):
+            return Rejection("footnote", "cited-source-note")  # "... fled. 2 OCHA, 2021.": a note citing a source
         if (_SMALL_INTEGER.fullmatch(surface) or _GLUED_MARKER.fullmatch(surface)) and (
             footnote := _footnote(doc, text, figure, number)
         ):
@@ -1068,6 +1077,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     edge = not before.strip() or not after.strip()
     if edge and not any(c.islower() for c in rest) and sum(c.isalpha() for c in rest) >= _MIN_HEADER_LETTERS:
         return Rejection("page furniture", "running-header")
+    if _ruled_page_number(before, after):
+        return Rejection("page furniture", "titled-page-number")  # "UNHCR Global Trends 2019 | 23", "4 | Appeal"
     if re.fullmatch(r"\s*(?:\d{1,3}\s+)?", before) and after.startswith(")"):
         return Rejection("ordinal", "list-number")  # "2) ..." opening a line, after its page number too
     if not before.strip() and re.match(r" [A-Z0-9]", after) and len(after) > 1:
@@ -1075,6 +1086,41 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     if not after.strip() and re.match(rf"\s*{re.escape(text[start:end])}\s+\S", before):
         return Rejection("page furniture", "page-number-line-end")  # "2 Map 1 SUDAN 2": the page's number twice
     return None
+
+
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&./-]*:?|of|and|the|for|in|on|to|at|&|[–—-]|\(\w+\)")
+_RULED_BEFORE = re.compile(r"(.*?)\s*\|\s*(?:\d{1,3}\s+of\s+)?\Z")  # "... 2019 | ", "... 2022 | 17 of "
+_RULED_AFTER = re.compile(r"\s*\|\s*(.*?)\s*\Z")  # " | IFRC Emergency Appeal"
+_OF_PAGES_AFTER = re.compile(r"\s+of\s+\d{1,3}\s*\Z")
+_DATED_BEFORE = re.compile(r"(.*)\b(?:" + _months() + r")\s+(?:19|20)\d\d\s+\Z", re.IGNORECASE)
+_MIN_TITLE_CAPITALS = 2
+_MIN_TITLE_WORDS_RULED = 3
+
+
+def _title_line(words: str) -> bool:
+    """A running title in title case: every word capitalised or a short function word ("UNHCR Global Trends 2019",
+    "Humanitarian Response Plan 2022"), two capitalised words at least."""
+    split = words.split()
+    capitals = sum(w[:1].isupper() for w in split)
+    # three words at least: "Kakuma Camp | 230", a flattened table's row, is no title
+    return (
+        len(split) >= _MIN_TITLE_WORDS_RULED
+        and capitals >= _MIN_TITLE_CAPITALS
+        and all(_TITLE_WORD.fullmatch(w) for w in split)
+    )
+
+
+def _ruled_page_number(before: str, after: str) -> bool:
+    """A page number set off by a rule beside a running title in title case ("UNHCR Global Trends 2019 | 23",
+    "4 | IFRC Emergency Appeal", "Response Plan 2022 | 17 of 40"), or after the title's month and year at the line's
+    end ("WFP Country Brief August 2021 2")."""
+    if (ruled := _RULED_BEFORE.fullmatch(before)) and (not after.strip() or _OF_PAGES_AFTER.fullmatch(after)):
+        return _title_line(ruled.group(1))
+    if not before.strip() and (ruled := _RULED_AFTER.fullmatch(after)):
+        return _title_line(ruled.group(1))
+    if not after.strip() and (dated := _DATED_BEFORE.fullmatch(before)):
+        return _title_line(dated.group(1))
+    return False
 
 
 def _dashed_list_item(text: str, figure: Figure) -> bool:
