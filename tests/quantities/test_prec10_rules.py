@@ -361,3 +361,21 @@ def test_a_note_number_before_a_cited_source_and_its_year_is_a_footnote(text, no
 
 def test_a_count_before_an_organisation_s_staff_is_no_note():
     assert "3 UNICEF staff" in _figures("The team met 3 UNICEF staff in 2031.")
+
+
+def test_the_scale_of_a_series_label_is_a_label_too():
+    text = "Severity rating: Level 3 of 5. The floods hit 3 towns."
+    assert _rejected(text)["5"] == "category label"
+    assert list(_figures(text)) == ["3 towns"]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was a 1-in-100-year flood that hit 30 villages.", "A 1 in 50 year drought hit 30 villages."]
+)
+def test_a_return_period_is_a_label(text):
+    assert list(_figures(text)) == ["30 villages"]
+
+
+def test_a_share_and_a_period_stay_figures():
+    figures = _figures("One in 5 children is stunted after 50 years of drought in 30 villages.")
+    assert {"One in 5 children", "50 years", "30 villages"} <= set(figures)

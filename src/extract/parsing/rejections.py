@@ -341,6 +341,9 @@ class Rejections:
             if listed or figure.qualifier in (Qualifier.RANGE, Qualifier.AT_LEAST, Qualifier.MORE_THAN):
                 return self.reference(_singular(label.lower_))
             return None
+        scale = number.start >= 3 and doc[number.start - 1].lower_ == "of" and doc[number.start - 2].like_num
+        if scale and (label := _series_label(doc, number.start - 3)) is not None:
+            return self.reference(_singular(label.lower_))  # the scale of "Level 3 of 5", "Phase 2 of 4"
         index = number.start - 1
         # a later member of the list: "Zones 3 and 4", "Camps 1, 2 and 3"; a comma joins only inside the list, not
         # before the sentence's own figure ("Under articles 6 to 8, 40 detainees")
@@ -921,6 +924,8 @@ def _code(text: str, figure: Figure, before: str) -> Rejection | None:
         return Rejection("address", "postal-code")
     if re.fullmatch(r"\d", surface) and _POSTCODE_OUTWARD.search(before) and _POSTCODE_INWARD.match(text, end):
         return Rejection("address", "postal-code-inward")  # "London SW1A 2AA", "Ottawa K1A 0B1"
+    if _in_return_period(text, start, end):
+        return Rejection("category label", "return-period")  # "a 1-in-100-year flood": how rare, no count
     if _in_citation(text, start, end):
         return Rejection("reference", "journal-citation")  # "World J Surg 2010;34(3):415-9": volume, issue, pages
     if score := _SCORE.fullmatch(surface):
@@ -936,6 +941,15 @@ _POSTCODE_INWARD = re.compile(r"(?:[A-Z]{2}|[A-Z]\d)\b")
 # A journal reference: year; volume (issue): pages ("2010;34(3):415-9", "2019; 12:e104", "2008;5(2):112–118").
 _CITATION = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\s*[\d–-]+\s*\))?\s*:\s*[a-z]?\d+(?:\s*[-–]\s*\d+)?")
 _CITATION_REACH = 30
+
+
+_RETURN_PERIOD = re.compile(r"(?<![\w-])\d{1,4}[-\s]in[-\s](?:a[-\s])?\d{1,4}[-\s]years?\b", re.IGNORECASE)
+
+
+def _in_return_period(text: str, start: int, end: int) -> bool:
+    """ "a 1-in-100-year flood", "a 1 in 50 year drought": an event's return period."""
+    window = max(0, start - _CITATION_REACH)
+    return any(m.start() <= start and end <= m.end() for m in _RETURN_PERIOD.finditer(text, window, end + 20))
 
 
 def _in_citation(text: str, start: int, end: int) -> bool:
