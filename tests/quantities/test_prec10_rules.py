@@ -379,3 +379,20 @@ def test_a_return_period_is_a_label(text):
 def test_a_share_and_a_period_stay_figures():
     figures = _figures("One in 5 children is stunted after 50 years of drought in 30 villages.")
     assert {"One in 5 children", "50 years", "30 villages"} <= set(figures)
+
+
+@pytest.mark.parametrize(("text", "counter"), [("Load more (24)", "24"), ("Filter (3)", "3"), ("Cart (0)", "0")])
+def test_a_widget_s_count_in_brackets_is_site_furniture(text, counter):
+    assert _rejected(text)[counter] == "site furniture"
+
+
+def test_a_listing_s_position_before_its_total_is_site_furniture():
+    assert _rejected("1 of 12 results")["1"] == "site furniture"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("The cholera filter (3 units) was used.", "3 units"), ("Floods hit 3 of 12 districts.", "12 districts")],
+)
+def test_a_count_in_brackets_or_of_a_whole_stays_a_figure(text, span):
+    assert span in _figures(text)

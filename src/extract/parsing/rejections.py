@@ -115,6 +115,14 @@ def _cues() -> dict[str, object]:
         # "#6", "No. 9", "nº 4"; "Situation Report n. 12" (the Italian and French abbreviation, after a word)
         "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°]|(?<=[a-z] )n\.)\s*\Z", re.IGNORECASE),
         # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
+        # a page widget's count in brackets: "Load more (24)", "Filter (3)", "Cart (0)"
+        "widget_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["widget_labels"]) + r")[ \t]*\([ \t]*\Z", re.IGNORECASE
+        ),
+        # "1 of 12 results", "11-20 of 146 items": a listing's position before its total of counter nouns
+        "listed_of_after": re.compile(
+            r"[ \t]+of[ \t]+[\d,]+[ \t]+(?:" + _alternation(data["site_counter_nouns"]) + r")\b", re.IGNORECASE
+        ),
         # case-sensitive: a button's name in capitals then the number ("Twitter 25"), not "we share 25"
         "share_button_before": re.compile(
             r"(?<![\w-])(?:" + _alternation([w.title() for w in data["share_buttons"]]) + r")[ \t]+\Z"
@@ -258,6 +266,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
+_CLOSING_BRACKET = re.compile(r"[ \t]*\)")
 
 
 class Rejections:
@@ -274,6 +283,10 @@ class Rejections:
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
         if _pattern("row_id_before").search(before) and _pattern("counter_in_line").search(_line_of(text, start)):
             return Rejection("site furniture", "counter-row-id")
+        if _pattern("widget_before").search(before) and _CLOSING_BRACKET.match(text, end):
+            return Rejection("site furniture", "widget-counter")  # "Load more (24)", "Filter (3)"
+        if _pattern("listed_of_after").match(text, end):
+            return Rejection("site furniture", "n-of-m-listed")  # the 1 of "1 of 12 results"
         if _pattern("share_button_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "share-counter")  # "Share this: Facebook Twitter 25"
         if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
