@@ -285,8 +285,6 @@ class Rejections:
             return Rejection("site furniture", "counter-row-id")
         if _pattern("widget_before").search(before) and _CLOSING_BRACKET.match(text, end):
             return Rejection("site furniture", "widget-counter")  # "Load more (24)", "Filter (3)"
-        if _pattern("listed_of_after").match(text, end):
-            return Rejection("site furniture", "n-of-m-listed")  # the 1 of "1 of 12 results"
         if _pattern("share_button_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "share-counter")  # "Share this: Facebook Twitter 25"
         if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
@@ -326,6 +324,8 @@ class Rejections:
             return Rejection("idiom", "top-n")  # "among the top 10 countries", "the top seven operations": a ranking
         if _pattern("listing_before").search(before):
             return Rejection("site furniture", "result-listing")  # "Showing 11–20 of 146 results"
+        if _pattern("listed_of_after").match(text, end):
+            return Rejection("site furniture", "n-of-m-listed")  # the 1 of "1 of 12 results"
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
         if _NOTE_NUMBER.fullmatch(surface) and _NOTE_OPENING.search(before) and _CITED_SOURCE.match(text, end):
