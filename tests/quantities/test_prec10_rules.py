@@ -396,3 +396,20 @@ def test_a_listing_s_position_before_its_total_is_site_furniture():
 )
 def test_a_count_in_brackets_or_of_a_whole_stays_a_figure(text, span):
     assert span in _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("On 2 Decemeber the team arrived with 40 kits.", "2"), ("By 14 Febuary, 40 kits had arrived.", "14")],
+)
+def test_a_day_before_a_misspelt_long_month_is_a_date(text, day):
+    assert _rejected(text)[day] == "date"
+    assert list(_figures(text)) == ["40 kits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("The 3 Marches were peaceful.", "3 Marches"), ("He met 2 Augustinian monks.", "2 Augustinian monks")],
+)
+def test_a_word_near_a_short_month_or_far_from_a_long_one_is_no_date(text, span):
+    assert span in _figures(text)

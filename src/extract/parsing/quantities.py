@@ -327,6 +327,8 @@ class QuantityRecognizer:
             return self._split_ordinal(doc, after)
         if is_reference and figure.qualifier is not Qualifier.RANGE and not layout.labelled_after(doc, number.start):
             return self.rejections.reference(before.lower_)
+        if after is not None and after.is_title and _misspelt_month(after.lower_, self.words["months"]):
+            return Rejection("date", "day-misspelt-month")  # "2 Decemeber", "14 Febuary": a typing slip in a date
         if after is not None and after.lower_ in self.words["months"]:
             # "12 March", "between 4 and 9 September", "2-5 June"; "$ 37,305.97 february" is no day
             return Rejection("date", "day-month") if self._days_before_month(figure, number) else None
@@ -1456,6 +1458,29 @@ def _quantity(text: str, figure: Figure) -> Quantity:
         number_start=figure.number_start,
         number_end=figure.number_end,
     )
+
+
+_MIN_MISSPELT_MONTH = 6  # long month names only: "Marches", "Mayor", "Junior" are words of their own
+_MAX_SLIPS = 2
+
+
+def _misspelt_month(word: str, months: frozenset[str]) -> bool:
+    """A month name with a slip or two of typing, same first three letters ("decemeber", "febuary", "novmber")."""
+    if len(word) < _MIN_MISSPELT_MONTH or word in months or word[:-1] in months or not word.isalpha():
+        return False
+    return any(
+        len(month) >= _MIN_MISSPELT_MONTH and month[:3] == word[:3] and _edit_distance(word, month) <= _MAX_SLIPS
+        for month in months
+    )
+
+
+def _edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
 
 
 _GROUPED = re.compile(r"\d[,\u202f]\d{3}\b")
