@@ -27,7 +27,8 @@ A case is out of scope when an expected quantity has no value and no bound (noth
 are counted by reason, never dropped silently. Within a scored case, an expectation that is a bare year
 (quantulum3 reads "1979" as a number; years are dates for us) is set aside the same way: counted by reason,
 left out of recall for every system, and a system that predicts it is not charged an extra for it; so are a few
-other conventions (an archaic 'gross' = 144, a glued 'K' as kibi-, accounting parentheses as negative). A vague
+other conventions (an archaic 'gross' = 144, a glued 'K' as kibi-, accounting parentheses as negative, a
+number ending a name, 'Voyager 2'). A vague
 amount a system predicts that the suite does not annotate ("several hundred years") is no extra, counted too.
 An expectation in a counting unit ("a dozen" = 1 dozen) also matches a count of its size (12).
 Convention differences are printed as notes.
@@ -309,6 +310,10 @@ LONE_B_REASON = (
     "expects a lone 'b' after a bare number as billion ('1.2b'); for us 'b' is a billion only on money or before a "
     "plural noun ('7b people')"
 )
+NAME_REASON = (
+    "a bare number ending a name, after a capitalised word inside the sentence ('Voyager 2 in 1979'); a number in a "
+    "name is no figure for us ('FTSE 100', 'Airbus A320')"
+)
 RANGE_UPPER_REASON = (
     "expects only the upper bound of a range written with a dash ('about 40 - 50 years old' -> 50); we read the range"
 )
@@ -316,7 +321,15 @@ VAGUE_REASON = (
     "a vague amount we read ('several hundred years') that the suite does not annotate; not charged as an extra"
 )
 # reasons that set aside one expectation, not a whole case
-EXPECTATION_REASONS = {YEAR_REASON, GROSS_REASON, KIBI_REASON, ACCOUNTING_REASON, LONE_B_REASON, RANGE_UPPER_REASON}
+EXPECTATION_REASONS = {
+    YEAR_REASON,
+    GROSS_REASON,
+    KIBI_REASON,
+    ACCOUNTING_REASON,
+    LONE_B_REASON,
+    RANGE_UPPER_REASON,
+    NAME_REASON,
+}
 PREDICTION_REASONS = {VAGUE_REASON}  # set aside one prediction
 # the value we read for an expectation set aside, so that reading it is no extra either: "($99.99)" -> 99.99
 _READ_AS: dict[str, Callable[[Any], Any]] = {
@@ -344,7 +357,15 @@ def expectation_out_of_scope(exp: dict[str, Any], text: str) -> str | None:
         return LONE_B_REASON
     if start is not None and exp.get("value") is not None and re.search(r"\d\s*[-–]\s*\Z", text[:start]):
         return RANGE_UPPER_REASON
+    named = start is not None and _NAME_BEFORE.search(text[:start]) is not None
+    bare = exp["unit"] is None and re.fullmatch(r"\d{1,3}", surface) is not None
+    if named and bare and _NO_NOUN_AFTER.match(text, start + len(surface)):
+        return NAME_REASON
     return None
+
+
+_NAME_BEFORE = re.compile(r"(?<![.!?])\s[A-Z][a-z]+[ ]\Z")  # "... of Voyager 2": a capitalised word mid-sentence
+_NO_NOUN_AFTER = re.compile(r"(?:\s+(?:in|on|at|of|and|was|is|has|had|will|were)\b|\s*[,.;:)]|\s*\Z)")
 
 
 # Names for one unit that differ only in naming: Recognizers' "Metric ton", "C"; quantulum3's "pound-mass"

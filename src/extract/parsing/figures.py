@@ -17,7 +17,8 @@ from extract.parsing.numbers import Atom, Number, as_number, find_atoms
 from extract.parsing.units import GluedUnit, canonical, glued_units, sentence_has, unit_name
 from extract.resources import load_json
 
-_PERCENT = re.compile(r"\s?(?:%|percentage points?\b|per[\s-]?cent(?:s|age)?\b|pct\b)", re.IGNORECASE)
+# "per cent4": a footnote number glued to the sign ends it too (not "per cent2020", a year run into it)
+_PERCENT = re.compile(r"\s?(?:%|percentage points?\b|per[\s-]?cent(?:s|age)?(?![^\W\d_]|\d{3})|pct\b)", re.IGNORECASE)
 _PERCENT_OF = re.compile(r"(?<![\w-])(?:per[\s-]?cents?|percentages?)\s+of\s+\Z", re.IGNORECASE)  # "percent of 10"
 _OUT_OF = re.compile(r"\s+out\s+of\s+\Z", re.IGNORECASE)
 _IN_EVERY = re.compile(r"\s+in\s+(?:every\s+)?\Z", re.IGNORECASE)  # "one in four", "1 in every 10"

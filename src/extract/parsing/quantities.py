@@ -216,6 +216,7 @@ class QuantityRecognizer:
         found = _hedges_carried(text, found)
         found = _sibling_row_units(text, found)
         in_sequence = self.rejections.in_sequence(text, [r.quantity for r in found])  # a table of contents
+        in_sequence |= self.rejections.in_names(doc, [r.quantity for r in found], set(in_sequence))
         for index, rejection in in_sequence.items():
             rejected.append((found[index].quantity.number_start, found[index].quantity.number_end, rejection))
         spans = []
@@ -257,24 +258,13 @@ class QuantityRecognizer:
         if figure.is_year_like and self._after_year_preposition(number):
             return Rejection("year", "year-preposition")
         if rejection := self.rejections.after_unit(doc, text, figure, number, unit_tokens):
+            if rejection.rule in _ANTECEDENT_RULES:  # "Of the 40 countries with the largest ..., 23"
+                previous.append(_quantity(text, figure))
             return rejection
         span = _char_span(doc, figure.start, figure.end)
         if span is None:
             return _UNALIGNED
-        quantity = Quantity(
-            number=text[figure.number_start : figure.number_end],
-            value=figure.value,
-            low=figure.low,
-            high=figure.high,
-            qualifier=figure.qualifier,
-            kind=figure.kind,
-            unit=_without_footnote_marker(figure.unit) if figure.kind is Kind.COUNT else figure.unit,
-            start=figure.start,
-            end=figure.end,
-            number_start=figure.number_start,
-            number_end=figure.number_end,
-        )
-        return _Found(span, quantity, _subject(doc, unit_tokens) if unit_tokens else None)
+        return _Found(span, _quantity(text, figure), _subject(doc, unit_tokens) if unit_tokens else None)
 
     def _dotted_day(self, doc: Doc, number: Span) -> bool:
         """ "20. Jun 2016", "3. März 2020": a day, its dot, a month and a year (a sentence ending on a number before
@@ -343,9 +333,10 @@ class QuantityRecognizer:
             before is not None
             and before.lower_ in self.words["reference_words"]
             and (before.pos_ != "VERB" or before.is_title)  # "we report 300 cases" is a count; "Report 12" is not
+            and not _GROUPED.search(number.text)  # "the Kakuma Camp 1,200 new arrivals": no reference is grouped
         )
-        if before is not None and before.lower_ in self.words["months"]:
-            return Rejection("date", "month-before")
+        if before is not None and before.lower_.lstrip("-–—") in self.words["months"]:
+            return Rejection("date", "month-before")  # "Aug 31", and "Jun 01 2024 -Aug 31 2024" with the dash glued
         if figure.is_year_like and self._year_of_a_month_and_day(doc, number):
             return Rejection("date", "month-day-year")  # "On March 26, 2020 refugees arrived": the date's year
         if self._after_dotted_month(doc, number):
@@ -354,6 +345,8 @@ class QuantityRecognizer:
             return self._split_ordinal(doc, after)
         if is_reference and figure.qualifier is not Qualifier.RANGE and not layout.labelled_after(doc, number.start):
             return self.rejections.reference(before.lower_)
+        if after is not None and after.is_title and _misspelt_month(after.lower_, self.words["months"]):
+            return Rejection("date", "day-misspelt-month")  # "2 Decemeber", "14 Febuary": a typing slip in a date
         if after is not None and after.lower_ in self.words["months"]:
             # "12 March", "between 4 and 9 September", "2-5 June"; "$ 37,305.97 february" is no day
             return Rejection("date", "day-month") if self._days_before_month(figure, number) else None
@@ -365,6 +358,8 @@ class QuantityRecognizer:
             return Rejection("date", "day-and-day-month")  # the 27 of "On 27 and 28 May 2023"
         if self._day_after_a_month_and_day(doc, number):
             return Rejection("date", "month-day-and-day")  # the 18 of "on February 17 and 18"
+        if series := self.rejections.series_members(doc, figure, number):
+            return series  # "IPC Phases 3 to 5", "Zones 3 and 4": which members, not how many
         if (
             number.start == 0
             and after is not None
@@ -1696,6 +1691,51 @@ def _listed_number(doc: Doc, index: int, step: int = 1) -> bool:
 _UNIT_PART = Rejection("unit part", "inside-unit")
 _RESTATED = Rejection("restated number", "bracketed-digits")
 _REPEATED = Rejection("restated number", "repeated-vague-word")
+# Rejections whose set still names the noun a later bare number counts ("Of the 40 countries with the largest
+# needs, 23 faced floods").
+_ANTECEDENT_RULES = frozenset({"set-with-superlative"})
+
+
+def _quantity(text: str, figure: Figure) -> Quantity:
+    return Quantity(
+        number=text[figure.number_start : figure.number_end],
+        value=figure.value,
+        low=figure.low,
+        high=figure.high,
+        qualifier=figure.qualifier,
+        kind=figure.kind,
+        unit=_without_footnote_marker(figure.unit) if figure.kind is Kind.COUNT else figure.unit,
+        start=figure.start,
+        end=figure.end,
+        number_start=figure.number_start,
+        number_end=figure.number_end,
+    )
+
+
+_MIN_MISSPELT_MONTH = 6  # long month names only: "Marches", "Mayor", "Junior" are words of their own
+_MAX_SLIPS = 2
+
+
+def _misspelt_month(word: str, months: frozenset[str]) -> bool:
+    """A month name with a slip or two of typing, same first three letters ("decemeber", "febuary", "novmber")."""
+    if len(word) < _MIN_MISSPELT_MONTH or word in months or word[:-1] in months or not word.isalpha():
+        return False
+    return any(
+        len(month) >= _MIN_MISSPELT_MONTH and month[:3] == word[:3] and _edit_distance(word, month) <= _MAX_SLIPS
+        for month in months
+    )
+
+
+def _edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+_GROUPED = re.compile(r"\d[,\u202f]\d{3}\b")
 _UNALIGNED = Rejection("unaligned", "no-token-span")
 
 

@@ -118,6 +118,33 @@ def _cues() -> dict[str, object]:
         # "#6", "No. 9", "nº 4"; "Situation Report n. 12" (the Italian and French abbreviation, after a word)
         "hash_before": re.compile(r"(?:#|\bno\.|\bn[º°]|(?<=[a-z] )n\.)\s*\Z", re.IGNORECASE),
         # case-sensitive: "5 MB", "1730 GMT", "1 Source:" (not "5 mb", "the 3 data")
+        # a page widget's count in brackets: "Load more (24)", "Filter (3)", "Cart (0)"
+        "widget_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["widget_labels"]) + r")[ \t]*\([ \t]*\Z", re.IGNORECASE
+        ),
+        # "1 of 12 results", "11-20 of 146 items": a listing's position before its total of counter nouns
+        "listed_of_after": re.compile(
+            r"[ \t]+of[ \t]+[\d,]+[ \t]+(?:" + _alternation(data["site_counter_nouns"]) + r")\b", re.IGNORECASE
+        ),
+        # case-sensitive: a button's name in capitals then the number ("Twitter 25"), not "we share 25"
+        "share_button_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation([w.title() for w in data["share_buttons"]]) + r")[ \t]+\Z"
+        ),
+        # a counter noun the unit reader left out, in capitals ("5 min read | 12 Comments", "1,200 Views")
+        "counter_noun_after": re.compile(
+            r"[ \t]+(?:" + _alternation(data["site_counter_nouns"]) + r")\b(?![ \t]+(?:of|from|by|on)\b)", re.IGNORECASE
+        ),
+        # "Donate $25 now", "Give just $10 a month": an imperative opening the line or the sentence
+        "donation_ask_before": re.compile(
+            r"(?:^|[.!?•|]\s+|\n)[ \t]*(?:"
+            + _alternation([w.title() for w in data["donation_verbs"]])
+            + r")(?:[ \t]+(?:just|only|now|today|monthly))?[ \t]+\Z"
+        ),
+        # "viewed 1,234 times", "downloaded over 300 times": a web page's counter written as a sentence
+        "counter_verb_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["counter_verbs"]) + r")\s+(?:(?:over|more than|about)\s+)?\Z",
+            re.IGNORECASE,
+        ),
         "file_size_after": re.compile(r"\s?(?:" + _alternation(data["file_sizes"]) + r")\b"),
         "time_zone_after": re.compile(r"\s?(?:" + _alternation(data["time_zones"]) + r")\b"),
         "note_after": re.compile(r"\s+(?:" + _alternation(data["footnote_notes"]) + r")\b"),
@@ -165,6 +192,9 @@ def _cues() -> dict[str, object]:
             r"(?:(\w+)\s+)?(?<![\w-])(" + _alternation(data["week_labels"]) + r")\s*(?:from\s+|no\.?\s*|#\s*)?\Z",
             re.IGNORECASE,
         ),
+        "idiom_phrases": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["idiom_phrases"]) + r")(?![\w-])", re.IGNORECASE
+        ),
         "category_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["category_before"]) + r")\s+\Z", re.IGNORECASE
         ),
@@ -181,6 +211,42 @@ def _cues() -> dict[str, object]:
         # an axis tick: a number with a compact scale suffix, as the last bound of what was read ("112 - 0.5M")
         "axis_tick": re.compile(r"(?:.*[-–]\s*)?\d+(?:\.\d+)?(?:" + _alternation(data["axis_tick_suffixes"]) + r")"),
     }
+
+
+_AND_ABOVE = re.compile(r"\s*(?:\+|\s(?:and|or)\s+(?:above|over|higher|worse|more|beyond)\b)", re.IGNORECASE)
+_SERIES_JOINERS = frozenset({"and", "or", "&", ",", "to"})
+_MAX_SERIES_MEMBER = 999
+
+
+def _small_whole(figure: Figure) -> bool:
+    bounds = [b for b in (figure.value, figure.low, figure.high) if b is not None]
+    return bool(bounds) and all(b == int(b) and 0 <= b <= _MAX_SERIES_MEMBER for b in bounds)
+
+
+def _joined_to_number(doc: Doc, index: int) -> bool:
+    """Whether a list joiner at token `index` leads to a further number: the "and 4" of "Zones 3 and 4"."""
+    return index + 1 < len(doc) and doc[index].lower_ in _SERIES_JOINERS and doc[index + 1].like_num
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in _cue("series_labels") else word
+
+
+def _series_label(doc: Doc, index: int) -> Token | None:
+    """The series label word at token `index` ("Phase", "Zones"), not a verb in lower case ("it zones 3 ...")."""
+    if index < 0:
+        return None
+    token = doc[index]
+    if _singular(token.lower_) not in _cue("series_labels"):
+        return None
+    return token if token.pos_ != "VERB" or token.is_title else None
+
+
+# A footnote's note citing its source: its number after a sentence's end or opening a line, then the source's name
+# in capitals and a year ("1 UNHCR, 2020. 2 OCHA, 2021.", "3 World Bank (2019)")
+_NOTE_NUMBER = re.compile(r"\d{1,2}")
+_NOTE_OPENING = re.compile(r"(?:^|[.;]\s+)\Z", re.MULTILINE)
+_CITED_SOURCE = re.compile(r"[ \t]+[A-Z][\w&.’'-]*(?:[ \t]+[A-Z][\w&.’'-]*){0,4}(?:,[ \t]*|[ \t]+\()(?:19|20)\d\d\b")
 
 
 def _months() -> str:
@@ -216,6 +282,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
+_CLOSING_BRACKET = re.compile(r"[ \t]*\)")
 
 
 class Rejections:
@@ -232,10 +299,18 @@ class Rejections:
             return Rejection("site furniture", "counter-label")  # "Views: 1,204", "Pages: 412"
         if _pattern("row_id_before").search(before) and _pattern("counter_in_line").search(_line_of(text, start)):
             return Rejection("site furniture", "counter-row-id")
+        if _pattern("widget_before").search(before) and _CLOSING_BRACKET.match(text, end):
+            return Rejection("site furniture", "widget-counter")  # "Load more (24)", "Filter (3)"
+        if _pattern("share_button_before").search(before) and _LINE_END.match(text, end):
+            return Rejection("site furniture", "share-counter")  # "Share this: Facebook Twitter 25"
         if _pattern("counter_item_before").search(before) and _LINE_END.match(text, end):
             return Rejection("site furniture", "counter-item")  # "• View\n    12": a document site's counter
+        if figure.kind is Kind.MONEY and _pattern("donation_ask_before").search(before):
+            return Rejection("site furniture", "donation-ask")  # "Donate $25 now": a page's appeal button
         if _pattern("site_offer_after").match(text, end):
             return Rejection("site furniture", "site-offer")  # "start your 15-day free trial": a subscription offer
+        if figure.unit == "times" and _pattern("counter_verb_before").search(before):
+            return Rejection("site furniture", "counter-verb")  # "This page has been viewed 1,234 times"
         if _pattern("file_size_after").match(text, end):
             return Rejection("site furniture", "file-size")  # "(869.28 KB)", "PDF | 2.3 MB"
         if _pattern("time_zone_after").match(text, end) and _CLOCK.fullmatch(surface):
@@ -246,6 +321,8 @@ class Rejections:
             return Rejection("address", "post-box-code")
         if _PAGE_OF.search(before):
             return Rejection("page furniture", "page-of")  # the 12 of "Page 3 of 12"
+        if _pager(text, start, end):
+            return Rejection("page furniture", "pager")  # "Snapshot (as of 30 June 2021) 1 of 2": a page's pager
         if _URL_BEFORE.search(before):
             return Rejection("page furniture", "after-url")  # a footer: "www.unhcr.org 1"
         if code := _code(text, figure, before):
@@ -277,8 +354,12 @@ class Rejections:
             # "Showing 11–20 of 146 results": a site's counter is in digits; "images showing dozens of bodies"
             # is the report's own figure
             return Rejection("site furniture", "result-listing")
+        if _pattern("listed_of_after").match(text, end):
+            return Rejection("site furniture", "n-of-m-listed")  # the 1 of "1 of 12 results"
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
+        if _NOTE_NUMBER.fullmatch(surface) and _NOTE_OPENING.search(before) and _CITED_SOURCE.match(text, end):
+            return Rejection("footnote", "cited-source-note")  # "... fled. 2 OCHA, 2021.": a note citing a source
         if (_SMALL_INTEGER.fullmatch(surface) or _GLUED_MARKER.fullmatch(surface)) and (
             footnote := _footnote(doc, text, figure, number)
         ):
@@ -290,6 +371,34 @@ class Rejections:
         if word in _cue("phase_labels"):
             return Rejection("category label", "phase-or-category")
         return Rejection("reference", "reference-word")
+
+    def series_members(self, doc: Doc, figure: Figure, number: Span) -> Rejection | None:
+        """Numbers naming members of a series as a range or a list after a label word, singular or plural: "IPC
+        Phases 3 to 5", "Phase 3-5", "Zones 3 and 4", "Camps 1, 2 and 3" (each number), "articles 6 to 8"."""
+        if not _small_whole(figure):
+            return None
+        label = _series_label(doc, number.start - 1)
+        if label is not None:
+            listed = _joined_to_number(doc, number.end) or _AND_ABOVE.match(doc.text, number.end_char) is not None
+            # "Phases 3 and above" too; a plural alone may stand before a count ("in the camps 200 families")
+            if listed or figure.qualifier in (Qualifier.RANGE, Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+                return self.reference(_singular(label.lower_))
+            return None
+        scale = number.start >= 3 and doc[number.start - 1].lower_ == "of" and doc[number.start - 2].like_num
+        if scale and (label := _series_label(doc, number.start - 3)) is not None:
+            return self.reference(_singular(label.lower_))  # the scale of "Level 3 of 5", "Phase 2 of 4"
+        index = number.start - 1
+        # a later member of the list: "Zones 3 and 4", "Camps 1, 2 and 3"; a comma joins only inside the list, not
+        # before the sentence's own figure ("Under articles 6 to 8, 40 detainees")
+        continues = _joined_to_number(doc, number.end)
+        while index >= 1 and doc[index].lower_ in _SERIES_JOINERS and doc[index - 1].like_num:
+            if doc[index].text == "," and not continues:
+                return None
+            continues = True
+            index -= 2
+            if (label := _series_label(doc, index)) is not None:
+                return self.reference(_singular(label.lower_))
+        return None
 
     def _series(self, before: str, surface: str, figure: Figure) -> Rejection | None:
         """A number in a series or a name: "Situation Report No. 12", "Flash Update #4", "IPC Phase 3", "Round 3".
@@ -319,6 +428,8 @@ class Rejections:
             return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
             return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
+        if figure.unit is None and _pattern("counter_noun_after").match(text, figure.number_end):
+            return Rejection("site furniture", "counter-noun-title")  # "5 min read | 12 Comments"
         if age := _age(doc, text, figure, number):
             return age
         if _pattern("household_size_after").match(text, figure.number_end):
@@ -327,6 +438,8 @@ class Rejections:
             return Rejection("category label", "household-size-with")  # "households with more than 5 members"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
+        if _selected_by_superlative(doc, number, unit_tokens):
+            return Rejection("idiom", "set-with-superlative")  # "the 40 countries with the largest needs": a ranking
         if figure.unit is not None and _listicle_title(text, figure):
             return Rejection("name", "listicle-title")  # "Ten crises to watch in 2030": a headline's list, no count
         if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
@@ -362,6 +475,15 @@ class Rejections:
         rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
         rejected |= _piped_contents(text, quantities)
         return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
+
+    def in_names(self, doc: Doc, quantities: list[Quantity], skip: set[int]) -> dict[int, Rejection]:
+        """Figures that end a name the entity tagger reads ("the Windows 11 update"): decided after the figures
+        read together, so a table of contents ("Humanitarian Situation 6 Children in Crisis 8") keeps its run."""
+        return {
+            index: Rejection("name", "number-in-entity")
+            for index, quantity in enumerate(quantities)
+            if index not in skip and _ends_entity_name(doc, quantity)
+        }
 
     def _contents_sequence(self, text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
         rejected: dict[int, Rejection] = {}
@@ -653,9 +775,12 @@ def _year_modifier(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejec
         return Rejection("name", "year-in-name")  # "the 2022 Return and Reintegration Key Highlights"
     if _title_between_names(figure, unit_tokens):
         return Rejection("name", "year-in-title")  # "Global Humanitarian Overview 2024 Monthly Updates"
+    if _titled_after_determiner(figure, unit_tokens, words):
+        return Rejection("name", "year-in-title")  # "its 2021 Global Trends Reports"
     if singular:
         return Rejection("year", "year-modifier")  # "the 2020 assessment"
-    if figure.start == figure.number_start and _THE_BEFORE.search(text, 0, figure.start) and words[0][:1].isupper():
+    named_event = words[0][:1].isupper() and bool(unit_tokens) and unit_tokens[-1].is_lower  # not "Rohingya Refugees"
+    if figure.start == figure.number_start and _THE_BEFORE.search(text, 0, figure.start) and named_event:
         return Rejection("year", "year-before-name")  # "since the 1997 El Niño rains": which rains, not how many
     return None
 
@@ -697,6 +822,23 @@ def _title_between_names(figure: Figure, unit_tokens: list[Token]) -> bool:
     if after < len(doc) and doc[after].pos_ in {"VERB", "AUX"}:
         return False  # "In Northern Kenya 1800 Households received seeds": a count, the sentence goes on
     return word.is_title and word.is_alpha and word.tag_ in {"NNP", "NN"} and previous.is_title and previous.is_alpha
+
+
+_TITLE_DETERMINERS = frozenset({"the", "its", "our", "their", "this", "his", "her"})
+_MIN_TITLE_WORDS = 3  # "the 2000 Rohingya Refugees" in a title-case headline stays a count
+
+
+def _titled_after_determiner(figure: Figure, unit_tokens: list[Token], words: list[str]) -> bool:
+    """A year after a determiner before a title in capitals, plural or not: "the 2022 Return and Reintegration
+    Key Highlights", "its 2021 Global Trends Reports"; not "the 1800 Syrian refugees" (a count)."""
+    if not unit_tokens:
+        return False
+    doc = unit_tokens[0].doc
+    before = [t for t in doc[max(0, unit_tokens[0].i - 3) : unit_tokens[0].i] if t.idx < figure.number_start]
+    if not before or before[-1].lower_ not in _TITLE_DETERMINERS:
+        return False
+    content = [w for w in words if w.lower() not in {"and", "of", "for", "the", "&", "on", "in"}]
+    return len(content) >= _MIN_TITLE_WORDS and all(w[:1].isupper() for w in content)
 
 
 def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
@@ -760,6 +902,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return None
     if figure.unit is None and _superlative_after(doc, number):
         return Rejection("idiom", "n-of-superlative")
+    if _in_idiom_phrase(doc.text, figure):
+        return Rejection("idiom", "idiom-phrase")  # "on the one hand", "one by one": a set phrase, no count
     if _ranked_set(doc, number):
         return Rejection("idiom", "ranked-set")  # "one of the three largest operations": the set ranked, no count
     if figure.unit is not None and figure.unit.lower().split()[0] in _cue("idiom_units"):
@@ -768,6 +912,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return Rejection("idiom", "one-speaker")
     if figure.value == 1 and figure.unit is not None and figure.unit.lower() in _cue("example_nouns"):
         return Rejection("idiom", "one-example")  # "just one example of how DTM feeds policy": an illustration
+    if _one_then_another(doc, figure, number, unit_tokens):
+        return Rejection("idiom", "one-and-another")  # "One grandmother is reunited ..., another loses everything"
     if _in_one_instance(doc, figure, number):
         return Rejection("idiom", "in-one")  # "in one place the sewage system was upgraded": which, not how many
     if figure.unit is not None or number.start < 2:
@@ -776,6 +922,18 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
     if of.lower_ == "of" and noun.lower_ in _cue("idiom_after_of"):
         return Rejection("idiom", "parent-of-n")
     return None
+
+
+_PHRASE_REACH = 20
+
+
+def _in_idiom_phrase(text: str, figure: Figure) -> bool:
+    start, end = figure.number_start, figure.number_end
+    window = max(0, start - _PHRASE_REACH)
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _pattern("idiom_phrases").finditer(text, window, end + _PHRASE_REACH)
+    )
 
 
 def _in_one_instance(doc: Doc, figure: Figure, number: Span) -> bool:
@@ -899,6 +1057,27 @@ def _ranked_set(doc: Doc, number: Span) -> bool:
     return of.lower_ in {"of", "among"} and the.lower_ == "the" and ranked
 
 
+def _one_then_another(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
+    """ "One grandmother is reunited with a lost child, another loses everything": "One" and a singular noun picks
+    out an instance that "another" later in the sentence answers; "One person died and two were hurt" counts."""
+    if figure.value != 1 or not unit_tokens or not number[0].is_title or unit_tokens[-1].tag_ not in {"NN", "NNP"}:
+        return False
+    sentence = number[0].sent
+    return any(t.lower_ == "another" and t.dep_ != "det" and t.i > unit_tokens[-1].i for t in sentence)
+
+
+def _selected_by_superlative(doc: Doc, number: Span, unit_tokens: list[Token]) -> bool:
+    """ "the 40 countries with the largest needs", "the 10 districts with the highest rates": the size of a set
+    picked by a ranking, no count of its own; "the 40 countries with large needs" counts."""
+    if not unit_tokens or number.start == 0 or doc[number.start - 1].lower_ != "the":
+        return False
+    end = unit_tokens[-1].i + 1
+    if end + 2 >= len(doc) or doc[end].lower_ != "with" or doc[end + 1].lower_ != "the":
+        return False
+    ranked = doc[end + 2]
+    return ranked.tag_ == "JJS" or ranked.lower_ in _cue("superlative_words")
+
+
 def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> bool:
     """ "One official warned", "One Syrian refugee who ... told the BBC": the sentence's "One" introduces a speaker
     (as "an" would); "One person was killed" stays a count."""
@@ -906,6 +1085,26 @@ def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token
         return False
     head = unit_tokens[-1]
     return head.tag_ in {"NN", "NNP"} and head.dep_ == "nsubj" and head.head.lemma_ in _cue("speech_lemmas")
+
+
+# "N of M" alone at the end of a line, after a bracket closing a heading: a pager ("2 of 3" opening a line may be a
+# key figure above its label)
+_PAGER_FIRST_BEFORE = re.compile(r"\)[ \t]*\Z")
+_PAGER_FIRST_AFTER = re.compile(r"[ \t]+of[ \t]+(\d{1,3})[ \t]*$", re.MULTILINE)
+_PAGER_LAST_BEFORE = re.compile(r"\)[ \t]*(\d{1,3})[ \t]+of[ \t]+\Z")
+_PAGER_LAST_AFTER = re.compile(r"[ \t]*$", re.MULTILINE)
+
+
+def _pager(text: str, start: int, end: int) -> bool:
+    surface = text[start:end]
+    if not surface.isdigit() or len(surface) > 3:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if _PAGER_FIRST_BEFORE.search(text, line_start, start) and (last := _PAGER_FIRST_AFTER.match(text, end)):
+        return 0 < int(surface) <= int(last.group(1))
+    if (first := _PAGER_LAST_BEFORE.search(text, line_start, start)) and _PAGER_LAST_AFTER.match(text, end):
+        return 0 < int(first.group(1)) <= int(surface)
+    return False
 
 
 def _code(text: str, figure: Figure, before: str) -> Rejection | None:
@@ -922,11 +1121,39 @@ def _code(text: str, figure: Figure, before: str) -> Rejection | None:
         return Rejection("reference", "code-digits")
     if re.fullmatch(r"\d{4,5}", surface) and _POSTCODE_BEFORE.search(before):
         return Rejection("address", "postal-code")
+    if re.fullmatch(r"\d", surface) and _POSTCODE_OUTWARD.search(before) and _POSTCODE_INWARD.match(text, end):
+        return Rejection("address", "postal-code-inward")  # "London SW1A 2AA", "Ottawa K1A 0B1"
+    if _in_return_period(text, start, end):
+        return Rejection("category label", "return-period")  # "a 1-in-100-year flood": how rare, no count
+    if _in_citation(text, start, end):
+        return Rejection("reference", "journal-citation")  # "World J Surg 2010;34(3):415-9": volume, issue, pages
     if score := _SCORE.fullmatch(surface):
         low, high = int(score.group(1)), int(score.group(2))
         if low >= high or _pattern("score_before").search(text, max(0, start - 30), start):
             return Rejection("score", "score")  # a range runs upward: "3-0", "2-2" are scores
     return None
+
+
+# A postal code of two parts (British, Canadian): the outward part before the number, letters after it.
+_POSTCODE_OUTWARD = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z])[ \t]\Z")
+_POSTCODE_INWARD = re.compile(r"(?:[A-Z]{2}|[A-Z]\d)\b")
+# A journal reference: year; volume (issue): pages ("2010;34(3):415-9", "2019; 12:e104", "2008;5(2):112–118").
+_CITATION = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\s*[\d–-]+\s*\))?\s*:\s*[a-z]?\d+(?:\s*[-–]\s*\d+)?")
+_CITATION_REACH = 30
+
+
+_RETURN_PERIOD = re.compile(r"(?<![\w-])\d{1,4}[-\s]in[-\s](?:a[-\s])?\d{1,4}[-\s]years?\b", re.IGNORECASE)
+
+
+def _in_return_period(text: str, start: int, end: int) -> bool:
+    """ "a 1-in-100-year flood", "a 1 in 50 year drought": an event's return period."""
+    window = max(0, start - _CITATION_REACH)
+    return any(m.start() <= start and end <= m.end() for m in _RETURN_PERIOD.finditer(text, window, end + 20))
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    window = max(0, start - _CITATION_REACH)
+    return any(m.start() <= start and end <= m.end() for m in _CITATION.finditer(text, window, end + _CITATION_REACH))
 
 
 def _name_or_place(doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
@@ -994,6 +1221,36 @@ def _numbered_place(doc: Doc, number: Span) -> bool:
     return opener.lower_ in _cue("place_prepositions") and (after.text == ")" or verb_after)
 
 
+_NAME_ENTITIES = frozenset({"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "ORG"})
+_MAX_NAME_DIGITS = 4
+_YEAR_DIGITS = 4
+_YEARS = (1800, 2100)
+
+
+def _ends_entity_name(doc: Doc, quantity: Quantity) -> bool:
+    """A bare number the entity tagger reads as the end of a name with the capitalised word before it: "a Boeing
+    737", "the Windows 11 update", "iPhone 15"; not a count the tagger tells apart ("Dadaab 200 families"), nor one
+    before a plural noun, which a name's number does not take ("on the M1 2 lanes were closed")."""
+    surface = quantity.number
+    if quantity.qualifier is not Qualifier.EXACT or not surface.isdigit() or len(surface) > _MAX_NAME_DIGITS:
+        return False
+    if quantity.kind is not Kind.COUNT or (len(surface) == _YEAR_DIGITS and _YEARS[0] <= int(surface) <= _YEARS[1]):
+        return False  # "USD 5", "EUR 1": a currency code the tagger puts in the name; a year
+    number = doc.char_span(quantity.number_start, quantity.number_end)
+    if number is None or number.start == 0 or len(number) != 1:
+        return False
+    if quantity.unit is not None and quantity.end > quantity.number_end:
+        unit_end = doc.char_span(quantity.end - 1, quantity.end, alignment_mode="expand")
+        if unit_end is not None and unit_end[-1].tag_ in {"NNS", "NNPS"}:
+            return False
+    token, name = number[0], doc[number.start - 1]
+    if token.ent_type_ not in _NAME_ENTITIES or token.ent_iob_ != "I" or name.ent_type_ != token.ent_type_:
+        return False
+    if number.end < len(doc) and doc[number.end].ent_iob_ == "I":
+        return False  # the name goes on past the number: a flattened row "National Staff 14 International Staff"
+    return name.text[:1].isalpha() and any(c.isupper() for c in name.text) and name.whitespace_ != ""
+
+
 def _in_name(doc: Doc, number: Span) -> bool:
     """ "the FTSE 100 fell", "the Nikkei 225 rose": "the", a capitalised name, the number, then a verb."""
     index = number.start - 1
@@ -1049,6 +1306,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     edge = not before.strip() or not after.strip()
     if edge and not any(c.islower() for c in rest) and sum(c.isalpha() for c in rest) >= _MIN_HEADER_LETTERS:
         return Rejection("page furniture", "running-header")
+    if _ruled_page_number(before, after):
+        return Rejection("page furniture", "titled-page-number")  # "UNHCR Global Trends 2019 | 23", "4 | Appeal"
     if re.fullmatch(r"\s*(?:\d{1,3}\s+)?", before) and after.startswith(")"):
         return Rejection("ordinal", "list-number")  # "2) ..." opening a line, after its page number too
     if not before.strip() and re.match(r" [A-Z0-9]", after) and len(after) > 1:
@@ -1056,6 +1315,41 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     if not after.strip() and re.match(rf"\s*{re.escape(text[start:end])}\s+\S", before):
         return Rejection("page furniture", "page-number-line-end")  # "2 Map 1 SUDAN 2": the page's number twice
     return None
+
+
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&./-]*:?|of|and|the|for|in|on|to|at|&|[–—-]|\(\w+\)")
+_RULED_BEFORE = re.compile(r"(.*?)\s*\|\s*(?:\d{1,3}\s+of\s+)?\Z")  # "... 2019 | ", "... 2022 | 17 of "
+_RULED_AFTER = re.compile(r"\s*\|\s*(.*?)\s*\Z")  # " | IFRC Emergency Appeal"
+_OF_PAGES_AFTER = re.compile(r"\s+of\s+\d{1,3}\s*\Z")
+_DATED_BEFORE = re.compile(r"(.*)\b(?:" + _months() + r")\s+(?:19|20)\d\d\s+\Z", re.IGNORECASE)
+_MIN_TITLE_CAPITALS = 2
+_MIN_TITLE_WORDS_RULED = 3
+
+
+def _title_line(words: str) -> bool:
+    """A running title in title case: every word capitalised or a short function word ("UNHCR Global Trends 2019",
+    "Humanitarian Response Plan 2022"), two capitalised words at least."""
+    split = words.split()
+    capitals = sum(w[:1].isupper() for w in split)
+    # three words at least: "Kakuma Camp | 230", a flattened table's row, is no title
+    return (
+        len(split) >= _MIN_TITLE_WORDS_RULED
+        and capitals >= _MIN_TITLE_CAPITALS
+        and all(_TITLE_WORD.fullmatch(w) for w in split)
+    )
+
+
+def _ruled_page_number(before: str, after: str) -> bool:
+    """A page number set off by a rule beside a running title in title case ("UNHCR Global Trends 2019 | 23",
+    "4 | IFRC Emergency Appeal", "Response Plan 2022 | 17 of 40"), or after the title's month and year at the line's
+    end ("WFP Country Brief August 2021 2")."""
+    if (ruled := _RULED_BEFORE.fullmatch(before)) and (not after.strip() or _OF_PAGES_AFTER.fullmatch(after)):
+        return _title_line(ruled.group(1))
+    if not before.strip() and (ruled := _RULED_AFTER.fullmatch(after)):
+        return _title_line(ruled.group(1))
+    if not after.strip() and (dated := _DATED_BEFORE.fullmatch(before)):
+        return _title_line(dated.group(1))
+    return False
 
 
 def _dashed_list_item(text: str, figure: Figure) -> bool:
