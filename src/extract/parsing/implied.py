@@ -193,16 +193,9 @@ def named_by_copula(doc: Doc, last: int, nouns: NounReader) -> list[Token]:
     returnees": the plural noun a copula right after a bare figure (or after its "among them") says the counted
     things are; [] when the copula says something else ("were for children", "were monitored", "are in Juba")."""
     index = last + 1
-    if index + 1 < len(doc) and doc[index].lower_ == "among" and doc[index + 1].lower_ in _REFERRING:
+    if index + 1 < len(doc) and doc[index].lower_ in _AMONG and doc[index + 1].lower_ in _REFERRING:
         index += 2
-    if index + 1 >= len(doc) or doc[index].lemma_ != "be" or doc[index].tag_ not in _COPULA_TAGS:
-        return []
-    noun = nouns(doc, index + 1)
-    if not noun or noun[0].i < index + 1 or noun[-1].tag_ not in {"NNS", "NNPS"}:
-        return []
-    if any(t.pos_ not in {"ADJ", "NOUN", "PROPN", "PUNCT", "CCONJ"} for t in doc[index + 1 : noun[0].i]):
-        return []  # only the adjectives the noun reader drops may stand between: "are Chadian returnees"
-    return noun
+    return _copula_noun(doc, index, nouns, finite=True)
 
 
 _COPULA_TAGS = {"VBD", "VBZ", "VBP"}  # "were", "is", "are": a finite copula, not "being"
@@ -211,12 +204,21 @@ _COPULA_TAGS = {"VBD", "VBZ", "VBP"}  # "were", "is", "are": a finite copula, no
 def _named_by_copula(doc: Doc, index: int, nouns: NounReader) -> str | None:
     """ "1,200 of them were children": the plural noun a copula after "of them" says the part is; None when the
     copula says something else ("of them were injured", "of them are in hospital")."""
-    if index + 1 >= len(doc) or doc[index].lemma_ != "be":
-        return None
+    noun = _copula_noun(doc, index, nouns, finite=False)
+    return doc[noun[0].i : noun[-1].i + 1].text if noun else None
+
+
+def _copula_noun(doc: Doc, index: int, nouns: NounReader, *, finite: bool) -> list[Token]:
+    """The plural noun that the copula at token `index` names. `finite`: the copula must be finite and only the
+    adjectives the noun reader drops may stand between ("are Chadian returnees"), as a bare figure needs."""
+    if index + 1 >= len(doc) or doc[index].lemma_ != "be" or (finite and doc[index].tag_ not in _COPULA_TAGS):
+        return []
     noun = nouns(doc, index + 1)
     if not noun or noun[0].i < index + 1 or noun[-1].tag_ not in {"NNS", "NNPS"}:
-        return None
-    return doc[noun[0].i : noun[-1].i + 1].text
+        return []
+    if finite and any(t.pos_ not in {"ADJ", "NOUN", "PROPN", "PUNCT", "CCONJ"} for t in doc[index + 1 : noun[0].i]):
+        return []
+    return noun
 
 
 def bracketed(
