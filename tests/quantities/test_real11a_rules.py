@@ -120,3 +120,28 @@ def test_a_hyphenated_size_is_no_date(nlp):
 
 def test_an_appeal_number_after_no_colon_is_a_reference(nlp):
     assert _values(nlp, "Emergency Appeal no: 17/ March 2004 The Federation helped 40 families.") == [40]
+
+
+def test_a_change_set_off_by_a_dash_is_no_range(nlp):
+    # "an adjustment ... – from A to B": the change's figures, not a range
+    figures = read_figures(nlp, "The target changed after an adjustment in the number of kits – from 300 to 450.")
+    assert [q.qualifier for _, q in figures if q.value in (300, 450)] == [Qualifier.EXACT, Qualifier.EXACT]
+
+
+def test_a_range_after_a_dash_without_a_change_word_stays_a_range(nlp):
+    figures = read_figures(nlp, "Rations for the season – from 300 to 450 grams a day – were set.")
+    assert [q.qualifier for _, q in figures] == [Qualifier.RANGE]
+
+
+def test_a_number_in_brackets_alone_on_its_line_is_page_furniture():
+    from extract.reading.segments import SegmentKind
+    from extract.reading.text import clean
+
+    segments = clean("Full report\n\n(1)\n\nThe team treated 40 patients.\n\nThe team (12) visited 3 sites.\n").segments
+    furniture = [s.text for s in segments if s.kind is SegmentKind.BOILERPLATE]
+    assert furniture == ["(1)"]  # "(12)" inside a sentence stays the sentence's
+
+
+def test_a_rate_unit_before_in_keeps_its_rate(nlp):
+    figures = _by_value(nlp, "Gusts of 140 Km/h in the hills; the plank is 2 in thick.")
+    assert (figures[140].unit, figures[2].unit) == ("km/h", "inches")
