@@ -145,3 +145,21 @@ def test_a_number_in_brackets_alone_on_its_line_is_page_furniture():
 def test_a_rate_unit_before_in_keeps_its_rate(nlp):
     figures = _by_value(nlp, "Gusts of 140 Km/h in the hills; the plank is 2 in thick.")
     assert (figures[140].unit, figures[2].unit) == ("km/h", "inches")
+
+
+def test_a_singular_modifier_pair_after_a_dropped_adjective_stays_whole(nlp):
+    figures = _by_value(nlp, "Crews repaired 48 damaged bridge and tunnel sections.")
+    assert figures[48].unit == "bridge and tunnel sections"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a plural first noun: the dropped adjective scopes over the pair, the first noun alone is kept
+        ("The team met 12 vulnerable children and families.", "children"),
+        # a collective noun counts on its own
+        ("They trained 40 new staff and volunteers.", "staff"),
+    ],
+)
+def test_a_plural_or_collective_first_noun_keeps_itself(nlp, text, unit):
+    assert [q.unit for _, q in read_figures(nlp, text)] == [unit]

@@ -989,6 +989,8 @@ class QuantityRecognizer:
         # ("vulnerable men, women and children") names the group counted, and stays whole.
         serial = end < len(doc) and doc[end].text == ","
         if not serial and any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
+            if modifiers := self._singular_modifiers(doc, first, end):
+                return modifiers  # "214 various road and rail sections": a pair of modifiers before one head
             return first  # an organisation or nationality dropped ("IRCS staff and volunteers") scopes over none
         if end + 1 < len(doc) and doc[end].text == "," and (shared := _shared_head(doc, first, end + 1)):
             return shared  # "300 water, health, agricultural and veterinary projects": projects
@@ -1002,6 +1004,17 @@ class QuantityRecognizer:
             if final:
                 return list(doc[first[0].i : final[-1].i + 1])
         return first
+
+    def _singular_modifiers(self, doc: Doc, first: list[Token], end: int) -> list[Token]:
+        """ "road and rail sections" after a dropped adjective: a singular common noun (no collective one such as
+        "staff") joined to a plural head is a modifier of that head, so the adjective scopes over the phrase, which
+        the unit keeps whole."""
+        if first[-1].tag_ != "NN" or first[-1].lower_ in _collective_nouns():
+            return []
+        if end + 1 >= len(doc) or doc[end].lower_ not in _CONJUNCTIONS:
+            return []
+        final = self._conjunct(doc, end + 1, "NN")
+        return list(doc[first[0].i : final[-1].i + 1]) if final and final[-1].tag_ == "NNS" else []
 
     def _conjunct(self, doc: Doc, index: int, head_tag: str) -> list[Token]:
         """A further noun in a coordination, of the same number as the first; not a clause ("including ...")."""
@@ -1947,6 +1960,11 @@ _PAIRED_TOLL_GAP = re.compile(
     r"\s*(?:,|and|while|with)\s*(?:another\s+|a further\s+)?",  # "and", ", a further"
     re.IGNORECASE,
 )
+
+
+@cache
+def _collective_nouns() -> frozenset[str]:
+    return frozenset(load_json("rejections.json")["collective_nouns"])
 
 
 def _of_numbered_whole(doc: Doc, index: int) -> bool:
