@@ -186,7 +186,8 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
     return _RANGE_DASH.fullmatch(between) is not None and first.is_word == second.is_word
 
 
-_WORDS_BEFORE_FROM = re.compile(r"((?:[A-Za-z0-9’']+\s+){1,6})from\s+\Z")
+# the words before "from"; a dash may set the change's figures off ("an adjustment in the quantity – from one to two")
+_WORDS_BEFORE_FROM = re.compile(r"((?:[A-Za-z0-9’']+\s+){1,6})(?:[–—-]\s+)?from\s+\Z")
 
 
 def _is_change(text: str, start: int) -> bool:

@@ -324,11 +324,17 @@ def people_of_the_place(doc: Doc, first: int) -> bool:
         verb -= 1  # "the death toll ... is at least 80,000": past the hedge to the verb
     if verb >= 0 and before[verb].lower_ == "to":
         verb -= 1
+    while verb >= 1 and before[verb].tag_ == "RB" and before[verb].lower_ not in lex["toll_verbs"]:
+        verb -= 1  # "the death toll, which is currently at 499": past an adverb to the verb
     if verb < 1 or before[verb].lower_ not in lex["toll_verbs"]:
         return False
-    # "the quake toll passes 100"; "the toll across the area rose to 500": the toll the verb's subject
+    # "the quake toll passes 100"; "the toll across the area rose to 500": the toll the verb's subject; "the death
+    # toll, which is currently at 499": the toll a relative clause's verb is said of
     subjects = (c for c in before[verb].children if c.dep_ in {"nsubj", "nsubjpass"})
-    return before[verb - 1].lower_ in lex["toll_nouns"] or any(c.lower_ in lex["toll_nouns"] for c in subjects)
+    relative = before[verb].dep_ == "relcl" and before[verb].head.lower_ in lex["toll_nouns"]
+    return (
+        before[verb - 1].lower_ in lex["toll_nouns"] or relative or any(c.lower_ in lex["toll_nouns"] for c in subjects)
+    )
 
 
 def of_those_opening(doc: Doc, first: int, nouns: NounReader) -> list[Token] | str | None:

@@ -59,6 +59,8 @@ _NAME_LABELS = {"GPE", "LOC", "PERSON", "FAC", "NORP"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CONJUNCTIONS = {"and", "or"}
 _DAY = re.compile(r"(?:0?[1-9]|[12]\d|3[01])")
+# a day joined by hyphens to its month and year: "10-Jul-2020"
+_HYPHENATED_MONTH_YEAR = re.compile(r"-([A-Za-z]{3,9}\.?)-(?:\d{4}|\d{2})\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _READING_TIME = re.compile(r"\s+read\b", re.IGNORECASE)
 
@@ -337,6 +339,8 @@ class QuantityRecognizer:
         )
         if before is not None and before.lower_.lstrip("-–—") in self.words["months"]:
             return Rejection("date", "month-before")  # "Aug 31", and "Jun 01 2024 -Aug 31 2024" with the dash glued
+        if self._day_of_a_hyphenated_date(doc, number):
+            return Rejection("date", "hyphenated-date")  # "Post on 10-Jul-2020": a day, a month and a year
         if figure.is_year_like and self._year_of_a_month_and_day(doc, number):
             return Rejection("date", "month-day-year")  # "On March 26, 2020 refugees arrived": the date's year
         if self._after_dotted_month(doc, number):
@@ -370,6 +374,17 @@ class QuantityRecognizer:
             return Rejection("ordinal", "list-number")  # "1. ..." or "2) ..."
         return Rejection("year", "year-range") if figure.kind is Kind.OTHER else None  # 2019-2021
 
+    def _day_of_a_hyphenated_date(self, doc: Doc, number: Span) -> bool:
+        """ "10-Jul-2020", "3-March-21": a day joined by hyphens to a month (or its abbreviation) and a year."""
+        if len(number) != 1 or not _DAY.fullmatch(number.text):
+            return False
+        match = _HYPHENATED_MONTH_YEAR.match(doc.text, number.end_char)
+        if match is None:
+            return False
+        month = match.group(1).lower().rstrip(".")
+        abbreviated = len(month) >= _MIN_MONTH_LETTERS and any(m.startswith(month) for m in self.words["months"])
+        return month in self.words["months"] or abbreviated
+
     def _year_of_a_month_and_day(self, doc: Doc, number: Span) -> bool:
         """ "March 26, 2020", "Sept. 3 2019": a year after a month and its day, whatever noun follows."""
         index = number.start - 1
@@ -377,7 +392,7 @@ class QuantityRecognizer:
             index -= 1
         if index < 1 or not _DAY.fullmatch(doc[index].text):
             return False
-        month = doc[index - 1].lower_.rstrip(".")
+        month = doc[index - 1].lower_.lstrip("-–—").rstrip(".")  # "Jul 11 2024 -Aug 09 2024": the dash glued
         abbreviated = len(month) >= _MIN_MONTH_LETTERS and any(m.startswith(month) for m in self.words["months"])
         return month in self.words["months"] or abbreviated
 
@@ -518,7 +533,9 @@ class QuantityRecognizer:
         scaled = index > 0 and doc[index - 1].lower_ in lexicon().scales  # "seven million of those people"
         # "four of her children" counts children, a number word too ("one of his friends" picks one out)
         owned = figure.value != 1 and implied.of_possessive(doc, index)
-        if not unit_tokens and (scaled or owned or not figure.is_word):  # "one of them", "two of the largest": no count
+        # "three of the eight water purification units": a number word's whole in figures names what it counts
+        whole = figure.value != 1 and _of_numbered_whole(doc, index)
+        if not unit_tokens and (scaled or owned or whole or not figure.is_word):  # "one of them", "two of the largest"
             unit_tokens, unit = implied.of_demonstrative(
                 doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous
             )
@@ -972,6 +989,8 @@ class QuantityRecognizer:
         # ("vulnerable men, women and children") names the group counted, and stays whole.
         serial = end < len(doc) and doc[end].text == ","
         if not serial and any(token.tag_ in _MODIFIER_TAGS | _ADVERB_TAGS for token in doc[index : first[0].i]):
+            if modifiers := self._singular_modifiers(doc, first, end):
+                return modifiers  # "214 various road and rail sections": a pair of modifiers before one head
             return first  # an organisation or nationality dropped ("IRCS staff and volunteers") scopes over none
         if end + 1 < len(doc) and doc[end].text == "," and (shared := _shared_head(doc, first, end + 1)):
             return shared  # "300 water, health, agricultural and veterinary projects": projects
@@ -985,6 +1004,17 @@ class QuantityRecognizer:
             if final:
                 return list(doc[first[0].i : final[-1].i + 1])
         return first
+
+    def _singular_modifiers(self, doc: Doc, first: list[Token], end: int) -> list[Token]:
+        """ "road and rail sections" after a dropped adjective: a singular common noun (no collective one such as
+        "staff") joined to a plural head is a modifier of that head, so the adjective scopes over the phrase, which
+        the unit keeps whole."""
+        if first[-1].tag_ != "NN" or first[-1].lower_ in _collective_nouns():
+            return []
+        if end + 1 >= len(doc) or doc[end].lower_ not in _CONJUNCTIONS:
+            return []
+        final = self._conjunct(doc, end + 1, "NN")
+        return list(doc[first[0].i : final[-1].i + 1]) if final and final[-1].tag_ == "NNS" else []
 
     def _conjunct(self, doc: Doc, index: int, head_tag: str) -> list[Token]:
         """A further noun in a coordination, of the same number as the first; not a clause ("including ...")."""
@@ -1930,6 +1960,21 @@ _PAIRED_TOLL_GAP = re.compile(
     r"\s*(?:,|and|while|with)\s*(?:another\s+|a further\s+)?",  # "and", ", a further"
     re.IGNORECASE,
 )
+
+
+@cache
+def _collective_nouns() -> frozenset[str]:
+    return frozenset(load_json("rejections.json")["collective_nouns"])
+
+
+def _of_numbered_whole(doc: Doc, index: int) -> bool:
+    """ "of the eight units", "of 34 provinces" at token `index`: a part's "of" before the whole's own number."""
+    if index + 2 >= len(doc) or doc[index].lower_ != "of":
+        return False
+    after = doc[index + 1]
+    if after.lower_ == "the":
+        after = doc[index + 2]
+    return bool(after.like_num) and after.i + 1 < len(doc) and not doc[after.i + 1].like_num
 
 
 def _paired_toll(text: str, figure: Figure, previous: Sequence[Quantity]) -> str | None:

@@ -111,7 +111,8 @@ def _cues() -> dict[str, object]:
         "series_before": _words_before(
             [*data["document_series"], *load_json("numbers.json")["reference_words"]],
             # "Operational Update – 98": a dash before the issue; "Operation update n 2": the "n°" of a copy that lost °
-            r"\s*(?:no\.?|n[º°]|n(?=\s)|#|number|[–—](?=\s))?\s*",
+            # "Preliminary Appeal no: 25/": a colon after "no"
+            r"\s*(?:no[.:]?|n[º°]|n(?=\s)|#|number|[–—](?=\s))?\s*",
         ),
         # an age group's noun and an opening bracket: the "children (" of "1,000 children (6-59 months)"
         "age_group_bracket": re.compile(r"\b(?:" + _alternation(data["age_groups"]) + r")\s*\(\s*\Z", re.IGNORECASE),
@@ -201,6 +202,16 @@ def _cues() -> dict[str, object]:
         # a scale's legend: "Very low severity (0-1)", "Low severity (1.1-2)"
         "scale_band_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["scale_band_labels"]) + r")\s*\(\s*\Z", re.IGNORECASE
+        ),
+        # a scale's step with the scale's top: "the signal level to 4 (of 6)", "warning signals to 7 from a possible
+        # 10", "alert level 3 (out of 5)": the label, a few words without a number or a sentence's end, "to"/"at" or
+        # nothing, the step, then its top in brackets or after "(out) of (a possible)"/"from a possible"
+        "scale_step": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["scale_step_labels"]) + r")s?\b"
+            r"(?:[^.;:!?\n\d]{0,40}?\b(?:to|at))?\s+(?P<step>\d{1,2})\s*"
+            r"(?:\(\s*(?:out\s+)?of\s+(?:a\s+possible\s+)?(?P<top1>\d{1,2})\s*\)"
+            r"|(?:from|out\s+of)\s+a\s+possible\s+(?P<top2>\d{1,2})\b)",
+            re.IGNORECASE,
         ),
         # an issue's date at a line's opening: "Autumn 2023 110", "June 2021 87"
         "issue_date_before": re.compile(
@@ -337,6 +348,8 @@ class Rejections:
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
         if _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(text, end):
             return Rejection("site furniture", "snippet-ellipsis")  # "... to cover ... 19...": a cut snippet
+        if _scale_step(text, start, end):
+            return Rejection("category label", "scale-step")  # "the signal level to 4 (of 6)": a step and its top
         if _scale_band(text, figure, before):
             return Rejection("category label", "scale-band")  # "Very low severity (0-1)": a legend's band
         if (
@@ -571,6 +584,21 @@ _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…)")
 _MAX_BAND = 10
 
 
+_SCALE_STEP_REACH = 80
+
+
+def _scale_step(text: str, start: int, end: int) -> bool:
+    """A step of a named scale given with the scale's top, or that top: the 4 and the 6 of "raised the signal level
+    to 4 (of 6)", the 7 and the 10 of "warning signals to 7 from a possible 10". "23 out of 31 provinces" names no
+    scale and stays two figures."""
+    window_start = max(0, start - _SCALE_STEP_REACH)
+    for match in _pattern("scale_step").finditer(text, window_start, min(len(text), end + _SCALE_STEP_REACH)):
+        for group in ("step", "top1", "top2"):
+            if match.start(group) == start and match.end(group) == end:
+                return True
+    return False
+
+
 def _scale_band(text: str, figure: Figure, before: str) -> bool:
     """A band of a scale's legend in brackets after the scale's word: "Very low severity (0-1)", "High severity
     (3.1-4)"; small bounds, the bracket closing right after. "people affected (2-3 million)" is an amount."""
@@ -665,12 +693,16 @@ def _epidemiological_week(before: str, surface: str, figure: Figure) -> bool:
     return not plural or figure.qualifier is Qualifier.RANGE
 
 
+# "extended for two months to 31 March": how long a thing lasts, up to the date it ends, not a reporting period
+_FOR_BEFORE = re.compile(r"(?<![\w-])for\s+\Z", re.IGNORECASE)
+
+
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     """A reporting period, not an amount of time: one that ends on a date ("the 27 weeks to 4 December", "the 12
     months ended March"), the opening part of a period ("in the first six months", "the initial nine months of the
     year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations), or
     the period a summary report covers ("this 12-month summary update")."""
-    if _pattern("period_end_after").match(text, figure.end):
+    if _pattern("period_end_after").match(text, figure.end) and not _FOR_BEFORE.search(text, 0, figure.start):
         return Rejection("date", "period-to-date")
     if figure.start == figure.number_start and _pattern("opening_period_before").search(text, 0, figure.start):
         return Rejection("date", "opening-period")

@@ -50,7 +50,9 @@ def unit_after(text: str, number_start: int, number_end: int) -> Unit | None:
     """The unit quantulum3 reads right after the number at text[number_start:number_end], if any."""
     window_end = min(len(text), number_end + _WINDOW)
     window = text[number_start:window_end]
-    cut = re.search(r"[;,(]|\.\s|\s(?:and|or|to|but|which|that)\s", window[number_end - number_start :])
+    # the unit's phrase ends before a conjunction, a clause or a place's "in" after a unit ("90 Km/h in the next 24
+    # hours" is km/h); "2 in thick" keeps "in" right after the number
+    cut = re.search(r"[;,(]|\.\s|\s(?:and|or|to|but|which|that)\s|(?<=\S)\sin\s", window[number_end - number_start :])
     if cut:
         window = window[: number_end - number_start + cut.start()]
     length = number_end - number_start

@@ -23,6 +23,9 @@ _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 # A running heading in capitals: three capitals first, no lower-case letter ("OPERATIONS | 87 OPERATIONS").
 _CAPITALS_HEADING = re.compile(r"[A-Z]{3,}[^a-z]*")
+# A number in brackets alone on its line: a document site's page marker ("Full text / (1) / ...") or a list's
+# item number, never a figure (a figure's line holds its noun or its label).
+_BRACKETED_NUMBER = re.compile(r"\(\d{1,3}\)")
 # A page number with the rule that set it off from its header: "| 519", "87 |".
 _RULED_PAGE_NUMBER = re.compile(r"\|\s*\d{1,3}|\d{1,3}\s*\|")
 
@@ -60,9 +63,12 @@ def page_number_lines(lines: list[str], page_firsts: set[int]) -> set[int]:
     first line and each first after a form feed) above a running heading in capitals ("17" over "OPERATIONS | 87
     OPERATIONS"), or set off by a rule ("| 519") next to a heading in capitals. Lower on a page, a number over a
     label in capitals is a key figure ("23" over "PROGRAMMES SUPPORTED"), and over a label in sentence case it is
-    one anywhere."""
+    one anywhere. A number in brackets alone on its line ("(1)") is a page marker or a list's item number."""
     found: set[int] = set()
     for i, line in enumerate(lines):
+        if _BRACKETED_NUMBER.fullmatch(line):
+            found.add(i)  # "(1)" alone on its line
+            continue
         above, below = _next_with_text(lines, i, -1), _next_with_text(lines, i, 1)
         if _PAGE_NUMBER.fullmatch(line) and i in page_firsts and below is not None and below not in page_firsts:
             if _CAPITALS_HEADING.fullmatch(lines[below]):
