@@ -51,7 +51,7 @@ _AGED_BEFORE = re.compile(
 _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 # "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time
 _AGO_AFTER = re.compile(r"(?:\s+\d{1,2}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))*\s+ago\b", re.IGNORECASE)
-_DASH_THEN_CAPITAL = re.compile(r"[ \t]*[-–—][ \t]+([A-Z].*)")
+_DASH_THEN_CAPITAL = re.compile(r"[ \t]*(?:[-–—]|(?<=\d):)[ \t]+([A-Z].*)")  # "1- Winter ...", "1: Denial of ..."
 _MAX_ITEM_NUMBER = 20
 _N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
 _SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
@@ -339,6 +339,8 @@ class Rejections:
             return Rejection("site furniture", "snippet-ellipsis")  # "... to cover ... 19...": a cut snippet
         if _scale_band(text, figure, before):
             return Rejection("category label", "scale-band")  # "Very low severity (0-1)": a legend's band
+        if _scale_value(figure, before):
+            return Rejection("category label", "scale-value")  # "a score from 0-3", "score 3 to 5": a scale's point
         if (
             _SMALL_INTEGER.fullmatch(surface)
             and _LINE_END.match(text, end)
@@ -581,6 +583,25 @@ def _scale_band(text: str, figure: Figure, before: str) -> bool:
         and text[figure.end : figure.end + 1] == ")"
         and _pattern("scale_band_before").search(before) is not None
     )
+
+
+def _scale_value(figure: Figure, before: str) -> bool:
+    """A small value or range after a score's or scale's word, at most three linking words between: "countries
+    that score 3 to 5", "on a scale of 0-5", "saw a score increase to 5". "a scale of 100 km" is an amount."""
+    top = figure.high if figure.qualifier is Qualifier.RANGE else figure.value
+    if top is None or top > _MAX_BAND:
+        return False
+    words = re.findall(r"[^\W\d]+", before[-60:].lower())
+    links = _cue("scale_value_links")
+    for index in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        if words[index] in _cue("scale_value_words"):
+            tail = before[-60:].lower()
+            return not re.search(r"[.;:!?\n]", tail[tail.rfind(words[index]) :]) and all(
+                w in links for w in words[index + 1 :]
+            )
+        if words[index] not in links:
+            return False
+    return False
 
 
 # A magazine's contents line: entries opening after a rule ("| 4 'We're living ...'"), each a page number before
@@ -1353,9 +1374,10 @@ def _ruled_page_number(before: str, after: str) -> bool:
 
 
 def _dashed_list_item(text: str, figure: Figure) -> bool:
-    """ "1-     Winter conditions adding to hardships", "3 – UNHCR concerned about ...": an item's number opening
-    its line before a dash and a heading of several words. (A report's paragraphs are read one by one, so the
-    items numbered one less or one more are out of sight.)"""
+    """ "1-     Winter conditions adding to hardships", "3 – UNHCR concerned about ...", "1: Denial of existence of
+    humanitarian needs": an item's number opening its line before a dash or a colon and a heading of several
+    words. (A report's paragraphs are read one by one, so the items numbered one less or one more are out of sight,
+    unless the lines were joined into one paragraph: then a colon item needs a neighbour numbered next to it.)"""
     start, end = figure.number_start, figure.number_end
     surface = text[start:end]
     if not _MARKER.fullmatch(surface) or int(surface) > _MAX_ITEM_NUMBER or figure.qualifier is Qualifier.RANGE:
@@ -1363,7 +1385,19 @@ def _dashed_list_item(text: str, figure: Figure) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = len(text) if (found := text.find("\n", end)) < 0 else found
     heading = _DASH_THEN_CAPITAL.match(text, end, line_end)
-    return not text[line_start:start].strip() and heading is not None and len(heading.group(1).split()) >= 4
+    if heading is None or len(heading.group(1).split()) < 4:
+        return False
+    if not text[line_start:start].strip():
+        return True
+    # lines joined into one paragraph: "... PILLAR 1 1: Denial of ... 2: Restriction of ...", an item among its
+    # neighbours numbered one less or one more, each before a colon and a capital
+    number = int(surface)
+    neighbours = (rf"(?<![\w.,]){number - 1}:[ \t]+[A-Z]", rf"(?<![\w.,]){number + 1}:[ \t]+[A-Z]")
+    return (
+        text[end : end + 1] == ":"
+        and text[start - 1 : start].isspace()
+        and (re.search(neighbours[0], text[:start]) is not None or re.search(neighbours[1], text[end:]) is not None)
+    )
 
 
 def _list_number(text: str, figure: Figure) -> bool:

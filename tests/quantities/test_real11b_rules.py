@@ -1,0 +1,118 @@
+"""Rules for the classes real11b's fresh documents showed (issue #12; MSF, ACAPS and humanitarian news): a media
+library's photo page whose only text is the caption, 'under' after a word of grouping, a document site's
+day-month-year stamp, the points and bands of a score's scale, a pillar's number, and numbered items run into one
+paragraph. Made-up sentences, one rule each, with cases where the rule must not fire."""
+
+from __future__ import annotations
+
+from extract.parsing import REJECTED_KEY, shared_pipeline
+from extract.reading.segments import SegmentKind
+from extract.reading.text import clean
+
+from .helpers import read_figures
+
+
+def _rejected(text: str) -> dict[str, tuple[str, str]]:
+    doc = shared_pipeline()(text)
+    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
+
+
+def _figures(text: str) -> dict[str, float | None]:
+    return {span: q.value for span, q in read_figures(shared_pipeline(), text)}
+
+
+def _qualifiers(text: str) -> dict[str, str]:
+    return {q.number: q.qualifier.value for _, q in read_figures(shared_pipeline(), text)}
+
+
+def _kinds(source: str) -> list[tuple[SegmentKind, str]]:
+    return [(s.kind, s.reason) for s in clean(source).segments]
+
+
+# --- a photo page whose only text is its caption ------------------------------------------------------------------
+
+
+def test_a_caption_that_is_the_pages_only_text_is_read_as_its_text():
+    source = (
+        "Ana Ruiz\n\nKALEMIE. TANGANYIKA. May 12, 2019. Measles clinic. Since the start of the epidemic the teams have "
+        "seen more than 3,100 patients and vaccinated 41,000 children in the district.\n\n© Ana Ruiz 2019 for MSF\n"
+    )
+    kinds = _kinds(source)
+    assert (SegmentKind.PARAGRAPH, "") in kinds
+    assert all(reason != "photo caption" for _, reason in kinds)
+
+
+def test_a_caption_beside_an_articles_paragraphs_stays_a_caption():
+    source = (
+        "Measles in the east\n\nThe teams have vaccinated 41,000 children in the district since the start of the "
+        "epidemic, and the clinic now sees dozens of patients every day.\n\n"
+        "A nurse prepares 40 doses at the clinic in Kalemie.\n\n© Ana Ruiz 2019 for MSF\n\n"
+        "More than 3,100 patients have been seen since March, the district health office said in a statement.\n"
+    )
+    assert (SegmentKind.BOILERPLATE, "photo caption") in _kinds(source)
+
+
+# --- 'under' after a word of grouping ------------------------------------------------------------------------------
+
+
+def test_under_after_a_word_of_grouping_is_no_bound():
+    assert _qualifiers("The method uses 12 measures, grouped under 4 themes.")["4"] == "exact"
+    assert _qualifiers("Our framework groups 12 measures under 4 themes.")["4"] == "exact"
+
+
+def test_under_without_grouping_is_still_a_bound():
+    assert _qualifiers("The clinic treated under 400 patients in May.")["400"] == "less_than"
+    assert "less_than" in _qualifiers("Prices fell under 5% last month.").values()
+
+
+# --- a document site's day-month-year stamp ------------------------------------------------------------------------
+
+
+def test_a_day_month_abbreviation_year_stamp_is_a_date():
+    rejected = _rejected("Upload: others\n\nPost on 17-Mar-2022\n\nThe clinic admitted 310 patients.")
+    assert rejected["17"][0] == "date"
+    assert _figures("Post on 17-Mar-2022. The clinic admitted 310 patients.") == {"310 patients": 310}
+
+
+def test_a_range_before_a_capitalised_word_is_not_read_as_a_stamp():
+    assert "12-15" in " ".join(_figures("Between 12-15 Mayors attended the meeting of 40 delegates."))
+
+
+# --- the points and bands of a score's scale -----------------------------------------------------------------------
+
+
+def test_a_small_value_after_a_score_or_scale_word_is_a_category_label():
+    rejected = _rejected("Narratives cover crises that score 3 to 5 on the index.")
+    assert rejected["3 to 5"][0] in ("category label", "score")
+    rejected = _rejected("Each measure gets a score from 0–3, and the country a final grade on a scale of 0–5.")
+    assert rejected["0–3"][0] in ("category label", "score")  # the sports-score rule may read it first
+    assert rejected["0–5"] == ("category label", "scale-value")
+    assert _rejected("These two countries saw a score increase to 4 this year.")["4"][1] == "scale-value"
+
+
+def test_a_large_amount_or_a_count_after_the_scale_is_not_a_scale_point():
+    assert _figures("The index covers 35 countries.") == {"35 countries": 35}
+    assert "9,000 people" in _figures("The scale of the flooding displaced 9,000 people.")
+
+
+# --- a pillar's number; numbered items run into one paragraph -------------------------------------------------------
+
+
+def test_a_pillars_number_is_a_category_label():
+    rejected = _rejected("Indicators under PILLAR 2 measure access, and Pillar 3 covers the security of 40 sites.")
+    assert rejected["2"][0] == "category label"
+    assert rejected["3"][0] == "category label"
+
+
+def test_numbered_items_with_colons_run_into_one_paragraph_are_list_numbers():
+    text = (
+        "The first dimension holds two indicators, as follows. 1: Denial of the existence of needs by the authorities "
+        "2: Restriction and obstruction of access to services and assistance"
+    )
+    rejected = _rejected(text)
+    assert rejected["1"] == ("ordinal", "dashed-list-number")
+    assert rejected["2"] == ("ordinal", "dashed-list-number")
+
+
+def test_a_lone_number_before_a_colon_is_not_a_list_item():
+    assert "400" in " ".join(_figures("The teams counted 400: Most of them were children under five years old."))
