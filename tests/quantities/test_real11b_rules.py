@@ -116,3 +116,30 @@ def test_numbered_items_with_colons_run_into_one_paragraph_are_list_numbers():
 
 def test_a_lone_number_before_a_colon_is_not_a_list_item():
     assert "400" in " ".join(_figures("The teams counted 400: Most of them were children under five years old."))
+
+
+# --- identifiers, set phrases, a snippet's note marker ---------------------------------------------------------------
+
+
+def test_a_long_run_of_ungrouped_digits_is_an_identifier():
+    rejected = _rejected("Staff mourn a colleague at the compound 202104051230070112\n\nThe team treated 75 patients.")
+    assert rejected["202104051230070112"] == ("reference", "long-digit-id")
+    assert _figures("The country owes 1,200,000,000,000 dollars.") != {}
+
+
+def test_one_time_and_one_off_are_set_phrases():
+    rejected = _rejected("The list tracks one-time events and one-off payments across 12 provinces.")
+    assert rejected["one"][0] == "idiom"
+    assert _figures("The list tracks one-time events across 12 provinces.") == {"12 provinces": 12}
+
+
+def test_a_number_between_a_middle_dot_and_a_point_is_a_note_marker():
+    rejected = _rejected("risk report - agency · 2020. 3. 9. · 2. In this report the agency uses the term crisis")
+    assert rejected["2"] == ("footnote", "bullet-point-marker")
+
+
+def test_a_figure_after_a_bullet_keeps_its_noun():
+    assert _figures("Key figures\n• 3 hospitals were damaged.\n• 12.5 million people in need") == {
+        "3 hospitals": 3,
+        "12.5 million people": 12_500_000,
+    }

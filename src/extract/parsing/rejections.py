@@ -337,6 +337,8 @@ class Rejections:
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
         if _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(text, end):
             return Rejection("site furniture", "snippet-ellipsis")  # "... to cover ... 19...": a cut snippet
+        if _SMALL_INTEGER.fullmatch(surface) and _BULLET_BEFORE.search(before) and _POINT_AFTER.match(text, end):
+            return Rejection("footnote", "bullet-point-marker")  # "· 1. In this report": a snippet's note number
         if _scale_band(text, figure, before):
             return Rejection("category label", "scale-band")  # "Very low severity (0-1)": a legend's band
         if _scale_value(figure, before):
@@ -569,6 +571,10 @@ def _in_citation(text: str, start: int, end: int) -> bool:
 
 
 _ELLIPSIS_BEFORE = re.compile(r"(?:\.\.\.|…)[ \t]*\Z")
+# A marker between a middle dot or bullet and a point: a document site's snippet title runs a note's number in
+# ("... acaps · 2021. 4. 6. · 1. In this report ACAPS uses ..."); a figure after a bullet has its noun, not a point
+_BULLET_BEFORE = re.compile(r"[·•][ \t]*\Z")
+_POINT_AFTER = re.compile(r"\.[ \t]+[^\W\d]")
 _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…)")
 _MAX_BAND = 10
 
@@ -1140,6 +1146,8 @@ def _code(text: str, figure: Figure, before: str) -> Rejection | None:
         _CODE_WORD.fullmatch(word) and any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
     ):
         return Rejection("reference", "code-digits")
+    if _LONG_DIGIT_RUN.fullmatch(surface):
+        return Rejection("reference", "long-digit-id")  # "201507131118080386": an image's or a record's id
     if re.fullmatch(r"\d{4,5}", surface) and _POSTCODE_BEFORE.search(before):
         return Rejection("address", "postal-code")
     if re.fullmatch(r"\d", surface) and _POSTCODE_OUTWARD.search(before) and _POSTCODE_INWARD.match(text, end):
@@ -1155,6 +1163,9 @@ def _code(text: str, figure: Figure, before: str) -> Rejection | None:
     return None
 
 
+# Thirteen digits or more with no group separator: an identifier (a photo's file number, a record's key), since a
+# report writes amounts that large grouped ("1,200,000,000,000") or with a scale word ("1.2 trillion")
+_LONG_DIGIT_RUN = re.compile(r"\d{13,}")
 # A postal code of two parts (British, Canadian): the outward part before the number, letters after it.
 _POSTCODE_OUTWARD = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z])[ \t]\Z")
 _POSTCODE_INWARD = re.compile(r"(?:[A-Z]{2}|[A-Z]\d)\b")
