@@ -118,7 +118,7 @@ def test_a_lone_number_before_a_colon_is_not_a_list_item():
     assert "400" in " ".join(_figures("The teams counted 400: Most of them were children under five years old."))
 
 
-# --- identifiers, set phrases, a snippet's note marker ---------------------------------------------------------------
+# --- identifiers, set phrases, a snippet's note marker -------------------------------------------------------------
 
 
 def test_a_long_run_of_ungrouped_digits_is_an_identifier():
@@ -143,3 +143,24 @@ def test_a_figure_after_a_bullet_keeps_its_noun():
         "3 hospitals": 3,
         "12.5 million people": 12_500_000,
     }
+
+
+# --- a list opener glued to its noun; help and assist said of people ---------------------------------------------
+
+
+def _units(text: str) -> dict[str, str | None]:
+    return {q.number: q.unit for _, q in read_figures(shared_pipeline(), text)}
+
+
+def test_a_list_opener_glued_to_the_noun_ends_the_noun():
+    text = "The survey uses 7 questions, grouped under 2 headings:- Access to water- Access to shelter"
+    assert _units(text)["2"] == "headings"
+
+
+def test_a_bare_figure_after_help_or_assist_counts_people():
+    assert _units("The appeal seeks $3 billion to help 12 million in 2026.")["12 million"] == "people"
+    assert _units("Teams are assisting 40,000 along the border.")["40,000"] == "people"
+
+
+def test_help_before_a_counted_noun_keeps_the_noun():
+    assert _units("The funds will help 300 schools reopen.")["300"] == "schools"
