@@ -164,3 +164,20 @@ def test_a_bare_figure_after_help_or_assist_counts_people():
 
 def test_help_before_a_counted_noun_keeps_the_noun():
     assert _units("The funds will help 300 schools reopen.")["300"] == "schools"
+
+
+# --- a document site's page snippet cut after a number -------------------------------------------------------------
+
+
+def test_a_number_ending_a_page_snippet_line_is_site_furniture():
+    text = (
+        "Page 3: FLOOD OUTLOOK - AGENCY · 2022. 5. 1. · The outlook counts districts where rivers rose above five\n\n"
+        "The teams reached 800 households."
+    )
+    assert _rejected(text)["five"] == ("site furniture", "page-snippet-end")
+    assert _figures(text) == {"800 households": 800}
+
+
+def test_a_number_with_its_noun_in_a_page_snippet_line_stays_a_figure():
+    text = "Page 3: FLOOD OUTLOOK - AGENCY · 2022. 5. 1. · Floods displaced 4,000 people\n\nThe teams stayed."
+    assert _figures(text) == {"4,000 people": 4000}

@@ -337,6 +337,8 @@ class Rejections:
             return Rejection("reference", "page-reference")  # "(pp. 4-6)": pages of a document, no amount
         if _ELLIPSIS_BEFORE.search(before) and _ELLIPSIS_AFTER.match(text, end):
             return Rejection("site furniture", "snippet-ellipsis")  # "... to cover ... 19...": a cut snippet
+        if _cut_page_snippet(text, figure):
+            return Rejection("site furniture", "page-snippet-end")  # "Page 2: TITLE · 2021. 4. 6. · ... of four"
         if _SMALL_INTEGER.fullmatch(surface) and _BULLET_BEFORE.search(before) and _POINT_AFTER.match(text, end):
             return Rejection("footnote", "bullet-point-marker")  # "· 1. In this report": a snippet's note number
         if _scale_band(text, figure, before):
@@ -571,6 +573,21 @@ def _in_citation(text: str, start: int, end: int) -> bool:
 
 
 _ELLIPSIS_BEFORE = re.compile(r"(?:\.\.\.|…)[ \t]*\Z")
+# A document site's transcript heads each page with the page's number and a snippet of the document cut at a fixed
+# length ("Page 2: GLOBAL RISK ANALYSIS - ACAPS · 2021. 4. 6. · 1. In this report ... murder of four"): a number
+# ending that line with no noun after it was cut from its noun.
+_PAGE_SNIPPET_LINE = re.compile(r"Page \d{1,4}: .* · ")
+
+
+def _cut_page_snippet(text: str, figure: Figure) -> bool:
+    if figure.unit is not None or figure.end != figure.number_end:
+        return False
+    line_end = len(text) if (found := text.find("\n", figure.end)) < 0 else found
+    if text[figure.end : line_end].strip():
+        return False
+    return _PAGE_SNIPPET_LINE.match(text, text.rfind("\n", 0, figure.start) + 1) is not None
+
+
 # A marker between a middle dot or bullet and a point: a document site's snippet title runs a note's number in
 # ("... acaps · 2021. 4. 6. · 1. In this report ACAPS uses ..."); a figure after a bullet has its noun, not a point
 _BULLET_BEFORE = re.compile(r"[·•][ \t]*\Z")
