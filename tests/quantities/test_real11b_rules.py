@@ -181,3 +181,15 @@ def test_a_number_ending_a_page_snippet_line_is_site_furniture():
 def test_a_number_with_its_noun_in_a_page_snippet_line_stays_a_figure():
     text = "Page 3: FLOOD OUTLOOK - AGENCY · 2022. 5. 1. · Floods displaced 4,000 people\n\nThe teams stayed."
     assert _figures(text) == {"4,000 people": 4000}
+
+
+# --- a noun cut mid-word at the copy's end ---------------------------------------------------------------------------
+
+
+def test_a_number_before_a_cut_stub_at_the_texts_end_is_dropped():
+    assert _figures("The agency counted 310 patients, and outbreaks in 17 prov") == {"310 patients": 310}
+
+
+def test_a_number_before_a_whole_word_at_the_texts_end_stays():
+    assert _figures("The agency counted outbreaks in 17 provinces") == {"17 provinces": 17}
+    assert _figures("Teams reached 1,500 hh; by June they had reached 2,000 hh") == {"1,500 hh": 1500, "2,000 hh": 2000}

@@ -758,7 +758,60 @@ def _cut_at_text_end(text: str, figure: Figure) -> bool:
         return True  # "20 millio" ("17.3 mi" may be miles)
     # "four Provincial Disaster Response Te": the name the number counts is cut. ("64,0" may be cut or a decimal
     # comma, "rose to 2,5": kept.)
-    return bool(re.fullmatch(r"[A-Z][a-z]", word) and between and all(w[:1].isupper() for w in between))
+    if re.fullmatch(r"[A-Z][a-z]", word) and between and all(w[:1].isupper() for w in between):
+        return True
+    # "outbreaks in 29 cou": the noun the number counts is cut, a lower-case last word right after the number that
+    # no dictionary knows (with words between, "Three WHO pre-qualified oral cho", the cut may be a later word's)
+    counted = figure.unit is None or word in figure.unit.split()  # "1.5 million children, with ... foc" is whole
+    if not counted or "," in rest or between or not _unknown_word(word):
+        return False
+    # a word the document writes whole elsewhere ("hh", "idps") is its own term, not a stub
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text[: last.start(1)], re.IGNORECASE) is None
+
+
+_MAX_STUB = 5  # a cut word's stub is short ("cou", "cho"); a longer unknown word is more likely a name or a term
+
+
+def _unknown_word(word: str) -> bool:
+    """A lower-case word that is not an English word nor the plural of one in the lemmatizer's dictionary (its
+    WordNet index of nouns, verbs, adjectives and adverbs): the stub a cut copy ends with."""
+    if not (word.isalpha() and word.islower() and 2 <= len(word) <= _MAX_STUB):
+        return False
+    index = _word_index()
+    if not index:
+        return False  # no dictionary in this pipeline: nothing is known to be cut
+    forms = {word}
+    if word.endswith("s"):
+        forms.update({word[:-1], word[:-2]})  # "tents", "boxes"
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")  # "countries"
+    if word.endswith(("ed", "ng")):
+        forms.update({word[:-1], word[:-2], word[:-3]})  # "fled", "used", "going"
+    return not forms & index and word not in _stop_words()
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@cache
+def _word_index() -> frozenset[str]:
+    from extract.parsing import shared_pipeline  # the pipeline module imports this one
+
+    nlp = shared_pipeline()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    words = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        words.update(table.get(pos, []))
+    return frozenset(words)
 
 
 def _listicle_title(text: str, figure: Figure) -> bool:
