@@ -193,3 +193,12 @@ def test_a_number_before_a_cut_stub_at_the_texts_end_is_dropped():
 def test_a_number_before_a_whole_word_at_the_texts_end_stays():
     assert _figures("The agency counted outbreaks in 17 provinces") == {"17 provinces": 17}
     assert _figures("Teams reached 1,500 hh; by June they had reached 2,000 hh") == {"1,500 hh": 1500, "2,000 hh": 2000}
+
+
+def test_a_counted_noun_or_a_percentage_after_a_scale_word_is_no_scale_point():
+    assert _figures("The survey used a rating of 4 questions.") == {"4 questions": 4}
+    assert _figures("The shares saw a rating increase to 2.5% on Friday.") == {"2.5%": 2.5}
+
+
+def test_an_irregular_plural_at_the_texts_end_is_a_whole_word():
+    assert _figures("The wall is 5 feet") == {"5 feet": 5}

@@ -343,7 +343,7 @@ class Rejections:
             return Rejection("footnote", "bullet-point-marker")  # "· 1. In this report": a snippet's note number
         if _scale_band(text, figure, before):
             return Rejection("category label", "scale-band")  # "Very low severity (0-1)": a legend's band
-        if _scale_value(figure, before):
+        if _scale_value(text, figure, before):
             return Rejection("category label", "scale-value")  # "a score from 0-3", "score 3 to 5": a scale's point
         if (
             _SMALL_INTEGER.fullmatch(surface)
@@ -608,11 +608,15 @@ def _scale_band(text: str, figure: Figure, before: str) -> bool:
     )
 
 
-def _scale_value(figure: Figure, before: str) -> bool:
-    """A small value or range after a score's or scale's word, at most three linking words between: "countries
-    that score 3 to 5", "on a scale of 0-5", "saw a score increase to 5". "a scale of 100 km" is an amount."""
+def _scale_value(text: str, figure: Figure, before: str) -> bool:
+    """A small bare value or range after a score's or scale's word, at most three linking words between:
+    "countries that score 3 to 5", "on a scale of 0-5", "saw a score increase to 5". "a scale of 100 km" is an
+    amount, "a rating of 4 questions" a count (a noun after it), "a rating increase to 2.5%" a change."""
     top = figure.high if figure.qualifier is Qualifier.RANGE else figure.value
-    if top is None or top > _MAX_BAND:
+    if figure.kind is not Kind.COUNT or top is None or top > _MAX_BAND or top != int(top):
+        return False
+    noun = _WORD_AFTER.match(text, figure.end)
+    if noun is not None and noun.group(1).lower() not in _stop_words():
         return False
     words = re.findall(r"[^\W\d]+", before[-60:].lower())
     links = _cue("scale_value_links")
@@ -625,6 +629,9 @@ def _scale_value(figure: Figure, before: str) -> bool:
         if words[index] not in links:
             return False
     return False
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d]+)")
 
 
 # A magazine's contents line: entries opening after a rule ("| 4 'We're living ...'"), each a page number before
@@ -774,7 +781,8 @@ _MAX_STUB = 5  # a cut word's stub is short ("cou", "cho"); a longer unknown wor
 
 def _unknown_word(word: str) -> bool:
     """A lower-case word that is not an English word nor the plural of one in the lemmatizer's dictionary (its
-    WordNet index of nouns, verbs, adjectives and adverbs): the stub a cut copy ends with."""
+    WordNet index of nouns, verbs, adjectives and adverbs, and their irregular forms): the stub a cut copy ends
+    with."""
     if not (word.isalpha() and word.islower() and 2 <= len(word) <= _MAX_STUB):
         return False
     index = _word_index()
@@ -808,9 +816,11 @@ def _word_index() -> frozenset[str]:
     if not lookups.has_table("lemma_index"):
         return frozenset()
     table = lookups.get_table("lemma_index")
-    words = set()
+    irregular = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+    words: set[str] = set()
     for pos in ("noun", "verb", "adj", "adv"):
         words.update(table.get(pos, []))
+        words.update(irregular.get(pos, {}))  # "feet", "children", "went"
     return frozenset(words)
 
 
