@@ -134,8 +134,25 @@ def _qualifier_at(text: str, position: int) -> tuple[Qualifier, bool, int] | Non
             continue  # inside a word: "leftover 5"
         if not entry.is_word and before and before in "<>=":
             continue
+        if entry.phrase == "under" and _grouped_before(text, position - (len(window) - start)):
+            continue  # "9 indicators grouped under 3 categories": where they are filed, not a bound
         return entry.qualifier, entry.sets_high, position - (len(window) - start)
     return None
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+
+
+def _grouped_before(text: str, start: int) -> bool:
+    """A word of grouping or filing (numbers.json `grouping_words`) in the clause before 'under', within 50
+    characters: 'grouped under 3 categories', 'groups 9 indicators under 3 pillars'."""
+    window = _CLAUSE_BREAK.split(text[max(0, start - 50) : start])[-1]
+    return any(word in _grouping_words() for word in re.findall(r"[a-z]+", window.lower()))
+
+
+@cache
+def _grouping_words() -> frozenset[str]:
+    return frozenset(load_json("numbers.json")["grouping_words"])
 
 
 def _is_year_like(atom: Atom, text: str) -> bool:
@@ -335,13 +352,16 @@ def _next_to_grouped_number(text: str, atoms: list[Atom], chain: list[int]) -> b
 _SIGNED_CHANGE = re.compile(r"\s?(?:%|pc\b|per\s?cent\b|percent\b|percentage points?\b|bps?\b)", re.IGNORECASE)
 
 # "2021-07-14", "14-07-2021", "22/11/2020", "05.2006" (month and year): the separators of a date, not a range;
-# "2014. 5. 8." (year, month and day, each closed by a point, as document sites date an upload)
+# "2014. 5. 8." (year, month and day, each closed by a point, as document sites date an upload); "13-Jul-2021"
+# (day, month abbreviation and year, a document site's "Post on" stamp)
 _NUMERIC_DATE = re.compile(
     r"(?<![\w.,/-])(?:(?:1[89]|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"
     r"|(?:1[89]|20)\d\d\. ?(?:0?[1-9]|1[0-2])\. ?(?:0?[1-9]|[12]\d|3[01])\.(?!\d)"
     r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:(?:1[89]|20)\d\d|\d\d)"
     r"|(?:0?[1-9]|1[0-2])([-/.])(?:0?[1-9]|[12]\d|3[01])\2(?:1[89]|20)\d\d"
-    r"|(?:0[1-9]|1[0-2])[./](?:1[89]|20)\d\d)(?![\w-]|[.,/]\d)"
+    r"|(?:0[1-9]|1[0-2])[./](?:1[89]|20)\d\d"
+    r"|(?:0?[1-9]|[12]\d|3[01])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)-(?:(?:1[89]|20)\d\d|\d\d))"
+    r"(?![\w-]|[.,/]\d)"
 )
 
 

@@ -60,10 +60,16 @@ _GLUED_FOOTNOTE = (
 )
 
 
+# A list's opener glued to the word before it, as a PDF copy flattens "3 categories:\n- Access ..." into
+# "3 categories:- Access": split off, so the noun ends at the word ("categories"), not at the next item.
+_GLUED_LIST_OPENER = r"(?<=[A-Za-z]):-$"
+
+
 def _split_slashes(nlp: Language) -> None:
     """Split "Heger/ICRC" into three tokens, so credit lines do not fuse a name and an organisation; a number
-    glued to the next row's label ("113,704RCMs") into two; a footnote marker glued to its word ("people2")."""
+    glued to the next row's label ("113,704RCMs") into two; a footnote marker glued to its word ("people2"); a
+    list's opener glued to its word ("categories:-")."""
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])", _GLUED_CELL]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    suffixes = [*_GLUED_FOOTNOTE, *nlp.Defaults.suffixes]
+    suffixes = [*_GLUED_FOOTNOTE, _GLUED_LIST_OPENER, *nlp.Defaults.suffixes]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search

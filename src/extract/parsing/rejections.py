@@ -51,7 +51,7 @@ _AGED_BEFORE = re.compile(
 _AGE_UNIT = re.compile(r"\b(?:months?|years?)\b", re.IGNORECASE)
 # "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time
 _AGO_AFTER = re.compile(r"(?:\s+\d{1,2}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))*\s+ago\b", re.IGNORECASE)
-_DASH_THEN_CAPITAL = re.compile(r"[ \t]*[-–—][ \t]+([A-Z].*)")
+_DASH_THEN_CAPITAL = re.compile(r"[ \t]*(?:[-–—]|(?<=\d):)[ \t]+([A-Z].*)")  # "1- Winter ...", "1: Denial of ..."
 _MAX_ITEM_NUMBER = 20
 _N_OF_M = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*")  # a carousel: "Image 3 of 12"
 _SENTENCE_OPENER_TAGS = {"DT", "PRP", "IN", "CC", "RB", "PRP$"}
@@ -350,8 +350,14 @@ class Rejections:
             return Rejection("site furniture", "snippet-ellipsis")  # "... to cover ... 19...": a cut snippet
         if _scale_step(text, start, end):
             return Rejection("category label", "scale-step")  # "the signal level to 4 (of 6)": a step and its top
+        if _cut_page_snippet(text, figure):
+            return Rejection("site furniture", "page-snippet-end")  # "Page 2: TITLE · 2021. 4. 6. · ... of four"
+        if _SMALL_INTEGER.fullmatch(surface) and _BULLET_BEFORE.search(before) and _POINT_AFTER.match(text, end):
+            return Rejection("footnote", "bullet-point-marker")  # "· 1. In this report": a snippet's note number
         if _scale_band(text, figure, before):
             return Rejection("category label", "scale-band")  # "Very low severity (0-1)": a legend's band
+        if _scale_value(text, figure, before):
+            return Rejection("category label", "scale-value")  # "a score from 0-3", "score 3 to 5": a scale's point
         if (
             _SMALL_INTEGER.fullmatch(surface)
             and _LINE_END.match(text, end)
@@ -580,6 +586,25 @@ def _in_citation(text: str, start: int, end: int) -> bool:
 
 
 _ELLIPSIS_BEFORE = re.compile(r"(?:\.\.\.|…)[ \t]*\Z")
+# A document site's transcript heads each page with the page's number and a snippet of the document cut at a fixed
+# length ("Page 2: GLOBAL RISK ANALYSIS - ACAPS · 2021. 4. 6. · 1. In this report ... murder of four"): a number
+# ending that line with no noun after it was cut from its noun.
+_PAGE_SNIPPET_LINE = re.compile(r"Page \d{1,4}: .* · ")
+
+
+def _cut_page_snippet(text: str, figure: Figure) -> bool:
+    if figure.unit is not None or figure.end != figure.number_end:
+        return False
+    line_end = len(text) if (found := text.find("\n", figure.end)) < 0 else found
+    if text[figure.end : line_end].strip():
+        return False
+    return _PAGE_SNIPPET_LINE.match(text, text.rfind("\n", 0, figure.start) + 1) is not None
+
+
+# A marker between a middle dot or bullet and a point: a document site's snippet title runs a note's number in
+# ("... acaps · 2021. 4. 6. · 1. In this report ACAPS uses ..."); a figure after a bullet has its noun, not a point
+_BULLET_BEFORE = re.compile(r"[·•][ \t]*\Z")
+_POINT_AFTER = re.compile(r"\.[ \t]+[^\W\d]")
 _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…)")
 _MAX_BAND = 10
 
@@ -609,6 +634,32 @@ def _scale_band(text: str, figure: Figure, before: str) -> bool:
         and text[figure.end : figure.end + 1] == ")"
         and _pattern("scale_band_before").search(before) is not None
     )
+
+
+def _scale_value(text: str, figure: Figure, before: str) -> bool:
+    """A small bare value or range after a score's or scale's word, at most three linking words between:
+    "countries that score 3 to 5", "on a scale of 0-5", "saw a score increase to 5". "a scale of 100 km" is an
+    amount, "a rating of 4 questions" a count (a noun after it), "a rating increase to 2.5%" a change."""
+    top = figure.high if figure.qualifier is Qualifier.RANGE else figure.value
+    if figure.kind is not Kind.COUNT or top is None or top > _MAX_BAND or top != int(top):
+        return False
+    noun = _WORD_AFTER.match(text, figure.end)
+    if noun is not None and noun.group(1).lower() not in _stop_words():
+        return False
+    words = re.findall(r"[^\W\d]+", before[-60:].lower())
+    links = _cue("scale_value_links")
+    for index in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        if words[index] in _cue("scale_value_words"):
+            tail = before[-60:].lower()
+            return not re.search(r"[.;:!?\n]", tail[tail.rfind(words[index]) :]) and all(
+                w in links for w in words[index + 1 :]
+            )
+        if words[index] not in links:
+            return False
+    return False
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d]+)")
 
 
 # A magazine's contents line: entries opening after a rule ("| 4 'We're living ...'"), each a page number before
@@ -746,7 +797,63 @@ def _cut_at_text_end(text: str, figure: Figure) -> bool:
         return True  # "20 millio" ("17.3 mi" may be miles)
     # "four Provincial Disaster Response Te": the name the number counts is cut. ("64,0" may be cut or a decimal
     # comma, "rose to 2,5": kept.)
-    return bool(re.fullmatch(r"[A-Z][a-z]", word) and between and all(w[:1].isupper() for w in between))
+    if re.fullmatch(r"[A-Z][a-z]", word) and between and all(w[:1].isupper() for w in between):
+        return True
+    # "outbreaks in 29 cou": the noun the number counts is cut, a lower-case last word right after the number that
+    # no dictionary knows (with words between, "Three WHO pre-qualified oral cho", the cut may be a later word's)
+    counted = figure.unit is None or word in figure.unit.split()  # "1.5 million children, with ... foc" is whole
+    if not counted or "," in rest or between or not _unknown_word(word):
+        return False
+    # a word the document writes whole elsewhere ("hh", "idps") is its own term, not a stub
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text[: last.start(1)], re.IGNORECASE) is None
+
+
+_MAX_STUB = 5  # a cut word's stub is short ("cou", "cho"); a longer unknown word is more likely a name or a term
+
+
+def _unknown_word(word: str) -> bool:
+    """A lower-case word that is not an English word nor the plural of one in the lemmatizer's dictionary (its
+    WordNet index of nouns, verbs, adjectives and adverbs, and their irregular forms): the stub a cut copy ends
+    with."""
+    if not (word.isalpha() and word.islower() and 2 <= len(word) <= _MAX_STUB):
+        return False
+    index = _word_index()
+    if not index:
+        return False  # no dictionary in this pipeline: nothing is known to be cut
+    forms = {word}
+    if word.endswith("s"):
+        forms.update({word[:-1], word[:-2]})  # "tents", "boxes"
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")  # "countries"
+    if word.endswith(("ed", "ng")):
+        forms.update({word[:-1], word[:-2], word[:-3]})  # "fled", "used", "going"
+    return not forms & index and word not in _stop_words()
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@cache
+def _word_index() -> frozenset[str]:
+    from extract.parsing import shared_pipeline  # the pipeline module imports this one
+
+    nlp = shared_pipeline()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    irregular = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+    words: set[str] = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        words.update(table.get(pos, []))
+        words.update(irregular.get(pos, {}))  # "feet", "children", "went"
+    return frozenset(words)
 
 
 def _listicle_title(text: str, figure: Figure) -> bool:
@@ -1151,6 +1258,8 @@ def _code(text: str, figure: Figure, before: str) -> Rejection | None:
         _CODE_WORD.fullmatch(word) and any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
     ):
         return Rejection("reference", "code-digits")
+    if _LONG_DIGIT_RUN.fullmatch(surface):
+        return Rejection("reference", "long-digit-id")  # "201507131118080386": an image's or a record's id
     if re.fullmatch(r"\d{4,5}", surface) and _POSTCODE_BEFORE.search(before):
         return Rejection("address", "postal-code")
     if re.fullmatch(r"\d", surface) and _POSTCODE_OUTWARD.search(before) and _POSTCODE_INWARD.match(text, end):
@@ -1166,6 +1275,9 @@ def _code(text: str, figure: Figure, before: str) -> Rejection | None:
     return None
 
 
+# Thirteen digits or more with no group separator: an identifier (a photo's file number, a record's key), since a
+# report writes amounts that large grouped ("1,200,000,000,000") or with a scale word ("1.2 trillion")
+_LONG_DIGIT_RUN = re.compile(r"\d{13,}")
 # A postal code of two parts (British, Canadian): the outward part before the number, letters after it.
 _POSTCODE_OUTWARD = re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z])[ \t]\Z")
 _POSTCODE_INWARD = re.compile(r"(?:[A-Z]{2}|[A-Z]\d)\b")
@@ -1385,9 +1497,10 @@ def _ruled_page_number(before: str, after: str) -> bool:
 
 
 def _dashed_list_item(text: str, figure: Figure) -> bool:
-    """ "1-     Winter conditions adding to hardships", "3 – UNHCR concerned about ...": an item's number opening
-    its line before a dash and a heading of several words. (A report's paragraphs are read one by one, so the
-    items numbered one less or one more are out of sight.)"""
+    """ "1-     Winter conditions adding to hardships", "3 – UNHCR concerned about ...", "1: Denial of existence of
+    humanitarian needs": an item's number opening its line before a dash or a colon and a heading of several
+    words. (A report's paragraphs are read one by one, so the items numbered one less or one more are out of sight,
+    unless the lines were joined into one paragraph: then a colon item needs a neighbour numbered next to it.)"""
     start, end = figure.number_start, figure.number_end
     surface = text[start:end]
     if not _MARKER.fullmatch(surface) or int(surface) > _MAX_ITEM_NUMBER or figure.qualifier is Qualifier.RANGE:
@@ -1395,7 +1508,19 @@ def _dashed_list_item(text: str, figure: Figure) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = len(text) if (found := text.find("\n", end)) < 0 else found
     heading = _DASH_THEN_CAPITAL.match(text, end, line_end)
-    return not text[line_start:start].strip() and heading is not None and len(heading.group(1).split()) >= 4
+    if heading is None or len(heading.group(1).split()) < 4:
+        return False
+    if not text[line_start:start].strip():
+        return True
+    # lines joined into one paragraph: "... PILLAR 1 1: Denial of ... 2: Restriction of ...", an item among its
+    # neighbours numbered one less or one more, each before a colon and a capital
+    number = int(surface)
+    neighbours = (rf"(?<![\w.,]){number - 1}:[ \t]+[A-Z]", rf"(?<![\w.,]){number + 1}:[ \t]+[A-Z]")
+    return (
+        text[end : end + 1] == ":"
+        and text[start - 1 : start].isspace()
+        and (re.search(neighbours[0], text[:start]) is not None or re.search(neighbours[1], text[end:]) is not None)
+    )
 
 
 def _list_number(text: str, figure: Figure) -> bool:

@@ -180,7 +180,17 @@ def classify(blocks: list[Block], *, headings_from_text: bool) -> CleanText:
         else:
             segments.append(Segment(SegmentKind.PARAGRAPH, mapped, section))
         i += 1
+    _keep_sole_caption(segments)
     return CleanText(segments, title)
+
+
+def _keep_sole_caption(segments: list[Segment]) -> None:
+    """A page whose only text is one photo's caption (a media library's photo page) reports in that caption:
+    with no other paragraph in the document, the caption is the page's text, not a description beside it."""
+    captions = [s for s in segments if s.kind is SegmentKind.BOILERPLATE and s.reason == "photo caption"]
+    if len(captions) == 1 and not any(s.kind is SegmentKind.PARAGRAPH for s in segments):
+        captions[0].kind = SegmentKind.PARAGRAPH
+        captions[0].reason = ""
 
 
 def _ends_comment_form(block: Block, following: Block | None, headings_from_text: bool) -> bool:
