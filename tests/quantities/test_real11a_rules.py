@@ -85,6 +85,12 @@ def test_a_number_words_part_of_a_numbered_whole_counts_the_whole(nlp):
     assert (figures[4].unit, figures[9].unit) == ("health clinics", "health clinics")
 
 
+def test_a_number_hyphenated_to_a_noun_is_a_size_not_the_wholes_number(nlp):
+    # "five of the two-ton trucks": "two-ton" is each truck's weight, not how many trucks there are
+    figures = _by_value(nlp, "The agency bought five of the two-ton trucks in May.")
+    assert figures[2].kind.value == "measure" and figures[2].unit.startswith("ton")
+
+
 def test_a_number_words_part_of_an_unnumbered_group_counts_nothing(nlp):
     # "two of the largest": no whole in figures, no count (an existing rule), and "one of" picks one out
     assert 2 not in _by_value(nlp, "Two of the largest camps were closed last year.")

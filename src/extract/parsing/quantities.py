@@ -1968,13 +1968,18 @@ def _collective_nouns() -> frozenset[str]:
 
 
 def _of_numbered_whole(doc: Doc, index: int) -> bool:
-    """ "of the eight units", "of 34 provinces" at token `index`: a part's "of" before the whole's own number."""
+    """ "of the eight units", "of 34 provinces" at token `index`: a part's "of" before the whole's own number; not
+    a number hyphenated to a noun ("five of the three-ton satellites": a size, not how many there are)."""
     if index + 2 >= len(doc) or doc[index].lower_ != "of":
         return False
     after = doc[index + 1]
     if after.lower_ == "the":
         after = doc[index + 2]
-    return bool(after.like_num) and after.i + 1 < len(doc) and not doc[after.i + 1].like_num
+    if not after.like_num or after.i + 1 >= len(doc):
+        return False
+    following = doc[after.i + 1]
+    hyphenated = not after.whitespace_ and following.text in {"-", "–"}
+    return not following.like_num and not hyphenated
 
 
 def _paired_toll(text: str, figure: Figure, previous: Sequence[Quantity]) -> str | None:
