@@ -202,3 +202,7 @@ def test_a_counted_noun_or_a_percentage_after_a_scale_word_is_no_scale_point():
 
 def test_an_irregular_plural_at_the_texts_end_is_a_whole_word():
     assert _figures("The wall is 5 feet") == {"5 feet": 5}
+
+
+def test_a_unit_symbol_in_another_script_at_the_texts_end_is_no_cut_word():
+    assert _figures("The weight is 120 μg") == {"120 μg": 120}

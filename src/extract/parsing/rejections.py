@@ -815,8 +815,8 @@ def _unknown_word(word: str) -> bool:
     """A lower-case word that is not an English word nor the plural of one in the lemmatizer's dictionary (its
     WordNet index of nouns, verbs, adjectives and adverbs, and their irregular forms): the stub a cut copy ends
     with."""
-    if not (word.isalpha() and word.islower() and 2 <= len(word) <= _MAX_STUB):
-        return False
+    if not (word.isascii() and word.isalpha() and word.islower() and 2 <= len(word) <= _MAX_STUB):
+        return False  # "120 μg": a symbol in another script is a unit, not an English word cut short
     index = _word_index()
     if not index:
         return False  # no dictionary in this pipeline: nothing is known to be cut
