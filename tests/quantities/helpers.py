@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from extract.models import Quantity
-from extract.parsing import SPAN_KEY, quantity_of
+from extract.parsing import REJECTED_KEY, SPAN_KEY, quantity_of, shared_pipeline
 
 
 def read_figures(nlp: Language, text: str) -> list[tuple[str, Quantity]]:
@@ -18,3 +18,14 @@ def read_figures(nlp: Language, text: str) -> list[tuple[str, Quantity]]:
         assert span.start_char <= quantity.start < quantity.end <= span.end_char
         figures.append((span.text, quantity))
     return figures
+
+
+def rejections_in(text: str) -> dict[str, tuple[str, str]]:
+    """Number text -> (reason, rule) of every number the shared pipeline rejects in `text`."""
+    doc = shared_pipeline()(text)
+    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
+
+
+def figure_values(text: str) -> dict[str, float | None]:
+    """Span text -> value of every figure the shared pipeline reads in `text`."""
+    return {span: q.value for span, q in read_figures(shared_pipeline(), text)}

@@ -12,16 +12,9 @@ from extract.parsing import REJECTED_KEY, shared_pipeline
 from extract.reading.segments import SegmentKind
 from extract.reading.text import clean
 
+from .helpers import figure_values as _figures
 from .helpers import read_figures
-
-
-def _rejected(text: str) -> dict[str, tuple[str, str]]:
-    doc = shared_pipeline()(text)
-    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
-
-
-def _figures(text: str) -> dict[str, float | None]:
-    return {span: q.value for span, q in read_figures(shared_pipeline(), text)}
+from .helpers import rejections_in as _rejected
 
 
 def _decisions(tmp_path: Path, text: str) -> dict[str, tuple[str, str | None]]:

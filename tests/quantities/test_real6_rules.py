@@ -7,6 +7,7 @@ from extract.parsing import REJECTED_KEY, parse_quantities, shared_pipeline
 from extract.parsing.numbers import find_atoms
 
 from .helpers import read_figures
+from .helpers import rejections_in as _rejected
 
 _TABLE = (
     "12 ANNUAL REPORT 2030 REGION ASSISTANCE 2030 Targets Achieved CIVILIANS Food consumption Beneficiaries "
@@ -82,11 +83,6 @@ def test_in_one_opening_a_clause_picks_an_instance():
 def test_in_one_inside_a_clause_still_counts():
     found = [(q.number, q.unit) for _, q in read_figures(shared_pipeline(), "I live with 20 other people in one room.")]
     assert ("one", "room") in found
-
-
-def _rejected(text: str) -> dict[str, tuple[str, str]]:
-    doc = shared_pipeline()(text)
-    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
 
 
 def test_a_qualifier_before_an_opening_quotation_mark():

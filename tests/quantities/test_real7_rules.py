@@ -3,14 +3,9 @@ residue and source lines. Made-up sentences, one rule each."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from extract.parsing import parse_quantities
 
-from extract.parsing import REJECTED_KEY, parse_quantities, shared_pipeline
-
-
-def _rejected(text: str) -> dict[str, tuple[str, str]]:
-    doc: Doc = shared_pipeline()(text)
-    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
+from .helpers import rejections_in as _rejected
 
 
 def _values(text: str) -> list[float | None]:

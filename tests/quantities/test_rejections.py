@@ -11,10 +11,7 @@ from spacy.tokens import DocBin
 from extract.parsing import REJECTED_KEY, SPAN_KEY, parse_quantities, shared_pipeline
 from extract.resources import load_json
 
-
-def _rejected(text: str) -> dict[str, tuple[str, str]]:
-    doc = shared_pipeline()(text)
-    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
+from .helpers import rejections_in as _rejected
 
 
 def _figures(text: str) -> list[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parsing import REJECTED_KEY, parse_quantities, shared_pipeline
+from extract.parsing import parse_quantities
 
 from .helpers import read_figures
+from .helpers import rejections_in as _rejected
 
 
 def _units(nlp, text: str) -> dict[str, str | None]:
@@ -50,11 +51,6 @@ def test_the_plural_after_of_them_were_is_what_the_part_counts(nlp, text, span, 
 )
 def test_others_with_no_count_before_are_people_when_a_verb_of_people_says_so(nlp, text, unit):
     assert [u for u in _units(nlp, text).values()] == [unit]
-
-
-def _rejected(text: str) -> dict[str, tuple[str, str]]:
-    doc = shared_pipeline()(text)
-    return {span.text: (span._.rejection["reason"], span._.rejection["rule"]) for span in doc.spans[REJECTED_KEY]}
 
 
 @pytest.mark.parametrize(
