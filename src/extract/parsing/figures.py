@@ -672,9 +672,10 @@ def _changes(text: str, figures: list[Figure]) -> list[Figure]:
 
 
 _LISTED_QUALIFIERS = (Qualifier.APPROXIMATE,)
-# after a list item's figure: its noun (one or two words), then a comma, "and" or "or"
+# after a list item's figure: its noun (one or two words), then a comma, "and" or "or" as words of their own (the
+# "or" of "for" is none: "some 120,000 people for 9 months")
 _LIST_GAP = re.compile(
-    r"\s+([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s*(?:,\s*(?P<comma_and>and\s+|or\s+)?|and\s+|or\s+)\Z"
+    r"\s+([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s*(?:,\s*(?P<comma_and>and\s+|or\s+)?|\band\s+|\bor\s+)\Z"
 )
 
 

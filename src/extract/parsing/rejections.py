@@ -34,6 +34,8 @@ _URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECA
 _PLUS_BEFORE = re.compile(r"\+\s*\Z")
 _MORE_AFTER = re.compile(r"\s*more\b", re.IGNORECASE)
 _PAGE_OF = re.compile(r"\bpage\s+\d+\s*of\s+\Z", re.IGNORECASE)  # "Page 3 of 12", "You are on page 1of 17"
+# a PDF copy's page head, its word letter-spaced or not: "Page | 1", "P a g e | 2"
+_PAGE_BAR_BEFORE = re.compile(r"(?<![\w|])(?:page|p a g e)\s*\|\s*\Z", re.IGNORECASE)
 _OF_YEAR_AFTER = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")  # a calendar period: "the first six months of 2000"
 _PERIOD_WORD_BEFORE = re.compile(r"(?<![\w-])(?:first|last|past|next|coming|previous|final)\s+\Z", re.IGNORECASE)
 # "in the first six months", "the first nine months of the year": the opening part of a period, when, not how long
@@ -332,6 +334,8 @@ class Rejections:
             return Rejection("address", "post-box-code")
         if _PAGE_OF.search(before):
             return Rejection("page furniture", "page-of")  # the 12 of "Page 3 of 12"
+        if _PAGE_BAR_BEFORE.search(before):
+            return Rejection("page furniture", "page-bar")  # "Page | 1 MDRET024 ...": a PDF copy's page head
         if _pager(text, start, end):
             return Rejection("page furniture", "pager")  # "Snapshot (as of 30 June 2021) 1 of 2": a page's pager
         if _URL_BEFORE.search(before):
@@ -492,6 +496,7 @@ class Rejections:
         Children in Crisis 8 ..."), small whole numbers that grow, each after a few words with no sentence end;
         a chart's residue (axis ticks, a series of signed changes)."""
         rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
+        rejected |= _interleaved_axis(text, quantities)
         rejected |= _piped_contents(text, quantities)
         return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
 
@@ -540,6 +545,60 @@ def _axis_ticks(text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
             rejected.update((i, Rejection("page furniture", "axis-ticks")) for i in run)
         run = [index] if tick else []
     return rejected
+
+
+# A chart whose axis a PDF copy scatters through the body text ("spread to four other 180 neighbouring districts
+# ... 160 with ... 140 DREF support ... 20 water purifiers ... 0 improved"): bare whole numbers that step down (or
+# up) by one even step of 5 or more, each within a few lines of the one before, whatever lies between. A paragraph
+# holds a part of the axis: four ticks when they reach 0 by a step of 20 or more, six when they do not.
+_SCATTERED_TICK = re.compile(r"\d{1,6}")
+_SCATTERED_MIN_TICKS = 6
+_SCATTERED_MIN_STEP = 5
+_SCATTERED_MIN_TO_ZERO = 4  # "30 admissions ... 20 of them ... 10 ... 0 deaths" may be prose: such a run steps by
+_SCATTERED_MIN_STEP_TO_ZERO = 20  # at least 20
+_SCATTERED_MAX_GAP = 200  # characters between two ticks of one axis
+
+
+def _interleaved_axis(text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
+    """A chart axis interleaved with the prose: bare whole numbers, in the text's order, whose values step by one
+    even step (5 or more), each within a few lines of the one before: six or more, or four or more that reach 0 by a
+    step of 20 or more."""
+    ticks = [
+        (index, int(quantity.value), quantity.number_start)
+        for index, quantity in enumerate(quantities)
+        if quantity.start == quantity.number_start
+        and quantity.value is not None
+        and _SCATTERED_TICK.fullmatch(text, quantity.number_start, quantity.number_end) is not None
+    ]
+    rejected: dict[int, Rejection] = {}
+    for first, (_, value, start) in enumerate(ticks):
+        for _, next_value, next_start in ticks[first + 1 :]:
+            if next_start - start > _SCATTERED_MAX_GAP:
+                break
+            step = next_value - value
+            if abs(step) < _SCATTERED_MIN_STEP or value % step:
+                continue
+            run = _scattered_run(ticks[first:], step)
+            to_zero = 0 in (value, value + step * (len(run) - 1)) and abs(step) >= _SCATTERED_MIN_STEP_TO_ZERO
+            if len(run) >= (_SCATTERED_MIN_TO_ZERO if to_zero else _SCATTERED_MIN_TICKS):
+                rejected.update((i, Rejection("page furniture", "scattered-axis-ticks")) for i in run)
+    return rejected
+
+
+def _scattered_run(ticks: list[tuple[int, int, int]], step: int) -> list[int]:
+    """The indices of the ticks that continue the first one by `step`, each the next such value within reach; none
+    when a value between two of them stands between them in the text."""
+    run, (index, value, start) = [], ticks[0]
+    run.append(index)
+    for other, other_value, other_start in ticks[1:]:
+        if other_start - start > _SCATTERED_MAX_GAP:
+            break
+        if other_value == value + step:
+            run.append(other)
+            value, start = other_value, other_start
+        elif min(value, value + step) < other_value < max(value, value + step):
+            return run[:1]  # a denser series between two ticks ("Wk 16 Wk 17 Wk 18"): no axis of this step
+    return run
 
 
 def _is_tick(text: str, quantity: Quantity) -> bool:
