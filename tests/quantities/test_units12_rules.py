@@ -1,0 +1,67 @@
+"""units12: a chart row's bare cells take the one counted noun of the paragraph right before them, when a cell
+restates one of that paragraph's figures (parsing/restated_rows.py); null in every other case."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.parsing import parse_quantities, table_context
+
+LEAD = "Kenya received 2.1 million migrants last year, Ethiopia 900,000."
+ROW = "Kenya 2.1 million Ethiopia 900,000 Sudan 450,000"
+
+
+def _units(text: str, context: list[str]) -> list[tuple[str, str | None]]:
+    return [(q.number, q.unit) for q in parse_quantities(text, context=context)]
+
+
+def test_chart_row_takes_the_lead_paragraphs_noun() -> None:
+    assert _units(ROW, [LEAD]) == [("2.1 million", "migrants"), ("900,000", "migrants"), ("450,000", "migrants")]
+
+
+def test_row_alone_keeps_null_units() -> None:
+    assert _units(ROW, []) == [("2.1 million", None), ("900,000", None), ("450,000", None)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Kenya received 2.1 million migrants and 40,000 trucks.",  # two counted nouns: which one?
+        "Kenya received 2.5 million migrants.",  # no cell restates the paragraph's figure
+        "The border posts were closed in the spring.",  # no figure to restate
+    ],
+)
+def test_no_unambiguous_antecedent_keeps_null(lead: str) -> None:
+    assert all(unit is None for _, unit in _units(ROW, [lead]))
+
+
+def test_a_share_beside_the_one_count_is_no_competing_noun() -> None:
+    lead = "Kenya received 2.1 million migrants and 12 per cent more aid."
+    assert _units(ROW, [lead]) == [("2.1 million", "migrants"), ("900,000", "migrants"), ("450,000", "migrants")]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Kenya 2.1 million\nEthiopia 900,000",  # a block of lines, not one chart row
+        "Kenya counted 2.1 million. Ethiopia 900,000.",  # sentences, not a row
+    ],
+)
+def test_not_a_chart_row_keeps_null(row: str) -> None:
+    assert all(unit is None for _, unit in _units(row, [LEAD]))
+
+
+def test_a_row_with_its_own_noun_is_left_as_read() -> None:
+    own = "Kenya 2.1 million trucks Ethiopia 900,000 trucks"
+    assert _units(own, [LEAD]) == _units(own, [])
+
+
+def test_a_lone_figure_is_no_row() -> None:
+    assert _units("Kenya 2.1 million", [LEAD]) == [("2.1 million", None)]
+
+
+def test_context_of_a_chart_row_is_the_paragraph_before_it() -> None:
+    before = ["Refugee movements", LEAD]
+    assert table_context(before, ROW) == [LEAD]
+    assert table_context(before, "The appeal is funded.") == []
+    assert table_context([], ROW) == []
