@@ -65,3 +65,31 @@ def test_context_of_a_chart_row_is_the_paragraph_before_it() -> None:
     assert table_context(before, ROW) == [LEAD]
     assert table_context(before, "The appeal is funded.") == []
     assert table_context([], ROW) == []
+
+
+def _plain_units(text: str) -> dict[str, str | None]:
+    return {q.number: q.unit for q in parse_quantities(text)}
+
+
+def test_compared_figure_passes_over_a_far_smaller_count() -> None:
+    units = _plain_units("Aid plans now target over 76 million people in thirty-one countries compared to 52 million.")
+    assert units["52 million"] == "people"
+
+
+def test_compared_figure_near_the_count_before_takes_its_noun() -> None:
+    assert _plain_units("The agency runs 14 clinics, up from 9 last year.")["9"] == "clinics"
+
+
+def test_compared_figure_with_only_far_smaller_counts_keeps_null() -> None:
+    assert _plain_units("The appeal covers 3 provinces compared to 2 million last year.")["2 million"] is None
+
+
+def test_bare_figure_after_only_far_smaller_counts_keeps_null() -> None:
+    units = _plain_units("About 2,000 families fled to 4 villages, and more than 2.5 million are now at risk.")
+    assert units["2.5 million"] is None
+    assert units["2,000"] == "families"
+
+
+def test_bare_figure_after_a_count_of_its_size_still_takes_its_noun() -> None:
+    units = _plain_units("About 2,000 families fled to 4 villages, and more than 1.5 million are now at risk.")
+    assert units["1.5 million"] == "families"  # 2,000 is not a thousandth of 1.5 million: passed over 4 villages

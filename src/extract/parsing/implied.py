@@ -57,15 +57,13 @@ def antecedent_unit(
     near its size: "over 76 million people in thirty-one countries compared to 52 million" counts people."""
     start_char = doc[index].idx
     first = _sentence_start(doc, index, sentences)
-    nearest: str | None = None
     for quantity in reversed(previous):
         if quantity.start < first:
             break
         if quantity.kind is Kind.COUNT and quantity.unit and quantity.end <= start_char:
             if not _far_smaller(quantity, value):
                 return quantity.unit
-            nearest = nearest or quantity.unit
-    return nearest
+    return None
 
 
 _FAR_SMALLER = 1000
@@ -455,9 +453,13 @@ def others_said_of_people(unit_tokens: Sequence[Token]) -> str | None:
     return None
 
 
-def compared_with_earlier(doc: Doc, figure_start: int, first: int, previous: Sequence[Quantity]) -> str | None:
+def compared_with_earlier(
+    doc: Doc, figure_start: int, first: int, previous: Sequence[Quantity], value: float | None = None
+) -> str | None:
     """ "58,158 migrants ... That total compares to 113,283", "up from 300", "last year's total: 224": a bare figure
-    after a comparison cue counts what the count before it counts, in its sentence or the one before."""
+    after a comparison cue counts what the count before it counts, in its sentence or the one before. With the
+    figure's `value`, a count a thousandth of it or less is passed over, as `antecedent_unit` does: "76 million
+    people in thirty-one countries compared to 52 million" compares people; none near its size gives None."""
     before = doc_text(doc)[max(0, figure_start - 20) : figure_start].lower().rstrip()
     if not any(before.endswith(cue) for cue in _lexicon()["comparison_cues"]):
         return None
@@ -466,6 +468,8 @@ def compared_with_earlier(doc: Doc, figure_start: int, first: int, previous: Seq
         if quantity.start < sentence_start:
             return None
         if quantity.end <= start_char and quantity.kind is not Kind.PERCENTAGE:
+            if quantity.kind is Kind.COUNT and _far_smaller(quantity, value):
+                continue  # "thirty-one countries compared to 52 million": not what is compared
             return quantity.unit if quantity.kind is Kind.COUNT else None  # "40 litres ..., up from 12": no count
     return None
 
