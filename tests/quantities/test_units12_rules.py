@@ -93,3 +93,32 @@ def test_bare_figure_after_only_far_smaller_counts_keeps_null() -> None:
 def test_bare_figure_after_a_count_of_its_size_still_takes_its_noun() -> None:
     units = _plain_units("About 2,000 families fled to 4 villages, and more than 1.5 million are now at risk.")
     assert units["1.5 million"] == "families"  # 2,000 is not a thousandth of 1.5 million: passed over 4 villages
+
+
+def test_bare_figure_passes_over_counts_saying_where() -> None:
+    text = "About 90,000 people were affected in 14 provinces in 61 districts, an increase of about 8,000 this week."
+    assert _plain_units(text)["8,000"] == "people"
+
+
+def test_bare_figure_after_places_of_a_bare_count_keeps_null() -> None:
+    text = "Affected people number about 90,000 in 14 provinces in 61 districts, an increase of about 8,000 this week."
+    assert _plain_units(text)["8,000"] is None  # not districts
+
+
+def test_of_these_passes_over_the_places_of_the_count_before() -> None:
+    text = "Delegates saw 3,500 prisoners held in 90 jails in 11 countries. 1,100 of these were seen alone."
+    assert _plain_units(text)["1,100"] == "prisoners"
+
+
+def test_of_them_takes_the_places_counted_first() -> None:
+    assert _plain_units("Rains hit 40 villages in 3 provinces, and 12 of them were cut off.")["12"] == "villages"
+
+
+def test_a_place_count_with_no_count_before_it_is_still_the_antecedent() -> None:
+    # the rule needs another count before the place count; alone, "in 12 districts" stays the nearest count
+    assert _plain_units("Teams worked in 12 districts. About 300 of them had clinics.")["300"] == "districts"
+
+
+def test_a_count_after_in_without_an_earlier_count_keeps_its_noun() -> None:
+    units = _plain_units("Aid reached families in 25 camps, and about 2,000 more arrived.")
+    assert units["25"] == "camps"
