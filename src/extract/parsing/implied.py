@@ -61,9 +61,9 @@ def antecedent_unit(
     for quantity in reversed(previous):
         if quantity.start < first:
             break
-        if quantity.kind is Kind.COUNT and quantity.unit and quantity.end <= start_char:
-            if not _far_smaller(quantity, value) and not _locates_a_count(doc, quantity, previous, first):
-                return quantity.unit
+        counted = quantity.kind is Kind.COUNT and quantity.unit and quantity.end <= start_char
+        if counted and not _far_smaller(quantity, value) and not _locates_a_count(doc, quantity, previous, first):
+            return quantity.unit
     return None
 
 
