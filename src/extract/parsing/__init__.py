@@ -140,29 +140,38 @@ def quantity_of(span: Span) -> Quantity:
 def scale_tables(docs: Iterable[Doc]) -> None:
     """The figures of table cells under a header with a scale ("Budget (in KCHF)") rescaled in place; `docs`: one
     document's parsed segments, in reading order (parsing/scales.py)."""
-    from extract.parsing.scales import scale_tables as scale
-
-    scale(docs)
+    scaler = TableScaler()
+    for doc in docs:
+        scaler.apply(doc)
 
 
 class TableScaler:
-    """`scale_tables` one segment at a time: `apply(doc)` to each parsed segment of a document, in reading order."""
+    """`scale_tables` one segment at a time: `apply(doc)` to each parsed segment of a document, in reading order;
+    a chart row's bare cells also get the counted noun of the paragraph before them (parsing/restated_rows.py)."""
 
     def __init__(self) -> None:
+        from extract.parsing.restated_rows import RowAntecedent
         from extract.parsing.scales import TableScaler as Scaler
 
         self._scaler = Scaler()
+        self._rows = RowAntecedent(SPAN_KEY)
 
     def apply(self, doc: Doc, text: str | None = None) -> None:
         self._scaler.apply(doc, text)
+        self._rows.apply(doc, text)
 
 
 def table_context(before: Sequence[str], text: str) -> list[str]:
-    """Of the texts read before `text` in its document, those whose table header may give `text`'s cells a scale:
-    what `parse_quantities(text, context=...)` needs to read `text` as the pipeline did."""
+    """Of the texts read before `text` in its document, those whose table header may give `text`'s cells a scale,
+    and for a chart row the paragraph right before it (its counted noun): what `parse_quantities(text, context=...)`
+    needs to read `text` as the pipeline did."""
+    from extract.parsing.restated_rows import is_chart_row
     from extract.parsing.scales import table_context as context
 
-    return context(before, text)
+    found = context(before, text)
+    if not found and before and is_chart_row(text):
+        return [before[-1]]
+    return found
 
 
 def parse_quantities(text: str, config: RunConfig | None = None, *, context: Sequence[str] = ()) -> list[Quantity]:

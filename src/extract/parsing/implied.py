@@ -54,18 +54,26 @@ def antecedent_unit(
 ) -> str | None:
     """The unit of the nearest count before token `index`, in its sentence or up to `sentences - 1` sentences
     before it. With the figure's `value`, a count a thousandth of it or less is passed over for an earlier one
-    near its size: "over 76 million people in thirty-one countries compared to 52 million" counts people."""
+    near its size: "over 76 million people in thirty-one countries compared to 52 million" counts people; so is a
+    count saying where an earlier one is ("people in 132 districts"). None when no count is left."""
     start_char = doc[index].idx
     first = _sentence_start(doc, index, sentences)
-    nearest: str | None = None
     for quantity in reversed(previous):
         if quantity.start < first:
             break
-        if quantity.kind is Kind.COUNT and quantity.unit and quantity.end <= start_char:
-            if not _far_smaller(quantity, value):
-                return quantity.unit
-            nearest = nearest or quantity.unit
-    return nearest
+        counted = quantity.kind is Kind.COUNT and quantity.unit and quantity.end <= start_char
+        if counted and not _far_smaller(quantity, value) and not _locates_a_count(doc, quantity, previous, first):
+            return quantity.unit
+    return None
+
+
+def _locates_a_count(doc: Doc, quantity: Quantity, previous: Sequence[Quantity], first: int) -> bool:
+    """ "140,000 people in 27 provinces in 132 districts": a count after a locating preposition that follows
+    another count of the sentence says where that count is, not what a bare figure after them counts."""
+    words = doc_text(doc)[first : quantity.start].split()
+    if not words or words[-1].lower() not in _lexicon()["locating_prepositions"]:
+        return False
+    return any(q.kind is Kind.COUNT and first <= q.start and q.end <= quantity.start for q in previous)
 
 
 _FAR_SMALLER = 1000
@@ -86,6 +94,8 @@ def nearest_count_unit(doc: Doc, index: int, previous: Sequence[Quantity], value
     before = [q for q in previous if first <= q.start and q.end <= start_char]
     if not before or before[-1].kind is not Kind.COUNT or _far_smaller(before[-1], value):
         return None
+    if _locates_a_count(doc, before[-1], previous, first):
+        return None  # "about 90,000 in 61 districts, an increase of about 8,000": where, not what
     return before[-1].unit
 
 
@@ -455,9 +465,13 @@ def others_said_of_people(unit_tokens: Sequence[Token]) -> str | None:
     return None
 
 
-def compared_with_earlier(doc: Doc, figure_start: int, first: int, previous: Sequence[Quantity]) -> str | None:
+def compared_with_earlier(
+    doc: Doc, figure_start: int, first: int, previous: Sequence[Quantity], value: float | None = None
+) -> str | None:
     """ "58,158 migrants ... That total compares to 113,283", "up from 300", "last year's total: 224": a bare figure
-    after a comparison cue counts what the count before it counts, in its sentence or the one before."""
+    after a comparison cue counts what the count before it counts, in its sentence or the one before. With the
+    figure's `value`, a count a thousandth of it or less is passed over, as `antecedent_unit` does: "76 million
+    people in thirty-one countries compared to 52 million" compares people; none near its size gives None."""
     before = doc_text(doc)[max(0, figure_start - 20) : figure_start].lower().rstrip()
     if not any(before.endswith(cue) for cue in _lexicon()["comparison_cues"]):
         return None
@@ -466,6 +480,8 @@ def compared_with_earlier(doc: Doc, figure_start: int, first: int, previous: Seq
         if quantity.start < sentence_start:
             return None
         if quantity.end <= start_char and quantity.kind is not Kind.PERCENTAGE:
+            if quantity.kind is Kind.COUNT and _far_smaller(quantity, value):
+                continue  # "thirty-one countries compared to 52 million": not what is compared
             return quantity.unit if quantity.kind is Kind.COUNT else None  # "40 litres ..., up from 12": no count
     return None
 

@@ -805,7 +805,7 @@ class QuantityRecognizer:
         if restated := self._restated_noun(doc, figure):
             return replace(figure, unit=doc[restated[0].i : restated[-1].i + 1].text), []
         if unit := implied.headline_subject(doc, first) or implied.compared_with_earlier(
-            doc, figure.start, first, previous
+            doc, figure.start, first, previous, _as_float(figure.value)
         ):
             return replace(figure, unit=unit), []
         scaled = figure.value is not None and figure.value >= 1000  # "two million", not the pronoun "two"
