@@ -374,7 +374,12 @@ def _is_clock_time(text: str, atom: Atom) -> bool:
 def _ratio_words(text: str) -> list[Figure]:
     """ "twice", "thrice", and number words glued to "fold" ("threefold"): ratios without a number atom."""
     lex = load_json("numbers.json")
-    found = [(m, lex["ratio_words"][m.group(1).lower()], "times") for m in _RATIO_WORD.finditer(text)]
+    frequency = _frequency_pattern()
+    found = [
+        (m, lex["ratio_words"][m.group(1).lower()], "times")
+        for m in _RATIO_WORD.finditer(text)
+        if frequency.match(text, m.end()) is None
+    ]
     small = {**lex["units"], **lex["tens"]}
     found += [(m, small[m.group(1).lower()], "fold") for m in _FOLD_WORD.finditer(text) if m.group(1).lower() in small]
     exact, ratio = Qualifier.EXACT, Kind.RATIO
@@ -383,6 +388,15 @@ def _ratio_words(text: str) -> list[Figure]:
         for m, value, unit in found
     ]
     return figures + _multiples(text, lex["ratio_words"]) + _ratio_verbs(text, lex["ratio_verbs"])
+
+
+@cache
+def _frequency_pattern() -> re.Pattern[str]:
+    """What follows "twice" in a frequency ("twice a month", "thrice per week"): a joiner and a period."""
+    lex = load_json("numbers.json")
+    joiners = "|".join(re.escape(w) for w in lex["frequency_joiners"])
+    periods = "|".join(re.escape(w) for w in lex["frequency_periods"])
+    return re.compile(rf"\s+(?:{joiners})\s+(?:{periods})s?(?![\w-])", re.IGNORECASE)
 
 
 @cache
