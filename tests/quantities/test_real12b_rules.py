@@ -32,3 +32,21 @@ def test_bangladeshi_taka_is_money() -> None:
     assert quantity.kind.value == "money"
     # the nationality adjective alone is no currency
     assert _units("About 300 Bangladeshi workers returned home.").get("About 300 Bangladeshi workers") != "BDT"
+
+
+def _qualifiers(text: str) -> dict[str, tuple[str, float | None, float | None]]:
+    return {span: (q.qualifier.value, q.low, q.high) for span, q in read_figures(shared_pipeline(), text)}
+
+
+def test_hedge_before_an_article_qualifies_the_number() -> None:
+    assert _qualifiers("There is around a 50 per cent chance of late rains.") == {
+        "around a 50 per cent": ("approximate", None, None)
+    }
+    assert _qualifiers("Traders reported about a 20% rise in fuel prices.")["about a 20%"][0] == "approximate"
+    assert _qualifiers("Almost a 60% share of the wells dried up.")["Almost a 60%"] == ("approximate", None, 60)
+
+
+def test_article_without_hedge_or_with_a_bound_is_not_read_as_a_hedge() -> None:
+    assert _qualifiers("It was a 40 per cent cut in rations.") == {"40 per cent": ("exact", None, None)}
+    # bounds are not read across an article: "over a 10-year period" says when
+    assert _qualifiers("More than a 30% drop was seen.") == {"30%": ("exact", None, None)}
