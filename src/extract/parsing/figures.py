@@ -103,6 +103,10 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
             return found
     if position > 0 and text[position - 1] == "(" and (found := _qualifier_at(text, position - 1)) is not None:
         return found  # "more than (7000) families": a figure written in brackets, its qualifier before them
+    if (article := _hedge_article_before(text, position)) is not None:
+        found = _qualifier_at(text, article)
+        if found is not None and found[0] is Qualifier.APPROXIMATE:
+            return found  # "around a 50 per cent chance": the article is the chance's, the hedge the number's
     # "at least the next six months": a bound may stand before the determiner of its time
     window = text[max(0, position - 30) : position].rstrip()
     for determiner in _bound_determiners():
@@ -114,6 +118,18 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
 
 
 _BOUNDS_BEFORE_DETERMINERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST)  # "over the last 3 years" is when, not a bound
+
+
+@cache
+def _hedge_article_pattern() -> re.Pattern[str]:
+    articles = "|".join(re.escape(w) for w in load_json("numbers.json")["hedge_articles"])
+    return re.compile(rf"(?<=\s)(?:{articles})[ \t]+\Z", re.IGNORECASE)
+
+
+def _hedge_article_before(text: str, position: int) -> int | None:
+    """Where the article right before `position` starts ("around a 50 per cent": the "a"), or None."""
+    match = _hedge_article_pattern().search(text, max(0, position - 4), position)
+    return match.start() if match is not None else None
 
 
 @cache
@@ -374,7 +390,12 @@ def _is_clock_time(text: str, atom: Atom) -> bool:
 def _ratio_words(text: str) -> list[Figure]:
     """ "twice", "thrice", and number words glued to "fold" ("threefold"): ratios without a number atom."""
     lex = load_json("numbers.json")
-    found = [(m, lex["ratio_words"][m.group(1).lower()], "times") for m in _RATIO_WORD.finditer(text)]
+    frequency = _frequency_pattern()
+    found = [
+        (m, lex["ratio_words"][m.group(1).lower()], "times")
+        for m in _RATIO_WORD.finditer(text)
+        if frequency.match(text, m.end()) is None
+    ]
     small = {**lex["units"], **lex["tens"]}
     found += [(m, small[m.group(1).lower()], "fold") for m in _FOLD_WORD.finditer(text) if m.group(1).lower() in small]
     exact, ratio = Qualifier.EXACT, Kind.RATIO
@@ -383,6 +404,15 @@ def _ratio_words(text: str) -> list[Figure]:
         for m, value, unit in found
     ]
     return figures + _multiples(text, lex["ratio_words"]) + _ratio_verbs(text, lex["ratio_verbs"])
+
+
+@cache
+def _frequency_pattern() -> re.Pattern[str]:
+    """What follows "twice" in a frequency ("twice a month", "thrice per week"): a joiner and a period."""
+    lex = load_json("numbers.json")
+    joiners = "|".join(re.escape(w) for w in lex["frequency_joiners"])
+    periods = "|".join(re.escape(w) for w in lex["frequency_periods"])
+    return re.compile(rf"\s+(?:{joiners})\s+(?:{periods})s?(?![\w-])", re.IGNORECASE)
 
 
 @cache
