@@ -11,6 +11,8 @@ from extract.reading.furniture import letter_spaced_header_end
 from extract.reading.segments import SegmentKind
 from extract.reading.text import clean
 
+from .helpers import figure_values, rejections_in
+
 _HEADER = "12 A n n u a l r e v i e w o f o u r w o r k "
 _BODY = "STAFF In the year the agency employed 412 drivers and 37 mechanics across the region, and it ran 19 workshops"
 
@@ -75,3 +77,30 @@ def test_lower_case_in_million_in_prose_is_no_header() -> None:
 def test_an_amount_in_another_currency_than_the_header_is_not_scaled() -> None:
     text = "Funding summary (in KCHF)\nSector | Budget | Pledged\nShelter | 4,200 | USD 350"
     assert [(v, u) for v, u in _money(text)] == [(pytest.approx(4_200_000), "CHF"), (pytest.approx(350), "USD")]
+
+
+def test_ranks_of_a_flattened_ranked_table_are_no_figures() -> None:
+    text = (
+        "Biggest programmes by cost In million 1 Kenya EUR 44.1 GBP 38.0 2 Peru EUR 31.7 GBP 27.3 "
+        "3 Nepal EUR 20.2 GBP 17.4 4 Chad EUR 12.9 GBP 11.1"
+    )
+    rejected = rejections_in(text)
+    assert all(rejected.get(rank, ("", ""))[1] == "ranked-rows" for rank in ("1", "2", "3", "4"))
+    assert not {v for v in figure_values(text).values() if v is not None} & {1, 2, 3, 4}
+    assert [v for v, _ in _money(text)][-1] == pytest.approx(11_100_000)
+    assert len(parse_quantities(text)) == 8  # the eight amounts, no rank
+
+
+def test_two_ranked_rows_are_too_few() -> None:
+    text = "Programmes by cost 1 Kenya EUR 44.1 GBP 38.0 2 Peru EUR 31.7 GBP 27.3"
+    assert "ranked-rows" not in {rule for _, rule in rejections_in(text).values()}
+
+
+def test_growing_counts_before_place_names_in_prose_are_figures() -> None:
+    text = "The team sent 1 Kenyan nurse, then 2 Peruvian doctors and finally 3 Nepalese engineers to the camp."
+    assert "ranked-rows" not in {rule for _, rule in rejections_in(text).values()}
+
+
+def test_numbers_without_cells_between_them_are_no_ranks() -> None:
+    text = "Shelters 1 North 2 South 3 East 4 West were opened in the district this week by volunteers."
+    assert "ranked-rows" not in {rule for _, rule in rejections_in(text).values()}
