@@ -498,6 +498,7 @@ class Rejections:
         rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
         rejected |= _interleaved_axis(text, quantities)
         rejected |= _piped_contents(text, quantities)
+        rejected |= {i: r for i, r in _ranked_rows(text, quantities).items() if i not in rejected}
         return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
 
     def in_names(self, doc: Doc, quantities: list[Quantity], skip: set[int]) -> dict[int, Rejection]:
@@ -520,6 +521,46 @@ class Rejections:
                 rejected.update((i, Rejection("page furniture", "contents-sequence")) for i in run)
             run = [index] if quantity is not None and _page_number_like(quantity) else []
         return rejected
+
+
+_RANK_MIN_ROWS = 3
+_RANK_LABEL = re.compile(r" [A-Z]")  # a rank's row label follows it after one space: "1 Iraq CHF 85.7"
+
+
+def _ranked_rows(text: str, quantities: list[Quantity]) -> dict[int, Rejection]:
+    """The ranks of a ranked table flattened into one line ("10 largest operations in 2009 ... 1 Iraq CHF 85.7 USD
+    79.0 2 Sudan CHF 77.4 USD 71.4 3 Pakistan ..."): whole numbers 1, 2, 3 ... in order (a rank another rule
+    already took may be missing: up to two), each right before a capitalised row label, with the row's own figures
+    between two ranks; three rows or more."""
+    rejected: dict[int, Rejection] = {}
+    run: list[int] = []
+    cells = 0  # figures read since the last rank
+    for index, quantity in enumerate([*quantities, None]):
+        rank = (
+            quantity is not None
+            and _next_rank(quantity.number, quantities, run)
+            and (not run or cells > 0)
+            and _RANK_LABEL.match(text, quantity.number_end) is not None
+        )
+        if rank:
+            run.append(index)
+            cells = 0
+            continue
+        opens = quantity is not None and quantity.number == "1" and _RANK_LABEL.match(text, quantity.number_end)
+        if quantity is not None and run and not opens:
+            cells += 1  # a row's cell; a new "1 Label" opens another table
+            continue
+        if len(run) >= _RANK_MIN_ROWS:
+            rejected.update((i, Rejection("ordinal", "ranked-rows")) for i in run)
+        run, cells = ([index] if opens else []), 0
+    return rejected
+
+
+def _next_rank(number: str, quantities: list[Quantity], run: list[int]) -> bool:
+    if not number.isdigit():
+        return False
+    last = int(quantities[run[-1]].number) if run else 0
+    return last < int(number) <= last + 3 if run else number == "1"
 
 
 _TICK_GAP = re.compile(r"[\s\-–—•]*")  # what lies between two ticks of one axis: no word, no other number

@@ -165,15 +165,46 @@ def _inline_headers(line: str) -> list[tuple[tuple[Scale, tuple[int, int]], int]
         scale = _scale_of(match)
         start, end = match.span()
         words_before = line[:start]
-        if scale is None or not _HEADING_WORD_BEFORE.search(words_before):
+        if scale is None:
             continue
-        stop = _CAPITALS_HEADING.search(line, end)
-        section_end = stop.start() if stop else len(line)
+        if _HEADING_WORD_BEFORE.search(words_before):
+            stop = _CAPITALS_HEADING.search(line, end)
+            section_end = stop.start() if stop else len(line)
+        elif _TITLE_CASE_IN.match(line, start) and words_before.strip() and not _SENTENCE_END.search(words_before):
+            section_end = _title_case_section_end(line, end)
+        else:
+            continue
         cells = line[end:section_end]
         if _SENTENCE_INSIDE.search(cells) or len(_FIGURE_CELL.findall(cells)) < 2:
             continue
         found.append(((scale, (start, end)), section_end))
     return found
+
+
+# A column's scale in title case inside running words: "ICRC expenditure in 2009 In million Headquarters CHF 174.2
+# USD 160.6 ... The sub-total comes to ..." (a PDF copy's table run into one line): a capital "In" mid-sentence opens
+# a header, never a sentence. Its cells run up to the first prose (three lower-case words in a row), the next
+# label before a colon ("Exchange rates: USD 1.00 = CHF 1.0848") or the next sentence end.
+_TITLE_CASE_IN = re.compile(r"In\s")
+_SECTION_STOP = re.compile(
+    r"(?<![A-Za-z])(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s?:"  # "Exchange rates:"
+    r"|\b[a-z][\w-]*\s+[a-z][\w-]*\s+[a-z][\w-]*\b"  # "comes to the": prose
+)
+
+
+def _title_case_section_end(line: str, start: int) -> int:
+    """Where the cells of a title-case scale header ending at `start` stop (see _TITLE_CASE_IN)."""
+    ends = [len(line)]
+    stop = _SECTION_STOP.search(line, start)
+    if stop is not None:
+        ends.append(stop.start())
+    sentence = _SENTENCE_INSIDE.search(line, start)
+    if sentence is not None:
+        ends.append(sentence.start())
+    capitals = _CAPITALS_HEADING.search(line, start)
+    if capitals is not None:
+        ends.append(capitals.start())
+    return min(ends)
 
 
 def _other_digits(text: str, phrase: tuple[int, int]) -> bool:
@@ -360,11 +391,13 @@ def _scale_row(spans: list[Span], offset: int, line: str, table: _Table) -> None
     for span in spans:
         quantity = dict(span._.quantity)
         at = quantity["number_start"] - offset
-        if not 0 <= at < len(line) or quantity["kind"] != "count" or not _plain(quantity["number"]):
+        if not 0 <= at < len(line) or quantity["kind"] not in ("count", "money") or not _plain(quantity["number"]):
             continue
         scale = table.scale(len(_SEPARATORS.findall(line[:at].strip())) if _has_cells(line) else 0)
         if scale is None:
             continue
+        if quantity["kind"] == "money" and scale.currency not in (None, quantity["unit"]):
+            continue  # an amount in its own currency under another currency's header: not this table's cell
         for key in ("value", "low", "high"):
             if quantity[key] is not None:
                 quantity[key] = _times(quantity[key], scale.factor)

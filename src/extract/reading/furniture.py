@@ -176,6 +176,28 @@ def letter_spaced_lines(lines: list[str]) -> set[int]:
     }
 
 
+# Running text after a letter-spaced header on its own line: a PDF copy that lost its line breaks puts the page's
+# header and its whole body on one line ("91 I C R C o p e r a t i o n s i n 2 0 0 9 PRESENCE In 2009, the ICRC was
+# present in more than 80 countries ..."); only the header is furniture then, never the figures of the body.
+MIN_RUNNING_WORDS = 12
+
+
+def letter_spaced_header_end(line: str) -> int | None:
+    """Where the letter-spaced header of `line` (see letter_spaced_lines) ends, when at least MIN_RUNNING_WORDS
+    words of ordinary text (two characters or more) follow it on the same line; None for a line that is only a
+    header, or holds none."""
+    ends = [
+        match.end()
+        for match in _LETTER_SPACED.finditer(line)
+        if sum(c.isalpha() for c in match.group()) >= MIN_SPACED_LETTERS
+    ]
+    if not ends:
+        return None
+    if sum(len(word) > 1 for word in line[ends[-1] :].split()) < MIN_RUNNING_WORDS:
+        return None
+    return ends[-1]
+
+
 def _next_with_text(lines: list[str], index: int, step: int) -> int | None:
     """The index of the nearest line with text before (`step` -1) or after (+1) line `index`."""
     j = index + step

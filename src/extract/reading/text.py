@@ -9,7 +9,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from extract.reading.furniture import contents_lines, furniture_lines, letter_spaced_lines, page_number_lines
+from extract.reading.furniture import (
+    contents_lines,
+    furniture_lines,
+    letter_spaced_header_end,
+    letter_spaced_lines,
+    page_number_lines,
+)
 from extract.reading.normalise import TextBuilder
 from extract.reading.offsets import MappedText
 from extract.reading.segments import CELL_SEPARATOR, Block, CleanText, SegmentKind, classify, concat
@@ -96,6 +102,7 @@ def _blocks(
         | contents_lines(texts)
         | letter_spaced_lines(texts)
     )
+    headed = {i: end for i in furniture if (end := letter_spaced_header_end(texts[i])) is not None}
     blocks: list[Block] = []
     current: list[_Line] = []
 
@@ -111,6 +118,15 @@ def _blocks(
             blocks.append(Block([line.text], line.mapped, SegmentKind.BOILERPLATE, "related links"))
             continue
         related = bool(line.text) and _related_cue().search(line.text) is not None
+        if i in headed:
+            # a letter-spaced header with the page's running text after it on the same line: the header alone
+            close()
+            end = headed[i]
+            header = line.mapped.slice(0, end)
+            blocks.append(Block([line.text[:end]], header, SegmentKind.BOILERPLATE, "page furniture"))
+            start = len(line.text) - len(line.text[end:].lstrip())
+            current.append(_Line(line.text[start:], line.mapped.slice(start, len(line.text))))
+            continue
         if i in furniture or (in_furniture is not None and line.text and in_furniture(line)):
             close()
             blocks.append(Block([line.text], line.mapped, SegmentKind.BOILERPLATE, "page furniture"))
