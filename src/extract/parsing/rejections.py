@@ -159,10 +159,12 @@ def _cues() -> dict[str, object]:
         ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
         "opening_period_before": re.compile(
-            # "the first six months", "the year's first five months"
-            r"(?<![\w-])(?:the|\w+['’]s)\s+(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z",
+            # "the first six months", "the year's first five months", "the appeal raised £10m in its first three days"
+            r"(?<![\w-])(?:" + _alternation(load_json("numbers.json")["ordinal_determiners"]) + r"|\w+['’]s)\s+"
+            r"(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z",
             re.IGNORECASE,
         ),
+        "relative_time_after": re.compile(r"\s+(?:" + _alternation(data["relative_time_words"]) + r")\b", re.IGNORECASE),
         "period_summary_after": re.compile(
             r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
         ),
@@ -463,6 +465,8 @@ class Rejections:
             return Rejection("name", "listicle-title")  # "Ten crises to watch in 2030": a headline's list, no count
         if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
             return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
+        if figure.kind is Kind.DURATION and _pattern("relative_time_after").match(text, figure.end):
+            return Rejection("date", "time-earlier")  # "down from USD 72bn two years earlier": when, not how long
         if (
             figure.kind is Kind.DURATION
             and _OF_YEAR_AFTER.match(text, figure.end)
@@ -750,8 +754,8 @@ _FOR_BEFORE = re.compile(r"(?<![\w-])for\s+\Z", re.IGNORECASE)
 
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     """A reporting period, not an amount of time: one that ends on a date ("the 27 weeks to 4 December", "the 12
-    months ended March"), the opening part of a period ("in the first six months", "the initial nine months of the
-    year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations), or
+    months ended March"), the opening part of a period ("in the first six months", "in its first three days", "the
+    initial nine months of the year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations), or
     the period a summary report covers ("this 12-month summary update")."""
     if _pattern("period_end_after").match(text, figure.end) and not _FOR_BEFORE.search(text, 0, figure.start):
         return Rejection("date", "period-to-date")
