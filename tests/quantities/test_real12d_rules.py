@@ -97,3 +97,34 @@ def test_au_dollars_are_australian_dollars():
 
 def test_an_astronomical_unit_stays_a_measure():
     assert _units("The comet passed 2 AU from the sun.").get("2") != "AUD"
+
+
+# --- a month abbreviation with its dot, one token, before a day ----------------------------------------------------
+
+
+def test_a_dotted_month_abbreviation_before_a_day_is_a_date():
+    text = "At least 90 people have died since Sept. 14, when the river burst its banks."
+    assert _rejected(text)["14"] == ("date", "dotted-month-before")
+    assert _figures(text) == {"At least 90 people": 90}
+
+
+def test_a_sentence_ending_on_a_month_before_a_count_stays_a_count():
+    assert _figures("The rains came in Aug. 17 people died in the first week.") == {"17 people": 17}
+
+
+# --- an age set off by commas after one person -------------------------------------------------------------------
+
+
+def test_an_age_in_commas_after_a_person_is_a_category_label():
+    assert _rejected("Maria Lopez, 33, a nurse, lost her home to the flood.")["33"] == (
+        "category label",
+        "apposed-age",
+    )
+    assert _rejected("The appeal was fronted by the singer, 61, on Friday.")["61"][0] == "category label"
+    assert "61" not in _figures("The appeal was fronted by the singer, 61, on Friday.")
+
+
+def test_a_number_in_commas_after_a_set_or_a_place_stays_a_figure():
+    assert "54" in _figures("Of the 300 wounded, 54, were children.")
+    assert "40" in _figures("In the capital, 40, mostly children, died overnight.")
+    assert "5" in _figures("Of 12 districts, 5, in the north, were flooded.")

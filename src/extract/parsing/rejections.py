@@ -996,6 +996,8 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
         return Rejection("category label", "age-group")  # "the 5-14 age group", "under 5 age group"; "two age groups"
     if figure.qualifier is Qualifier.RANGE and figure.kind is Kind.DURATION and _OF_AGE.match(text, figure.end):
         return Rejection("category label", "age-band-of-age")  # "cases are 15-44 years of age"; one age is a fact
+    if _apposed_age(doc, text, figure, number):
+        return Rejection("category label", "apposed-age")  # "the actor, 54, urged", "said Ana Ruiz, 41."
     largest = figure.high if figure.high is not None else figure.value
     if figure.kind not in (Kind.COUNT, Kind.DURATION):
         return None
@@ -1032,6 +1034,33 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
 
 # the first age of a band written "N months up to M years old", "N to M years old"
 _AGE_BAND_TO = re.compile(r"\s+(?:up\s+)?to\s+\S+\s+(?:months?|years?)\s+old\b", re.IGNORECASE)
+
+
+_APPOSED_BEFORE = re.compile(r"[A-Za-z][\w.'’-]*,[ \t]*\Z")
+_APPOSED_AFTER = re.compile(r"[ \t]*(?:[,;)]|\.(?:\s|\Z))")
+_MAX_PERSON_AGE = 120
+
+
+def _apposed_age(doc: Doc, text: str, figure: Figure, number: Span) -> bool:
+    """A bare whole number set off by commas right after one person, named or described: news style's age ("Daniel
+    Craig, the actor, 54, urged", "said Ana Ruiz, 41."). The word before the comma is a singular noun or a name,
+    so "Of the 300 wounded, 54, were children" and "of 12 districts, 5, ..." stay figures, and one after a phrase
+    opening on a preposition ("In the capital, 40, mostly children, died") stays a figure too."""
+    if figure.unit is not None or figure.kind is not Kind.COUNT or figure.qualifier is not Qualifier.EXACT:
+        return False
+    if figure.start != figure.number_start or figure.value is None or not 1 <= figure.value <= _MAX_PERSON_AGE:
+        return False
+    if not text[figure.number_start : figure.number_end].isdigit() or number.start < 2:
+        return False
+    if not _APPOSED_BEFORE.search(text, 0, figure.number_start) or not _APPOSED_AFTER.match(text, figure.number_end):
+        return False
+    person = doc[number.start - 2]
+    if doc[number.start - 1].text != "," or person.tag_ not in {"NN", "NNP"}:
+        return False
+    first = person.i  # the phrase before the comma opens on a preposition: a place or a set ("In the capital, 40,")
+    while first > person.sent.start and not doc[first - 1].is_punct:
+        first -= 1
+    return doc[first].pos_ != "ADP"
 
 
 def _hyphen_age(text: str, figure: Figure) -> bool:
