@@ -128,3 +128,16 @@ def test_a_number_in_commas_after_a_set_or_a_place_stays_a_figure():
     assert "54" in _figures("Of the 300 wounded, 54, were children.")
     assert "40" in _figures("In the capital, 40, mostly children, died overnight.")
     assert "5" in _figures("Of 12 districts, 5, in the north, were flooded.")
+
+
+# --- a toll's verbs of growth -------------------------------------------------------------------------------------
+
+
+def test_a_toll_that_increased_or_mounted_to_a_number_counts_people():
+    assert _units("The death toll increased to 57 after the landslide.")["57"] == "people"
+    assert _units("The toll mounted to 120 overnight, officials said.")["120"] == "people"
+
+
+def test_other_figures_that_increased_to_a_number_take_no_toll_noun():
+    assert _units("Road tolls increased to 3 dollars in May.")["3"] == "USD"
+    assert _units("The number of cases increased to 43.")["43"] == "cases"
