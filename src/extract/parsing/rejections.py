@@ -164,7 +164,9 @@ def _cues() -> dict[str, object]:
             r"(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z",
             re.IGNORECASE,
         ),
-        "relative_time_after": re.compile(r"\s+(?:" + _alternation(data["relative_time_words"]) + r")\b", re.IGNORECASE),
+        "relative_time_after": re.compile(
+            r"\s+(?:" + _alternation(data["relative_time_words"]) + r")\b", re.IGNORECASE
+        ),
         "period_summary_after": re.compile(
             r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
         ),
@@ -755,8 +757,8 @@ _FOR_BEFORE = re.compile(r"(?<![\w-])for\s+\Z", re.IGNORECASE)
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     """A reporting period, not an amount of time: one that ends on a date ("the 27 weeks to 4 December", "the 12
     months ended March"), the opening part of a period ("in the first six months", "in its first three days", "the
-    initial nine months of the year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations), or
-    the period a summary report covers ("this 12-month summary update")."""
+    initial nine months of the year": which months, as "the first half" is; "the past six months" and "the last 10
+    years" stay durations), or the period a summary report covers ("this 12-month summary update")."""
     if _pattern("period_end_after").match(text, figure.end) and not _FOR_BEFORE.search(text, 0, figure.start):
         return Rejection("date", "period-to-date")
     if figure.start == figure.number_start and _pattern("opening_period_before").search(text, 0, figure.start):
