@@ -1,6 +1,6 @@
 """Rules for the classes real12d's fresh news documents showed (issue #12; floods, earthquakes, aid pledges,
 refugees, remittances): the opening days of a period after 'its', a point in time written 'two years earlier',
-verbs of passing a mark as bounds ('passes 2,000', 'topped'), 'as much as' as an upper bound, a change written
+verbs of passing a mark as bounds ('passes 2,000', 'topped'; not 'exceeded', which a fixture reads exact), 'as much as' as an upper bound, a change written
 with 'lifted ... from X to Y', and 'AU dollars'. Made-up sentences, one rule each, with cases where the rule must
 not fire."""
 
@@ -56,7 +56,6 @@ def test_a_duration_not_followed_by_earlier_or_later_stays_a_figure():
 def test_passing_or_topping_a_mark_is_a_lower_bound():
     assert _qualifiers("The death toll passes 1,500 in the coastal provinces.")["1,500"] == "more_than"
     assert _qualifiers("Donations topped £12 million by Friday.")["12 million"] == "more_than"
-    assert _qualifiers("Losses have exceeded $90 million this season.")["90 million"] == "more_than"
 
 
 def test_a_figure_after_other_verbs_stays_exact():
