@@ -1,8 +1,9 @@
 """Rules for the classes real12d's fresh news documents showed (issue #12; floods, earthquakes, aid pledges,
 refugees, remittances): the opening days of a period after 'its', a point in time written 'two years earlier',
-verbs of passing a mark as bounds ('passes 2,000', 'topped'; not 'exceeded', which a fixture reads exact), 'as much as' as an upper bound, a change written
-with 'lifted ... from X to Y', and 'AU dollars'. Made-up sentences, one rule each, with cases where the rule must
-not fire."""
+verbs of passing a mark as bounds ('passes 2,000', 'topped'; not 'exceeded', which a fixture reads exact), 'as
+much as' as an upper bound, a change written with 'lifted ... from X to Y', 'AU dollars', a dotted month before a
+day, an age in commas after a person and a toll's verbs of growth. Made-up sentences, one rule each, with cases
+where the rule must not fire."""
 
 from __future__ import annotations
 
