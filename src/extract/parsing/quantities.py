@@ -281,18 +281,21 @@ class QuantityRecognizer:
         )
 
     def _after_dotted_month(self, doc: Doc, number: Span) -> bool:
-        """ "May. 17", "Jun. 3, 2018": a month with a stray dot before a day; "in May. 17 people died" (a sentence
-        ending on the month, a count opening the next) has a lower-case word after the number."""
-        if number.start < 2 or len(number) != 1 or not _DAY.fullmatch(number.text):
+        """ "May. 17", "Jun. 3, 2018", "since Aug. 8" (the abbreviation and its dot one token): a month with a dot
+        before a day; "in May. 17 people died" (a sentence ending on the month, a count opening the next) has a
+        lower-case word after the number."""
+        if number.start < 1 or len(number) != 1 or not _DAY.fullmatch(number.text):
             return False
-        month, dot = doc[number.start - 2], doc[number.start - 1]
         after = doc[number.end] if number.end < len(doc) else None
-        return (
-            dot.text == "."
-            and not month.whitespace_
-            and month.lower_ in self.words["months"]
-            and not (after is not None and after.is_alpha and after.is_lower)
-        )
+        if after is not None and after.is_alpha and after.is_lower:
+            return False
+        before = doc[number.start - 1]
+        if before.lower_.endswith(".") and before.lower_[:-1] in self.words["months"]:
+            return True
+        if number.start < 2:
+            return False
+        month = doc[number.start - 2]
+        return before.text == "." and not month.whitespace_ and month.lower_ in self.words["months"]
 
     def _split_ordinal(self, doc: Doc, suffix: Token) -> Rejection:
         """ "between 1 st and 4 rd December": a day when a month stands near, else a rank ("the 2 nd round")."""

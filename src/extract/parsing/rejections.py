@@ -161,9 +161,13 @@ def _cues() -> dict[str, object]:
         ),
         "contents_before": re.compile(r"\b(?:" + _alternation(data["contents_cues"]) + r")\b", re.IGNORECASE),
         "opening_period_before": re.compile(
-            # "the first six months", "the year's first five months"
-            r"(?<![\w-])(?:the|\w+['’]s)\s+(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z",
+            # "the first six months", "the year's first five months", "the appeal raised £10m in its first three days"
+            r"(?<![\w-])(?:" + _alternation(load_json("numbers.json")["ordinal_determiners"]) + r"|\w+['’]s)\s+"
+            r"(?:" + _alternation(data["opening_period_words"]) + r")\s+\Z",
             re.IGNORECASE,
+        ),
+        "relative_time_after": re.compile(
+            r"\s+(?:" + _alternation(data["relative_time_words"]) + r")\b", re.IGNORECASE
         ),
         "period_summary_after": re.compile(
             r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
@@ -467,6 +471,8 @@ class Rejections:
             return Rejection("name", "listicle-title")  # "Ten crises to watch in 2030": a headline's list, no count
         if figure.kind is Kind.DURATION and _AGO_AFTER.match(text, figure.end):
             return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
+        if figure.kind is Kind.DURATION and _pattern("relative_time_after").match(text, figure.end):
+            return Rejection("date", "time-earlier")  # "down from USD 72bn two years earlier": when, not how long
         if (
             figure.kind is Kind.DURATION
             and _OF_YEAR_AFTER.match(text, figure.end)
@@ -850,9 +856,9 @@ _FOR_BEFORE = re.compile(r"(?<![\w-])for\s+\Z", re.IGNORECASE)
 
 def _reporting_period(text: str, figure: Figure) -> Rejection | None:
     """A reporting period, not an amount of time: one that ends on a date ("the 27 weeks to 4 December", "the 12
-    months ended March"), the opening part of a period ("in the first six months", "the initial nine months of the
-    year": which months, as "the first half" is; "the past six months" and "the last 10 years" stay durations), or
-    the period a summary report covers ("this 12-month summary update")."""
+    months ended March"), the opening part of a period ("in the first six months", "in its first three days", "the
+    initial nine months of the year": which months, as "the first half" is; "the past six months" and "the last 10
+    years" stay durations), or the period a summary report covers ("this 12-month summary update")."""
     if _pattern("period_end_after").match(text, figure.end) and not _FOR_BEFORE.search(text, 0, figure.start):
         return Rejection("date", "period-to-date")
     if figure.start == figure.number_start and _pattern("opening_period_before").search(text, 0, figure.start):
@@ -1092,6 +1098,8 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
         return Rejection("category label", "age-group")  # "the 5-14 age group", "under 5 age group"; "two age groups"
     if figure.qualifier is Qualifier.RANGE and figure.kind is Kind.DURATION and _OF_AGE.match(text, figure.end):
         return Rejection("category label", "age-band-of-age")  # "cases are 15-44 years of age"; one age is a fact
+    if _apposed_age(doc, text, figure, number):
+        return Rejection("category label", "apposed-age")  # "the actor, 54, urged", "said Ana Ruiz, 41."
     largest = figure.high if figure.high is not None else figure.value
     if figure.kind not in (Kind.COUNT, Kind.DURATION):
         return None
@@ -1128,6 +1136,33 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
 
 # the first age of a band written "N months up to M years old", "N to M years old"
 _AGE_BAND_TO = re.compile(r"\s+(?:up\s+)?to\s+\S+\s+(?:months?|years?)\s+old\b", re.IGNORECASE)
+
+
+_APPOSED_BEFORE = re.compile(r"[A-Za-z][\w.'’-]*,[ \t]*\Z")
+_APPOSED_AFTER = re.compile(r"[ \t]*(?:[,;)]|\.(?:\s|\Z))")
+_MAX_PERSON_AGE = 120
+
+
+def _apposed_age(doc: Doc, text: str, figure: Figure, number: Span) -> bool:
+    """A bare whole number set off by commas right after one person, named or described: news style's age ("Daniel
+    Craig, the actor, 54, urged", "said Ana Ruiz, 41."). The word before the comma is a singular noun or a name,
+    so "Of the 300 wounded, 54, were children" and "of 12 districts, 5, ..." stay figures, and one after a phrase
+    opening on a preposition ("In the capital, 40, mostly children, died") stays a figure too."""
+    if figure.unit is not None or figure.kind is not Kind.COUNT or figure.qualifier is not Qualifier.EXACT:
+        return False
+    if figure.start != figure.number_start or figure.value is None or not 1 <= figure.value <= _MAX_PERSON_AGE:
+        return False
+    if not text[figure.number_start : figure.number_end].isdigit() or number.start < 2:
+        return False
+    if not _APPOSED_BEFORE.search(text, 0, figure.number_start) or not _APPOSED_AFTER.match(text, figure.number_end):
+        return False
+    person = doc[number.start - 2]
+    if doc[number.start - 1].text != "," or person.tag_ not in {"NN", "NNP"}:
+        return False
+    first = person.i  # the phrase before the comma opens on a preposition: a place or a set ("In the capital, 40,")
+    while first > person.sent.start and not doc[first - 1].is_punct:
+        first -= 1
+    return doc[first].pos_ != "ADP"
 
 
 def _hyphen_age(text: str, figure: Figure) -> bool:
