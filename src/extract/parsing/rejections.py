@@ -778,8 +778,10 @@ def _cut_at_text_end(text: str, figure: Figure, unit_tokens: list[Token]) -> boo
     number counts, with no sentence end and no other number between."""
     rest = text[figure.number_end :]
     if _CUT_GROUP.fullmatch(rest) and figure.end <= figure.number_end + len(rest.rstrip()):
-        # "Number of beds 16,86", "floods affected 64,0": a thousands group the copy cut
-        return _PROSE_WORD_BEFORE.search(text, max(0, figure.start - 40), figure.start) is not None
+        # "Number of beds 16,86", "floods affected 64,0": a thousands group the copy cut after a noun or a verb
+        # ("rose to 2,5", after a function word, may be a decimal comma: kept)
+        word_before = _PROSE_WORD_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+        return word_before is not None and word_before.group().strip() not in _stop_words()
     if _CUT_AFTER.fullmatch(rest) and figure.end == figure.number_end:
         # a comma after the number ("Approximately 4,"), a bracket opened just before it ("and Iraq ($34 ") or a
         # hedged number ending running prose ("heavy rains affected some 6", "destroyed more than 880") with nothing
@@ -808,8 +810,6 @@ def _cut_at_text_end(text: str, figure: Figure, unit_tokens: list[Token]) -> boo
         return True
     # "outbreaks in 29 cou": the noun the number counts is cut, a lower-case last word right after the number that
     # no dictionary knows (with words between, "Three WHO pre-qualified oral cho", the cut may be a later word's)
-    if figure.end == last.end(1) and _singular_after_plural(figure, unit_tokens, word):
-        return True  # "the camp ring road at 4 different point": a plural count's noun the copy cut to its singular
     counted = figure.unit is None or word in figure.unit.split()  # "1.5 million children, with ... foc" is whole
     if not counted or "," in rest or between or not _unknown_word(word):
         return False
@@ -833,17 +833,6 @@ def _ends_running_prose(text: str, figure: Figure) -> bool:
         return False
     sentence_start = max((m.end() for m in _PROSE_SENTENCE_END.finditer(text, 0, figure.start)), default=0)
     return sentence_start > 0 or "," in text[: figure.start]
-
-
-def _singular_after_plural(figure: Figure, unit_tokens: list[Token], word: str) -> bool:
-    """The text's last word is the singular noun a count of two or more counts ("at 4 different point"): the copy
-    cut its plural; a collective noun ("30 staff") and a count of one ("1 family") are whole."""
-    if figure.kind is not Kind.COUNT or figure.value is None or figure.value <= 1 or not unit_tokens:
-        return False
-    last = unit_tokens[-1]
-    if last.text != word or last.tag_ != "NN" or not all(t.is_lower or not t.is_alpha for t in unit_tokens):
-        return False  # "6.6 million Total population": a key figure's label, not a noun the copy cut
-    return word not in _cue("collective_nouns") | _cue("whole_singular_nouns")
 
 
 _MAX_STUB = 5  # a cut word's stub is short ("cou", "cho"); a longer unknown word is more likely a name or a term
