@@ -445,7 +445,7 @@ class Rejections:
         self, doc: Doc, text: str, figure: Figure, number: Span, unit_tokens: list[Token]
     ) -> Rejection | None:
         """Rules that read the counted noun or unit found after the number too."""
-        if _cut_at_text_end(text, figure):
+        if _cut_at_text_end(text, figure, unit_tokens):
             return Rejection("cut text", "cut-at-text-end")  # "... to CHF 20 millio": the copy stops mid-word
         if figure.is_year_like and figure.unit is not None:
             return _year_modifier(text, figure, unit_tokens)
@@ -871,23 +871,32 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
 
 
 _CUT_AFTER = re.compile(r"[ \t]*,?\s*")
+_CUT_GROUP = re.compile(r",\d{1,2}\s*")
 _OPEN_BEFORE = re.compile(r"\(\s*[$€£]?\s*\Z")  # "($34": a bracket opened right before the number
 _CUT_TAIL = 45  # characters after the number within which a cut word ends the text
 _SCALE_WORDS = ("million", "billion", "thousand", "trillion")
 
 
-def _cut_at_text_end(text: str, figure: Figure) -> bool:
+def _cut_at_text_end(text: str, figure: Figure, unit_tokens: list[Token]) -> bool:
     """A page copied only up to a length ends mid-word: "... to CHF 20 millio", "and four Provincial
     Disaster Response Te". A figure whose phrase runs into such an end is cut, neither a figure nor a non-figure:
     the last word is a cut scale word right after the number, or a capital and one small letter ending the name the
     number counts, with no sentence end and no other number between."""
     rest = text[figure.number_end :]
+    if _CUT_GROUP.fullmatch(rest) and figure.end <= figure.number_end + len(rest.rstrip()):
+        # "Number of beds 16,86", "floods affected 64,0": a thousands group the copy cut after a noun or a verb
+        # ("rose to 2,5", after a function word, may be a decimal comma: kept)
+        word_before = _PROSE_WORD_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+        return word_before is not None and word_before.group().strip() not in _stop_words()
     if _CUT_AFTER.fullmatch(rest) and figure.end == figure.number_end:
-        # "... floods affected 64,0" is kept (a decimal comma may end it), but a comma after the number ("Approximately
-        # 4,") or a bracket opened just before it ("and Iraq ($34 ") with nothing after: the copy stopped inside it
+        # a comma after the number ("Approximately 4,"), a bracket opened just before it ("and Iraq ($34 ") or a
+        # hedged number ending running prose ("heavy rains affected some 6", "destroyed more than 880") with nothing
+        # after and no sentence end: the copy stopped inside it ("Total 1,275,000", a row's last cell, stays; so does
+        # an exact amount ending a paragraph that lacks its period, "a total outlay of CHF 13,968,562")
         return (
             rest.strip() == ","
             or _OPEN_BEFORE.search(text, max(0, figure.number_start - 4), figure.number_start) is not None
+            or (figure.qualifier in _HEDGED and _ends_running_prose(text, figure))
         )
     if len(rest.rstrip()) > _CUT_TAIL or re.search(r"[.!?;:()]", rest):
         return False
@@ -914,6 +923,24 @@ def _cut_at_text_end(text: str, figure: Figure) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text[: last.start(1)], re.IGNORECASE) is None
 
 
+_PROSE_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]['\")”’]?\s+(?=[\"“(]?[A-Z])")
+_PROSE_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]{2,}[ \t]+\Z")  # "affected ", "beds ": running prose, not a label
+
+
+_HEDGED = frozenset({Qualifier.APPROXIMATE, Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN})
+
+
+def _ends_running_prose(text: str, figure: Figure) -> bool:
+    """The number ends a paragraph of running prose with no sentence end: a lower-case word right before it, and a
+    sentence ended before it or a comma in its own sentence ("In Puntland, ... heavy rains affected some 6", "... in
+    the past week. The fires destroyed more than 880"). A row ("RCMs collected 147,488") or a heading that a line
+    break cut from its noun ("hardships for more than 600,000") has neither."""
+    if _PROSE_WORD_BEFORE.search(text, max(0, figure.start - 40), figure.start) is None:
+        return False
+    sentence_start = max((m.end() for m in _PROSE_SENTENCE_END.finditer(text, 0, figure.start)), default=0)
+    return sentence_start > 0 or "," in text[: figure.start]
+
+
 _MAX_STUB = 5  # a cut word's stub is short ("cou", "cho"); a longer unknown word is more likely a name or a term
 
 
@@ -927,8 +954,8 @@ def _unknown_word(word: str) -> bool:
     if not index:
         return False  # no dictionary in this pipeline: nothing is known to be cut
     forms = {word}
-    if word.endswith("s"):
-        forms.update({word[:-1], word[:-2]})  # "tents", "boxes"
+    if word.endswith("s") and len(word) > 3:
+        forms.update({word[:-1], word[:-2]})  # "tents", "boxes"; "cas" is no plural of "ca"
     if word.endswith("ies"):
         forms.add(word[:-3] + "y")  # "countries"
     if word.endswith(("ed", "ng")):
