@@ -1,6 +1,6 @@
 """Read figures from plain text: a number with its qualifier, range partner, currency, percent or ratio mark.
 
-This stage knows only characters; the counted noun is found later from the parse (quantities.py).
+This stage knows only characters; the counted noun is found later from the parse (the quantities package).
 """
 
 from __future__ import annotations

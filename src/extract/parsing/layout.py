@@ -216,7 +216,7 @@ def _labels_lead(doc: Doc, groups: list[Group]) -> bool | None:
     colons = [g for g in labels if doc[g.end - 1].text == ":"]
     if len(colons) >= 2 and len(colons) >= len(labels) - 1:
         return None  # "Households receiving winter kits: 1,200 Detainees visited: 3,450": rows of their own, each label
-        # ending in a colon (quantities.py reads them, the label in the figure's span)
+        # ending in a colon (quantities/labels.py reads them, the label in the figure's span)
     if any(not (_capitalised(doc[g.start]) or sub_row(doc, g.start, g.end)) for g in labels[1:-1]):
         return None  # prose: a label of a table starts with a capital, or is a sub-row's "of whom ..."
     skip = 1 if _page_number_header(doc, groups) else 0
