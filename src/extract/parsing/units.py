@@ -153,7 +153,7 @@ def _glued_rules() -> _GluedRules:
 
 @cache
 def _report_names() -> dict[str, str]:
-    """Report spellings of common units ("kilometres" -> "km"), shared with the spaced reading in quantities/unit_reading.py."""
+    """Report spellings of common units ("kilometres" -> "km"), read by quantities/unit_reading.py too."""
     names = {**load_json("numbers.json")["measure_unit_names"], **load_json("units.json")["names"]}
     return {k.lower(): v for k, v in names.items()}
 
