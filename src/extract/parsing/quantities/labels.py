@@ -4,7 +4,6 @@ and row labels, "of whom" cells."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -28,21 +27,10 @@ from extract.parsing.quantities.tokens import (
     _token_at_or_after,
 )
 
-if TYPE_CHECKING:
-    from extract.parsing.quantities.recognizer import QuantityRecognizer
-
 _MAX_LINE_LABEL_TOKENS = 16
 _SENTENCE_VERB_TAGS = {"VBZ", "VBP", "MD"}
 _CLAUSE_TAGS = {"VBN", "VBD", "VBG", "IN"}
 _LINE_LABEL_STOPS = {".", "!", "?", ";", ":", "|", "$", "%"}
-
-
-def _slashed(reader: QuantityRecognizer, doc: Doc, index: int, end: int) -> list[Token]:
-    """The second name of a label's noun written with a slash: "minors/separated children" (tokens up to `end`)."""
-    if index + 1 >= end or doc[index].text != "/" or doc[index].whitespace_ or doc[index - 1].whitespace_:
-        return []
-    run = reader._noun_run(doc, index + 1, trim_leading=False)
-    return [doc[index], *run] if run and run[0].i == index + 1 and run[-1].i < end else []
 
 
 _ITEM_BULLETS = frozenset("•▪●◦■")
@@ -108,6 +96,13 @@ def _label_noun_before(doc: Doc, index: int) -> list[Token] | None:
 
 class LabelReading:
     """The label readers of `QuantityRecognizer`."""
+
+    def _slashed(self, doc: Doc, index: int, end: int) -> list[Token]:
+        """The second name of a label's noun written with a slash: "minors/separated children" (tokens up to `end`)."""
+        if index + 1 >= end or doc[index].text != "/" or doc[index].whitespace_ or doc[index - 1].whitespace_:
+            return []
+        run = self._noun_run(doc, index + 1, trim_leading=False)
+        return [doc[index], *run] if run and run[0].i == index + 1 and run[-1].i < end else []
 
     def _units_column(self, doc: Doc, figure: Figure) -> list[Token] | None:
         """An annual-report table's units column, written between the row label and the cells: "Food commodities
@@ -188,7 +183,7 @@ class LabelReading:
         elif not _plural(run[-1]):
             return none
         else:
-            run += _slashed(self, doc, run[-1].i + 1, end)  # "unaccompanied minors/separated children"
+            run += self._slashed(doc, run[-1].i + 1, end)  # "unaccompanied minors/separated children"
             run += _of_complement(doc, run[-1].i + 1)  # "Places of detention visited"
         after = run[-1].i + 1
         if after < end and not (doc[after].tag_ in _CLAUSE_TAGS or doc[after].lower_.endswith("ed")):
@@ -206,7 +201,7 @@ class LabelReading:
         first = start + 3 if doc[start + 2].text == ":" else start + 2
         noun = self._noun_run(doc, first, trim_leading=False) if first < end else []
         if noun and noun[0].i == first and noun[-1].i < end:
-            noun += _slashed(self, doc, noun[-1].i + 1, end)
+            noun += self._slashed(doc, noun[-1].i + 1, end)
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
         if first < end and _capital_at(doc[first]) is not None and (label := self._label_before(doc, first, end)):
             return replace(figure, unit=_label_text(label)), label  # "of which: Overheads", a label of its own
