@@ -15,6 +15,7 @@ from extract.parsing import implied, layout
 from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
 from extract.parsing.numbers import as_number, lexicon
+from extract.parsing.quantities.introduced_lists import introduced_noun
 from extract.parsing.quantities.tokens import (
     _CELL_SEPARATORS,
     _MAX_UNIT_TOKENS,
@@ -250,6 +251,9 @@ class UnitReading:
             return self._with_population(doc, figure, previous)
         if figure.kind is not Kind.COUNT:
             return figure, []
+        first = _token_at_or_after(doc, figure.number_start)
+        if not figure.is_word and first is not None and (listed := introduced_noun(doc, first, self._counted_noun)):
+            return replace(figure, unit=listed), []  # "distributed as follows: Africa 27 Asia 14"
         if not figure.is_word and (column := self._units_column(doc, figure)) is not None:
             return replace(figure, unit=_label_text(column)), column
         if not figure.is_word and (sub_row := self._of_whom_cell(doc, figure, previous)) is not None:
