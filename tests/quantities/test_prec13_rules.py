@@ -35,3 +35,17 @@ def test_the_last_tick_of_an_axis_in_prose_is_not_read_as_cut():
 def test_a_four_letter_stub_ending_a_cut_copy_is_cut():
     assert _rejected("Floods hit the coast.\n\nOn 3 May, 420 hous")["420"] == _CUT
     assert _figures("Floods hit the coast. On 3 May, 420 houses were lost.") == {"420 houses": 420}
+
+
+_HEADER = ("page furniture", "running-header")
+
+
+def test_a_page_number_after_a_capitals_header_read_as_its_label_is_a_header():
+    assert _rejected("SERVICES 57")["57"] == _HEADER
+    assert not _figures("SERVICES 57")
+
+
+def test_a_row_in_lower_case_or_with_a_large_number_stays_a_figure():
+    assert _figures("Services 57") == {"57": 57}
+    assert _figures("RECIPIENTS 4,316,707") == {"4,316,707": 4316707}
+    assert _figures("SERVICES 57 were run in the camps.")
