@@ -49,3 +49,7 @@ def test_a_row_in_lower_case_or_with_a_large_number_stays_a_figure():
     assert _figures("Services 57") == {"57": 57}
     assert _figures("RECIPIENTS 4,316,707") == {"4,316,707": 4316707}
     assert _figures("SERVICES 57 were run in the camps.")
+
+
+def test_a_number_word_ending_a_list_stays():
+    assert _figures("They named one, two and three") == {"one": 1, "two": 2, "three": 3}

@@ -88,8 +88,9 @@ def _bare_after_function_word(text: str, figure: Figure) -> bool:
     """A bare number with no noun after it ending running prose right after a function word ("(225 cases,
     including 76", "than the 105,884 arrivals registered in 2017 and 8"): the copy stopped before its noun. After a
     content word ("the toll rose to 76") or a label ("Deaths: 76") the number may be the sentence's own end."""
-    if figure.qualifier is not Qualifier.EXACT or figure.start != figure.number_start:
-        return False  # its noun may be carried from a sibling ("(225 cases, including 76"), not its currency
+    if figure.is_word or figure.qualifier is not Qualifier.EXACT or figure.start != figure.number_start:
+        return False  # its noun may be carried from a sibling ("(225 cases, including 76"); not a currency, a word
+        # ("one, two and three")
     if _axis_step(text, figure):
         return False  # a chart's last tick interleaved with its prose: the axis rule reads it with the others
     word_before = _PROSE_WORD_BEFORE.search(text, max(0, figure.start - 40), figure.start)
