@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from extract.models import Qualifier
 from extract.parsing.figures import Figure
+from extract.parsing.rejections.cues import _cue
 
 # A document site's transcript heads each page with the page's number and a snippet of the document cut at a fixed
 # length ("Page 2: GLOBAL RISK ANALYSIS - ACAPS · 2021. 4. 6. · 1. In this report ... murder of four"): a number
@@ -52,6 +53,7 @@ def _cut_at_text_end(text: str, figure: Figure, unit_tokens: list[Token]) -> boo
             rest.strip() == ","
             or _OPEN_BEFORE.search(text, max(0, figure.number_start - 4), figure.number_start) is not None
             or (figure.qualifier in _HEDGED and _ends_running_prose(text, figure))
+            or _bare_after_function_word(text, figure)
         )
     if len(rest.rstrip()) > _CUT_TAIL or re.search(r"[.!?;:()]", rest):
         return False
@@ -82,6 +84,35 @@ _PROSE_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]['\")”’]?\s+(?=[\"“(]?[A-Z
 _PROSE_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]{2,}[ \t]+\Z")  # "affected ", "beds ": running prose, not a label
 
 
+def _bare_after_function_word(text: str, figure: Figure) -> bool:
+    """A bare number with no noun after it ending running prose right after a function word ("(225 cases,
+    including 76", "than the 105,884 arrivals registered in 2017 and 8"): the copy stopped before its noun. After a
+    content word ("the toll rose to 76") or a label ("Deaths: 76") the number may be the sentence's own end."""
+    if figure.is_word or figure.qualifier is not Qualifier.EXACT or figure.start != figure.number_start:
+        return False  # its noun may be carried from a sibling ("(225 cases, including 76"); not a currency, a word
+        # ("one, two and three")
+    if _axis_step(text, figure):
+        return False  # a chart's last tick interleaved with its prose: the axis rule reads it with the others
+    word_before = _PROSE_WORD_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+    if word_before is None or word_before.group().strip() not in _cue("cut_function_words"):
+        return False
+    return _ends_running_prose(text, figure)
+
+
+_WHOLE_NUMBER = re.compile(r"(?<![\w.,])\d{1,6}(?![\w.,]\d|\w)")
+
+
+def _axis_step(text: str, figure: Figure) -> bool:
+    """The number is one step of an arithmetic run of whole numbers in its text ("... 120 sanitation ... 100 intensive
+    ... and 80"): a chart's axis, not a cut figure."""
+    surface = text[figure.number_start : figure.number_end]
+    if not surface.isdigit():
+        return False
+    value = int(surface)
+    others = {int(m.group()) for m in _WHOLE_NUMBER.finditer(text, 0, figure.number_start)}
+    return any(value + step in others and value + 2 * step in others for step in {o - value for o in others} - {0})
+
+
 _HEDGED = frozenset({Qualifier.APPROXIMATE, Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN})
 
 
@@ -110,7 +141,9 @@ def _unknown_word(word: str) -> bool:
         return False  # no dictionary in this pipeline: nothing is known to be cut
     forms = {word}
     if word.endswith("s") and len(word) > 3:
-        forms.update({word[:-1], word[:-2]})  # "tents", "boxes"; "cas" is no plural of "ca"
+        forms.add(word[:-1])  # "tents"; "cas" is no plural of "ca"
+        if word.endswith("es"):
+            forms.add(word[:-2])  # "boxes"; "hous" is no plural of "ho"
     if word.endswith("ies"):
         forms.add(word[:-3] + "y")  # "countries"
     if word.endswith(("ed", "ng")):

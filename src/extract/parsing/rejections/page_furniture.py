@@ -250,6 +250,20 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     return None
 
 
+def _capitals_label_header(text: str, figure: Figure, unit_tokens: list[Token]) -> bool:
+    """A text that is only a page number after a running header in capitals whose plural word was read as the
+    number's label ("OPERATIONS 91", the heading "OPERATIONS" on the next line): the header and the page's number, no
+    count of operations. A label in lower case ("Operations 91") or a larger number ("BENEFICIARIES 7,316,707") stays
+    a row."""
+    start, end = figure.number_start, figure.number_end
+    if figure.qualifier is not Qualifier.EXACT or not _PAGE_NUMBER.fullmatch(text, start, end):
+        return False
+    if not unit_tokens or unit_tokens[-1].idx >= start or text[end:].strip():
+        return False
+    before = text[:start]
+    return not any(c.islower() for c in before) and sum(c.isalpha() for c in before) >= _MIN_HEADER_LETTERS
+
+
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&./-]*:?|of|and|the|for|in|on|to|at|&|[–—-]|\(\w+\)")
 _RULED_BEFORE = re.compile(r"(.*?)\s*\|\s*(?:\d{1,3}\s+of\s+)?\Z")  # "... 2019 | ", "... 2022 | 17 of "
 _RULED_AFTER = re.compile(r"\s*\|\s*(.*?)\s*\Z")  # " | IFRC Emergency Appeal"

@@ -45,6 +45,7 @@ from extract.parsing.rejections.names import (
     _year_modifier,
 )
 from extract.parsing.rejections.page_furniture import (
+    _capitals_label_header,
     _contents,
     _continues,
     _dashed_list_item,
@@ -293,6 +294,8 @@ class Rejections:
             return Rejection("ordinal", "list-number")
         if figure.unit is None and (furniture := _line_furniture(text, figure)):
             return furniture
+        if figure.unit is not None and _capitals_label_header(text, figure, unit_tokens):
+            return Rejection("page furniture", "running-header")
         if not figure.is_word and (title := _page_number_before_title(text, figure, unit_tokens)):
             return title
         if _lone_number(doc, figure):
