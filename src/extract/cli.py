@@ -308,7 +308,7 @@ def eval_command(
 
 
 def _print_report(report: object) -> None:
-    from extract.checks.evaluate import DocumentScore, EvaluationReport
+    from extract.checks.evaluate import UNIT_ERROR_CLASSES, DocumentScore, EvaluationReport
 
     assert isinstance(report, EvaluationReport)
     columns = ("gold", "pred", "P", "R", "F1", "qual", "unit", "traps", "spans")
@@ -326,6 +326,10 @@ def _print_report(report: object) -> None:
     for score in report.documents:
         typer.echo(line(score))
     typer.echo(line(report.overall))
+    classes = report.overall.unit_error_classes
+    typer.echo(
+        f"{'overall unit errors':32} " + " ".join(f"{kind} {classes.get(kind, 0)}" for kind in UNIT_ERROR_CLASSES)
+    )
     for score in report.documents:
         details = [
             *(f"  miss   {m}" for m in score.misses),

@@ -54,6 +54,27 @@ def normalise_unit(unit: str | None) -> str | None:
     return " ".join(unit.lower().split()) if unit else None
 
 
+UNIT_ERROR_CLASSES = ("missing", "spurious", "fewer_modifiers", "more_modifiers", "other")
+
+
+def _head(unit: str) -> str:
+    word = unit.split()[-1]
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def unit_error_class(expected: str | None, got: str | None) -> str:
+    """How a wrong unit is wrong: none read (`missing`), one read where the gold has none (`spurious`), the same head
+    noun with fewer or more modifiers than the gold ("cases" for "confirmed cases": `fewer_modifiers`), or another
+    noun (`other`)."""
+    if expected is None:
+        return "spurious"
+    if got is None:
+        return "missing"
+    if _head(expected) != _head(got):
+        return "other"
+    return "fewer_modifiers" if len(got) < len(expected) else "more_modifiers"
+
+
 def values_agree(gold: GoldFact, predicted: FactRecord) -> bool:
     quantity = predicted.quantity
     if gold.value is not None:
@@ -84,6 +105,7 @@ class DocumentScore:
     extras: list[str] = field(default_factory=list)
     qualifier_errors: list[Mismatch] = field(default_factory=list)
     unit_errors: list[Mismatch] = field(default_factory=list)
+    unit_error_classes: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -159,6 +181,8 @@ def score_document(gold: GoldFile, text: str, predicted: list[FactRecord]) -> Do
             score.unit_correct += 1
         else:
             score.unit_errors.append(Mismatch(found.quote, str(expected.unit), str(found.quantity.unit)))
+            kind = unit_error_class(normalise_unit(expected.unit), normalise_unit(found.quantity.unit))
+            score.unit_error_classes[kind] = score.unit_error_classes.get(kind, 0) + 1
     score.extras = [f"{fact.quote!r} = {fact.quantity.value}" for fact in unmatched]
     for trap in gold.non_facts:
         start = locate(text, trap.quote, trap.occurrence)
@@ -184,6 +208,8 @@ class EvaluationReport:
             total.matched += doc.matched
             total.qualifier_correct += doc.qualifier_correct
             total.unit_correct += doc.unit_correct
+            for kind, count in doc.unit_error_classes.items():
+                total.unit_error_classes[kind] = total.unit_error_classes.get(kind, 0) + count
             total.trap_hits += doc.trap_hits
             total.span_mismatches += doc.span_mismatches
         return total
