@@ -23,6 +23,7 @@ from extract.checks.reviews import ReviewDecision, summarise
 from extract.jsonl import read
 from extract.models import FactRecord, Quantity
 from extract.parsing import table_context
+from extract.parsing.local_dollar import document_dollar, local_dollar
 from extract.reading import IngestError, SourceView, discover, page_and_box, source_view
 
 Parser = Callable[[str, Sequence[str]], list[Quantity]]  # a text and the texts read before it
@@ -97,10 +98,11 @@ class AuditReport:
         return "\n".join(lines)
 
 
-def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str | None:
+def reparse_problem(record: FactRecord, parse: Parser, view: SourceView, dollar: str | None = None) -> str | None:
     """None when re-parsing, as the pipeline read it, gives the record's figure; else what differs. The whole read
     segment holding the number is parsed, after the table lines before it ("approximately 8,419 women, 8,419 men":
-    the qualifier is the sentence's; a cell's scale is its table header's), and the figure at the number compared."""
+    the qualifier is the sentence's; a cell's scale is its table header's), and the figure at the number compared;
+    `dollar`: what a bare "$" means in the document (`document_dollar` of its read text), as the run gave it."""
     found = view.segment_at(record.quantity.number_start)
     if found is None:
         return "re-parsing the quote finds no figure at the number"
@@ -115,7 +117,7 @@ def reparse_problem(record: FactRecord, parse: Parser, view: SourceView) -> str 
     if not candidates:
         return "re-parsing the quote finds no figure at the number"
     expected = _figure(record.quantity)
-    got = _figure(candidates[0])
+    got = _figure(local_dollar(candidates[0], text, dollar))
     if got != expected:
         return f"re-parsing gives {_show(got)}, record has {_show(expected)}"
     return None
@@ -188,6 +190,7 @@ def audit(
         if count > 1:
             report.findings.append(Finding(Problem.DUPLICATE_ID, f"{fact_id}: id used {count} times", fact_id))
     documents: dict[Path, SourceView | IngestError | None] = {}
+    dollars: dict[Path, str | None] = {}  # per document, what its bare "$" means
     for record in records:
         path = resolve_source(record.source, sources, root, record.doc_id)
         if path is None:
@@ -195,8 +198,9 @@ def audit(
             report.findings.append(Finding(Problem.OUTSIDE, message, record.id, record.source))
             continue
         if path not in documents:
-            documents[path] = _read(path)
-        report.findings.extend(_check_record(record, path, documents[path], parse))
+            documents[path] = view = _read(path)
+            dollars[path] = _dollar(view)
+        report.findings.extend(_check_record(record, path, documents[path], parse, dollars[path]))
     report.sources_checked = len(documents)
     for path in _without_facts(sources, set(documents)):
         shown = path.relative_to(root) if path.is_relative_to(root) else path
@@ -227,6 +231,12 @@ def _remembered(parse: Parser) -> Parser:
     return remembered
 
 
+def _dollar(view: SourceView | IngestError | None) -> str | None:
+    if not isinstance(view, SourceView):
+        return None
+    return document_dollar("\n".join(segment.text for segment in view.segments))
+
+
 def _read(path: Path) -> SourceView | IngestError | None:
     if not path.is_file():
         return None
@@ -241,6 +251,7 @@ def _check_record(
     path: Path,
     view: SourceView | IngestError | None,
     parse: Parser,
+    dollar: str | None = None,
 ) -> list[Finding]:
     def finding(problem: Problem, message: str) -> Finding:
         return Finding(problem, f"{record.id}: {message}", record.id, record.source)
@@ -273,7 +284,7 @@ def _check_record(
     if not inside or written != q.number:
         found.append(finding(Problem.QUOTE_MISMATCH, f"number {q.number!r} is not at {q.number_start}-{q.number_end}"))
         return found
-    problem = reparse_problem(record, parse, view)
+    problem = reparse_problem(record, parse, view, dollar)
     if problem:
         found.append(finding(Problem.REPARSE_MISMATCH, problem))
     return found

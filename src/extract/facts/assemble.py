@@ -14,6 +14,7 @@ from extract.facts.topics import topics_for
 from extract.models import Anchor, Entity, FactRecord, Period, Quantity
 from extract.models import Span as SourceSpan
 from extract.parsing import SPAN_KEY, TableScaler, quantity_of
+from extract.parsing.local_dollar import document_dollar, local_dollar
 from extract.reading import ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
 
 if TYPE_CHECKING:  # spaCy itself is not imported here: a run served from the cache never loads it
@@ -95,6 +96,7 @@ class DocumentAssembler:
         for segment in self.cleaned.segments:
             self._segment_starts.append(at)
             at += len(segment.text) + 1
+        self._dollar = document_dollar(self._read_text)  # what a bare "$" means here (parsing/local_dollar.py)
 
     def add(self, doc: Doc) -> None:
         """The next segment's Doc."""
@@ -110,7 +112,7 @@ class DocumentAssembler:
             if sentence.start not in sentences:
                 sentences[sentence.start] = _sentence(self.source, segment, sentence, sentence_ents)
             read = (self._read_text, self._segment_starts[self.added - 1])
-            self._figures.append(_figure(segment, span, *sentences[sentence.start], read))
+            self._figures.append(_figure(segment, span, *sentences[sentence.start], read, self._dollar))
 
     def _note_context(self, segment: Segment, doc: Doc) -> None:
         for pair in doc._.acronyms:
@@ -220,9 +222,14 @@ def _with_long_form(named: _Named, context: DocumentContext) -> Entity:
 
 
 def _figure(
-    segment: Segment, span: Span, sentence: _Sentence, periods: list[ResolvedPeriod], read: tuple[str, int]
+    segment: Segment,
+    span: Span,
+    sentence: _Sentence,
+    periods: list[ResolvedPeriod],
+    read: tuple[str, int],
+    dollar: str | None = None,
 ) -> _Figure:
-    parsed = quantity_of(span)
+    parsed = local_dollar(quantity_of(span), segment.text, dollar)
     start, end = segment.mapped.source_span(parsed.start, parsed.end)
     number_start, number_end = segment.mapped.source_span(parsed.number_start, parsed.number_end)
     quantity = parsed.model_copy(

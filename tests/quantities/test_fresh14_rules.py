@@ -1,0 +1,76 @@
+"""Rules for the classes fresh14 found on real14's fresh documents (issue #12): a bare "$" in a document whose
+dollar is not the US one. Made-up sentences, with cases where each rule must not fire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.checks.audit import audit
+from extract.jsonl import write_jsonl
+from extract.parsing import shared_pipeline
+from extract.parsing.local_dollar import document_dollar, local_dollar
+from extract.run import extract_document
+
+from .helpers import read_figures
+
+
+def _units(path: Path) -> dict[str, str | None]:
+    return {r.quote: r.quantity.unit for r in extract_document(path) if r.quantity.kind.value == "money"}
+
+
+def test_a_document_marking_one_other_dollar_means_it_by_a_bare_sign():
+    assert document_dollar("The fund raised C$ 4 million. Each family gets $500.") == "CAD"
+    assert document_dollar("Grants of $300 (all amounts in Australian dollars).") == "AUD"
+    assert document_dollar("A total of 12 million NZD; each school received $40,000.") == "NZD"
+
+
+def test_a_document_named_for_a_dollar_country_publisher_means_its_dollar():
+    assert document_dollar("The Canadian Red Cross gives $250 to each evacuated household.") == "CAD"
+    assert document_dollar("The Australian Government pledged $8 million to the appeal.") == "AUD"
+
+
+def test_a_us_mark_anywhere_or_two_countries_keep_the_us_dollar():
+    assert document_dollar("The Canadian Red Cross sent US$ 2 million; a further $1 million came later.") is None
+    assert document_dollar("Australian Red Cross volunteers joined. The appeal, in USD, reached $9 million.") is None
+    assert document_dollar("C$ 3 million from Ottawa and A$ 2 million from Canberra; $1 million from others.") is None
+    assert document_dollar("The Canadian government and the Australian government gave $5 million each.") is None
+    assert document_dollar("The American Red Cross and the Canadian Red Cross raised $7 million.") is None
+
+
+def test_a_country_named_alone_or_a_lower_case_code_is_no_evidence():
+    assert document_dollar("Canada and Australia pledged $5 million each at the conference.") is None
+    assert document_dollar("Rescuers dug through the debris; cad and aud files were lost. $2 million was sent.") is None
+    assert document_dollar("An ICAD programme spent $3 million.") is None  # CAD inside a longer word
+
+
+def test_only_a_figure_read_from_a_bare_sign_or_name_takes_the_local_dollar():
+    nlp = shared_pipeline()
+    text = "Families got $600 each, more than a million dollars a day, and 5,000 blankets."
+    figures = dict(read_figures(nlp, text))
+    units = {quote: local_dollar(q, text, "CAD").unit for quote, q in figures.items()}
+    assert units["$600"] == "CAD"
+    assert units["more than a million dollars"] == "CAD"
+    assert units["5,000 blankets"] == "blankets"
+    assert {quote: local_dollar(q, text, None).unit for quote, q in figures.items()}["$600"] == "USD"
+    euros = "The grant was EUR 600."
+    assert [local_dollar(q, euros, "CAD").unit for _, q in read_figures(nlp, euros)] == ["EUR"]
+
+
+def test_a_run_and_its_audit_agree_on_the_local_dollar(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = Path("release.txt")
+    source.write_text(
+        "Canadian Red Cross opens registration\n\nThe Canadian Red Cross will give $600 to each adult evacuee.\n"
+    )
+    records = extract_document(source)
+    assert {r.quote: r.quantity.unit for r in records} == {"$600": "CAD"}
+    facts = tmp_path / "facts.jsonl"
+    write_jsonl(facts, records)
+    report = audit(facts, root=tmp_path)
+    assert report.clean, report.summary()
+
+
+def test_a_document_without_evidence_keeps_the_us_dollar(tmp_path: Path):
+    source = tmp_path / "news.txt"
+    source.write_text("Donors pledge aid\n\nCanada pledged $600 million on Monday, officials said.\n")
+    assert _units(source) == {"$600 million": "USD"}
