@@ -11,7 +11,9 @@ from extract.parsing import shared_pipeline
 from extract.parsing.local_dollar import document_dollar, local_dollar
 from extract.run import extract_document
 
+from .helpers import figure_values as _figures
 from .helpers import read_figures
+from .helpers import rejections_in as _rejected
 
 
 def _units(path: Path) -> dict[str, str | None]:
@@ -74,3 +76,35 @@ def test_a_document_without_evidence_keeps_the_us_dollar(tmp_path: Path):
     source = tmp_path / "news.txt"
     source.write_text("Donors pledge aid\n\nCanada pledged $600 million on Monday, officials said.\n")
     assert _units(source) == {"$600 million": "USD"}
+
+
+_PHONE = ("phone", "telephone-number")
+_SHORT_CODE = ("phone", "sms-short-code")
+
+
+def test_a_north_american_telephone_number_is_a_phone_not_a_figure():
+    text = "To register, evacuees can call 1-888-350-6070 or (250) 555-0142 between 8 am and 8 pm."
+    rejected = _rejected(text)
+    assert rejected["1-888"] == _PHONE
+    assert rejected["350-6070"] == _PHONE
+    assert rejected["555-0142"] == _PHONE
+    assert _figures(text) == {}
+    assert _rejected("For help, dial 1-800-HELP-NOW from any phone.")["1-800"] == _PHONE
+
+
+def test_a_keyword_texted_to_a_short_code_is_a_phone_not_a_figure():
+    text = "Give $10 by texting FLOOD to 20222, or SMS 'AID' to 30333."
+    rejected = _rejected(text)
+    assert rejected["20222"] == _SHORT_CODE
+    assert rejected["30333"] == _SHORT_CODE
+    assert "20222" not in " ".join(_figures(text))
+
+
+def test_counts_and_ranges_like_digit_groups_stay_figures():
+    assert _figures("The team handed out 4,500 kits to 12000 families in 3 days.") == {
+        "4,500 kits": 4500,
+        "12000 families": 12000,
+        "3 days": 3,
+    }
+    assert _figures("Between 300-400 families and 150-200 children were moved.")  # ranges, no phone
+    assert "20000" in " ".join(_figures("Volunteers text messages to 20000 people each week."))

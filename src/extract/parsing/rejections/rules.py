@@ -60,6 +60,7 @@ from extract.parsing.rejections.page_furniture import (
     _section_number,
 )
 from extract.parsing.rejections.periods import _epidemiological_week, _reporting_period
+from extract.parsing.rejections.phones import _phone_number
 
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:[.:h]?[0-5]\d)?")  # "23.15", "1730", "9"
 _URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECASE)
@@ -137,6 +138,8 @@ class Rejections:
             return Rejection("time", "time-zone")  # "23.15 local time", "1730 GMT"
         if _pattern("phone_before").search(before):
             return Rejection("phone", "phone-label")  # "Tel.: (249)": a dialling code, no amount
+        if phone := _phone_number(text, figure):
+            return phone  # "call 1-800-418-1111", "text FIRES to 45678": a number to dial or text
         if _POST_BOX_BEFORE.search(before):
             return Rejection("address", "post-box-code")
         if _PAGE_OF.search(before):
