@@ -108,3 +108,37 @@ def test_counts_and_ranges_like_digit_groups_stay_figures():
     }
     assert _figures("Between 300-400 families and 150-200 children were moved.")  # ranges, no phone
     assert "20000" in " ".join(_figures("Volunteers text messages to 20000 people each week."))
+
+
+def test_a_bare_year_before_plural_events_dates_them():
+    assert _rejected("Families who lost homes in the 2019 bushfires were helped.")["2019"] == (
+        "year",
+        "year-before-events",
+    )
+    assert _rejected("The board approved the report on 2018 activities.")["2018"] == ("year", "year-before-events")
+    assert _figures("Families who lost homes in the 2019 bushfires were helped.") == {}
+
+
+def test_a_count_of_events_or_a_year_before_people_stays_a_figure():
+    assert _figures("Crews fought more than 2000 bushfires that summer.") == {"more than 2000 bushfires": 2000}
+    assert _figures("Crews fought 2,000 bushfires that summer.") == {"2,000 bushfires": 2000}
+    assert _figures("The 2000 people who fled were housed in schools.") == {"2000 people": 2000}
+
+
+_POINT = ("category label", "intensity-point")
+_SIZE = ("category label", "scale-size")
+
+
+def test_a_point_of_an_intensity_scale_and_a_scale_size_are_labels():
+    text = "Residents felt intensity 6 shaking, measured on the 12-level seismic intensity scale."
+    rejected = _rejected(text)
+    assert rejected["6"] == _POINT
+    assert rejected["12"] == _SIZE
+    assert _figures(text) == {}
+    assert _rejected("Needs were ranked on a 5-point scale.")["5"] == _SIZE
+
+
+def test_amounts_near_intensity_words_or_step_words_stay_figures():
+    assert _figures("The intensity of 300 attacks rose in the north.") == {"300 attacks": 300}
+    assert _figures("Shaking of intensity 4 damaged 30 villages.") == {"30 villages": 30}
+    assert "40 rooms" in _figures("The 3-level building had 40 rooms.")

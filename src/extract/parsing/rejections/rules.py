@@ -61,6 +61,7 @@ from extract.parsing.rejections.page_furniture import (
 )
 from extract.parsing.rejections.periods import _epidemiological_week, _reporting_period
 from extract.parsing.rejections.phones import _phone_number
+from extract.parsing.rejections.scale_points import _scale_point
 
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:[.:h]?[0-5]\d)?")  # "23.15", "1730", "9"
 _URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECASE)
@@ -168,6 +169,8 @@ class Rejections:
             return Rejection("site furniture", "page-snippet-end")  # "Page 2: TITLE · 2021. 4. 6. · ... of four"
         if _SMALL_INTEGER.fullmatch(surface) and _BULLET_BEFORE.search(before) and _POINT_AFTER.match(text, end):
             return Rejection("footnote", "bullet-point-marker")  # "· 1. In this report": a snippet's note number
+        if point := _scale_point(text, figure, before):
+            return point  # "intensity 5 tremors", "the 10-level intensity scale": a scale's point or size
         if _scale_band(text, figure, before):
             return Rejection("category label", "scale-band")  # "Very low severity (0-1)": a legend's band
         if _scale_value(text, figure, before):
