@@ -142,3 +142,40 @@ def test_amounts_near_intensity_words_or_step_words_stay_figures():
     assert _figures("The intensity of 300 attacks rose in the north.") == {"300 attacks": 300}
     assert _figures("Shaking of intensity 4 damaged 30 villages.") == {"30 villages": 30}
     assert "40 rooms" in _figures("The 3-level building had 40 rooms.")
+
+
+def _units_of(text: str) -> dict[str, str | None]:
+    return {q.number: q.unit for _, q in read_figures(shared_pipeline(), text)}
+
+
+def test_a_plural_noun_written_after_a_list_of_modifiers_is_each_items_noun():
+    text = "The partners ran 12 nutrition, 8 water and 5 health and hygiene projects last year."
+    assert _units_of(text) == {"12": "projects", "8": "projects", "5": "health and hygiene projects"}
+    assert _units_of("Volunteers handed out 300 food, 200 hygiene and 150 shelter kits.") == {
+        "300": "kits",
+        "200": "kits",
+        "150": "shelter kits",
+    }
+
+
+def test_a_list_whose_items_name_their_own_nouns_keeps_them():
+    assert _units_of("The clinic had 3 doctors, 2 nurses and 4 drivers.") == {
+        "3": "doctors",
+        "2": "nurses",
+        "4": "drivers",
+    }
+    assert _units_of("The floods killed 20 (including 6 man, 4 women and 10 boys).")["6"] == "man"
+
+
+def test_a_number_word_of_the_plural_counts_that_plural():
+    assert _units_of("Three of the evacuees were taken to hospital.") == {"Three": "evacuees"}
+    assert _units_of("One of the evacuees was taken to hospital.") == {}  # picks one out: no count
+    assert _units_of("Two of the largest camps were closed.") == {}
+
+
+def test_a_part_out_of_the_whole_counts_the_wholes_noun():
+    assert _units_of("Floods were reported in 14 out of the 25 districts.") == {"14": "districts", "25": "districts"}
+    shares = [
+        (q.kind.value, q.unit) for _, q in read_figures(shared_pipeline(), "Two out of the three wells dried up.")
+    ]
+    assert shares == [("ratio", "wells")]

@@ -20,7 +20,7 @@ from extract.resources import load_json
 # "per cent4": a footnote number glued to the sign ends it too (not "per cent2020", a year run into it)
 _PERCENT = re.compile(r"\s?(?:%|percentage points?\b|per[\s-]?cent(?:s|age)?(?![^\W\d_]|\d{3})|pct\b)", re.IGNORECASE)
 _PERCENT_OF = re.compile(r"(?<![\w-])(?:per[\s-]?cents?|percentages?)\s+of\s+\Z", re.IGNORECASE)  # "percent of 10"
-_OUT_OF = re.compile(r"\s+out\s+of\s+\Z", re.IGNORECASE)
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)  # "23 out of (the) 31 provinces"
 _IN_EVERY = re.compile(r"\s+in\s+(?:every\s+)?\Z", re.IGNORECASE)  # "one in four", "1 in every 10"
 _SHARE_MAX_NUMERATOR = 10  # "3 in 5 households" is a share; "killed 12 in 15 attacks" is not
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)

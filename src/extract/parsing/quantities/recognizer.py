@@ -28,6 +28,7 @@ from extract.parsing.quantities.found import (
 from extract.parsing.quantities.implied_nouns import ImpliedNouns
 from extract.parsing.quantities.labels import LabelReading
 from extract.parsing.quantities.noun_phrases import NounPhrases
+from extract.parsing.quantities.shared_nouns import shared_list_noun
 from extract.parsing.quantities.tokens import (
     _CELL_SEPARATORS,
     _TOKEN_STARTS,
@@ -253,6 +254,7 @@ class QuantityRecognizer(DateReading, UnitReading, LabelReading, ImpliedNouns, N
         rejected += [(s.start, s.end, Rejection(s.reason, s.rule)) for s in skipped]
         found = _hedges_carried(text, found)
         found = _sibling_row_units(text, found)
+        found = shared_list_noun(doc, text, found)  # "55 child protection, 42 education and 42 ... programmes"
         in_sequence = self.rejections.in_sequence(text, [r.quantity for r in found])  # a table of contents
         in_sequence |= self.rejections.in_names(doc, [r.quantity for r in found], set(in_sequence))
         for index, rejection in in_sequence.items():

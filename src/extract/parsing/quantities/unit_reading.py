@@ -226,6 +226,17 @@ def _number(figure: Figure) -> tuple[int, int]:
     return figure.number_start, figure.number_end
 
 
+def _of_the_plural(doc: Doc, index: int) -> bool:
+    """ "of the patients" at token `index`: a part's "of the" right before a plural common noun, the set a number
+    word picks its part from ("Two of the patients died"); not an adjective there ("two of the largest camps")."""
+    return (
+        index + 2 < len(doc)
+        and doc[index].lower_ == "of"
+        and doc[index + 1].lower_ == "the"
+        and (_bare_plural_at(doc, index + 2))
+    )
+
+
 def _of_numbered_whole(doc: Doc, index: int) -> bool:
     """ "of the eight units", "of 34 provinces" at token `index`: a part's "of" before the whole's own number; not
     a number hyphenated to a noun ("five of the three-ton satellites": a size, not how many there are)."""
@@ -334,7 +345,11 @@ class UnitReading:
         owned = figure.value != 1 and implied.of_possessive(doc, index)
         # "three of the eight water purification units": a number word's whole in figures names what it counts
         whole = figure.value != 1 and _of_numbered_whole(doc, index)
-        if not unit_tokens and (scaled or owned or whole or not figure.is_word):  # "one of them", "two of the largest"
+        # "Two of the patients" counts patients (a number word with "one" left out: "one of the patients" picks one)
+        part = figure.value != 1 and _of_the_plural(doc, index)
+        if not unit_tokens and (
+            scaled or owned or whole or part or not figure.is_word
+        ):  # "one of them", "two of the largest"
             unit_tokens, unit = implied.of_demonstrative(
                 doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous
             )
