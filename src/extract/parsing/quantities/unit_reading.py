@@ -347,9 +347,8 @@ class UnitReading:
         whole = figure.value != 1 and _of_numbered_whole(doc, index)
         # "Two of the patients" counts patients (a number word with "one" left out: "one of the patients" picks one)
         part = figure.value != 1 and _of_the_plural(doc, index)
-        if not unit_tokens and (
-            scaled or owned or whole or part or not figure.is_word
-        ):  # "one of them", "two of the largest"
+        read_part = scaled or owned or whole or part or not figure.is_word  # not "one of them", "two of the largest"
+        if not unit_tokens and read_part:
             unit_tokens, unit = implied.of_demonstrative(
                 doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous
             )
