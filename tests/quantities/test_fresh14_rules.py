@@ -179,3 +179,15 @@ def test_a_part_out_of_the_whole_counts_the_wholes_noun():
         (q.kind.value, q.unit) for _, q in read_figures(shared_pipeline(), "Two out of the three wells dried up.")
     ]
     assert shares == [("ratio", "wells")]
+
+
+def test_an_article_doubled_before_half_a_scale_is_one_amount():
+    figures = read_figures(shared_pipeline(), "Nearly a half a million children were vaccinated.")
+    assert [(q.value, q.qualifier.value, q.unit) for _, q in figures] == [(500000, "approximate", "children")]
+    assert _figures("A half of the wells were dry.") == {"A half of the wells": 0.5}
+
+
+def test_a_scale_word_glued_to_an_image_label_ends_the_figure():
+    assert _figures("2 billionPeople icon") == {"2 billion": 2_000_000_000}
+    assert 3_000_000 not in _figures("He planted 3 MillionTrees saplings.").values()
+    assert _figures("We reached 4 million people.") == {"4 million people": 4_000_000}

@@ -83,7 +83,8 @@ def lexicon() -> Lexicon:
     word_number = (
         rf"(?:(?:{small}){continuation}*"
         rf"|(?:a|an)\s+(?:{scale_words}){continuation}*"
-        rf"|(?:{_alternation(list(fraction_of_scale))})(?:\s+(?:a|an))?\s+(?:{scale_words})"
+        # "half a million", "a half million", "a half a million" (an article doubled, as a speaker says it)
+        rf"|(?:(?:a|an)\s+)?(?:{_alternation(list(fraction_of_scale))})(?:\s+(?:a|an))?\s+(?:{scale_words})"
         rf"|(?:{_alternation(list(scales))}){continuation}+"  # "hundred thousand", "million and one"
         r"|a|an)"
         rf"(?:{fraction}(?:\s+of\s+(?:a|an)\s+(?:{_alternation(list(scales))}))?)?(?:\s+(?:{scale_words}))?"
@@ -107,7 +108,10 @@ def lexicon() -> Lexicon:
         r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?\d+\^[+\-−]?\d+|[x×]10(?:[-−]\d{1,2}(?![\w]|[.,]\d)|[⁺⁻]?[⁰¹²³⁴-⁹]+)"
         r"|\^[+\-−]*\d+)?"  # "1.3e6", "1.3x10^6", "8x2^10", "2.48×10−5", "5.5x10-3", "3×10⁻⁵", "2.5^-1"
         # a scale word after a space or a hyphen, or written against the digits as UK papers do ("£180million")
-        rf"(?:(?:(?:\s+|-|(?<=\d))(?:{scale_words})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
+        # a scale word glued to the capitalised word after it, as an image's label runs into the figure ("600
+        # millionGirl and woman icon"): the scale ends at the capital
+        rf"(?:(?:(?:\s+|-|(?<=\d))(?:{scale_words})\b)+|\s+(?-i:{big_scales})(?-i:(?=[A-Z][a-z]))"
+        rf"|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
     glued = code_alternation()  # "USD115", "115USD": a number written against its currency code
@@ -121,7 +125,8 @@ def lexicon() -> Lexicon:
         # a table flattened from PDF glues a cell to the next row's label: "RCMs collected 113,704RCMs distributed",
         # "children 840PEOPLE DEPRIVED" (three digits or more, then a word of three letters or more that ends there;
         # not a code of a link, "id=12345ABCD&x")
-        r"|(?<=\d{3})(?=(?-i:[A-Z](?:[a-z]{2}|[A-Z]{2})[A-Za-z]*)(?:\s|\Z|[()/.,;:])))"
+        r"|(?<=\d{3})(?=(?-i:[A-Z](?:[a-z]{2}|[A-Z]{2})[A-Za-z]*)(?:\s|\Z|[()/.,;:]))"
+        r"|(?:(?<=thousand)|(?<=illion))(?=(?-i:[A-Z][a-z])))"  # "600 millionGirl": the scale glued to a label
         rf"|(?P<words>{word_number})\b))",
         re.IGNORECASE,
     )
@@ -242,6 +247,8 @@ def words_value(surface: str, lex: Lexicon | None = None) -> Number | None:
         cut = words.index("of")
         part, scale = words_value(" ".join(words[:cut]), lex), _whole_words_value(words[cut + 1 :], lex)
         return None if part is None or scale is None else _rounded(part * scale)
+    if len(words) >= 3 and words[0] in ("a", "an") and words[1] in lex.fraction_of_scale:
+        words = words[1:]  # "a half a million": the fraction of the scale, its first article dropped
     if len(words) >= 2 and words[0] in lex.fraction_of_scale:
         rest = _whole_words_value(words[1:], lex)
         return None if rest is None else _rounded(lex.fraction_of_scale[words[0]] * rest)

@@ -48,6 +48,11 @@ def shared_pipeline(config: RunConfig | None = None) -> Language:
 _GLUED_CELL = r"(?<=\d{3})(?=[A-Z](?:[a-z]{2}|[A-Z]{2})[A-Za-z]*(?:$|[()/.,;:]))"
 
 
+# A scale word glued to the capitalised word after it, as an image's label runs into a key figure ("600
+# millionGirl and woman icon"): split, so the scale ends the figure (parsing/numbers.py reads it so).
+_GLUED_SCALE = r"(?:(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))(?=[A-Z][a-z])"
+
+
 # A footnote number a copy lost the superscript of, glued to the word it marks, bare or after the word's punctuation
 # or a bracket ("displaced people2", "per cent4", "households,3", "refugees.12", "Rohingya.[6]"): split off, so the
 # word is read as written and the marker is a token of its own (rejected as a footnote). Only after three lowercase
@@ -69,7 +74,7 @@ def _split_slashes(nlp: Language) -> None:
     """Split "Heger/ICRC" into three tokens, so credit lines do not fuse a name and an organisation; a number
     glued to the next row's label ("113,704RCMs") into two; a footnote marker glued to its word ("people2"); a
     list's opener glued to its word ("categories:-")."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])", _GLUED_CELL]
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])", _GLUED_CELL, _GLUED_SCALE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     suffixes = [*_GLUED_FOOTNOTE, _GLUED_LIST_OPENER, *nlp.Defaults.suffixes]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
