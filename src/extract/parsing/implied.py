@@ -274,7 +274,7 @@ def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     stands between them (a date or a reference may: "the number of refugees who arrived since December 2013 reached
     215,358", "the number of people in IPC phase 3 or above ... 15.8 million")."""
     start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
-    for j in range(first - 1, start, -1):
+    for j in range(first - 1, start - 1, -1):
         token = doc[j]
         if token.like_num and not _in_a_date(token):
             return []
@@ -295,7 +295,11 @@ _FORM_NUMBER_WORDS = {"number", "n", "n°", "nº", "no", "no."}
 def _form_field(doc: Doc, index: int, first: int) -> bool:
     """ "Number of people to be assisted: 20,000": a field label in capitals whose colon stands just before the
     figure, as a report's header writes its fields."""
-    return doc[index].text[:1].isupper() and first > 0 and doc[first - 1].text == ":"
+    capital = doc[index].text[:1].isupper() or (index > 0 and doc[index - 1].text[:1].isupper())  # "Total number of"
+    colon = first - 1
+    while colon > index and first - colon <= 3 and (doc[colon].is_alpha or doc[colon].text == "."):
+        colon -= 1  # "Total number of people affected: Approx. 600,000": past the figure's qualifier
+    return capital and colon > index and doc[colon].text == ":"
 
 
 def _in_a_date(token: Token) -> bool:
