@@ -28,3 +28,13 @@ def test_a_lower_case_number_of_in_prose_is_no_field_label():
     # "a number of" means several: the bare figure after it is not counted as schools
     units = _units("A number of schools were closed, and 40 reopened: 12 in March.")
     assert "schools" not in {units.get("12")}
+
+
+def test_the_number_with_a_participle_said_of_people_counts_people():
+    assert list(_units("The total number displaced by the storms last year was 48,120.").values()) == ["people"]
+    assert list(_units("The number evacuated has reached 3,400 this week.").values()) == ["people"]
+
+
+def test_the_number_with_another_participle_counts_nothing_implied():
+    assert list(_units("The number reported in May was 300.").values()) == [None]
+    assert list(_units("The number of clinics affected was 30.").values()) == ["clinics"]

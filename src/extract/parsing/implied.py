@@ -286,6 +286,22 @@ def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     return []
 
 
+def number_said_of_people_earlier(doc: Doc, first: int) -> bool:
+    """ "The total number affected by the floods last year was 222,644", "the number displaced has reached 9,000":
+    "the number" with a participle said of people and no noun counts people, for a bare figure later in its
+    sentence with no other number between them."""
+    start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
+    words = _lexicon()["people_verbs"]
+    for j in range(first - 1, start - 1, -1):
+        token = doc[j]
+        if token.like_num and not _in_a_date(token):
+            return False
+        if token.lower_ in {"number", "numbers"} and j + 1 < first - 1 and _definite(doc, j):
+            participle = doc[j + 1]
+            return participle.tag_ == "VBN" and participle.lemma_.lower() in words
+    return False
+
+
 _NUMBER_WORDS = {"number", "numbers", "total"}
 # a form's field label: "Number of people assisted:", "N of people being assisted:" (a copy that lost the "°"),
 # "No. of beneficiaries:"
