@@ -274,7 +274,7 @@ def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     stands between them (a date or a reference may: "the number of refugees who arrived since December 2013 reached
     215,358", "the number of people in IPC phase 3 or above ... 15.8 million")."""
     start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
-    for j in range(first - 1, start, -1):
+    for j in range(first - 1, start - 1, -1):
         token = doc[j]
         if token.like_num and not _in_a_date(token):
             return []
@@ -286,6 +286,22 @@ def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     return []
 
 
+def number_said_of_people_earlier(doc: Doc, first: int) -> bool:
+    """ "The total number affected by the floods last year was 222,644", "the number displaced has reached 9,000":
+    "the number" with a participle said of people and no noun counts people, for a bare figure later in its
+    sentence with no other number between them."""
+    start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
+    words = _lexicon()["people_verbs"]
+    for j in range(first - 1, start - 1, -1):
+        token = doc[j]
+        if token.like_num and not _in_a_date(token):
+            return False
+        if token.lower_ in {"number", "numbers"} and j + 1 < first - 1 and _definite(doc, j):
+            participle = doc[j + 1]
+            return participle.tag_ == "VBN" and participle.lemma_.lower() in words
+    return False
+
+
 _NUMBER_WORDS = {"number", "numbers", "total"}
 # a form's field label: "Number of people assisted:", "N of people being assisted:" (a copy that lost the "°"),
 # "No. of beneficiaries:"
@@ -295,7 +311,11 @@ _FORM_NUMBER_WORDS = {"number", "n", "n°", "nº", "no", "no."}
 def _form_field(doc: Doc, index: int, first: int) -> bool:
     """ "Number of people to be assisted: 20,000": a field label in capitals whose colon stands just before the
     figure, as a report's header writes its fields."""
-    return doc[index].text[:1].isupper() and first > 0 and doc[first - 1].text == ":"
+    capital = doc[index].text[:1].isupper() or (index > 0 and doc[index - 1].text[:1].isupper())  # "Total number of"
+    colon = first - 1
+    while colon > index and first - colon <= 3 and (doc[colon].is_alpha or doc[colon].text == "."):
+        colon -= 1  # "Total number of people affected: Approx. 600,000": past the figure's qualifier
+    return capital and colon > index and doc[colon].text == ":"
 
 
 def _in_a_date(token: Token) -> bool:

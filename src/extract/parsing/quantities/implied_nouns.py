@@ -129,6 +129,8 @@ class ImpliedNouns:
             return replace(figure, unit=doc[group[0].i : group[-1].i + 1].text), []
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
+        if implied.number_said_of_people_earlier(doc, first):
+            return replace(figure, unit=implied.PEOPLE), []
         if self._per_time_unit(number) and (unit := implied.antecedent_unit(doc, first, previous, 2)):
             return replace(figure, unit=unit), []  # "24 people were displaced every minute ... 30 per minute in 2014"
         if restated := self._restated_noun(doc, figure):

@@ -1,0 +1,40 @@
+"""A form's field label "Number of <noun> ...:" says what the figure after its colon counts, also when the label
+opens the sentence, starts with "Total", or a qualifier stands between the colon and the figure. Made-up lines."""
+
+from __future__ import annotations
+
+from extract.parsing import shared_pipeline
+
+from .helpers import read_figures
+
+
+def _units(text: str) -> dict[str, str | None]:
+    return {span: q.unit for span, q in read_figures(shared_pipeline(), text)}
+
+
+def test_a_field_label_opening_the_text_counts_its_noun():
+    assert list(_units("Number of people affected: 48,000").values()) == ["people"]
+
+
+def test_a_total_field_label_counts_its_noun():
+    assert list(_units("Total number of households affected: 1,250").values()) == ["households"]
+
+
+def test_a_qualifier_between_colon_and_figure_keeps_the_label():
+    assert list(_units("Number of people displaced: about 9,000").values()) == ["people"]
+
+
+def test_a_lower_case_number_of_in_prose_is_no_field_label():
+    # "a number of" means several: the bare figure after it is not counted as schools
+    units = _units("A number of schools were closed, and 40 reopened: 12 in March.")
+    assert "schools" not in {units.get("12")}
+
+
+def test_the_number_with_a_participle_said_of_people_counts_people():
+    assert list(_units("The total number displaced by the storms last year was 48,120.").values()) == ["people"]
+    assert list(_units("The number evacuated has reached 3,400 this week.").values()) == ["people"]
+
+
+def test_the_number_with_another_participle_counts_nothing_implied():
+    assert list(_units("The number reported in May was 300.").values()) == [None]
+    assert list(_units("The number of clinics affected was 30.").values()) == ["clinics"]
