@@ -38,3 +38,17 @@ def test_the_number_with_a_participle_said_of_people_counts_people():
 def test_the_number_with_another_participle_counts_nothing_implied():
     assert list(_units("The number reported in May was 300.").values()) == [None]
     assert list(_units("The number of clinics affected was 30.").values()) == ["clinics"]
+
+
+def _readings(text: str) -> list[tuple[float | None, float | None, float | None]]:
+    return [(q.value, q.low, q.high) for _, q in read_figures(shared_pipeline(), text)]
+
+
+def test_a_change_verb_some_words_before_from_makes_two_figures():
+    text = "The new survey raises the number of families hosted by relatives from 4,120 to 5,300."
+    assert _readings(text) == [(4120, None, None), (5300, None, None)]
+
+
+def test_a_range_without_a_change_verb_stays_a_range():
+    text = "The ministry counted the number of families hosted by relatives, from 4,120 to 5,300 a month."
+    assert _readings(text) == [(None, 4120, 5300)]
