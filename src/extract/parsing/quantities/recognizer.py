@@ -37,6 +37,7 @@ from extract.parsing.quantities.tokens import (
     _words,
 )
 from extract.parsing.quantities.unit_reading import UnitReading
+from extract.parsing.quantities.duration_bounds import within_duration
 from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
 from extract.resources import load_json, use_lexicons
 
@@ -279,6 +280,7 @@ class QuantityRecognizer(DateReading, UnitReading, LabelReading, ImpliedNouns, N
             figure = replace(figure, kind=Kind.DURATION, unit=figure.unit.lower())  # a table cell's "9 months"
         figure = _thousands_point(text, figure, unit_tokens)
         figure = _with_trailing_hedge(text, figure)
+        figure = within_duration(text, figure)  # "within 20 minutes": at most
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
             return Rejection("reading time", "min-read")  # "4 min read": a web page's reading time
         # "one of", "since 1992", "in May 2023": no counted thing, not a figure

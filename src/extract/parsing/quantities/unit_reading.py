@@ -16,6 +16,7 @@ from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
 from extract.parsing.numbers import as_number, lexicon
 from extract.parsing.quantities.introduced_lists import introduced_noun
+from extract.parsing.quantities.quake_magnitudes import decimal_magnitude
 from extract.parsing.quantities.tokens import (
     _CELL_SEPARATORS,
     _MAX_UNIT_TOKENS,
@@ -247,6 +248,8 @@ class UnitReading:
     def _with_unit(self, doc: Doc, text: str, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
         if (magnitude := _quake_magnitude(doc, text, figure)) is not None:
             return magnitude, []
+        if (sized := decimal_magnitude(doc, text, figure)) is not None:
+            return sized  # "a 7.8 earthquake", "magnitude 6.6"
         if figure.kind is Kind.RATIO and figure.unit is None:
             return self._with_population(doc, figure, previous)
         if figure.kind is not Kind.COUNT:

@@ -75,6 +75,18 @@ _TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 do
 # "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time
 _AGO_AFTER = re.compile(r"(?:\s+\d{1,2}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))*\s+ago\b", re.IGNORECASE)
 _TOC_MIN_ENTRIES = 5
+_SPAN_LOOK_BACK = 20  # characters before a duration searched for a span word ("for", "within")
+
+
+def _event_offset(text: str, figure: Figure) -> bool:
+    """ "five days after the earthquake", "two weeks before the storm": a duration counted from an event is a point
+    in time; "for five days after the storm" (a span word before it) lasts, and "three months after the end of the
+    operation" names no event."""
+    if not _pattern("event_offset_after").match(text, figure.end):
+        return False
+    return not _pattern("span_word_before").search(text[max(0, figure.start - _SPAN_LOOK_BACK) : figure.start])
+
+
 _POST_BOX_BEFORE = re.compile(r"\bbox\s+\d+\s*,\s*\Z", re.IGNORECASE)  # "P.O. Box 913, 11111": a postal code
 
 
@@ -276,6 +288,8 @@ class Rejections:
             return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
         if figure.kind is Kind.DURATION and _pattern("relative_time_after").match(text, figure.end):
             return Rejection("date", "time-earlier")  # "down from USD 72bn two years earlier": when, not how long
+        if figure.kind is Kind.DURATION and _event_offset(text, figure):
+            return Rejection("date", "time-after-event")  # "five days after the earthquake": when, not how long
         if (
             figure.kind is Kind.DURATION
             and _OF_YEAR_AFTER.match(text, figure.end)
