@@ -25,9 +25,9 @@ def _nouns() -> frozenset[str]:
 
 
 def decimal_magnitude(doc: Doc, text: str, figure: Figure) -> tuple[Figure, list[Token]] | None:
-    """The figure as a magnitude, with the quake noun it sizes, when its number is a decimal below 10 written before a quake noun ("7.8
-    earthquake") or after "magnitude" ("magnitude 6.6 earthquake"); None otherwise ("a 7.8 percent rise",
-    "two earthquakes", "7.8 tonnes")."""
+    """The figure as a magnitude, with the quake noun it sizes, when its number is a decimal below 10 written
+    before a quake noun ("7.8 earthquake") or after "magnitude" ("magnitude 6.6 earthquake"); None otherwise ("a
+    7.8 percent rise", "two earthquakes", "7.8 tonnes")."""
     if figure.kind is not Kind.COUNT or figure.is_word or figure.value is None:
         return None
     if not _DECIMAL.fullmatch(text, figure.number_start, figure.number_end) or figure.value >= _MAX_MAGNITUDE:

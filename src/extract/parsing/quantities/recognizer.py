@@ -17,6 +17,7 @@ from extract.parsing.doc_text import text_held
 from extract.parsing.figures import Figure, SkippedNumber, scan_figures
 from extract.parsing.numbers import lexicon
 from extract.parsing.quantities.dates import DateReading
+from extract.parsing.quantities.duration_bounds import within_duration
 from extract.parsing.quantities.found import (
     _compound_amounts,
     _Found,
@@ -37,7 +38,6 @@ from extract.parsing.quantities.tokens import (
     _words,
 )
 from extract.parsing.quantities.unit_reading import UnitReading
-from extract.parsing.quantities.duration_bounds import within_duration
 from extract.parsing.rejections import REJECTED_KEY, Rejection, Rejections
 from extract.resources import load_json, use_lexicons
 
