@@ -111,6 +111,10 @@ def _cues() -> dict[str, object]:
             r"(?:\w+\s+){0,2}?(?:" + _alternation(data["event_nouns"]) + r")\b",
             re.IGNORECASE,
         ),
+        # "(Alerts 204 to 285)": a capitalised plural of numbered items right before a range of their numbers
+        "numbered_range_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["numbered_series_plurals"]) + r")\s+\Z"
+        ),
         "span_word_before": re.compile(
             r"(?<![\w-])(?:" + _alternation(data["span_words_before"]) + r")\s+(?:(?:the|a|an)\s+)?\Z", re.IGNORECASE
         ),

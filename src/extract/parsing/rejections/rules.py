@@ -245,6 +245,8 @@ class Rejections:
     def _series(self, before: str, surface: str, figure: Figure) -> Rejection | None:
         """A number in a series or a name: "Situation Report No. 12", "Flash Update #4", "IPC Phase 3", "Round 3".
         A series word counts only capitalised or before "No."/"#", and before a small whole number."""
+        if figure.qualifier is Qualifier.RANGE and _pattern("numbered_range_before").search(before):
+            return Rejection("reference", "series-range")  # "(Alerts 204 to 285)", "Articles 3-5": numbers of items
         if not _SMALL_INTEGER.fullmatch(surface) or figure.qualifier not in (Qualifier.EXACT, Qualifier.AT_LEAST):
             return None
         if _pattern("hash_before").search(before):
