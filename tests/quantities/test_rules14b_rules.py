@@ -81,13 +81,14 @@ def test_a_number_word_not_listed_after_a_figure_takes_no_noun():
 
 
 def test_within_a_duration_is_an_upper_bound():
-    assert _qualifiers("Teams arrived within 45 minutes of the alarm.")["45"] == "at_most"
+    assert _qualifiers("Teams arrived within 45 minutes, the report said.")["45"] == "at_most"
     assert _qualifiers("The clinic reopened within six weeks.")["six"] == "at_most"
 
 
 def test_within_a_count_or_a_plain_duration_stays_exact():
     assert _qualifiers("Aid reached families within 4 districts.")["4"] == "exact"
     assert _qualifiers("The clinic stayed closed for six weeks.")["six"] == "exact"
+    assert _qualifiers("Crews can be sent within 12 hours of a flood.")["12"] == "exact"
 
 
 def test_just_under_is_less_than():
@@ -106,6 +107,7 @@ def test_a_duration_after_an_event_is_a_point_in_time():
 def test_a_span_or_a_duration_after_no_event_stays_a_duration():
     assert _read("Water was trucked in for four days after the flood.")["four"][0] == "duration"
     assert _read("A report is due two months after the close of the project.")["two"][0] == "duration"
+    assert _read("More than a week after the flood, 90 families were housed.")["a week"][0] == "duration"
 
 
 # --- an amount restated without its sign ------------------------------------------------------------------------

@@ -80,10 +80,10 @@ _SPAN_LOOK_BACK = 20  # characters before a duration searched for a span word ("
 
 def _event_offset(text: str, figure: Figure) -> bool:
     """ "five days after the earthquake", "two weeks before the storm": a duration counted from an event is a point
-    in time; "for five days after the storm" (a span word before it) lasts, and "three months after the end of the
-    operation" names no event."""
-    if not _pattern("event_offset_after").match(text, figure.end):
-        return False
+    in time; "for five days after the storm" (a span word before it) lasts, "three months after the end of the
+    operation" names no event, and a hedged offset ("nearly a week after the storm") stays a duration."""
+    if figure.qualifier is not Qualifier.EXACT or not _pattern("event_offset_after").match(text, figure.end):
+        return False  # "Nearly a week after the storm" (real10c): a hedged offset reads as the time it took
     return not _pattern("span_word_before").search(text[max(0, figure.start - _SPAN_LOOK_BACK) : figure.start])
 
 
