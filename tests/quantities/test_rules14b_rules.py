@@ -77,6 +77,11 @@ def test_a_number_word_not_listed_after_a_figure_takes_no_noun():
     assert _read("Two in five households lack water.")["Two in five"][0] == "ratio"
 
 
+def test_a_number_word_before_of_these_and_a_noun_counts_that_noun():
+    assert _units("Only three of these shelters were rebuilt.")["three"] == "shelters"
+    assert _rejected("Only three of these were rebuilt.")["three"] == ("idiom", "pronoun-number")
+
+
 # --- qualifiers ------------------------------------------------------------------------------------------------------
 
 
@@ -94,6 +99,18 @@ def test_within_a_count_or_a_plain_duration_stays_exact():
 def test_just_under_is_less_than():
     assert _qualifiers("The appeal reached just under 9,000 families.")["9,000"] == "less_than"
     assert _qualifiers("The appeal reached nearly 9,000 families.")["9,000"] == "approximate"
+
+
+def test_a_hedge_is_shared_by_a_restatement_after_or_and_by_figures_given_respectively():
+    text = "The count rose to over 2.1 million people or 500,000 households."
+    assert _qualifiers(text)["500,000"] == "more_than"
+    text = "Losses were estimated at $40 million and $95 million, respectively."
+    assert _qualifiers(text)["95 million"] == "approximate"
+
+
+def test_a_hedge_is_not_shared_by_and_without_respectively():
+    assert _qualifiers("Losses were estimated at $40 million and donors gave $95 million.")["95 million"] == "exact"
+    assert _qualifiers("Exactly 20 people or more than 30 families.").get("30") != "exact"
 
 
 # --- a duration counted from an event ---------------------------------------------------------------------------
