@@ -82,6 +82,17 @@ def test_a_number_word_before_of_these_and_a_noun_counts_that_noun():
     assert _rejected("Only three of these were rebuilt.")["three"] == ("idiom", "pronoun-number")
 
 
+def test_a_toll_revised_from_one_figure_to_another_counts_people():
+    text = "Amid thousands of displaced families, the toll was revised upwards from 52 to 61 on Friday."
+    assert _units(text)["52"] == "people"
+    assert _units("Grain prices were revised upwards from 52 to 61 this year.")["52"] is None
+
+
+def test_a_bare_figure_in_crisis_counts_people():
+    assert _units("The agency reached 2.1 million in humanitarian crisis last year.")["2.1 million"] == "people"
+    assert _units("The agency reached 2.1 million in Kenya last year.")["2.1 million"] != "people"
+
+
 # --- qualifiers ------------------------------------------------------------------------------------------------------
 
 

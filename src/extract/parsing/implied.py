@@ -332,8 +332,8 @@ def people_of_the_place(doc: Doc, first: int) -> bool:
     verb = len(before) - 1
     while verb >= 0 and before[verb].lower_ in lex["toll_hedge_words"] and before[verb].lower_ != "to":
         verb -= 1  # "the death toll ... is at least 80,000": past the hedge to the verb
-    if verb >= 0 and before[verb].lower_ == "to":
-        verb -= 1
+    if verb >= 0 and before[verb].lower_ in {"to", "from"}:
+        verb -= 1  # "the toll rose to 500"; "the toll was revised upwards from 131 to 148"
     while verb >= 0 and before[verb].lower_ in lex["toll_hedge_words"] and before[verb].lower_ != "to":
         verb -= 1  # "the death toll was close to 250,000": the hedge before "to" too
     while verb >= 1 and before[verb].tag_ == "RB" and before[verb].lower_ not in lex["toll_verbs"]:
