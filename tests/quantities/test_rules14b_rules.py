@@ -179,6 +179,15 @@ def test_no_one_and_we_are_one_are_idioms():
     assert _units("One community received 40 tents.")["One"] == "community"
 
 
+def test_more_than_one_and_a_singular_noun_is_a_category():
+    assert _rejected("Half the projects were paid by more than one donor.")["one"] == (
+        "category label",
+        "more-than-one",
+    )
+    assert _read("The flood cut roads for more than one week.")["one"][0] == "duration"
+    assert _read("More than one million people fled.")["one million"][1] == "people"
+
+
 def test_a_range_after_a_capitalised_plural_of_numbered_items_is_a_reference():
     assert _rejected("Funds went to 30 projects (Alerts 31 to 40).")["31 to 40"] == ("reference", "series-range")
     assert _units("The team sent alerts 3 to 5 times a day.")["3 to 5"] == "times"
