@@ -345,15 +345,17 @@ def people_of_the_place(doc: Doc, first: int) -> bool:
     """A bare figure that a place's people or a death toll stand for: "the town of 140,000", "a village of 300";
     "Indonesian quake toll passes 100"."""
     lex = _lexicon()
-    before = [t for t in doc[max(0, first - 6) : first] if not t.is_space]
+    before = [t for t in doc[max(0, first - 6 - _MAX_TOLL_SUBJECT) : first] if not t.is_space]
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in lex["settlement_nouns"]:
         after = doc[first + 1] if first + 1 < len(doc) else None
         return after is None or after.is_punct or after.is_space  # "a camp of 3,000 tents" counts tents
     verb = len(before) - 1
     while verb >= 0 and before[verb].lower_ in lex["toll_hedge_words"] and before[verb].lower_ != "to":
         verb -= 1  # "the death toll ... is at least 80,000": past the hedge to the verb
-    if verb >= 0 and before[verb].lower_ == "to":
-        verb -= 1
+    if verb >= 0 and before[verb].lower_ in {"to", "from"}:
+        verb -= 1  # "the toll rose to 500"; "the toll was revised upwards from 131 to 148"
+    while verb >= 0 and before[verb].lower_ in lex["toll_hedge_words"] and before[verb].lower_ != "to":
+        verb -= 1  # "the death toll was close to 250,000": the hedge before "to" too
     while verb >= 1 and before[verb].tag_ == "RB" and before[verb].lower_ not in lex["toll_verbs"]:
         verb -= 1  # "the death toll, which is currently at 499": past an adverb to the verb
     if verb < 1 or before[verb].lower_ not in lex["toll_verbs"]:
@@ -363,8 +365,29 @@ def people_of_the_place(doc: Doc, first: int) -> bool:
     subjects = (c for c in before[verb].children if c.dep_ in {"nsubj", "nsubjpass"})
     relative = before[verb].dep_ == "relcl" and before[verb].head.lower_ in lex["toll_nouns"]
     return (
-        before[verb - 1].lower_ in lex["toll_nouns"] or relative or any(c.lower_ in lex["toll_nouns"] for c in subjects)
+        before[verb - 1].lower_ in lex["toll_nouns"]
+        or relative
+        or any(c.lower_ in lex["toll_nouns"] for c in subjects)
+        or _headline_toll(before[: verb + 1])
     )
+
+
+_MAX_TOLL_SUBJECT = 8  # tokens between a headline's toll noun and its verb ("TOLL FROM NIKA, OFEL, PEPITO CLIMBS")
+
+
+def _headline_toll(before: list[Token]) -> bool:
+    """ "DEATH TOLL FROM NIKA, OFEL, PEPITO CLIMBS TO 14": in capitals, which the tagger reads as names, the toll
+    noun then a phrase of "from"/"in" and names (commas and "and" between them) before the verb."""
+    verb = before[-1]
+    if not verb.is_upper:
+        return False
+    lex = _lexicon()
+    for token in reversed(before[-_MAX_TOLL_SUBJECT - 1 : -1]):
+        if token.lower_ in lex["toll_nouns"]:
+            return token.is_upper
+        if not (token.is_upper or token.text in {",", "&"}) or token.like_num:
+            return False
+    return False
 
 
 def of_those_opening(doc: Doc, first: int, nouns: NounReader) -> list[Token] | str | None:

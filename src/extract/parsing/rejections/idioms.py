@@ -18,6 +18,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return None
     if figure.unit is None and _superlative_after(doc, number):
         return Rejection("idiom", "n-of-superlative")
+    if _more_than_one_kind(figure, unit_tokens):
+        return Rejection("category label", "more-than-one")  # "funded from more than one source": a class, no count
     if _in_idiom_phrase(doc.text, figure):
         return Rejection("idiom", "idiom-phrase")  # "on the one hand", "one by one": a set phrase, no count
     if _ranked_set(doc, number):
@@ -41,6 +43,15 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
 
 
 _PHRASE_REACH = 20
+
+
+def _more_than_one_kind(figure: Figure, unit_tokens: list[Token]) -> bool:
+    """ "received funds from more than one source", "more than one child per family": "more than one" and a
+    singular noun names a class (several), not an amount; "more than one million" and "more than one week" (a
+    duration) are amounts."""
+    if figure.value != 1 or figure.qualifier is not Qualifier.MORE_THAN or figure.kind is not Kind.COUNT:
+        return False
+    return bool(unit_tokens) and unit_tokens[-1].tag_ == "NN"
 
 
 def _in_idiom_phrase(text: str, figure: Figure) -> bool:

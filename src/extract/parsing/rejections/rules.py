@@ -75,6 +75,18 @@ _TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 do
 # "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time
 _AGO_AFTER = re.compile(r"(?:\s+\d{1,2}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))*\s+ago\b", re.IGNORECASE)
 _TOC_MIN_ENTRIES = 5
+_SPAN_LOOK_BACK = 20  # characters before a duration searched for a span word ("for", "within")
+
+
+def _event_offset(text: str, figure: Figure) -> bool:
+    """ "five days after the earthquake", "two weeks before the storm": a duration counted from an event is a point
+    in time; "for five days after the storm" (a span word before it) lasts, "three months after the end of the
+    operation" names no event, and a hedged offset ("nearly a week after the storm") stays a duration."""
+    if figure.qualifier is not Qualifier.EXACT or not _pattern("event_offset_after").match(text, figure.end):
+        return False  # "Nearly a week after the storm" (real10c): a hedged offset reads as the time it took
+    return not _pattern("span_word_before").search(text[max(0, figure.start - _SPAN_LOOK_BACK) : figure.start])
+
+
 _POST_BOX_BEFORE = re.compile(r"\bbox\s+\d+\s*,\s*\Z", re.IGNORECASE)  # "P.O. Box 913, 11111": a postal code
 
 
@@ -233,6 +245,8 @@ class Rejections:
     def _series(self, before: str, surface: str, figure: Figure) -> Rejection | None:
         """A number in a series or a name: "Situation Report No. 12", "Flash Update #4", "IPC Phase 3", "Round 3".
         A series word counts only capitalised or before "No."/"#", and before a small whole number."""
+        if figure.qualifier is Qualifier.RANGE and _pattern("numbered_range_before").search(before):
+            return Rejection("reference", "series-range")  # "(Alerts 204 to 285)", "Articles 3-5": numbers of items
         if not _SMALL_INTEGER.fullmatch(surface) or figure.qualifier not in (Qualifier.EXACT, Qualifier.AT_LEAST):
             return None
         if _pattern("hash_before").search(before):
@@ -276,6 +290,8 @@ class Rejections:
             return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
         if figure.kind is Kind.DURATION and _pattern("relative_time_after").match(text, figure.end):
             return Rejection("date", "time-earlier")  # "down from USD 72bn two years earlier": when, not how long
+        if figure.kind is Kind.DURATION and _event_offset(text, figure):
+            return Rejection("date", "time-after-event")  # "five days after the earthquake": when, not how long
         if (
             figure.kind is Kind.DURATION
             and _OF_YEAR_AFTER.match(text, figure.end)
