@@ -52,3 +52,12 @@ def test_a_change_verb_some_words_before_from_makes_two_figures():
 def test_a_range_without_a_change_verb_stays_a_range():
     text = "The ministry counted the number of families hosted by relatives, from 4,120 to 5,300 a month."
     assert _readings(text) == [(None, 4120, 5300)]
+
+
+def test_a_decimal_in_words_takes_the_scale_after_it():
+    assert _readings("Officials said two point three million people had fled.") == [(2300000, None, None)]
+    assert _readings("Floods covered over one point two five million hectares.") == [(1250000, 1250000, None)]
+
+
+def test_a_decimal_in_words_without_a_scale_keeps_its_value():
+    assert _readings("Inflation reached four point two per cent.") == [(4.2, None, None)]
