@@ -239,6 +239,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     edge = not before.strip() or not after.strip()
     if edge and not any(c.islower() for c in rest) and sum(c.isalpha() for c in rest) >= _MIN_HEADER_LETTERS:
         return Rejection("page furniture", "running-header")
+    if edge and _small_caps_header(rest):
+        return Rejection("page furniture", "small-caps-header")  # "ICRC aRound The WoRld 93": small capitals lost
     if _ruled_page_number(before, after):
         return Rejection("page furniture", "titled-page-number")  # "UNHCR Global Trends 2019 | 23", "4 | Appeal"
     if re.fullmatch(r"\s*(?:\d{1,3}\s+)?", before) and after.startswith(")"):
@@ -248,6 +250,22 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     if not after.strip() and re.match(rf"\s*{re.escape(text[start:end])}\s+\S", before):
         return Rejection("page furniture", "page-number-line-end")  # "2 Map 1 SUDAN 2": the page's number twice
     return None
+
+
+# a word whose small capitals a PDF copy mixed up: a lower-case letter before a capital inside it ("aRound",
+# "WoRld"); "McDonald" and "MacArthur" are names
+_CASE_FLIP = re.compile(r"(?!Ma?c[A-Z])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_HEADER_WORD = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|&|[|–—-]")
+_MIN_FLIPPED_WORDS = 2
+
+
+def _small_caps_header(rest: str) -> bool:
+    """The rest of a page number's line is a running header set in small capitals that the copy mixed up ("ICRC
+    aRound The WoRld 93"): words only, two of them with a lower-case letter before a capital inside."""
+    words = rest.split()
+    if not words or not all(_HEADER_WORD.fullmatch(w) for w in words):
+        return False
+    return sum(_CASE_FLIP.fullmatch(w) is not None for w in words) >= _MIN_FLIPPED_WORDS
 
 
 def _capitals_label_header(text: str, figure: Figure, unit_tokens: list[Token]) -> bool:

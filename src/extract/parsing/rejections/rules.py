@@ -1,5 +1,5 @@
 """`Rejections`: the questions the quantities component asks of every number, in order, each answered by the
-rules of one family (page furniture, charts, cut text, periods, names, ages, idioms)."""
+rules of one family (page furniture, charts, cut text, periods, names, ages, idioms, captions)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from extract.models import Kind, Qualifier, Quantity
 from extract.parsing import layout
 from extract.parsing.figures import Figure
 from extract.parsing.rejections.ages import _age
+from extract.parsing.rejections.captions import _photo_caption
 from extract.parsing.rejections.charts import (
     _axis_ticks,
     _in_signed_series,
@@ -33,7 +34,13 @@ from extract.parsing.rejections.cues import (
     _small_whole,
 )
 from extract.parsing.rejections.cut_text import _cut_at_text_end, _cut_page_snippet
-from extract.parsing.rejections.idioms import _idiom, _lone_number, _selected_by_superlative
+from extract.parsing.rejections.idioms import (
+    _idiom,
+    _lone_number,
+    _multiplied_effort,
+    _round_the_clock,
+    _selected_by_superlative,
+)
 from extract.parsing.rejections.names import (
     _code,
     _ends_entity_name,
@@ -266,8 +273,14 @@ class Rejections:
             return Rejection("category label", "household-size")  # "each four-person family": a class, no count
         if figure.unit in _cue("household_members") and _pattern("household_size_before").search(text, 0, figure.start):
             return Rejection("category label", "household-size-with")  # "households with more than 5 members"
+        if figure.unit is None and _photo_caption(text, figure):
+            return Rejection("image description", "photo-caption")  # "Balbal 40 is a refugee. Photo: Name/NRC"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
+        if _round_the_clock(text, figure):
+            return Rejection("idiom", "round-the-clock")  # "a 24-hour paediatric hospital": always open, no duration
+        if _multiplied_effort(text, figure):
+            return Rejection("idiom", "multiplied-effort")  # "we will multiply efforts tenfold": a resolve
         if _selected_by_superlative(doc, number, unit_tokens):
             return Rejection("idiom", "set-with-superlative")  # "the 40 countries with the largest needs": a ranking
         if figure.unit is not None and _listicle_title(text, figure):

@@ -1,0 +1,90 @@
+"""Rules for the precision classes prec14 found on the dev split (issue #12): an image's caption before its photo
+credit, a year before a plural noun it dates, idioms ("one man's life", a "24-hour" hospital, efforts multiplied
+tenfold), a running header whose small capitals a copy mixed up. Made-up sentences, one rule
+each, with cases where the rule must not fire."""
+
+from __future__ import annotations
+
+from .helpers import figure_values as _figures
+from .helpers import rejections_in as _rejected
+
+_CAPTION = ("image description", "photo-caption")
+
+
+def test_a_number_in_the_sentence_before_a_photo_credit_is_a_caption():
+    assert _rejected("Amina 32 sells bread in a camp near Goma. Photo: Jane Doe/IFRC")["32"] == _CAPTION
+    assert not _figures("Amina 32 sells bread in a camp near Goma. Photo: Jane Doe/IFRC")
+    text = "A man builds a shelter for his family of five near Bunia. Photo/SRC Summary: the appeal seeks CHF 200,000."
+    assert _rejected(text)["five"] == _CAPTION
+    assert _figures(text) == {"CHF 200,000": 200000}
+    assert _rejected("Omar 12 is a student in Tartus. © UNICEF/Doe")["12"] == _CAPTION
+
+
+def test_a_figure_far_from_a_credit_or_with_its_noun_stays():
+    # another sentence of the report stands between the figure and the credit
+    assert _figures("Amina 32 sells bread. The market reopened. Photo: IFRC") == {"32": 32}
+    # no credit: "photo" as a word of the sentence
+    assert _figures("Amina 32 sells bread. Photos of the market were taken.") == {"32": 32}
+    # a caption restating a counted figure keeps it
+    text = "She is one of 1,700 households that received cash. Photo: SRCS"
+    assert _figures(text) == {"1,700 households": 1700}
+
+
+_YEAR = ("year", "year-modifier")
+
+
+def test_a_year_before_a_plural_noun_it_dates_is_a_year():
+    assert _rejected("All 2024 risks on Chad have been reviewed.")["2024"] == _YEAR
+    assert _rejected("Our 2019 activities in numbers")["2019"] == _YEAR
+    assert not _figures("The 2022 highlights of the mission")
+
+
+def test_a_count_of_people_near_a_year_stays():
+    assert _figures("All 2024 people in the camp were moved.") == {"2024 people": 2024}
+    assert _figures("The mission ran 45 activities in 2019.") == {"45 activities": 45}
+
+
+def test_one_before_a_possessive_is_an_idiom():
+    assert _rejected("Nurses raced to save one woman's life.")["one"] == ("idiom", "one-possessor")
+    assert not _figures("Nurses raced to save one woman's life.")
+
+
+def test_one_as_a_count_or_two_before_a_possessive_stays():
+    assert _figures("One woman was injured in the blast.") == {"One woman": 1}
+    assert _figures("Nurses saved two women's lives.")
+
+
+def test_a_24_hour_service_is_round_the_clock():
+    assert _rejected("The team opened a 24-hour maternity clinic in the camp.")["24"] == ("idiom", "round-the-clock")
+    assert _figures("The team opened a 24-hour maternity clinic with 20 beds.") == {"20 beds": 20}
+    assert _rejected("A 24 hour hotline was set up.")["24"] == ("idiom", "round-the-clock")
+
+
+def test_a_24_hour_curfew_or_a_wait_stays_a_duration():
+    assert _figures("A 24-hour curfew was imposed on the town.") == {"24-hour": 24}
+    assert _figures("The clinic was reached within 24 hours.") == {"24 hours": 24}
+    assert _figures("The team opened a 48-hour clinic.") == {"48-hour": 48}
+
+
+def test_efforts_multiplied_tenfold_are_a_resolve():
+    assert _rejected("We will multiply our efforts tenfold.")["tenfold"] == ("idiom", "multiplied-effort")
+
+
+def test_a_measured_fold_change_stays():
+    assert _figures("Food prices rose tenfold in a year.") == {"tenfold": 10}
+    assert _figures("The number of efforts grew; cases rose fivefold.") == {"fivefold": 5}
+
+
+_SMALL_CAPS = ("page furniture", "small-caps-header")
+
+
+def test_a_page_number_after_mixed_up_small_capitals_is_a_header():
+    assert _rejected("UNHCR aRound The WoRld 47")["47"] == _SMALL_CAPS
+    assert not _figures("UNHCR aRound The WoRld 47")
+    assert _rejected("ReGionAL oVeRvieW 58")["58"] == _SMALL_CAPS
+
+
+def test_names_with_inner_capitals_or_one_flipped_word_stay():
+    assert _rejected("McDonald MacArthur Report 47").get("47") != _SMALL_CAPS
+    assert _rejected("The eHealth programme 47").get("47") != _SMALL_CAPS
+    assert _rejected("aRound WoRld teams reached 47 villages.").get("47") != _SMALL_CAPS
