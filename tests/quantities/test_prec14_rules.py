@@ -1,7 +1,7 @@
 """Rules for the precision classes prec14 found on the dev split (issue #12): an image's caption before its photo
 credit, a year before a plural noun it dates, idioms ("one man's life", a "24-hour" hospital, efforts multiplied
-tenfold), a running header whose small capitals a copy mixed up. Made-up sentences, one rule
-each, with cases where the rule must not fire."""
+tenfold), a running header whose small capitals a copy mixed up, a threshold defining a class ("countries with at
+least five consecutive years"). Made-up sentences, one rule each, with cases where the rule must not fire."""
 
 from __future__ import annotations
 
@@ -88,3 +88,29 @@ def test_names_with_inner_capitals_or_one_flipped_word_stay():
     assert _rejected("McDonald MacArthur Report 47").get("47") != _SMALL_CAPS
     assert _rejected("The eHealth programme 47").get("47") != _SMALL_CAPS
     assert _rejected("aRound WoRld teams reached 47 villages.").get("47") != _SMALL_CAPS
+
+
+_THRESHOLD = ("category label", "threshold-class")
+
+
+def test_a_threshold_defining_a_class_is_a_category():
+    assert (
+        _rejected("In districts with at least four consecutive years of drought, poverty rose.")["four"] == _THRESHOLD
+    )
+    assert _rejected("Since 2001, 31 provinces had more than 3 consecutive years of floods.")["3"] == _THRESHOLD
+    assert _figures("Since 2001, 31 provinces had more than 3 consecutive years of floods.") == {"31 provinces": 31}
+    assert _rejected("Aid went to areas with appeals for at least one preceding year.")["one"] == _THRESHOLD
+    assert _rejected("Many households faced at least three forms of shock.")["three"] == _THRESHOLD
+    assert _rejected("Of the 20 countries, 12 faced three or more types of crisis.")["three"] == _THRESHOLD
+
+
+def test_a_threshold_that_measures_or_counts_stays():
+    assert _figures("The rains failed for more than three consecutive years.") == {
+        "more than three consecutive years": 3
+    }
+    assert _figures("The camp has hosted refugees for more than 5 years.") == {"more than 5 years": 5}
+    assert _figures("Over 2,000 families received at least two kits.") == {
+        "Over 2,000 families": 2000,
+        "at least two kits": 2,
+    }
+    assert _figures("Three forms of aid reached 500 people.")  # exact: no threshold

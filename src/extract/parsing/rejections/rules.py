@@ -1,5 +1,5 @@
 """`Rejections`: the questions the quantities component asks of every number, in order, each answered by the
-rules of one family (page furniture, charts, cut text, periods, names, ages, idioms, captions)."""
+rules of one family (page furniture, charts, cut text, periods, names, ages, idioms, captions, thresholds)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,7 @@ from extract.parsing.rejections.page_furniture import (
     _section_number,
 )
 from extract.parsing.rejections.periods import _epidemiological_week, _reporting_period
+from extract.parsing.rejections.thresholds import _threshold_class
 
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:[.:h]?[0-5]\d)?")  # "23.15", "1730", "9"
 _URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECASE)
@@ -275,6 +276,8 @@ class Rejections:
             return Rejection("category label", "household-size-with")  # "households with more than 5 members"
         if figure.unit is None and _photo_caption(text, figure):
             return Rejection("image description", "photo-caption")  # "Balbal 40 is a refugee. Photo: Name/NRC"
+        if _threshold_class(text, figure):
+            return Rejection("category label", "threshold-class")  # "countries with at least five consecutive years"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
         if _round_the_clock(text, figure):
