@@ -114,3 +114,29 @@ def test_a_threshold_that_measures_or_counts_stays():
         "at least two kits": 2,
     }
     assert _figures("Three forms of aid reached 500 people.")  # exact: no threshold
+
+
+def test_a_headline_list_named_again_after_those_is_a_name():
+    text = "Remember those 12 risks and trends to watch in 2031 we listed in March?"
+    assert _rejected(text)["12"] == ("name", "listicle-title")
+    assert "12" not in str(_figures(text))
+
+
+def test_a_count_before_a_purpose_stays():
+    assert _figures("They sent those 20 monitors to watch the border.") == {"20 monitors": 20}
+    assert _figures("The 20 monitors to watch the border arrived.") == {"20 monitors": 20}
+
+
+_VALIDITY = ("category label", "validity-label")
+
+
+def test_a_duration_naming_a_documents_validity_is_a_label():
+    assert _rejected("Other arrivals obtained a 30-day visa as visitors.")["30"] == _VALIDITY
+    assert _rejected("They hold a six-month residence permit.")["six"] == _VALIDITY
+    assert not _figures("Other arrivals obtained a 30-day visa as visitors.")
+
+
+def test_a_wait_for_a_visa_stays_a_duration():
+    assert _figures("The visa took 15 days to arrive.") == {"15 days": 15}
+    assert _figures("After a 15-day wait, they crossed.") == {"15-day": 15}
+    assert _figures("A 30-day ceasefire holds.") == {"30-day": 30}

@@ -105,9 +105,23 @@ _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a"
 
 def _listicle_title(text: str, figure: Figure) -> bool:
     """A headline's list: the number opens the line or follows the headline's colon ("Update: Ten crises to watch"),
-    and a listicle ending follows its noun; "sent 20 monitors to watch the border" is a purpose, not a title."""
+    or "those"/"these" name it again, and a listicle ending follows its noun; "sent 20 monitors to watch the border" is
+    a purpose, not a title."""
     line = text[text.rfind("\n", 0, figure.start) + 1 : figure.start].strip()
-    return (not line or line.endswith(":")) and _pattern("listicle_after").match(text, figure.end) is not None
+    if (ending := _pattern("listicle_after").match(text, figure.end)) is None:
+        return False
+    if not line or line.endswith(":"):
+        return True
+    # "Remember those 10 crises and trends to watch in 2019?": the headline's list named again after "those", its
+    # ending without an object ("those 20 monitors to watch the border" is a purpose)
+    return (
+        _DEMONSTRATIVE_BEFORE.search(text, 0, figure.start) is not None
+        and _NO_OBJECT_AFTER.match(text, ending.end()) is not None
+    )
+
+
+_DEMONSTRATIVE_BEFORE = re.compile(r"(?<![\w-])(?:those|these)[ \t]+\Z", re.IGNORECASE)
+_NO_OBJECT_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)\n]|\Z|(?:in|for|this|next|we|you|that|which)\b)", re.IGNORECASE)
 
 
 def _section_number(text: str, figure: Figure) -> bool:

@@ -67,7 +67,7 @@ from extract.parsing.rejections.page_furniture import (
     _section_number,
 )
 from extract.parsing.rejections.periods import _epidemiological_week, _reporting_period
-from extract.parsing.rejections.thresholds import _threshold_class
+from extract.parsing.rejections.thresholds import _threshold_class, _validity
 
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:[.:h]?[0-5]\d)?")  # "23.15", "1730", "9"
 _URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECASE)
@@ -276,6 +276,8 @@ class Rejections:
             return Rejection("category label", "household-size-with")  # "households with more than 5 members"
         if figure.unit is None and _photo_caption(text, figure):
             return Rejection("image description", "photo-caption")  # "Balbal 40 is a refugee. Photo: Name/NRC"
+        if _validity(text, figure):
+            return Rejection("category label", "validity-label")  # "a 15-day visa": the kind of visa, no duration
         if _threshold_class(text, figure):
             return Rejection("category label", "threshold-class")  # "countries with at least five consecutive years"
         if idiom := _idiom(doc, figure, number, unit_tokens):

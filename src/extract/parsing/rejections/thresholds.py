@@ -1,6 +1,7 @@
-"""Thresholds that define a class rather than count: "countries with at least five consecutive years of appeals",
-"for at least one preceding year", "situations involving at least two forms of crisis". The number says which
-things belong to the class; the sentence's count is of the things ("27 countries"), not of years or forms."""
+"""Numbers that define a class rather than count: thresholds ("countries with at least five consecutive years of
+appeals", "for at least one preceding year", "situations involving at least two forms of crisis") and a document's
+validity ("a 15-day visa"). The number says which things belong to the class; the sentence's count is of the things
+("27 countries"), not of years or forms."""
 
 from __future__ import annotations
 
@@ -44,3 +45,21 @@ def _threshold_class(text: str, figure: Figure) -> bool:
         return True  # "for at least one preceding year"
     holder = _holder_before().search(text, max(0, figure.start - 40), figure.start)
     return holder is not None and consecutive.match(text, figure.number_end) is not None
+
+
+@cache
+def _validity_after() -> re.Pattern[str]:
+    # "-day" read into the figure; then at most one describing word and the document ("visa", "residence permit")
+    nouns = _alternation(sorted(_cue("validity_nouns")))
+    return re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:" + nouns + r")\b", re.IGNORECASE)
+
+
+_HYPHENATED = re.compile(r"[^\s-]+-[A-Za-z]+")  # "15-day", "six-month"
+
+
+def _validity(text: str, figure: Figure) -> bool:
+    """ "obtained a 15-day visa", "a six-month residence permit": how long a document is valid names its kind; "the
+    visa took 15 days", "a 15-day wait" stay durations."""
+    if figure.kind is not Kind.DURATION or not _HYPHENATED.fullmatch(text, figure.number_start, figure.end):
+        return False
+    return _validity_after().match(text, figure.end) is not None
