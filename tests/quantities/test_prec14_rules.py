@@ -1,9 +1,13 @@
 """Rules for the precision classes prec14 found on the dev split (issue #12): an image's caption before its photo
 credit, a year before a plural noun it dates, idioms ("one man's life", a "24-hour" hospital, efforts multiplied
 tenfold), a running header whose small capitals a copy mixed up, a threshold defining a class ("countries with at
-least five consecutive years"). Made-up sentences, one rule each, with cases where the rule must not fire."""
+least five consecutive years"), a headline's list named again ("those 10 crises to watch"), a visa's validity ("a
+15-day visa"), a table's total row after prose taking the table's scale. Made-up sentences, one rule each, with
+cases where the rule must not fire."""
 
 from __future__ import annotations
+
+from extract.parsing import parse_quantities
 
 from .helpers import figure_values as _figures
 from .helpers import rejections_in as _rejected
@@ -140,3 +144,28 @@ def test_a_wait_for_a_visa_stays_a_duration():
     assert _figures("The visa took 15 days to arrive.") == {"15 days": 15}
     assert _figures("After a 15-day wait, they crossed.") == {"15-day": 15}
     assert _figures("A 30-day ceasefire holds.") == {"30-day": 30}
+
+
+def _amounts(text: str) -> list[tuple[float | None, str | None]]:
+    return [(q.value, q.unit) for q in parse_quantities(text)]
+
+
+_TABLE = (
+    "BUDGET Society spending in 2031 In million Offices CHF 12.5 USD 11.5 Field CHF 40.5 USD 37.2 "
+    "The sub-total comes to CHF 53.0 million, from which overheads are deducted. "
+)
+
+
+def test_a_total_row_after_prose_takes_its_tables_scale():
+    assert _amounts(_TABLE + "Final total: CHF 50.1 USD 46.0 Staff 300 people")[-3:] == [
+        (50_100_000, "CHF"),
+        (46_000_000, "USD"),
+        (300, "Staff"),
+    ]
+
+
+def test_a_total_in_other_currencies_or_far_away_keeps_its_own_value():
+    assert _amounts(_TABLE + "Final total: GBP 50.1 JPY 46.0")[-2:] == [(50.1, "GBP"), (46.0, "JPY")]
+    assert _amounts(_TABLE + "Total: CHF 50.1")[-1] == (50.1, "CHF")  # one cell: no row of the table's columns
+    padding = "The society also ran many other programmes in the region during the year. " * 5
+    assert _amounts(_TABLE + padding + "Final total: CHF 50.1 USD 46.0")[-2:] == [(50.1, "CHF"), (46.0, "USD")]
