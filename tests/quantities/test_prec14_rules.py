@@ -2,8 +2,8 @@
 credit, a year before a plural noun it dates, idioms ("one man's life", a "24-hour" hospital, efforts multiplied
 tenfold), a running header whose small capitals a copy mixed up, a threshold defining a class ("countries with at
 least five consecutive years"), a headline's list named again ("those 10 crises to watch"), a visa's validity ("a
-15-day visa"), a table's total row after prose taking the table's scale. Made-up sentences, one rule each, with
-cases where the rule must not fire."""
+15-day visa"), an issue number after "News Release", a table's total row after prose taking the table's scale.
+Made-up sentences, one rule each, with cases where the rule must not fire."""
 
 from __future__ import annotations
 
@@ -169,3 +169,13 @@ def test_a_total_in_other_currencies_or_far_away_keeps_its_own_value():
     assert _amounts(_TABLE + "Total: CHF 50.1")[-1] == (50.1, "CHF")  # one cell: no row of the table's columns
     padding = "The society also ran many other programmes in the region during the year. " * 5
     assert _amounts(_TABLE + padding + "Final total: CHF 50.1 USD 46.0")[-2:] == [(50.1, "CHF"), (46.0, "USD")]
+
+
+def test_a_slashed_number_after_a_release_word_is_a_reference():
+    text = "Geneva (ICRC) News Release 14/120 The ICRC said 2,000 people were reached."
+    assert _rejected(text)["14/120"] == ("reference", "series-slash-number")
+    assert _figures(text) == {"2,000 people": 2000}
+
+
+def test_a_ratio_after_a_release_word_in_lower_case_stays():
+    assert _figures("The news release said 2/3 of the wells were dry.") == {"2/3 of the wells": 0.666667}

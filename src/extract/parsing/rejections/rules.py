@@ -113,6 +113,15 @@ _FOREIGN_MONTH = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 
 
+_SLASHED_NUMBER = re.compile(r"\d{1,4}/\d{1,4}")
+
+
+def _capitalised_series_before(before: str) -> bool:
+    """A series word capitalised right before the number: "News Release ", "Press Release No. "."""
+    match = _pattern("series_before").search(before)
+    return match is not None and match.group(1)[0].isupper()
+
+
 class Rejections:
     """The rules that set a number aside, in the order the quantities component asks them."""
 
@@ -194,6 +203,8 @@ class Rejections:
             return Rejection("site furniture", "result-listing")
         if _pattern("listed_of_after").match(text, end):
             return Rejection("site furniture", "n-of-m-listed")  # the 1 of "1 of 12 results"
+        if _SLASHED_NUMBER.fullmatch(surface) and _capitalised_series_before(before):
+            return Rejection("reference", "series-slash-number")  # "News Release 13/115": an issue's number, no ratio
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
         if _NOTE_NUMBER.fullmatch(surface) and _NOTE_OPENING.search(before) and _CITED_SOURCE.match(text, end):
