@@ -3,12 +3,15 @@ sets, one speaker, lone numbers opening a sentence."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier
 from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
-from extract.parsing.rejections.cues import _BULLETS, Rejection, _cue, _pattern
+from extract.parsing.rejections.cues import _BULLETS, Rejection, _alternation, _cue, _pattern
 
 
 def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
@@ -34,6 +37,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return Rejection("idiom", "one-and-another")  # "One grandmother is reunited ..., another loses everything"
     if _in_one_instance(doc, figure, number):
         return Rejection("idiom", "in-one")  # "in one place the sewage system was upgraded": which, not how many
+    if _one_possessor(doc, figure, number):
+        return Rejection("idiom", "one-possessor")  # "to save one man's life": whose, not how many
     if figure.unit is not None or number.start < 2:
         return None
     of, noun = doc[number.start - 1], doc[number.start - 2]
@@ -160,3 +165,47 @@ def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token
 
 
 _CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})
+
+
+def _one_possessor(doc: Doc, figure: Figure, number: Span) -> bool:
+    """ "to save one man's life", "one family's story": "one" before a singular noun and its possessive picks out
+    the one whose thing it is, it counts nothing; "one man was killed", "two men's lives" are left to the others."""
+    if figure.value != 1 or figure.qualifier is not Qualifier.EXACT or len(number) != 1:
+        return False
+    if number[0].lower_ != "one" or number.end + 1 >= len(doc):
+        return False
+    noun, mark = doc[number.end], doc[number.end + 1]
+    return noun.tag_ in {"NN", "NNP"} and mark.tag_ == "POS"
+
+
+@cache
+def _round_the_clock_after() -> re.Pattern[str]:
+    # "-hour" read into the figure; then up to two describing words and what is open round the clock
+    nouns = _alternation(sorted(_cue("round_the_clock_nouns")))
+    return re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:" + nouns + r")\b", re.IGNORECASE)
+
+
+_ROUND_THE_CLOCK = re.compile(r"24[ -]hours?", re.IGNORECASE)
+
+
+def _round_the_clock(text: str, figure: Figure) -> bool:
+    """ "a 24-hour paediatric hospital", "a 24 hour hotline": open round the clock, no duration; "a 24-hour
+    curfew", "within 24 hours" stay durations."""
+    if figure.kind is not Kind.DURATION or figure.qualifier is not Qualifier.EXACT:
+        return False
+    if not _ROUND_THE_CLOCK.fullmatch(text, figure.number_start, figure.end):
+        return False
+    return _round_the_clock_after().match(text, figure.end) is not None
+
+
+@cache
+def _effort_before() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + _alternation(sorted(_cue("effort_nouns"))) + r")[ \t]+\Z", re.IGNORECASE)
+
+
+def _multiplied_effort(text: str, figure: Figure) -> bool:
+    """ "We will multiply efforts tenfold": a fold figure right after the efforts it multiplies is a resolve, not a
+    measured change ("prices rose tenfold" stays)."""
+    if figure.kind is not Kind.RATIO or figure.unit != "fold":
+        return False
+    return _effort_before().search(text, max(0, figure.start - 30), figure.start) is not None

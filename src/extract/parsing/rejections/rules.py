@@ -1,5 +1,5 @@
 """`Rejections`: the questions the quantities component asks of every number, in order, each answered by the
-rules of one family (page furniture, charts, cut text, periods, names, ages, idioms)."""
+rules of one family (page furniture, charts, cut text, periods, names, ages, idioms, captions, thresholds)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from extract.models import Kind, Qualifier, Quantity
 from extract.parsing import layout
 from extract.parsing.figures import Figure
 from extract.parsing.rejections.ages import _age
+from extract.parsing.rejections.captions import _photo_caption
 from extract.parsing.rejections.charts import (
     _axis_ticks,
     _in_signed_series,
@@ -33,7 +34,13 @@ from extract.parsing.rejections.cues import (
     _small_whole,
 )
 from extract.parsing.rejections.cut_text import _cut_at_text_end, _cut_page_snippet
-from extract.parsing.rejections.idioms import _idiom, _lone_number, _selected_by_superlative
+from extract.parsing.rejections.idioms import (
+    _idiom,
+    _lone_number,
+    _multiplied_effort,
+    _round_the_clock,
+    _selected_by_superlative,
+)
 from extract.parsing.rejections.names import (
     _code,
     _ends_entity_name,
@@ -60,6 +67,7 @@ from extract.parsing.rejections.page_furniture import (
     _section_number,
 )
 from extract.parsing.rejections.periods import _epidemiological_week, _reporting_period
+from extract.parsing.rejections.thresholds import _threshold_class, _validity
 
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:[.:h]?[0-5]\d)?")  # "23.15", "1730", "9"
 _URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECASE)
@@ -115,6 +123,15 @@ _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…)")
 # one word of letters outside the Latin script (a month name of a site's other language), then a year
 _FOREIGN_MONTH = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+
+
+_SLASHED_NUMBER = re.compile(r"\d{1,4}/\d{1,4}")
+
+
+def _capitalised_series_before(before: str) -> bool:
+    """A series word capitalised right before the number: "News Release ", "Press Release No. "."""
+    match = _pattern("series_before").search(before)
+    return match is not None and match.group(1)[0].isupper()
 
 
 class Rejections:
@@ -198,6 +215,8 @@ class Rejections:
             return Rejection("site furniture", "result-listing")
         if _pattern("listed_of_after").match(text, end):
             return Rejection("site furniture", "n-of-m-listed")  # the 1 of "1 of 12 results"
+        if _SLASHED_NUMBER.fullmatch(surface) and _capitalised_series_before(before):
+            return Rejection("reference", "series-slash-number")  # "News Release 13/115": an issue's number, no ratio
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
         if _NOTE_NUMBER.fullmatch(surface) and _NOTE_OPENING.search(before) and _CITED_SOURCE.match(text, end):
@@ -280,8 +299,18 @@ class Rejections:
             return Rejection("category label", "household-size")  # "each four-person family": a class, no count
         if figure.unit in _cue("household_members") and _pattern("household_size_before").search(text, 0, figure.start):
             return Rejection("category label", "household-size-with")  # "households with more than 5 members"
+        if figure.unit is None and _photo_caption(text, figure):
+            return Rejection("image description", "photo-caption")  # "Balbal 40 is a refugee. Photo: Name/NRC"
+        if _validity(text, figure):
+            return Rejection("category label", "validity-label")  # "a 15-day visa": the kind of visa, no duration
+        if _threshold_class(text, figure):
+            return Rejection("category label", "threshold-class")  # "countries with at least five consecutive years"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
+        if _round_the_clock(text, figure):
+            return Rejection("idiom", "round-the-clock")  # "a 24-hour paediatric hospital": always open, no duration
+        if _multiplied_effort(text, figure):
+            return Rejection("idiom", "multiplied-effort")  # "we will multiply efforts tenfold": a resolve
         if _selected_by_superlative(doc, number, unit_tokens):
             return Rejection("idiom", "set-with-superlative")  # "the 40 countries with the largest needs": a ranking
         if figure.unit is not None and _listicle_title(text, figure):
