@@ -61,3 +61,11 @@ def test_a_decimal_in_words_takes_the_scale_after_it():
 
 def test_a_decimal_in_words_without_a_scale_keeps_its_value():
     assert _readings("Inflation reached four point two per cent.") == [(4.2, None, None)]
+
+
+def test_a_nationality_after_a_figure_following_a_colon_is_the_counted_noun():
+    assert _units("The crisis in numbers: 2.4 million Yemenis need food aid.") == {"2.4 million Yemenis": "Yemenis"}
+
+
+def test_a_capital_after_a_cell_still_opens_the_next_row():
+    assert list(_units("Clinics opened: 14 Water points repaired: 45").values()) == ["Clinics", "Water points"]

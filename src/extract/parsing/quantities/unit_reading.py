@@ -137,7 +137,8 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
     after = _token_at_or_after(doc, figure.end)
     if after is None or doc[after].is_space or doc[after].text in _CELL_SEPARATORS | _ROW_ENDS:
         return True  # "People in need: 2.1 million."
-    return doc[after].is_title
+    # a capital opens the next row's label, unless it is the nationality counted: "conflict: 13 million Syrians face"
+    return doc[after].is_title and not (doc[after].ent_type_ == "NORP" and doc[after].lower_.endswith("s"))
 
 
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "that"})
