@@ -69,3 +69,15 @@ def test_a_nationality_after_a_figure_following_a_colon_is_the_counted_noun():
 
 def test_a_capital_after_a_cell_still_opens_the_next_row():
     assert list(_units("Clinics opened: 14 Water points repaired: 45").values()) == ["Clinics", "Water points"]
+
+
+def _values(text: str) -> list[float | None]:
+    return [q.value for _, q in read_figures(shared_pipeline(), text)]
+
+
+def test_one_of_the_worst_is_an_idiom():
+    assert _values("It was one of the worst storms in memory.") == []
+
+
+def test_several_of_a_ranked_set_are_counted():
+    assert _values("Five of the largest camps were flooded overnight.") == [5]

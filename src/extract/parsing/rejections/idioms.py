@@ -15,11 +15,11 @@ from extract.parsing.rejections.cues import _BULLETS, Rejection, _alternation, _
 
 
 def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
-    """ "mother of two", "three of the world's largest", "One official said": a number word that describes or
-    introduces, not counts."""
+    """ "mother of two", "one of the world's largest", "One official said": a number word that describes or
+    introduces, not counts ("three of the world's largest companies" counts three companies)."""
     if not figure.is_word:
         return None
-    if figure.unit is None and _superlative_after(doc, number):
+    if figure.unit is None and figure.value == 1 and _superlative_after(doc, number):
         return Rejection("idiom", "n-of-superlative")
     if _more_than_one_kind(figure, unit_tokens):
         return Rejection("category label", "more-than-one")  # "funded from more than one source": a class, no count
@@ -118,7 +118,7 @@ def _token_before(doc: Doc, figure: Figure, number: Span) -> Token | None:
 
 
 def _superlative_after(doc: Doc, number: Span) -> bool:
-    """ "three of the world's largest", "two of the worst": one of a ranked set, not a count."""
+    """ "one of the world's largest", "one of the worst": one of a ranked set, not a count."""
     after = doc[number.end : number.end + 5]
     if len(after) < 3 or after[0].lower_ != "of" or after[1].lower_ != "the":
         return False
