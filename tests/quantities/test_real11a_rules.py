@@ -92,8 +92,8 @@ def test_a_number_hyphenated_to_a_noun_is_a_size_not_the_wholes_number(nlp):
 
 
 def test_a_number_words_part_of_an_unnumbered_group_counts_nothing(nlp):
-    # "two of the largest": no whole in figures, no count (an existing rule), and "one of" picks one out
-    assert 2 not in _by_value(nlp, "Two of the largest camps were closed last year.")
+    # "one of" picks one out; "two of the largest camps" counts two camps (session 14 convention)
+    assert 2 in _by_value(nlp, "Two of the largest camps were closed last year.")
     figures = _by_value(nlp, "One of the seven boats sank.")
     assert 1 not in figures and figures[7].unit == "boats"
 

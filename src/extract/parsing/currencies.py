@@ -97,8 +97,35 @@ def _glued_marks() -> dict[str, str]:
 
 
 def glued_marks_lookbehind() -> str:
-    """A number may begin right after a glued mark ("RM450"): one fixed-width look-behind per mark."""
-    return "|".join(rf"(?<=(?<![A-Za-z0-9]){re.escape(m)})" for m in _glued_marks())
+    """A number may begin right after a glued mark ("RM450"): one fixed-width look-behind per mark; after a
+    currency letter ("P388,822,968") only when the digits are grouped in thousands."""
+    glued = [rf"(?<=(?<![A-Za-z0-9]){re.escape(m)})" for m in _glued_marks()]
+    letters = [rf"(?<=(?<![A-Za-z0-9])(?-i:{re.escape(m)}))(?=\d{{1,3}}(?:,\d{{3}})+)" for m in _letter_marks()]
+    return "|".join(glued + letters)
+
+
+@cache
+def _letter_marks() -> dict[str, str]:
+    return dict(load_json("currencies.json")["letter_marks"])
+
+
+def _written_elsewhere(text: str, code: str) -> bool:
+    """Whether `text` writes the currency `code` as its code, a symbol or a name ("PHP699.3 million", "pesos")."""
+    t = table()
+    marks = [code, *(s for s, c in t.symbols.items() if c == code), *(n for n, c in t.names.items() if c == code)]
+    return re.search(rf"(?<![A-Za-z])(?i:{_alternation(marks)})(?![A-Za-z])", text) is not None
+
+
+def _letter_mark(text: str, position: int) -> Mark | None:
+    """ "P388,822,968": a currency letter against a grouped amount, in a document that writes that currency
+    elsewhere."""
+    begin = position - 1
+    if begin < 0 or (letter := text[begin]) not in _letter_marks() or (begin and text[begin - 1].isalnum()):
+        return None
+    if re.match(r"\d{1,3}(?:,\d{3})+", text[position:]) is None:
+        return None
+    code = _letter_marks()[letter]
+    return Mark(code, begin) if _written_elsewhere(text, code) else None
 
 
 def currency_before(text: str, position: int) -> Mark | None:
@@ -107,6 +134,8 @@ def currency_before(text: str, position: int) -> Mark | None:
         begin = position - len(mark)
         if begin >= 0 and text.startswith(mark, begin) and not (begin and text[begin - 1].isalnum()):
             return Mark(code, begin)
+    if letter := _letter_mark(text, position):
+        return letter
     t = table()
     window = text[max(0, position - 8) : position]
     match = t.before.search(window)

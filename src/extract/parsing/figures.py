@@ -220,7 +220,7 @@ def _range_partner(text: str, first: Atom, second: Atom) -> bool:
 
 
 # the words before "from"; a dash may set the change's figures off ("an adjustment in the quantity – from one to two")
-_WORDS_BEFORE_FROM = re.compile(r"((?:[A-Za-z0-9’']+\s+){1,6})(?:[–—-]\s+)?from\s+\Z")
+_WORDS_BEFORE_FROM = re.compile(r"((?:[A-Za-z0-9’',.]+\s+){1,9})(?:[–—-]\s+)?from\s+\Z")
 
 
 def _is_change(text: str, start: int) -> bool:
@@ -228,7 +228,7 @@ def _is_change(text: str, start: int) -> bool:
     "raise the target from CHF 10 million to CHF 25 million": a change of a figure, two figures, not a range. The
     change verb may stand a few words before "from" (its object between), in the same clause; "ranging" there
     makes the span a range again ("cut rations ranging from 30 to 50 per cent")."""
-    match = _WORDS_BEFORE_FROM.search(text, max(0, start - 60), start)
+    match = _WORDS_BEFORE_FROM.search(text, max(0, start - 90), start)
     if match is None:
         return False
     words = {word.lower() for word in match.group(1).split()}

@@ -274,7 +274,7 @@ def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     stands between them (a date or a reference may: "the number of refugees who arrived since December 2013 reached
     215,358", "the number of people in IPC phase 3 or above ... 15.8 million")."""
     start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
-    for j in range(first - 1, start, -1):
+    for j in range(first - 1, start - 1, -1):
         token = doc[j]
         if token.like_num and not _in_a_date(token):
             return []
@@ -286,6 +286,22 @@ def number_of_earlier(doc: Doc, first: int, nouns: NounReader) -> list[Token]:
     return []
 
 
+def number_said_of_people_earlier(doc: Doc, first: int) -> bool:
+    """ "The total number affected by the floods last year was 222,644", "the number displaced has reached 9,000":
+    "the number" with a participle said of people and no noun counts people, for a bare figure later in its
+    sentence with no other number between them."""
+    start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
+    words = _lexicon()["people_verbs"]
+    for j in range(first - 1, start - 1, -1):
+        token = doc[j]
+        if token.like_num and not _in_a_date(token):
+            return False
+        if token.lower_ in {"number", "numbers"} and j + 1 < first - 1 and _definite(doc, j):
+            participle = doc[j + 1]
+            return participle.tag_ == "VBN" and participle.lemma_.lower() in words
+    return False
+
+
 _NUMBER_WORDS = {"number", "numbers", "total"}
 # a form's field label: "Number of people assisted:", "N of people being assisted:" (a copy that lost the "°"),
 # "No. of beneficiaries:"
@@ -295,7 +311,11 @@ _FORM_NUMBER_WORDS = {"number", "n", "n°", "nº", "no", "no."}
 def _form_field(doc: Doc, index: int, first: int) -> bool:
     """ "Number of people to be assisted: 20,000": a field label in capitals whose colon stands just before the
     figure, as a report's header writes its fields."""
-    return doc[index].text[:1].isupper() and first > 0 and doc[first - 1].text == ":"
+    capital = doc[index].text[:1].isupper() or (index > 0 and doc[index - 1].text[:1].isupper())  # "Total number of"
+    colon = first - 1
+    while colon > index and first - colon <= 3 and (doc[colon].is_alpha or doc[colon].text == "."):
+        colon -= 1  # "Total number of people affected: Approx. 600,000": past the figure's qualifier
+    return capital and colon > index and doc[colon].text == ":"
 
 
 def _in_a_date(token: Token) -> bool:
@@ -325,15 +345,17 @@ def people_of_the_place(doc: Doc, first: int) -> bool:
     """A bare figure that a place's people or a death toll stand for: "the town of 140,000", "a village of 300";
     "Indonesian quake toll passes 100"."""
     lex = _lexicon()
-    before = [t for t in doc[max(0, first - 6) : first] if not t.is_space]
+    before = [t for t in doc[max(0, first - 6 - _MAX_TOLL_SUBJECT) : first] if not t.is_space]
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in lex["settlement_nouns"]:
         after = doc[first + 1] if first + 1 < len(doc) else None
         return after is None or after.is_punct or after.is_space  # "a camp of 3,000 tents" counts tents
     verb = len(before) - 1
     while verb >= 0 and before[verb].lower_ in lex["toll_hedge_words"] and before[verb].lower_ != "to":
         verb -= 1  # "the death toll ... is at least 80,000": past the hedge to the verb
-    if verb >= 0 and before[verb].lower_ == "to":
-        verb -= 1
+    if verb >= 0 and before[verb].lower_ in {"to", "from"}:
+        verb -= 1  # "the toll rose to 500"; "the toll was revised upwards from 131 to 148"
+    while verb >= 0 and before[verb].lower_ in lex["toll_hedge_words"] and before[verb].lower_ != "to":
+        verb -= 1  # "the death toll was close to 250,000": the hedge before "to" too
     while verb >= 1 and before[verb].tag_ == "RB" and before[verb].lower_ not in lex["toll_verbs"]:
         verb -= 1  # "the death toll, which is currently at 499": past an adverb to the verb
     if verb < 1 or before[verb].lower_ not in lex["toll_verbs"]:
@@ -343,8 +365,29 @@ def people_of_the_place(doc: Doc, first: int) -> bool:
     subjects = (c for c in before[verb].children if c.dep_ in {"nsubj", "nsubjpass"})
     relative = before[verb].dep_ == "relcl" and before[verb].head.lower_ in lex["toll_nouns"]
     return (
-        before[verb - 1].lower_ in lex["toll_nouns"] or relative or any(c.lower_ in lex["toll_nouns"] for c in subjects)
+        before[verb - 1].lower_ in lex["toll_nouns"]
+        or relative
+        or any(c.lower_ in lex["toll_nouns"] for c in subjects)
+        or _headline_toll(before[: verb + 1])
     )
+
+
+_MAX_TOLL_SUBJECT = 8  # tokens between a headline's toll noun and its verb ("TOLL FROM NIKA, OFEL, PEPITO CLIMBS")
+
+
+def _headline_toll(before: list[Token]) -> bool:
+    """ "DEATH TOLL FROM NIKA, OFEL, PEPITO CLIMBS TO 14": in capitals, which the tagger reads as names, the toll
+    noun then a phrase of "from"/"in" and names (commas and "and" between them) before the verb."""
+    verb = before[-1]
+    if not verb.is_upper:
+        return False
+    lex = _lexicon()
+    for token in reversed(before[-_MAX_TOLL_SUBJECT - 1 : -1]):
+        if token.lower_ in lex["toll_nouns"]:
+            return token.is_upper
+        if not (token.is_upper or token.text in {",", "&"}) or token.like_num:
+            return False
+    return False
 
 
 def of_those_opening(doc: Doc, first: int, nouns: NounReader) -> list[Token] | str | None:

@@ -715,6 +715,9 @@ def _joins_over(gap: str, prev: Atom, atom: Atom) -> bool:
     return (atom.has_scale or "and" in gap.lower()) and not (prev.is_word and atom.is_word)
 
 
+_SCALE_AFTER = re.compile(r"[\s-]+([A-Za-z]+)\b")
+
+
 def _with_decimals(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
     """ "five point five", "nine point nought four": a whole number in words, "point", then digit words."""
     out: list[Atom] = []
@@ -728,8 +731,14 @@ def _with_decimals(text: str, atoms: list[Atom], lex: Lexicon) -> list[Atom]:
             continue
         digits = _digit_string(match.group(1), lex)
         value = abs(atom.value) + float(f"0.{digits}")
-        out.append(Atom(atom.start, match.end(), as_number(-value if atom.value < 0 else value), None, True, False))
-        skip_until = match.end()
+        end, scale = match.end(), 1
+        if (scaled := _SCALE_AFTER.match(text, end)) and (scale := lex.scales.get(scaled.group(1).lower(), 0)) >= 1000:
+            end, value = scaled.end(), _rounded(value * scale)  # "one point five million": 1.5 million
+        else:
+            scale = 1
+        number = as_number(-value if atom.value < 0 else value)
+        out.append(Atom(atom.start, end, number, None, True, scale > 1, scale))
+        skip_until = end
     return out
 
 

@@ -178,7 +178,38 @@ def _inline_headers(line: str) -> list[tuple[tuple[Scale, tuple[int, int]], int]
         if _SENTENCE_INSIDE.search(cells) or len(_FIGURE_CELL.findall(cells)) < 2:
             continue
         found.append(((scale, (start, end)), section_end))
+        if total := _total_row(line, cells, section_end):
+            found.append(((scale, (total[0], total[0])), total[1]))
     return found
+
+
+_TOTAL_LABEL = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[ \t]+)?(?:[Tt]otal|TOTAL)[ \t]*:[ \t]*")
+_TOTAL_REACH = 300  # characters of prose between a table's cells and its total row
+
+
+@cache
+def _coded_cells() -> re.Pattern[str]:
+    codes = "|".join(sorted(currency_table().codes, key=len, reverse=True))
+    return re.compile(rf"(?:(?<![A-Za-z])({codes})[ \t]*\d[\d,.]*(?:[ \t]+|\Z))+")
+
+
+def _total_row(line: str, cells: str, section_end: int) -> tuple[int, int] | None:
+    """A table's total row after a sentence of prose that stopped its cells: "In million Headquarters CHF 174.2 USD
+    160.6 EUR 115.5 ... The sub-total comes to ... Final total: CHF 1,060.3 USD 977.4 EUR 703.1". The row repeats the
+    currency columns of the cells (two at least), so it takes their scale; where its cells start and end."""
+    columns = {m.group(1) for m in re.finditer(r"(?<![A-Za-z])([A-Z]{3})[ \t]*\d", cells)}
+    if len(columns) < 2:
+        return None
+    label = _TOTAL_LABEL.search(line, section_end, section_end + _TOTAL_REACH)
+    if label is None or _header_pattern().search(line, section_end, label.start()):
+        return None
+    row = _coded_cells().match(line, label.end())
+    if row is None:
+        return None
+    codes = re.findall(r"(?<![A-Za-z])([A-Z]{3})[ \t]*\d", row.group(0))
+    if len(codes) < 2 or not set(codes) <= columns:
+        return None
+    return label.end(), row.end()
 
 
 # A column's scale in title case inside running words: "ICRC expenditure in 2009 In million Headquarters CHF 174.2

@@ -14,6 +14,7 @@ from extract.parsing import implied
 from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
 from extract.parsing.numbers import lexicon
+from extract.parsing.quantities import money_restated, people_cues
 from extract.parsing.quantities.tokens import _MAX_LABEL_TOKENS, _char_span, _token_at_or_after
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -123,12 +124,23 @@ class ImpliedNouns:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
+        phrase_first = _token_at_or_after(doc, figure.start)
+        if phrase_first is not None and people_cues.verb_before_hedge(doc, phrase_first, first):
+            return replace(figure, unit=implied.PEOPLE), []  # "killed at least 40"
+        if people_cues.state_after_link(doc, last):  # "two remain missing", "were made homeless"
+            return replace(figure, unit=implied.PEOPLE), []
+        if currency := money_restated.restated_currency(doc, doc_text(doc), first, figure, previous):
+            return replace(figure, kind=Kind.MONEY, unit=currency), []  # "the total 64 million" after "£37 million"
+        if figure.is_word and (unit := people_cues.breakdown_item(doc, doc_text(doc), first, figure.start, previous)):
+            return replace(figure, unit=unit), []  # "54 deaths, 44 in Sindh, eight in Balochistan"
         if (group := implied.of_those_opening(doc, first, self._counted_noun)) is not None:
             if isinstance(group, str):
                 return replace(figure, unit=group), []
             return replace(figure, unit=doc[group[0].i : group[-1].i + 1].text), []
         if noun := implied.number_of_earlier(doc, first, self._counted_noun):
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
+        if implied.number_said_of_people_earlier(doc, first):
+            return replace(figure, unit=implied.PEOPLE), []
         if self._per_time_unit(number) and (unit := implied.antecedent_unit(doc, first, previous, 2)):
             return replace(figure, unit=unit), []  # "24 people were displaced every minute ... 30 per minute in 2014"
         if restated := self._restated_noun(doc, figure):

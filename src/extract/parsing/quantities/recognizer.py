@@ -16,7 +16,9 @@ from extract.parsing import SPAN_KEY
 from extract.parsing.doc_text import text_held
 from extract.parsing.figures import Figure, SkippedNumber, scan_figures
 from extract.parsing.numbers import lexicon
+from extract.parsing.quantities.coordinated_hedges import carry_coordinated_hedges
 from extract.parsing.quantities.dates import DateReading
+from extract.parsing.quantities.duration_bounds import within_duration
 from extract.parsing.quantities.found import (
     _compound_amounts,
     _Found,
@@ -253,6 +255,7 @@ class QuantityRecognizer(DateReading, UnitReading, LabelReading, ImpliedNouns, N
                 previous.append(read.quantity)
         rejected += [(s.start, s.end, Rejection(s.reason, s.rule)) for s in skipped]
         found = _hedges_carried(text, found)
+        found = carry_coordinated_hedges(text, found)  # "over 4.26 million individuals or 1.15 million families"
         found = _sibling_row_units(text, found)
         found = shared_list_noun(doc, text, found)  # "55 child protection, 42 education and 42 ... programmes"
         in_sequence = self.rejections.in_sequence(text, [r.quantity for r in found])  # a table of contents
@@ -281,6 +284,7 @@ class QuantityRecognizer(DateReading, UnitReading, LabelReading, ImpliedNouns, N
             figure = replace(figure, kind=Kind.DURATION, unit=figure.unit.lower())  # a table cell's "9 months"
         figure = _thousands_point(text, figure, unit_tokens)
         figure = _with_trailing_hedge(text, figure)
+        figure = within_duration(text, figure)  # "within 20 minutes": at most
         if figure.kind is Kind.DURATION and _READING_TIME.match(text, figure.end):
             return Rejection("reading time", "min-read")  # "4 min read": a web page's reading time
         # "one of", "since 1992", "in May 2023": no counted thing, not a figure

@@ -16,6 +16,7 @@ from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
 from extract.parsing.numbers import as_number, lexicon
 from extract.parsing.quantities.introduced_lists import introduced_noun
+from extract.parsing.quantities.quake_magnitudes import decimal_magnitude
 from extract.parsing.quantities.tokens import (
     _CELL_SEPARATORS,
     _MAX_UNIT_TOKENS,
@@ -136,7 +137,8 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
     after = _token_at_or_after(doc, figure.end)
     if after is None or doc[after].is_space or doc[after].text in _CELL_SEPARATORS | _ROW_ENDS:
         return True  # "People in need: 2.1 million."
-    return doc[after].is_title
+    # a capital opens the next row's label, unless it is the nationality counted: "conflict: 13 million Syrians face"
+    return doc[after].is_title and not (doc[after].ent_type_ == "NORP" and doc[after].lower_.endswith("s"))
 
 
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "that"})
@@ -252,12 +254,24 @@ def _of_numbered_whole(doc: Doc, index: int) -> bool:
     return not following.like_num and not hyphenated
 
 
+_POINTING = frozenset({"these", "those"})
+
+
+def _of_demonstrative_noun(doc: Doc, index: int) -> bool:
+    """ "of these deaths", "of those shelters" at token `index`: a demonstrative and a plural noun after a number."""
+    if index + 2 >= len(doc) or doc[index].lower_ != "of" or doc[index + 1].lower_ not in _POINTING:
+        return False
+    return doc[index + 2].tag_ == "NNS"
+
+
 class UnitReading:
     """The unit and counted-noun reading of `QuantityRecognizer`."""
 
     def _with_unit(self, doc: Doc, text: str, figure: Figure, previous: list[Quantity]) -> tuple[Figure, list[Token]]:
         if (magnitude := _quake_magnitude(doc, text, figure)) is not None:
             return magnitude, []
+        if (sized := decimal_magnitude(doc, text, figure)) is not None:
+            return sized  # "a 7.8 earthquake", "magnitude 6.6"
         if figure.kind is Kind.RATIO and figure.unit is None:
             return self._with_population(doc, figure, previous)
         if figure.kind is not Kind.COUNT:
@@ -345,9 +359,11 @@ class UnitReading:
         owned = figure.value != 1 and implied.of_possessive(doc, index)
         # "three of the eight water purification units": a number word's whole in figures names what it counts
         whole = figure.value != 1 and _of_numbered_whole(doc, index)
+        # "five of these deaths" counts deaths as "5 of these deaths" does ("two of these" alone is a pronoun)
+        pointed = figure.value != 1 and _of_demonstrative_noun(doc, index)
         # "Two of the patients" counts patients (a number word with "one" left out: "one of the patients" picks one)
         part = figure.value != 1 and _of_the_plural(doc, index)
-        read_part = scaled or owned or whole or part or not figure.is_word  # not "one of them", "two of the largest"
+        read_part = scaled or owned or whole or pointed or part or not figure.is_word  # not "one of them"
         if not unit_tokens and read_part:
             unit_tokens, unit = implied.of_demonstrative(
                 doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous

@@ -105,6 +105,19 @@ def _cues() -> dict[str, object]:
         "relative_time_after": re.compile(
             r"\s+(?:" + _alternation(data["relative_time_words"]) + r")\b", re.IGNORECASE
         ),
+        # "five days after the earthquake": a point in time counted from an event
+        "event_offset_after": re.compile(
+            r"\s+(?:after|before)\s+(?:" + _alternation(data["event_offset_determiners"]) + r")\s+"
+            r"(?:\w+\s+){0,2}?(?:" + _alternation(data["event_nouns"]) + r")\b",
+            re.IGNORECASE,
+        ),
+        # "(Alerts 204 to 285)": a capitalised plural of numbered items right before a range of their numbers
+        "numbered_range_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["numbered_series_plurals"]) + r")\s+\Z"
+        ),
+        "span_word_before": re.compile(
+            r"(?<![\w-])(?:" + _alternation(data["span_words_before"]) + r")\s+(?:(?:the|a|an)\s+)?\Z", re.IGNORECASE
+        ),
         "period_summary_after": re.compile(
             r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
         ),

@@ -3,21 +3,26 @@ sets, one speaker, lone numbers opening a sentence."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.models import Kind, Qualifier
 from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
-from extract.parsing.rejections.cues import _BULLETS, Rejection, _cue, _pattern
+from extract.parsing.rejections.cues import _BULLETS, Rejection, _alternation, _cue, _pattern
 
 
 def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> Rejection | None:
-    """ "mother of two", "three of the world's largest", "One official said": a number word that describes or
-    introduces, not counts."""
+    """ "mother of two", "one of the world's largest", "One official said": a number word that describes or
+    introduces, not counts ("three of the world's largest companies" counts three companies)."""
     if not figure.is_word:
         return None
-    if figure.unit is None and _superlative_after(doc, number):
+    if figure.unit is None and figure.value == 1 and _superlative_after(doc, number):
         return Rejection("idiom", "n-of-superlative")
+    if _more_than_one_kind(figure, unit_tokens):
+        return Rejection("category label", "more-than-one")  # "funded from more than one source": a class, no count
     if _in_idiom_phrase(doc.text, figure):
         return Rejection("idiom", "idiom-phrase")  # "on the one hand", "one by one": a set phrase, no count
     if _ranked_set(doc, number):
@@ -32,6 +37,8 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
         return Rejection("idiom", "one-and-another")  # "One grandmother is reunited ..., another loses everything"
     if _in_one_instance(doc, figure, number):
         return Rejection("idiom", "in-one")  # "in one place the sewage system was upgraded": which, not how many
+    if _one_possessor(doc, figure, number):
+        return Rejection("idiom", "one-possessor")  # "to save one man's life": whose, not how many
     if figure.unit is not None or number.start < 2:
         return None
     of, noun = doc[number.start - 1], doc[number.start - 2]
@@ -41,6 +48,15 @@ def _idiom(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token]) -> 
 
 
 _PHRASE_REACH = 20
+
+
+def _more_than_one_kind(figure: Figure, unit_tokens: list[Token]) -> bool:
+    """ "received funds from more than one source", "more than one child per family": "more than one" and a
+    singular noun names a class (several), not an amount; "more than one million" and "more than one week" (a
+    duration) are amounts."""
+    if figure.value != 1 or figure.qualifier is not Qualifier.MORE_THAN or figure.kind is not Kind.COUNT:
+        return False
+    return bool(unit_tokens) and unit_tokens[-1].tag_ == "NN"
 
 
 def _in_idiom_phrase(text: str, figure: Figure) -> bool:
@@ -102,7 +118,7 @@ def _token_before(doc: Doc, figure: Figure, number: Span) -> Token | None:
 
 
 def _superlative_after(doc: Doc, number: Span) -> bool:
-    """ "three of the world's largest", "two of the worst": one of a ranked set, not a count."""
+    """ "one of the world's largest", "one of the worst": one of a ranked set, not a count."""
     after = doc[number.end : number.end + 5]
     if len(after) < 3 or after[0].lower_ != "of" or after[1].lower_ != "the":
         return False
@@ -149,3 +165,47 @@ def _one_speaker(doc: Doc, figure: Figure, number: Span, unit_tokens: list[Token
 
 
 _CONJUNCTIONS = frozenset({"and", "but", "while", "yet"})
+
+
+def _one_possessor(doc: Doc, figure: Figure, number: Span) -> bool:
+    """ "to save one man's life", "one family's story": "one" before a singular noun and its possessive picks out
+    the one whose thing it is, it counts nothing; "one man was killed", "two men's lives" are left to the others."""
+    if figure.value != 1 or figure.qualifier is not Qualifier.EXACT or len(number) != 1:
+        return False
+    if number[0].lower_ != "one" or number.end + 1 >= len(doc):
+        return False
+    noun, mark = doc[number.end], doc[number.end + 1]
+    return noun.tag_ in {"NN", "NNP"} and mark.tag_ == "POS"
+
+
+@cache
+def _round_the_clock_after() -> re.Pattern[str]:
+    # "-hour" read into the figure; then up to two describing words and what is open round the clock
+    nouns = _alternation(sorted(_cue("round_the_clock_nouns")))
+    return re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:" + nouns + r")\b", re.IGNORECASE)
+
+
+_ROUND_THE_CLOCK = re.compile(r"24[ -]hours?", re.IGNORECASE)
+
+
+def _round_the_clock(text: str, figure: Figure) -> bool:
+    """ "a 24-hour paediatric hospital", "a 24 hour hotline": open round the clock, no duration; "a 24-hour
+    curfew", "within 24 hours" stay durations."""
+    if figure.kind is not Kind.DURATION or figure.qualifier is not Qualifier.EXACT:
+        return False
+    if not _ROUND_THE_CLOCK.fullmatch(text, figure.number_start, figure.end):
+        return False
+    return _round_the_clock_after().match(text, figure.end) is not None
+
+
+@cache
+def _effort_before() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + _alternation(sorted(_cue("effort_nouns"))) + r")[ \t]+\Z", re.IGNORECASE)
+
+
+def _multiplied_effort(text: str, figure: Figure) -> bool:
+    """ "We will multiply efforts tenfold": a fold figure right after the efforts it multiplies is a resolve, not a
+    measured change ("prices rose tenfold" stays)."""
+    if figure.kind is not Kind.RATIO or figure.unit != "fold":
+        return False
+    return _effort_before().search(text, max(0, figure.start - 30), figure.start) is not None

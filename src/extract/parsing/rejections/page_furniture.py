@@ -105,9 +105,23 @@ _TITLE_SMALL_WORDS = frozenset({"of", "in", "and", "for", "the", "to", "on", "a"
 
 def _listicle_title(text: str, figure: Figure) -> bool:
     """A headline's list: the number opens the line or follows the headline's colon ("Update: Ten crises to watch"),
-    and a listicle ending follows its noun; "sent 20 monitors to watch the border" is a purpose, not a title."""
+    or "those"/"these" name it again, and a listicle ending follows its noun; "sent 20 monitors to watch the border" is
+    a purpose, not a title."""
     line = text[text.rfind("\n", 0, figure.start) + 1 : figure.start].strip()
-    return (not line or line.endswith(":")) and _pattern("listicle_after").match(text, figure.end) is not None
+    if (ending := _pattern("listicle_after").match(text, figure.end)) is None:
+        return False
+    if not line or line.endswith(":"):
+        return True
+    # "Remember those 10 crises and trends to watch in 2019?": the headline's list named again after "those", its
+    # ending without an object ("those 20 monitors to watch the border" is a purpose)
+    return (
+        _DEMONSTRATIVE_BEFORE.search(text, 0, figure.start) is not None
+        and _NO_OBJECT_AFTER.match(text, ending.end()) is not None
+    )
+
+
+_DEMONSTRATIVE_BEFORE = re.compile(r"(?<![\w-])(?:those|these)[ \t]+\Z", re.IGNORECASE)
+_NO_OBJECT_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)\n]|\Z|(?:in|for|this|next|we|you|that|which)\b)", re.IGNORECASE)
 
 
 def _section_number(text: str, figure: Figure) -> bool:
@@ -239,6 +253,8 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     edge = not before.strip() or not after.strip()
     if edge and not any(c.islower() for c in rest) and sum(c.isalpha() for c in rest) >= _MIN_HEADER_LETTERS:
         return Rejection("page furniture", "running-header")
+    if edge and _small_caps_header(rest):
+        return Rejection("page furniture", "small-caps-header")  # "ICRC aRound The WoRld 93": small capitals lost
     if _ruled_page_number(before, after):
         return Rejection("page furniture", "titled-page-number")  # "UNHCR Global Trends 2019 | 23", "4 | Appeal"
     if re.fullmatch(r"\s*(?:\d{1,3}\s+)?", before) and after.startswith(")"):
@@ -248,6 +264,22 @@ def _line_furniture(text: str, figure: Figure) -> Rejection | None:
     if not after.strip() and re.match(rf"\s*{re.escape(text[start:end])}\s+\S", before):
         return Rejection("page furniture", "page-number-line-end")  # "2 Map 1 SUDAN 2": the page's number twice
     return None
+
+
+# a word whose small capitals a PDF copy mixed up: a lower-case letter before a capital inside it ("aRound",
+# "WoRld"); "McDonald" and "MacArthur" are names
+_CASE_FLIP = re.compile(r"(?!Ma?c[A-Z])[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_HEADER_WORD = re.compile(r"[A-Za-z][A-Za-z'’&.-]*|&|[|–—-]")
+_MIN_FLIPPED_WORDS = 2
+
+
+def _small_caps_header(rest: str) -> bool:
+    """The rest of a page number's line is a running header set in small capitals that the copy mixed up ("ICRC
+    aRound The WoRld 93"): words only, two of them with a lower-case letter before a capital inside."""
+    words = rest.split()
+    if not words or not all(_HEADER_WORD.fullmatch(w) for w in words):
+        return False
+    return sum(_CASE_FLIP.fullmatch(w) is not None for w in words) >= _MIN_FLIPPED_WORDS
 
 
 def _capitals_label_header(text: str, figure: Figure, unit_tokens: list[Token]) -> bool:

@@ -1,5 +1,5 @@
 """`Rejections`: the questions the quantities component asks of every number, in order, each answered by the
-rules of one family (page furniture, charts, cut text, periods, names, ages, idioms)."""
+rules of one family (page furniture, charts, cut text, periods, names, ages, idioms, captions, thresholds)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from extract.models import Kind, Qualifier, Quantity
 from extract.parsing import layout
 from extract.parsing.figures import Figure
 from extract.parsing.rejections.ages import _age
+from extract.parsing.rejections.captions import _photo_caption
 from extract.parsing.rejections.charts import (
     _axis_ticks,
     _in_signed_series,
@@ -33,7 +34,13 @@ from extract.parsing.rejections.cues import (
     _small_whole,
 )
 from extract.parsing.rejections.cut_text import _cut_at_text_end, _cut_page_snippet
-from extract.parsing.rejections.idioms import _idiom, _lone_number, _selected_by_superlative
+from extract.parsing.rejections.idioms import (
+    _idiom,
+    _lone_number,
+    _multiplied_effort,
+    _round_the_clock,
+    _selected_by_superlative,
+)
 from extract.parsing.rejections.names import (
     _code,
     _ends_entity_name,
@@ -62,6 +69,7 @@ from extract.parsing.rejections.page_furniture import (
 from extract.parsing.rejections.periods import _epidemiological_week, _reporting_period
 from extract.parsing.rejections.phones import _phone_number
 from extract.parsing.rejections.scale_points import _scale_point
+from extract.parsing.rejections.thresholds import _threshold_class, _validity
 
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])(?:[.:h]?[0-5]\d)?")  # "23.15", "1730", "9"
 _URL_BEFORE = re.compile(r"(?:www\.|https?://)\S+\s*[|•·]?\s*\Z", re.IGNORECASE)
@@ -77,6 +85,18 @@ _TOP_BEFORE = re.compile(r"(?<![\w-])top\s+\Z", re.IGNORECASE)  # "the top 10 do
 # "3 days ago"; "Updated: 18 min 50 sec ago", the minutes before the seconds of one point in time
 _AGO_AFTER = re.compile(r"(?:\s+\d{1,2}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?))*\s+ago\b", re.IGNORECASE)
 _TOC_MIN_ENTRIES = 5
+_SPAN_LOOK_BACK = 20  # characters before a duration searched for a span word ("for", "within")
+
+
+def _event_offset(text: str, figure: Figure) -> bool:
+    """ "five days after the earthquake", "two weeks before the storm": a duration counted from an event is a point
+    in time; "for five days after the storm" (a span word before it) lasts, "three months after the end of the
+    operation" names no event, and a hedged offset ("nearly a week after the storm") stays a duration."""
+    if figure.qualifier is not Qualifier.EXACT or not _pattern("event_offset_after").match(text, figure.end):
+        return False  # "Nearly a week after the storm" (real10c): a hedged offset reads as the time it took
+    return not _pattern("span_word_before").search(text[max(0, figure.start - _SPAN_LOOK_BACK) : figure.start])
+
+
 _POST_BOX_BEFORE = re.compile(r"\bbox\s+\d+\s*,\s*\Z", re.IGNORECASE)  # "P.O. Box 913, 11111": a postal code
 
 
@@ -105,6 +125,15 @@ _ELLIPSIS_AFTER = re.compile(r"[ \t]*(?:\.\.\.|…)")
 # one word of letters outside the Latin script (a month name of a site's other language), then a year
 _FOREIGN_MONTH = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+
+
+_SLASHED_NUMBER = re.compile(r"\d{1,4}/\d{1,4}")
+
+
+def _capitalised_series_before(before: str) -> bool:
+    """A series word capitalised right before the number: "News Release ", "Press Release No. "."""
+    match = _pattern("series_before").search(before)
+    return match is not None and match.group(1)[0].isupper()
 
 
 class Rejections:
@@ -192,6 +221,8 @@ class Rejections:
             return Rejection("site furniture", "result-listing")
         if _pattern("listed_of_after").match(text, end):
             return Rejection("site furniture", "n-of-m-listed")  # the 1 of "1 of 12 results"
+        if _SLASHED_NUMBER.fullmatch(surface) and _capitalised_series_before(before):
+            return Rejection("reference", "series-slash-number")  # "News Release 13/115": an issue's number, no ratio
         if (series := self._series(before, surface, figure)) and not layout.labelled_after(doc, number.start):
             return series  # "... in Mtendeli Camp 140 Total population": a key figure after the last row's label
         if _NOTE_NUMBER.fullmatch(surface) and _NOTE_OPENING.search(before) and _CITED_SOURCE.match(text, end):
@@ -239,6 +270,8 @@ class Rejections:
     def _series(self, before: str, surface: str, figure: Figure) -> Rejection | None:
         """A number in a series or a name: "Situation Report No. 12", "Flash Update #4", "IPC Phase 3", "Round 3".
         A series word counts only capitalised or before "No."/"#", and before a small whole number."""
+        if figure.qualifier is Qualifier.RANGE and _pattern("numbered_range_before").search(before):
+            return Rejection("reference", "series-range")  # "(Alerts 204 to 285)", "Articles 3-5": numbers of items
         if not _SMALL_INTEGER.fullmatch(surface) or figure.qualifier not in (Qualifier.EXACT, Qualifier.AT_LEAST):
             return None
         if _pattern("hash_before").search(before):
@@ -272,8 +305,18 @@ class Rejections:
             return Rejection("category label", "household-size")  # "each four-person family": a class, no count
         if figure.unit in _cue("household_members") and _pattern("household_size_before").search(text, 0, figure.start):
             return Rejection("category label", "household-size-with")  # "households with more than 5 members"
+        if figure.unit is None and _photo_caption(text, figure):
+            return Rejection("image description", "photo-caption")  # "Balbal 40 is a refugee. Photo: Name/NRC"
+        if _validity(text, figure):
+            return Rejection("category label", "validity-label")  # "a 15-day visa": the kind of visa, no duration
+        if _threshold_class(text, figure):
+            return Rejection("category label", "threshold-class")  # "countries with at least five consecutive years"
         if idiom := _idiom(doc, figure, number, unit_tokens):
             return idiom
+        if _round_the_clock(text, figure):
+            return Rejection("idiom", "round-the-clock")  # "a 24-hour paediatric hospital": always open, no duration
+        if _multiplied_effort(text, figure):
+            return Rejection("idiom", "multiplied-effort")  # "we will multiply efforts tenfold": a resolve
         if _selected_by_superlative(doc, number, unit_tokens):
             return Rejection("idiom", "set-with-superlative")  # "the 40 countries with the largest needs": a ranking
         if figure.unit is not None and _listicle_title(text, figure):
@@ -282,6 +325,8 @@ class Rejections:
             return Rejection("time", "time-ago")  # "3 days ago", "Posted 2 hours ago": when, not how long
         if figure.kind is Kind.DURATION and _pattern("relative_time_after").match(text, figure.end):
             return Rejection("date", "time-earlier")  # "down from USD 72bn two years earlier": when, not how long
+        if figure.kind is Kind.DURATION and _event_offset(text, figure):
+            return Rejection("date", "time-after-event")  # "five days after the earthquake": when, not how long
         if (
             figure.kind is Kind.DURATION
             and _OF_YEAR_AFTER.match(text, figure.end)

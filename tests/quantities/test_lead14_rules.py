@@ -1,0 +1,83 @@
+"""A form's field label "Number of <noun> ...:" says what the figure after its colon counts, also when the label
+opens the sentence, starts with "Total", or a qualifier stands between the colon and the figure. Made-up lines."""
+
+from __future__ import annotations
+
+from extract.parsing import shared_pipeline
+
+from .helpers import read_figures
+
+
+def _units(text: str) -> dict[str, str | None]:
+    return {span: q.unit for span, q in read_figures(shared_pipeline(), text)}
+
+
+def test_a_field_label_opening_the_text_counts_its_noun():
+    assert list(_units("Number of people affected: 48,000").values()) == ["people"]
+
+
+def test_a_total_field_label_counts_its_noun():
+    assert list(_units("Total number of households affected: 1,250").values()) == ["households"]
+
+
+def test_a_qualifier_between_colon_and_figure_keeps_the_label():
+    assert list(_units("Number of people displaced: about 9,000").values()) == ["people"]
+
+
+def test_a_lower_case_number_of_in_prose_is_no_field_label():
+    # "a number of" means several: the bare figure after it is not counted as schools
+    units = _units("A number of schools were closed, and 40 reopened: 12 in March.")
+    assert "schools" not in {units.get("12")}
+
+
+def test_the_number_with_a_participle_said_of_people_counts_people():
+    assert list(_units("The total number displaced by the storms last year was 48,120.").values()) == ["people"]
+    assert list(_units("The number evacuated has reached 3,400 this week.").values()) == ["people"]
+
+
+def test_the_number_with_another_participle_counts_nothing_implied():
+    assert list(_units("The number reported in May was 300.").values()) == [None]
+    assert list(_units("The number of clinics affected was 30.").values()) == ["clinics"]
+
+
+def _readings(text: str) -> list[tuple[float | None, float | None, float | None]]:
+    return [(q.value, q.low, q.high) for _, q in read_figures(shared_pipeline(), text)]
+
+
+def test_a_change_verb_some_words_before_from_makes_two_figures():
+    text = "The new survey raises the number of families hosted by relatives from 4,120 to 5,300."
+    assert _readings(text) == [(4120, None, None), (5300, None, None)]
+
+
+def test_a_range_without_a_change_verb_stays_a_range():
+    text = "The ministry counted the number of families hosted by relatives, from 4,120 to 5,300 a month."
+    assert _readings(text) == [(None, 4120, 5300)]
+
+
+def test_a_decimal_in_words_takes_the_scale_after_it():
+    assert _readings("Officials said two point three million people had fled.") == [(2300000, None, None)]
+    assert _readings("Floods covered over one point two five million hectares.") == [(1250000, 1250000, None)]
+
+
+def test_a_decimal_in_words_without_a_scale_keeps_its_value():
+    assert _readings("Inflation reached four point two per cent.") == [(4.2, None, None)]
+
+
+def test_a_nationality_after_a_figure_following_a_colon_is_the_counted_noun():
+    assert _units("The crisis in numbers: 2.4 million Yemenis need food aid.") == {"2.4 million Yemenis": "Yemenis"}
+
+
+def test_a_capital_after_a_cell_still_opens_the_next_row():
+    assert list(_units("Clinics opened: 14 Water points repaired: 45").values()) == ["Clinics", "Water points"]
+
+
+def _values(text: str) -> list[float | None]:
+    return [q.value for _, q in read_figures(shared_pipeline(), text)]
+
+
+def test_one_of_the_worst_is_an_idiom():
+    assert _values("It was one of the worst storms in memory.") == []
+
+
+def test_several_of_a_ranked_set_are_counted():
+    assert _values("Five of the largest camps were flooded overnight.") == [5]
