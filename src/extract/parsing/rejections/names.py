@@ -79,7 +79,7 @@ def _year_modifier(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejec
     if singular:
         return Rejection("year", "year-modifier")  # "the 2020 assessment"
     if _dated_events(figure, words):
-        return Rejection("year", "year-before-events")  # "the 2021 wildfires", "the report on 2010 activities"
+        return Rejection("year", "year-before-events")  # "the 2021 wildfires", "after the 2017 hurricanes"
     named_event = words[0][:1].isupper() and bool(unit_tokens) and unit_tokens[-1].is_lower  # not "Rohingya Refugees"
     if figure.start == figure.number_start and _THE_BEFORE.search(text, 0, figure.start) and named_event:
         return Rejection("year", "year-before-name")  # "since the 1997 El Niño rains": which rains, not how many
@@ -87,7 +87,7 @@ def _year_modifier(text: str, figure: Figure, unit_tokens: list[Token]) -> Rejec
 
 
 def _dated_events(figure: Figure, words: list[str]) -> bool:
-    """A bare year (no qualifier, no comma) before a plural noun of events or of a year's work: which wildfires,
+    """A bare year (no qualifier, no comma) before a plural noun of events: which wildfires,
     not how many ("the 2021 wildfires"; "more than 2000 wildfires" is a count)."""
     exact = figure.qualifier is Qualifier.EXACT and figure.start == figure.number_start
     return exact and words[-1].lower() in _cue("year_event_plurals")
