@@ -8,7 +8,7 @@ from pathlib import Path
 from extract.checks.audit import audit
 from extract.jsonl import write_jsonl
 from extract.parsing import shared_pipeline
-from extract.parsing.local_dollar import document_dollar, local_dollar
+from extract.parsing.dollars import document_dollar, local_dollar
 from extract.run import extract_document
 
 from .helpers import figure_values as _figures

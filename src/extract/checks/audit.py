@@ -22,8 +22,7 @@ from pathlib import Path
 from extract.checks.reviews import ReviewDecision, summarise
 from extract.jsonl import read
 from extract.models import FactRecord, Quantity
-from extract.parsing import table_context
-from extract.parsing.local_dollar import document_dollar, local_dollar
+from extract.parsing import document_dollar, local_dollar, table_context
 from extract.reading import IngestError, SourceView, discover, page_and_box, source_view
 
 Parser = Callable[[str, Sequence[str]], list[Quantity]]  # a text and the texts read before it

@@ -13,8 +13,7 @@ from extract.facts.periods import ResolvedPeriod, find_period, find_periods
 from extract.facts.topics import topics_for
 from extract.models import Anchor, Entity, FactRecord, Period, Quantity
 from extract.models import Span as SourceSpan
-from extract.parsing import SPAN_KEY, TableScaler, quantity_of
-from extract.parsing.local_dollar import document_dollar, local_dollar
+from extract.parsing import SPAN_KEY, TableScaler, document_dollar, local_dollar, quantity_of
 from extract.reading import ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
 
 if TYPE_CHECKING:  # spaCy itself is not imported here: a run served from the cache never loads it
@@ -96,7 +95,7 @@ class DocumentAssembler:
         for segment in self.cleaned.segments:
             self._segment_starts.append(at)
             at += len(segment.text) + 1
-        self._dollar = document_dollar(self._read_text)  # what a bare "$" means here (parsing/local_dollar.py)
+        self._dollar = document_dollar(self._read_text)  # what a bare "$" means here (parsing/dollars.py)
 
     def add(self, doc: Doc) -> None:
         """The next segment's Doc."""

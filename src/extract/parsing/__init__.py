@@ -3,7 +3,8 @@
 Public API: `build_pipeline(config)` / `shared_pipeline(config)` (the one place a pipeline is built), `parse(nlp,
 texts)` (Docs for texts, batched), `quantity_of(span)` (a figure span's `Quantity`), `parse_quantities(text)`,
 `SPAN_KEY` (the figures) and `REJECTED_KEY` (the numbers set aside, each span's `_.rejection` a dict of reason and
-rule), `scale_tables(docs)` (a table header's scale and currency given to the cells below it, over one
+rule), `document_dollar(text)` and `local_dollar(quantity, text, dollar)` (which dollar a bare "$" means in a
+document), `scale_tables(docs)` (a table header's scale and currency given to the cells below it, over one
 document's Docs in order). Depends only on the models, the resources and the run configuration; reads no file of
 the user's.
 """
@@ -34,6 +35,8 @@ __all__ = [
     "ParseFailure",
     "TableScaler",
     "build_pipeline",
+    "document_dollar",
+    "local_dollar",
     "parse",
     "parse_quantities",
     "quantity_of",
@@ -130,6 +133,21 @@ def _parse_one(nlp: Language, text: str, selective: bool) -> Doc | ParseFailure:
         return parse_texts(nlp, [text])[0]
     except Exception as error:  # (reported as the document's failure)
         return ParseFailure(error)
+
+
+def document_dollar(text: str) -> str | None:
+    """The dollar a document's bare "$" means when the document says it is not the US one ("CAD", "AUD"), from
+    its read text (parsing/dollars.py)."""
+    from extract.parsing.dollars import document_dollar as dollar
+
+    return dollar(text)
+
+
+def local_dollar(quantity: Quantity, text: str, dollar: str | None) -> Quantity:
+    """`quantity` (offsets into `text`) with the document's `dollar` for a US dollar read from a bare "$"."""
+    from extract.parsing.dollars import local_dollar as local
+
+    return local(quantity, text, dollar)
 
 
 def quantity_of(span: Span) -> Quantity:
