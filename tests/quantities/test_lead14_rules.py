@@ -81,3 +81,8 @@ def test_one_of_the_worst_is_an_idiom():
 
 def test_several_of_a_ranked_set_are_counted():
     assert _values("Five of the largest camps were flooded overnight.") == [5]
+
+
+def test_a_counter_noun_run_on_into_the_next_line_is_site_furniture():
+    text = "Floods kill 20\n- National News\n- 55 Views\nISLAMABAD: Officials said 20 people died."
+    assert 55 not in _values(text) and 20 in _values(text)

@@ -291,6 +291,8 @@ class Rejections:
             return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
             return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
+        if figure.unit is not None and _titled_counter_first(figure.unit):
+            return Rejection("site furniture", "counter-noun-title")  # "55 Views\nISLAMABAD": the next line read on
         if figure.unit is None and _pattern("counter_noun_after").match(text, figure.number_end):
             return Rejection("site furniture", "counter-noun-title")  # "5 min read | 12 Comments"
         if age := _age(doc, text, figure, number):
@@ -377,3 +379,10 @@ class Rejections:
                 rejected.update((i, Rejection("page furniture", "contents-sequence")) for i in run)
             run = [index] if quantity is not None and _page_number_like(quantity) else []
         return rejected
+
+
+def _titled_counter_first(unit: str) -> bool:
+    """A unit opening with a counter noun in title case ("Views ISLAMABAD"): a page's counter whose noun the unit
+    reader ran on into the next line's first words."""
+    first = unit.split()[0]
+    return first[:1].isupper() and first.lower() in _cue("site_counter_nouns") and len(unit.split()) > 1
