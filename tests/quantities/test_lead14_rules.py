@@ -86,3 +86,11 @@ def test_several_of_a_ranked_set_are_counted():
 def test_a_counter_noun_run_on_into_the_next_line_is_site_furniture():
     text = "Floods kill 20\n- National News\n- 55 Views\nISLAMABAD: Officials said 20 people died."
     assert 55 not in _values(text) and 20 in _values(text)
+
+
+def test_a_bracketed_number_after_a_persons_name_is_an_age():
+    assert _values("Amina Yusuf (42) fled with her four children.") == [4]
+
+
+def test_a_bracketed_number_after_a_place_stays_a_figure():
+    assert _values("Delegations in Kenya (12) and Uganda (8) reported new cases.") == [12, 8]
