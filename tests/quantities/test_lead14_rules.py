@@ -94,3 +94,11 @@ def test_a_bracketed_number_after_a_persons_name_is_an_age():
 
 def test_a_bracketed_number_after_a_place_stays_a_figure():
     assert _values("Delegations in Kenya (12) and Uganda (8) reported new cases.") == [12, 8]
+
+
+def test_a_place_owning_the_counted_noun_is_left_out():
+    assert list(_units("Nearly half of Yemen's population needs food aid.").values()) == ["population"]
+
+
+def test_a_common_possessor_still_names_a_kind():
+    assert _units("The fund supported 30 women's groups.") == {"30 women's groups": "women's groups"}
