@@ -102,3 +102,7 @@ def test_a_place_owning_the_counted_noun_is_left_out():
 
 def test_a_common_possessor_still_names_a_kind():
     assert _units("The fund supported 30 women's groups.") == {"30 women's groups": "women's groups"}
+
+
+def test_a_nationality_adjective_after_a_colon_figure_describes_its_noun():
+    assert list(_units("Breaking: Two Kenyan trucks overturned on the highway.").values()) == ["trucks"]

@@ -137,8 +137,9 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
     after = _token_at_or_after(doc, figure.end)
     if after is None or doc[after].is_space or doc[after].text in _CELL_SEPARATORS | _ROW_ENDS:
         return True  # "People in need: 2.1 million."
-    # a capital opens the next row's label, unless it is the nationality counted: "conflict: 13 million Syrians face"
-    return doc[after].is_title and not (doc[after].ent_type_ == "NORP" and doc[after].lower_.endswith("s"))
+    # a capital opens the next row's label, unless it is a nationality, counted or describing the counted noun:
+    # "conflict: 13 million Syrians face", "Urgent: Two Indonesian planes crash"
+    return doc[after].is_title and doc[after].ent_type_ != "NORP"
 
 
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "that"})
