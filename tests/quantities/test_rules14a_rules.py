@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from extract.parsing import parse_quantities
 
+from .helpers import rejections_in as _rejected
+
 
 def _values(text: str) -> list[float | None]:
     return [q.value for q in parse_quantities(text)]
@@ -40,3 +42,71 @@ def test_a_footnote_marker_glued_to_an_amount_is_not_part_of_it() -> None:
 def test_a_grouped_amount_without_a_marker_is_whole() -> None:
     assert _values("Total funding $12,204,311,587\n") == [12_204_311_587]
     assert 12_345 not in _values("The rate was 1,2345 per unit.\n")  # one group only: no marker read
+
+
+_LEADER = ("page furniture", "dot-leader-page")
+
+
+def test_a_page_number_after_a_dot_leader_is_a_contents_entry() -> None:
+    text = "CONTENTS SUMMARY .............. 3 1. BACKGROUND ................ 7 B. RESULTS ....... 12 III. ANNEX\n"
+    rejected = _rejected(text)
+    assert rejected["7"] == _LEADER
+    assert rejected["12"] == _LEADER
+    assert _values(text) == []
+
+
+def test_an_ellipsis_or_a_count_after_dots_is_no_leader() -> None:
+    assert _values("They waited... 5 people died that night.\n") == [5]
+    assert _values("The total .... was 1,250 households.\n") == [1250]  # not a small page number
+
+
+def test_a_currency_box_cell_whose_rate_is_lost_is_no_figure() -> None:
+    text = "CURRENCY EQUIVALENTS Currency Unit = SDR SDR = US$1 US$ = SDR 1 FISCAL YEAR July 1 - June 30\n"
+    assert _values(text) == []
+    assert _rejected("Exchange rate: EUR = US$1\n")["1"] == ("exchange rate", "exchange-rate-cell")
+
+
+def test_a_full_exchange_rate_and_an_equation_of_totals_stay() -> None:
+    assert _values("Exchange rates: USD 1.00 = CHF 0.9520\n") == [1, 0.952]
+    assert _values("Rate used: US$1 = 0.72 EUR.\n") == [1, 0.72]
+    assert _values("Total = $40 million for the response.\n") == [40_000_000]
+
+
+def test_sdr_is_a_currency() -> None:
+    quantities = parse_quantities("A credit in the amount of SDR 65 million to the republic.\n")
+    assert [(q.value, q.unit) for q in quantities] == [(65_000_000, "SDR")]
+
+
+_WINDOW = ("date", "reporting-window")
+
+
+def test_a_rolling_window_in_a_column_header_or_heading_is_a_reporting_period() -> None:
+    assert _rejected("Summary by region (new admissions in last 24 hours) North 1 204 admissions\n")["24"] == _WINDOW
+    assert _rejected("Rainfall Outlook for Next 48 Hours by the Met Office. Heavy rain is likely.\n")["48"] == _WINDOW
+    assert _rejected("Table 2 (deaths in the past 7 days) 42 deaths\n")["7"] == _WINDOW
+
+
+def test_a_rolling_window_in_prose_stays_a_duration() -> None:
+    assert _values("In the past 24 hours, 300 people fled the town.\n") == [24, 300]
+    assert _values("Next 24 hours will be critical, officials said.\n") == [24]
+    assert _values("They fled (over the past three days) to the camps.\n") == [3]
+
+
+def test_a_name_broken_at_its_hyphen_keeps_its_number() -> None:
+    assert _rejected("The plan bolsters the COVID- 19 supply chain.\n")["19"] == ("name", "broken-hyphen-name")
+    assert _rejected("Funds for the COVID-\n19 response were raised.\n")["19"] == ("name", "broken-hyphen-name")
+
+
+def test_a_count_or_a_range_after_a_hyphen_is_no_broken_name() -> None:
+    assert _values("UNHCR- 20,000 refugees arrived in May.\n") == [20_000]
+    assert _values("Relief: 45 families were sheltered.\n") == [45]
+
+
+def test_a_singular_noun_after_a_count_above_one_reads_as_its_plural() -> None:
+    quantities = parse_quantities("The floods killed 30 people (including 12 man, 9 woman and 9 child).\n")
+    assert [q.unit for q in quantities] == ["people", "men", "women", "children"]
+
+
+def test_one_man_and_a_compound_keep_their_words() -> None:
+    quantities = parse_quantities("One man died and a 5 man team arrived.\n")
+    assert [q.unit for q in quantities] == ["man", "man team"]

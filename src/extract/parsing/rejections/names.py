@@ -283,3 +283,14 @@ def _in_name(doc: Doc, number: Span) -> bool:
 
 def _capitalised_name(token: Token) -> bool:
     return token.is_alpha and token.lower_ != "the" and (token.is_title or token.is_upper)
+
+
+# a name in capitals and its number that a copy broke at the hyphen ("COVID-\n19", read "COVID- 19")
+_BROKEN_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}-[ \t]*\n?[ \t]*\Z")
+_NAME_NUMBER = re.compile(r"\d{1,2}")
+
+
+def _broken_hyphen_name(before: str, surface: str) -> bool:
+    """ "the COVID- 19 supply chain": the number of a name in capitals, split from it after the hyphen by a line
+    break; "UNHCR- 20,000 refugees" (a grouped count) and "aged 5- 10" (a range) are not names."""
+    return _NAME_NUMBER.fullmatch(surface) is not None and _BROKEN_NAME_BEFORE.search(before) is not None

@@ -33,8 +33,10 @@ from extract.parsing.rejections.cues import (
     _small_whole,
 )
 from extract.parsing.rejections.cut_text import _cut_at_text_end, _cut_page_snippet
+from extract.parsing.rejections.front_matter import dot_leader_page, exchange_rate
 from extract.parsing.rejections.idioms import _idiom, _lone_number, _selected_by_superlative
 from extract.parsing.rejections.names import (
+    _broken_hyphen_name,
     _code,
     _ends_entity_name,
     _in_citation,
@@ -44,6 +46,7 @@ from extract.parsing.rejections.names import (
     _slash_pair_name,
     _year_modifier,
 )
+from extract.parsing.rejections.notes import note_runs
 from extract.parsing.rejections.page_furniture import (
     _capitals_label_header,
     _contents,
@@ -143,6 +146,12 @@ class Rejections:
             return Rejection("page furniture", "page-of")  # the 12 of "Page 3 of 12"
         if _PAGE_BAR_BEFORE.search(before):
             return Rejection("page furniture", "page-bar")  # "Page | 1 MDRET024 ...": a PDF copy's page head
+        if _broken_hyphen_name(before, surface):
+            return Rejection("name", "broken-hyphen-name")  # "COVID- 19": a name split at its hyphen
+        if leader := dot_leader_page(text, figure):
+            return leader  # "CONTEXT AT APPRAISAL ........ 5 A.": a contents entry's page
+        if rate := exchange_rate(text, figure):
+            return rate  # "SDR = US$1": a currency box's conversion
         if _pager(text, start, end):
             return Rejection("page furniture", "pager")  # "Snapshot (as of 30 June 2021) 1 of 2": a page's pager
         if _URL_BEFORE.search(before):
@@ -309,6 +318,7 @@ class Rejections:
         rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
         rejected |= _interleaved_axis(text, quantities)
         rejected |= _piped_contents(text, quantities)
+        rejected |= {i: r for i, r in note_runs(text, quantities).items() if i not in rejected}
         rejected |= {i: r for i, r in _ranked_rows(text, quantities).items() if i not in rejected}
         return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
 
