@@ -6,6 +6,7 @@ rule each, with cases where the rule must not fire."""
 from __future__ import annotations
 
 from extract.parsing import parse_quantities
+from extract.parsing.copy_pages import page_number_starts
 
 from .helpers import rejections_in as _rejected
 
@@ -110,3 +111,39 @@ def test_a_singular_noun_after_a_count_above_one_reads_as_its_plural() -> None:
 def test_one_man_and_a_compound_keep_their_words() -> None:
     quantities = parse_quantities("One man died and a 5 man team arrived.\n")
     assert [q.unit for q in quantities] == ["man", "man team"]
+
+
+def test_footnotes_run_into_one_line_are_markers_and_the_page_number_after_them_furniture() -> None:
+    text = (
+        "1 Office for Relief Operations (ORO) 2 Includes funds of the former Office of Aid. 3 Ministry of "
+        "Health figures 4 Total includes pledges. 2 RECENT DEVELOPMENTS\n"
+    )
+    rejected = _rejected(text)
+    assert rejected["3"] == ("footnote", "note-run")
+    assert rejected["2"][0] in ("footnote", "page furniture")
+    assert _values(text) == []
+
+
+def test_figures_with_their_nouns_are_no_note_run() -> None:
+    two_notes = "1 Shelter kits for 200 families (Bara) 2 Health posts opened in May.\n"  # two markers: no run
+    assert _rejected(two_notes).get("2") != ("footnote", "note-run")
+    assert _values("The team reached 1 200 families, 2 300 children and 3 400 elderly people.\n") == [
+        1200,
+        2300,
+        3400,
+    ]
+
+
+def test_page_numbers_leading_a_transcriptions_pages_are_found() -> None:
+    text = (
+        "Transcription\n\n1 WFP in the Sahel Saving lives in 2019\n\n2 Photo cover: WFP/Ann Lee\n\n"
+        "3 Overview 40+ countries where WFP works\n"
+    )
+    starts = page_number_starts(text)
+    assert sorted(text[i] for i in starts) == ["1", "2", "3"]
+
+
+def test_counts_opening_lines_are_no_page_numbers() -> None:
+    assert page_number_starts("1 200 families\n2 300 children\n3 400 people\n") == set()
+    assert page_number_starts("1 Introduction\n\n2 people died in the flood\n\n3 Results\n") == set()
+    assert page_number_starts("2 Photo cover\n\n3 Overview\n\n4 Annex\n") == set()  # not from page 1
