@@ -147,3 +147,15 @@ def test_counts_opening_lines_are_no_page_numbers() -> None:
     assert page_number_starts("1 200 families\n2 300 children\n3 400 people\n") == set()
     assert page_number_starts("1 Introduction\n\n2 people died in the flood\n\n3 Results\n") == set()
     assert page_number_starts("2 Photo cover\n\n3 Overview\n\n4 Annex\n") == set()  # not from page 1
+
+
+def test_a_year_with_a_glued_note_marker_is_a_year() -> None:
+    text = "The number of displaced people keeps growing, having reached 12.4 million in 20214 . Most live in camps.\n"
+    assert _rejected(text)["20214"] == ("year", "year-with-marker")
+    assert _values(text) == [12_400_000]
+
+
+def test_a_count_that_opens_like_a_year_stays() -> None:
+    text = "The number of displaced families keeps growing, with 4,100 families in May and 20193 in the camps.\n"
+    assert 20193 in _values(text)
+    assert 20193 in _values("The agency supplied water to 20193 households in the district.\n")

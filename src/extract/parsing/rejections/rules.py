@@ -46,7 +46,7 @@ from extract.parsing.rejections.names import (
     _slash_pair_name,
     _year_modifier,
 )
-from extract.parsing.rejections.notes import note_runs
+from extract.parsing.rejections.notes import note_runs, year_with_marker
 from extract.parsing.rejections.page_furniture import (
     _capitals_label_header,
     _contents,
@@ -261,6 +261,8 @@ class Rejections:
             return Rejection("cut text", "cut-at-text-end")  # "... to CHF 20 millio": the copy stops mid-word
         if figure.is_year_like and figure.unit is not None:
             return _year_modifier(text, figure, unit_tokens)
+        if year_with_marker(text, figure):
+            return Rejection("year", "year-with-marker")  # "in 20193 .": 2019 and its note's marker 3
         if figure.unit is not None and _FOREIGN_MONTH.fullmatch(figure.unit) and _YEAR_AFTER.match(text, figure.end):
             return Rejection("date", "foreign-month")  # "31 مايو 2016": a day, a month in another script, a year
         if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
