@@ -159,3 +159,24 @@ def test_a_count_that_opens_like_a_year_stays() -> None:
     text = "The number of displaced families keeps growing, with 4,100 families in May and 20193 in the camps.\n"
     assert 20193 in _values(text)
     assert 20193 in _values("The agency supplied water to 20193 households in the district.\n")
+
+
+def test_a_count_padded_to_two_digits_before_its_plural_noun_is_a_count() -> None:
+    text = "The storm damaged 12 km of roads, 04 schools were destroyed and 02 Bridges were washed away.\n"
+    assert _values(text) == [12, 4, 2]
+
+
+def test_padded_digits_of_a_code_or_a_clock_stay_codes() -> None:
+    assert _values("Form 02 class is due.\n") == []
+    assert _values("The report lists 05 address entries.\n") == []
+    assert _rejected("Code 007 applies.\n")  # three digits: a code
+
+
+def test_a_currency_and_scale_on_a_header_row_of_their_own_reach_the_rows_below() -> None:
+    quantities = parse_quantities("Funding by sector\nEUR million\nShelter 4.2\nHealth 1.35\n")
+    assert [(q.value, q.unit) for q in quantities] == [(4_200_000, "EUR"), (1_350_000, "EUR")]
+
+
+def test_a_currency_and_scale_inside_a_sentence_are_no_header() -> None:
+    assert 4.2 in _values("We still need EUR millions for this.\nShelter 4.2\n")
+    assert _values("EUR million\n\nThe clinic treated 42 patients.\n") == [42]
