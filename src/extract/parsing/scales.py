@@ -55,6 +55,8 @@ def _header_pattern() -> re.Pattern[str]:
         rf"|(?P<c1>{cur})\s*(?P<s1>['’]000s?|000s)"  # "CHF '000"
         rf"|\(\s*(?i:in\s+)?(?:(?P<c2>{cur})\s*)?(?P<s2>{scale})(?:\s+(?i:of\s+)?(?P<c3>{cur}))?\s*\)"  # "(USD m)"
         rf"|(?<![A-Za-z])(?i:in)\s+(?:(?P<c4>{cur})\s*)?(?P<s4>{scale})(?:\s+(?i:of\s+)?(?P<c5>{cur}))?"
+        # a header row of its own: "USD million", "US$ millions", "EUR thousand" (the whole line, `_header`)
+        rf"|\A[ \t]*(?P<c6>{cur})[ \t]*(?P<s6>{scale})[ \t]*\Z"
     )
 
 
@@ -77,8 +79,8 @@ def _scale_of(match: re.Match[str]) -> Scale | None:
     prefixes: dict[str, int] = load_json("currencies.json")["scaled_code_prefixes"]
     if groups["prefix"]:
         return Scale(int(prefixes[groups["prefix"]]), groups["scaled"])
-    word = next(groups[k] for k in ("s1", "s2", "s4") if groups[k])
-    mark = next((groups[k] for k in ("c1", "c2", "c3", "c4", "c5") if groups[k]), None)
+    word = next(groups[k] for k in ("s1", "s2", "s4", "s6") if groups[k])
+    mark = next((groups[k] for k in ("c1", "c2", "c3", "c4", "c5", "c6") if groups[k]), None)
     if mark is None and word.lower() in _SHORT_SCALES:
         return None
     currency = None
