@@ -13,8 +13,7 @@ from extract.facts.periods import ResolvedPeriod, find_period, find_periods
 from extract.facts.topics import topics_for
 from extract.models import Anchor, Entity, FactRecord, Period, Quantity
 from extract.models import Span as SourceSpan
-from extract.parsing import SPAN_KEY, TableScaler, quantity_of
-from extract.parsing.copy_pages import page_number_starts
+from extract.parsing import SPAN_KEY, TableScaler, page_number_starts, quantity_of
 from extract.reading import ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
 
 if TYPE_CHECKING:  # spaCy itself is not imported here: a run served from the cache never loads it
