@@ -75,6 +75,10 @@ def lexicon() -> Lexicon:
     fraction_of_scale = dict(data["fraction_of_scale"])
     small = _alternation(list(word_values))
     scale_words = _alternation([*scales, *multipliers])
+    # a scale word never repeats itself: "11.1 9.3 MILLION MILLION" is a key-figure row, each figure its own million
+    single_scales = "|".join(
+        rf"{re.escape(w)}(?![\s-]+{re.escape(w)}\b)" for w in sorted([*scales, *multipliers], key=len, reverse=True)
+    )
     continuation = rf"(?:[\s-]+(?:(?:and|&)[\s-]+)?(?:{small}|{scale_words}))"
     # a fraction word only after a numerator ("two thirds", "one and a half"), never alone ("half the households")
     fraction = rf"(?:[\s-]+(?:and[\s-]+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
@@ -107,7 +111,7 @@ def lexicon() -> Lexicon:
         r"(?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?\d+\^[+\-−]?\d+|[x×]10(?:[-−]\d{1,2}(?![\w]|[.,]\d)|[⁺⁻]?[⁰¹²³⁴-⁹]+)"
         r"|\^[+\-−]*\d+)?"  # "1.3e6", "1.3x10^6", "8x2^10", "2.48×10−5", "5.5x10-3", "3×10⁻⁵", "2.5^-1"
         # a scale word after a space or a hyphen, or written against the digits as UK papers do ("£180million")
-        rf"(?:(?:(?:\s+|-|(?<=\d))(?:{scale_words})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
+        rf"(?:(?:(?:\s+|-|(?<=\d))(?:{single_scales})\b)+|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
     glued = code_alternation()  # "USD115", "115USD": a number written against its currency code
@@ -117,7 +121,8 @@ def lexicon() -> Lexicon:
     pattern = re.compile(
         rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued}))|{marks})(?:(?P<vague>{vague_words})\b"
         r"|(?P<plural>(?:\d{1,3}(?:,\d{3})+|\d+)s)(?![\w])"  # "1,000s of people"; also "1990s", read as nothing
-        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円]|(?-i:{glued_after}))(?![A-Za-z]))"
+        # a footnote marker glued to an amount of millions or more: "$12,204,211,4874" is $12,204,211,487, note 4
+        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?<=\d,\d{{3}},\d{{3}})(?=\d{{1,2}}(?![\w.,]))|(?=(?:{glued}|[元圆円]|(?-i:{glued_after}))(?![A-Za-z]))"
         # a table flattened from PDF glues a cell to the next row's label: "RCMs collected 113,704RCMs distributed",
         # "children 840PEOPLE DEPRIVED" (three digits or more, then a word of three letters or more that ends there;
         # not a code of a link, "id=12345ABCD&x")
