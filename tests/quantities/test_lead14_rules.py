@@ -106,3 +106,8 @@ def test_a_common_possessor_still_names_a_kind():
 
 def test_a_nationality_adjective_after_a_colon_figure_describes_its_noun():
     assert list(_units("Breaking: Two Kenyan trucks overturned on the highway.").values()) == ["trucks"]
+
+
+def test_a_change_by_an_amount_then_a_dash_gives_its_two_ends():
+    text = "The report revises the count of shelters upward by about 300 – from 1,150 to 1,450."
+    assert _readings(text) == [(300, None, None), (1150, None, None), (1450, None, None)]
