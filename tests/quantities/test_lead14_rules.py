@@ -81,3 +81,33 @@ def test_one_of_the_worst_is_an_idiom():
 
 def test_several_of_a_ranked_set_are_counted():
     assert _values("Five of the largest camps were flooded overnight.") == [5]
+
+
+def test_a_counter_noun_run_on_into_the_next_line_is_site_furniture():
+    text = "Floods kill 20\n- National News\n- 55 Views\nISLAMABAD: Officials said 20 people died."
+    assert 55 not in _values(text) and 20 in _values(text)
+
+
+def test_a_bracketed_number_after_a_persons_name_is_an_age():
+    assert _values("Amina Yusuf (42) fled with her four children.") == [4]
+
+
+def test_a_bracketed_number_after_a_place_stays_a_figure():
+    assert _values("Delegations in Kenya (12) and Uganda (8) reported new cases.") == [12, 8]
+
+
+def test_a_place_owning_the_counted_noun_is_left_out():
+    assert list(_units("Nearly half of Yemen's population needs food aid.").values()) == ["population"]
+
+
+def test_a_common_possessor_still_names_a_kind():
+    assert _units("The fund supported 30 women's groups.") == {"30 women's groups": "women's groups"}
+
+
+def test_a_nationality_adjective_after_a_colon_figure_describes_its_noun():
+    assert list(_units("Breaking: Two Kenyan trucks overturned on the highway.").values()) == ["trucks"]
+
+
+def test_a_change_by_an_amount_then_a_dash_gives_its_two_ends():
+    text = "The report revises the count of shelters upward by about 300 – from 1,150 to 1,450."
+    assert _readings(text) == [(300, None, None), (1150, None, None), (1450, None, None)]

@@ -13,7 +13,14 @@ from extract.facts.periods import ResolvedPeriod, find_period, find_periods
 from extract.facts.topics import topics_for
 from extract.models import Anchor, Entity, FactRecord, Period, Quantity
 from extract.models import Span as SourceSpan
-from extract.parsing import SPAN_KEY, TableScaler, document_dollar, local_dollar, quantity_of
+from extract.parsing import (
+    SPAN_KEY,
+    TableScaler,
+    document_dollar,
+    local_dollar,
+    page_number_starts,
+    quantity_of,
+)
 from extract.reading import ReadDocument, Segment, SegmentKind, SourceDocument, page_and_box
 
 if TYPE_CHECKING:  # spaCy itself is not imported here: a run served from the cache never loads it
@@ -141,6 +148,9 @@ class DocumentAssembler:
             raise ValueError(f"{self.added} parsed segments for {len(self.cleaned.segments)} segments")
         context = self.context()
         figures, self._figures = self._figures, []
+        if self.source.format != "html" and self.source.layout is None:  # a plain text copy of a document site
+            pages = page_number_starts(self.source.text)
+            figures = [f for f in figures if f.start not in pages]  # "1 FAO s role ...": its page's number
         figures.sort(key=lambda f: (f.start, f.end))
         figures.reverse()
         resolved: tuple[_Sentence | None, list[Entity], str | None] = (None, [], None)

@@ -37,6 +37,7 @@ __all__ = [
     "build_pipeline",
     "document_dollar",
     "local_dollar",
+    "page_number_starts",
     "parse",
     "parse_quantities",
     "quantity_of",
@@ -177,6 +178,14 @@ class TableScaler:
     def apply(self, doc: Doc, text: str | None = None) -> None:
         self._scaler.apply(doc, text)
         self._rows.apply(doc, text)
+
+
+def page_number_starts(text: str) -> set[int]:
+    """Where a transcription's page numbers lead its pages' lines ("1 FAO s role ...", "2 Photo cover ...", "3
+    ..."): offsets of numbers that are no figures (`extract.parsing.copy_pages`)."""
+    from extract.parsing.copy_pages import page_number_starts as starts
+
+    return starts(text)
 
 
 def table_context(before: Sequence[str], text: str) -> list[str]:

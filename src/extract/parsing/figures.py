@@ -231,8 +231,13 @@ def _is_change(text: str, start: int) -> bool:
     match = _WORDS_BEFORE_FROM.search(text, max(0, start - 90), start)
     if match is None:
         return False
-    words = {word.lower() for word in match.group(1).split()}
-    return bool(words & _change_verbs()) and not words & _range_words()
+    words = [word.lower() for word in match.group(1).split()]
+    if set(words) & _range_words():
+        return False
+    # "raises the number ... by more than 12,000 – from 34,204 to 46,403": a change by an amount, then its ends
+    dashed = any(dash in match.group(0) for dash in "–—-")
+    by_amount = any(w == "by" and any(c.isdigit() for c in "".join(words[i + 1 : i + 4])) for i, w in enumerate(words))
+    return bool(set(words) & _change_verbs()) or (dashed and by_amount)
 
 
 @cache

@@ -75,6 +75,10 @@ def lexicon() -> Lexicon:
     fraction_of_scale = dict(data["fraction_of_scale"])
     small = _alternation(list(word_values))
     scale_words = _alternation([*scales, *multipliers])
+    # a scale word never repeats itself: "11.1 9.3 MILLION MILLION" is a key-figure row, each figure its own million
+    single_scales = "|".join(
+        rf"{re.escape(w)}(?![\s-]+{re.escape(w)}\b)" for w in sorted([*scales, *multipliers], key=len, reverse=True)
+    )
     continuation = rf"(?:[\s-]+(?:(?:and|&)[\s-]+)?(?:{small}|{scale_words}))"
     # a fraction word only after a numerator ("two thirds", "one and a half"), never alone ("half the households")
     fraction = rf"(?:[\s-]+(?:and[\s-]+(?:a|an|{small})[\s-]+)?(?:{_alternation(list(fractions))}))"
@@ -110,7 +114,7 @@ def lexicon() -> Lexicon:
         # a scale word after a space or a hyphen, or written against the digits as UK papers do ("£180million")
         # a scale word glued to the capitalised word after it, as an image's label runs into the figure ("600
         # millionGirl and woman icon"): the scale ends at the capital
-        rf"(?:(?:(?:\s+|-|(?<=\d))(?:{scale_words})\b)+|\s+(?-i:{big_scales})(?-i:(?=[A-Z][a-z]))"
+        rf"(?:(?:(?:\s+|-|(?<=\d))(?:{single_scales})\b)+|\s+(?-i:{big_scales})(?-i:(?=[A-Z][a-z]))"
         rf"|\s?(?:{abbreviations}|(?-i:{cased}))(?![\w]))?"
     )
     vague_words = _alternation(list(vague))
@@ -121,7 +125,8 @@ def lexicon() -> Lexicon:
     pattern = re.compile(
         rf"(?:(?<![\w.,/])(?:(?<![A-Za-z]-)|(?<=\d[A-Za-z]-))|(?<=\b(?:{glued}))|{marks})(?:(?P<vague>{vague_words})\b"
         r"|(?P<plural>(?:\d{1,3}(?:,\d{3})+|\d+)s)(?![\w])"  # "1,000s of people"; also "1990s", read as nothing
-        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?=(?:{glued}|[元圆円]|(?-i:{glued_after}))(?![A-Za-z]))"
+        # a footnote marker glued to an amount of millions or more: "$12,204,211,4874" is $12,204,211,487, note 4
+        rf"|{sign}(?:(?P<digits>{digits})(?:(?![\w])|(?<=\d,\d{{3}},\d{{3}})(?=\d{{1,2}}(?![\w.,]))|(?=(?:{glued}|[元圆円]|(?-i:{glued_after}))(?![A-Za-z]))"
         # a table flattened from PDF glues a cell to the next row's label: "RCMs collected 113,704RCMs distributed",
         # "children 840PEOPLE DEPRIVED" (three digits or more, then a word of three letters or more that ends there;
         # not a code of a link, "id=12345ABCD&x")

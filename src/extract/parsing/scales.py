@@ -55,6 +55,8 @@ def _header_pattern() -> re.Pattern[str]:
         rf"|(?P<c1>{cur})\s*(?P<s1>['’]000s?|000s)"  # "CHF '000"
         rf"|\(\s*(?i:in\s+)?(?:(?P<c2>{cur})\s*)?(?P<s2>{scale})(?:\s+(?i:of\s+)?(?P<c3>{cur}))?\s*\)"  # "(USD m)"
         rf"|(?<![A-Za-z])(?i:in)\s+(?:(?P<c4>{cur})\s*)?(?P<s4>{scale})(?:\s+(?i:of\s+)?(?P<c5>{cur}))?"
+        # a header row of its own: "USD million", "US$ millions", "EUR thousand" (the whole line, `_header`)
+        rf"|\A[ \t]*(?P<c6>{cur})[ \t]*(?P<s6>{scale})[ \t]*\Z"
     )
 
 
@@ -77,8 +79,8 @@ def _scale_of(match: re.Match[str]) -> Scale | None:
     prefixes: dict[str, int] = load_json("currencies.json")["scaled_code_prefixes"]
     if groups["prefix"]:
         return Scale(int(prefixes[groups["prefix"]]), groups["scaled"])
-    word = next(groups[k] for k in ("s1", "s2", "s4") if groups[k])
-    mark = next((groups[k] for k in ("c1", "c2", "c3", "c4", "c5") if groups[k]), None)
+    word = next(groups[k] for k in ("s1", "s2", "s4", "s6") if groups[k])
+    mark = next((groups[k] for k in ("c1", "c2", "c3", "c4", "c5", "c6") if groups[k]), None)
     if mark is None and word.lower() in _SHORT_SCALES:
         return None
     currency = None
@@ -375,6 +377,7 @@ class TableScaler:
         if text is None:
             text = doc.text
         self._qualify_columns(spans, text)
+        dropped |= _key_figure_rows(spans, text)
         for offset, line in _lines(text):
             header = _header(line)
             if header is not None:
@@ -405,6 +408,49 @@ class TableScaler:
                 _scale_row(spans, offset, line, self.table)
         if dropped:
             doc.spans[self.span_key] = [s for i, s in enumerate(spans) if i not in dropped]
+
+
+_SCALE_RUN_WORDS = ("thousands", "thousand", "millions", "million", "billions", "billion")
+_FIGURE_RUN = r"(?<![\w.,])\d[\d,.]*(?:[ \t]+\d[\d,.]*)+(?![\w.,])"
+
+
+@cache
+def _scale_runs() -> re.Pattern[str]:
+    word = "|".join(_SCALE_RUN_WORDS)
+    scale_run = rf"(?P<word{{n}}>{word})(?:\s+(?P=word{{n}}))*(?![A-Za-z])"
+    # "11.1 9.3 MILLION MILLION", then "MILLION MILLION\n11.1 9.3"
+    return re.compile(
+        rf"(?<![A-Za-z])(?P<figures1>{_FIGURE_RUN})\s+(?P<scales1>{scale_run.format(n=1)})"
+        rf"|(?<![A-Za-z])(?P<scales2>{scale_run.format(n=2)})\s+(?P<figures2>{_FIGURE_RUN})",
+        re.IGNORECASE,
+    )
+
+
+def _key_figure_rows(spans: list[Span], text: str) -> set[int]:
+    """A key-figure block copied as one row of figures and one row of scale words ("11.1 9.3 6.6 MILLION MILLION
+    MILLION", or the scale words on the row above): as many scale words as figures, each figure its own scale.
+    Scales the figures in place and returns the spans read inside the scale words (to drop)."""
+    dropped: set[int] = set()
+    for match in _scale_runs().finditer(text):
+        n = "1" if match.group("figures1") else "2"
+        figures, scales = match.span(f"figures{n}"), match.span(f"scales{n}")
+        count = len(text[figures[0] : figures[1]].split())
+        words = text[scales[0] : scales[1]].split()
+        if count != len(words) or count < 2:
+            continue
+        factor = _scale_words()[words[0].lower()]
+        dropped |= _inside(spans, *scales)
+        for span in spans:
+            quantity = dict(span._.quantity)
+            if not figures[0] <= quantity["number_start"] < figures[1] or not _plain(quantity["number"]):
+                continue
+            if quantity["kind"] not in ("count", "money"):
+                continue
+            for key in ("value", "low", "high"):
+                if quantity[key] is not None:
+                    quantity[key] = _times(quantity[key], factor)
+            span._.quantity = quantity
+    return dropped
 
 
 def scale_tables(docs: Iterable[Doc], span_key: str = SPAN_KEY) -> None:

@@ -15,6 +15,7 @@ _ADVERB_TAGS = {"RB", "RBR", "RBS"}
 _DEGREE_ADVERBS = {"most", "more", "less", "least", "very"}
 _CLAUSE_DEPS = {"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "pcomp"}
 _CONJUNCTIONS = {"and", "or"}
+_PLACE_OR_NAME = {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"}
 
 
 @cache
@@ -162,6 +163,8 @@ class NounPhrases:
                 first = self._noun_run(doc, end + 1) or owned
             elif first[-1].tag_ == "NNS" and owned[-1].tag_ == "NN":
                 break  # a plural possessor of a mass noun is what is counted: "1,000 detainees' nutritional health"
+            elif all(t.pos_ == "PROPN" or t.ent_type_ in _PLACE_OR_NAME for t in first):
+                first = owned  # a place or a name owns them: "half of Gaza's population" counts population
             else:  # a bare possessor names a kind: "12 children's hospitals"
                 first = list(doc[first[0].i : owned[-1].i + 1])
             end = first[-1].i + 1

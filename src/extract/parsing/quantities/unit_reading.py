@@ -37,6 +37,23 @@ _MAX_NAME_TAIL = 6  # tokens of a name's tail ("of Central America", "(CAR)") be
 
 
 @cache
+@cache
+def _irregular_plurals() -> dict[str, str]:
+    return dict(load_json("units.json")["irregular_plurals"])
+
+
+def _plural_after_count(unit: str, figure: Figure) -> str:
+    """ "68 man, 43 women": a copy's singular after a count above one, as its plural ("men"), when the noun ends the
+    unit and has an irregular plural; "one man", "a 5 man team" (the noun is "team") keep their words."""
+    words = unit.rsplit(" ", 1)
+    plural = _irregular_plurals().get(words[-1].lower())
+    if plural is None or figure.value is None or figure.value <= 1:
+        return unit
+    if words[-1][0].isupper():
+        plural = plural.capitalize()
+    return " ".join([*words[:-1], plural])
+
+
 def _aliases() -> dict[str, str]:
     return load_json("units.json")["unit_aliases"]
 
@@ -137,8 +154,9 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
     after = _token_at_or_after(doc, figure.end)
     if after is None or doc[after].is_space or doc[after].text in _CELL_SEPARATORS | _ROW_ENDS:
         return True  # "People in need: 2.1 million."
-    # a capital opens the next row's label, unless it is the nationality counted: "conflict: 13 million Syrians face"
-    return doc[after].is_title and not (doc[after].ent_type_ == "NORP" and doc[after].lower_.endswith("s"))
+    # a capital opens the next row's label, unless it is a nationality, counted or describing the counted noun:
+    # "conflict: 13 million Syrians face", "Urgent: Two Indonesian planes crash"
+    return doc[after].is_title and doc[after].ent_type_ != "NORP"
 
 
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "that"})
@@ -403,7 +421,7 @@ class UnitReading:
             return replace(figure, end=unit_tokens[0].idx + len(head), kind=Kind.DURATION, unit=head), unit_tokens
         if head not in self.measures and any(c in "aeiouy" for c in head):  # "115 mt of food": a unit's abbreviation
             unit_tokens += _of_complement(doc, unit_tokens[-1].i + 1)  # "44 places of detention"
-        unit = doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text
+        unit = _plural_after_count(doc[unit_tokens[0].i : unit_tokens[-1].i + 1].text, figure)
         end = unit_tokens[-1].idx + len(unit_tokens[-1])
         if code := _bracketed_currency(doc, unit_tokens[-1].i + 1):  # "3.2 million Cash grants (CHF)": money
             return replace(figure, end=doc[unit_tokens[-1].i + 3].idx + 1, kind=Kind.MONEY, unit=code), unit_tokens

@@ -35,6 +35,8 @@ def _age(doc: Doc, text: str, figure: Figure, number: Span) -> Rejection | None:
         return Rejection("category label", "age-band-of-age")  # "cases are 15-44 years of age"; one age is a fact
     if _apposed_age(doc, text, figure, number):
         return Rejection("category label", "apposed-age")  # "the actor, 54, urged", "said Ana Ruiz, 41."
+    if _bracketed_age(doc, text, figure, number):
+        return Rejection("category label", "bracketed-age")  # "Kanchhi Gole (30) fled with her daughter Phurba (1)"
     largest = figure.high if figure.high is not None else figure.value
     if figure.kind not in (Kind.COUNT, Kind.DURATION):
         return None
@@ -98,6 +100,28 @@ def _apposed_age(doc: Doc, text: str, figure: Figure, number: Span) -> bool:
     while first > person.sent.start and not doc[first - 1].is_punct:
         first -= 1
     return doc[first].pos_ != "ADP"
+
+
+def _bracketed_age(doc: Doc, text: str, figure: Figure, number: Span) -> bool:
+    """A bare whole number in brackets right after a person's name, as captions and stories give an age ("Amina
+    Yusuf (42) fled", "her daughter Phurba (1)"): the name is tagged a person, or is a name after a singular noun
+    that names the person ("daughter Phurba"). A place or an organisation before the bracket ("Kenya (12)") keeps
+    its figure, a count listed by place."""
+    if figure.unit is not None or figure.kind is not Kind.COUNT or figure.qualifier is not Qualifier.EXACT:
+        return False
+    if figure.value is None or not 0 <= figure.value <= _MAX_PERSON_AGE or number.start < 2:
+        return False
+    start, end = figure.number_start, figure.number_end
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    name = doc[number.start - 2]
+    if doc[number.start - 1].text != "(" or not name.is_title or name.pos_ != "PROPN":
+        return False
+    if name.ent_type_ == "PERSON":
+        return True
+    before = doc[name.i - 1] if name.i > 0 else None
+    described = before is not None and before.tag_ == "NN" and before.is_lower
+    return described and name.ent_type_ not in {"GPE", "LOC", "NORP"}
 
 
 def _hyphen_age(text: str, figure: Figure) -> bool:

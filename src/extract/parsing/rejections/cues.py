@@ -122,6 +122,9 @@ def _cues() -> dict[str, object]:
             r"[\s-]+(?:" + _alternation(data["period_summary_words"]) + r")\b", re.IGNORECASE
         ),
         "month_year_before": re.compile(r"\b(?:" + _months() + r")\s+(?:19|20)\d\d\s*\Z", re.IGNORECASE),
+        "window_before": re.compile(
+            r"(?<![\w-])(" + _alternation(data["window_period_words"]) + r")\s+\Z", re.IGNORECASE
+        ),
         "period_end_after": re.compile(
             r"\s+(?:" + _alternation(data["period_end_words"]) + r")\s+(?:\d{1,2}\s+)?(?:" + _months() + r")\b",
             re.IGNORECASE,

@@ -18,6 +18,10 @@ _COMMON_DENOMINATORS = frozenset({"2", "3", "4"})  # "1/2 ration", "a 3/4 majori
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _SCORE = re.compile(r"(\d{1,2})\s?[-–—]\s?(\d{1,2})")  # "3-0", "2–1"
 _LEADING_ZERO = re.compile(r"0\d+")  # "000015", "004": a code's digits, never an amount
+# "03 shops has destructed and 03 Bridges": a count a form pads to two digits, before the plural noun it counts
+_PADDED = re.compile(r"0[1-9]")
+_PADDED_COUNT_AFTER = re.compile(r"[ \t]+[A-Za-z]{2,}[a-rt-z]s\b")
+_CLOCK_BEFORE = re.compile(r"[:.h]\s*\Z")
 _CODE_WORD = re.compile(r"[A-Z0-9]+(?:[-/_][A-Z0-9]+)+")  # "EQ-2023-000015-TUR", "MDR-TR-004"
 _POSTCODE_BEFORE = re.compile(r"(?:,\s*[A-Z]{2}\s+|\b[A-Z]{1,2}-)\Z")  # "Washington, DC 20500", "CH-1211"
 
@@ -157,7 +161,10 @@ def _code(text: str, figure: Figure, before: str) -> Rejection | None:
     word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     word_end = re.compile(r"[^\s,;()]*").match(text, end)
     word = text[word_start : word_end.end() if word_end else end].rstrip(".:")
-    if _LEADING_ZERO.fullmatch(surface) or (
+    padded_count = (
+        _PADDED.fullmatch(surface) and _PADDED_COUNT_AFTER.match(text, end) and not _CLOCK_BEFORE.search(before)
+    )
+    if (_LEADING_ZERO.fullmatch(surface) and not padded_count) or (
         _CODE_WORD.fullmatch(word) and any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
     ):
         return Rejection("reference", "code-digits")
@@ -292,3 +299,14 @@ def _in_name(doc: Doc, number: Span) -> bool:
 
 def _capitalised_name(token: Token) -> bool:
     return token.is_alpha and token.lower_ != "the" and (token.is_title or token.is_upper)
+
+
+# a name in capitals and its number that a copy broke at the hyphen ("COVID-\n19", read "COVID- 19")
+_BROKEN_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}-[ \t]*\n?[ \t]*\Z")
+_NAME_NUMBER = re.compile(r"\d{1,2}")
+
+
+def _broken_hyphen_name(before: str, surface: str) -> bool:
+    """ "the COVID- 19 supply chain": the number of a name in capitals, split from it after the hyphen by a line
+    break; "UNHCR- 20,000 refugees" (a grouped count) and "aged 5- 10" (a range) are not names."""
+    return _NAME_NUMBER.fullmatch(surface) is not None and _BROKEN_NAME_BEFORE.search(before) is not None

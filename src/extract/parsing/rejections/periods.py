@@ -45,7 +45,35 @@ def _reporting_period(text: str, figure: Figure) -> Rejection | None:
         return Rejection("date", "period-summary")  # "a six-month summary": the report's period, no fact
     if _PERIOD_NOUN_AFTER.match(text, figure.end) and _THE_BEFORE.search(text, 0, figure.start):
         return Rejection("date", "the-period")  # "during the twelve month period": the report's period, which
+    if _reporting_window(text, figure):
+        return Rejection("date", "reporting-window")  # "(new cases in last 24 hours)": a header's window
     return None
+
+
+_BRACKET_OPEN_BEFORE = re.compile(r"\([^()\n.;!?]{0,40}\Z")
+_BRACKET_CLOSE_AFTER = re.compile(r"[ \t]*\)")
+_WINDOW_LINKS = frozenset({"in", "over", "during", "for", "within", "the", "of", "at", "and"})
+
+
+def _reporting_window(text: str, figure: Figure) -> bool:
+    """A rolling window a table's column header or a heading names, not an amount of time: "Total (new cases in
+    last 24 hours)", "Weather Forecast for Next 24 Hours": the window word right before the figure, and the phrase
+    closing a bracket it opened in, or in title case (the window word and the unit capitalised). Prose keeps its
+    duration: "in the past 24 hours, 300 people fled" (dev gold)."""
+    window = _pattern("window_before").search(text, max(0, figure.start - 40), figure.start)
+    if window is None or figure.start != figure.number_start:
+        return False
+    if _BRACKET_CLOSE_AFTER.match(text, figure.end) and (
+        bracket := _BRACKET_OPEN_BEFORE.search(text, 0, window.start())
+    ):
+        # a header names what it counts before the window ("new cases in"); "(over the past three days)" is prose
+        return any(word.lower() not in _WINDOW_LINKS for word in bracket.group().strip("( ").split())
+    unit = text[figure.number_end : figure.end].strip(" -")
+    line_start = text.rfind("\n", 0, window.start()) + 1
+    opens_sentence = not text[line_start : window.start()].strip() or re.search(
+        r"[.!?:]\s*\Z", text[line_start : window.start()]
+    )
+    return window.group(1)[0].isupper() and unit[:1].isupper() and not opens_sentence
 
 
 _PERIOD_NOUN_AFTER = re.compile(r"[\s-]+period\b", re.IGNORECASE)

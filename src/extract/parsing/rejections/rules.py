@@ -34,6 +34,7 @@ from extract.parsing.rejections.cues import (
     _small_whole,
 )
 from extract.parsing.rejections.cut_text import _cut_at_text_end, _cut_page_snippet
+from extract.parsing.rejections.front_matter import dot_leader_page, exchange_rate
 from extract.parsing.rejections.idioms import (
     _idiom,
     _lone_number,
@@ -42,6 +43,7 @@ from extract.parsing.rejections.idioms import (
     _selected_by_superlative,
 )
 from extract.parsing.rejections.names import (
+    _broken_hyphen_name,
     _code,
     _ends_entity_name,
     _in_citation,
@@ -51,6 +53,7 @@ from extract.parsing.rejections.names import (
     _slash_pair_name,
     _year_modifier,
 )
+from extract.parsing.rejections.notes import note_runs, year_with_marker
 from extract.parsing.rejections.page_furniture import (
     _capitals_label_header,
     _contents,
@@ -176,6 +179,12 @@ class Rejections:
             return Rejection("page furniture", "page-of")  # the 12 of "Page 3 of 12"
         if _PAGE_BAR_BEFORE.search(before):
             return Rejection("page furniture", "page-bar")  # "Page | 1 MDRET024 ...": a PDF copy's page head
+        if _broken_hyphen_name(before, surface):
+            return Rejection("name", "broken-hyphen-name")  # "COVID- 19": a name split at its hyphen
+        if leader := dot_leader_page(text, figure):
+            return leader  # "CONTEXT AT APPRAISAL ........ 5 A.": a contents entry's page
+        if rate := exchange_rate(text, figure):
+            return rate  # "SDR = US$1": a currency box's conversion
         if _pager(text, start, end):
             return Rejection("page furniture", "pager")  # "Snapshot (as of 30 June 2021) 1 of 2": a page's pager
         if _URL_BEFORE.search(before):
@@ -291,12 +300,16 @@ class Rejections:
             return Rejection("cut text", "cut-at-text-end")  # "... to CHF 20 millio": the copy stops mid-word
         if figure.is_year_like and figure.unit is not None:
             return _year_modifier(text, figure, unit_tokens)
+        if year_with_marker(text, figure):
+            return Rejection("year", "year-with-marker")  # "in 20193 .": 2019 and its note's marker 3
         if figure.unit is not None and _FOREIGN_MONTH.fullmatch(figure.unit) and _YEAR_AFTER.match(text, figure.end):
             return Rejection("date", "foreign-month")  # "31 مايو 2016": a day, a month in another script, a year
         if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
             return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
         if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
             return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
+        if figure.unit is not None and _titled_counter_first(figure.unit):
+            return Rejection("site furniture", "counter-noun-title")  # "55 Views\nISLAMABAD": the next line read on
         if figure.unit is None and _pattern("counter_noun_after").match(text, figure.number_end):
             return Rejection("site furniture", "counter-noun-title")  # "5 min read | 12 Comments"
         if age := _age(doc, text, figure, number):
@@ -360,6 +373,7 @@ class Rejections:
         rejected = _axis_ticks(text, quantities) | _in_signed_series(text, quantities)
         rejected |= _interleaved_axis(text, quantities)
         rejected |= _piped_contents(text, quantities)
+        rejected |= {i: r for i, r in note_runs(text, quantities).items() if i not in rejected}
         rejected |= {i: r for i, r in _ranked_rows(text, quantities).items() if i not in rejected}
         return rejected | {i: r for i, r in self._contents_sequence(text, quantities).items() if i not in rejected}
 
@@ -383,3 +397,10 @@ class Rejections:
                 rejected.update((i, Rejection("page furniture", "contents-sequence")) for i in run)
             run = [index] if quantity is not None and _page_number_like(quantity) else []
         return rejected
+
+
+def _titled_counter_first(unit: str) -> bool:
+    """A unit opening with a counter noun in title case ("Views ISLAMABAD"): a page's counter whose noun the unit
+    reader ran on into the next line's first words."""
+    first = unit.split()[0]
+    return first[:1].isupper() and first.lower() in _cue("site_counter_nouns") and len(unit.split()) > 1
