@@ -164,7 +164,7 @@ def test_a_list_whose_items_name_their_own_nouns_keeps_them():
         "2": "nurses",
         "4": "drivers",
     }
-    assert _units_of("The floods killed 20 (including 6 man, 4 women and 10 boys).")["6"] == "man"
+    assert _units_of("The floods killed 20 (including 6 man, 4 women and 10 boys).")["6"] == "men"  # not "women"
 
 
 def test_a_number_word_of_the_plural_counts_that_plural():
