@@ -33,7 +33,8 @@ _PAGE_HEADING_AFTER = re.compile(r"\s+Page[ \t]+\d{1,4}:")
 
 def _cut_before_page_heading(text: str, figure: Figure) -> bool:
     """ "... which requires 42 days (two\nPage 2: ...": a snippet cut at a fixed length after a number, the next
-    page's heading read as its noun. The next line after the number (or the next words, the lines joined) opens "Page N:"."""
+    page's heading read as its noun: the next line after the number (or the next words, the lines joined) opens
+    "Page N:"."""
     return _PAGE_HEADING_AFTER.match(text, figure.number_end) is not None
 
 
