@@ -36,3 +36,32 @@ def test_a_number_before_the_next_pages_heading_was_cut_from_its_noun() -> None:
     assert 3 not in _values(text)
     assert 90 in _values(text)
     assert 3 in _values("The team visited three pages of the register.\n")  # no page heading after it
+
+
+def _read(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.number, q.qualifier.value, q.unit) for q in parse_quantities(text)]
+
+
+def test_a_tally_past_a_figure_is_more_than_it_and_counts_people() -> None:
+    assert ("2,300", "more_than", "people") in _read("The rains pushed the flood death toll past 2,300 on Monday.\n")
+    assert ("24", "exact", "hours") in _read("In the past 24 hours the rains eased.\n")
+    assert ("4", "exact", "schools") in _read("The convoy drove past 4 schools.\n")  # no tally before "past"
+
+
+def test_a_death_toll_of_a_bare_figure_counts_people() -> None:
+    assert ("31", "exact", "people") in _read("The landslide left a death toll of 31 in the valley.\n")
+    assert ("31", "exact", "homes") in _read("The storm took a toll of 31 homes.\n")  # a noun of its own
+
+
+def test_a_hedge_before_another_is_the_numbers() -> None:
+    assert ("3,500", "approximate", "people") in _read("Around another 3,500 people crossed the border.\n")
+    assert ("3,500", "at_least", "people") in _read("At least another 3,500 people crossed the border.\n")
+    assert ("3,500", "exact", "people") in _read("Then another 3,500 people crossed the border.\n")
+
+
+def test_an_estimate_whose_noun_stands_before_of_hedges_the_amount() -> None:
+    read = _read("The agency gave an estimated average price per kit of US$ 4.20 last year.\n")
+    assert ("4.20", "approximate", "USD") in read
+    assert ("4.20", "exact", "USD") in _read("The agency gave an average price per kit of US$ 4.20 last year.\n")
+    # a figure between the estimate and "of": the estimate is that figure's
+    assert ("40", "exact", "schools") in _read("An estimated 3 million children, out of 40 schools.\n")
