@@ -65,3 +65,9 @@ def test_an_estimate_whose_noun_stands_before_of_hedges_the_amount() -> None:
     assert ("4.20", "exact", "USD") in _read("The agency gave an average price per kit of US$ 4.20 last year.\n")
     # a figure between the estimate and "of": the estimate is that figure's
     assert ("40", "exact", "schools") in _read("An estimated 3 million children, out of 40 schools.\n")
+
+
+def test_a_weekday_is_never_a_counted_noun() -> None:
+    assert ("87", "exact", "people") in _read("The death toll from the storm touched 87 Friday, officials said.\n")
+    assert ("87", "exact", "Friday") not in _read("Officials counted 87 Friday in the camps.\n")
+    assert ("4", "exact", "Sundays") in _read("The clinic opens 4 Sundays a month.\n")  # a plural can be counted

@@ -302,6 +302,8 @@ class NounPhrases:
     def _noun_or_modifier(self, word: list[Token]) -> bool:
         if any(t.lower_ in self.words["months"] or t.ent_type_ in _DATE_LABELS - {"DATE"} for t in word):
             return False
+        if any(t.lower_ in self.words["weekdays"] for t in word):
+            return False  # "touched 119 Thursday": a weekday says when, never what a figure counts
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]
