@@ -71,3 +71,16 @@ def test_a_weekday_is_never_a_counted_noun() -> None:
     assert ("87", "exact", "people") in _read("The death toll from the storm touched 87 Friday, officials said.\n")
     assert ("87", "exact", "Friday") not in _read("Officials counted 87 Friday in the camps.\n")
     assert ("4", "exact", "Sundays") in _read("The clinic opens 4 Sundays a month.\n")  # a plural can be counted
+
+
+def test_a_coordination_of_people_nouns_is_kept_whole() -> None:
+    read = _read("Dozens of firefighters and mountain rescue volunteers searched the slopes.\n")
+    assert ("Dozens", "vague", "firefighters and mountain rescue volunteers") in read
+    assert ("20", "exact", "people") in _read("The floods killed 20 people and deadly mud slides followed.\n")
+
+
+def test_a_collective_noun_heads_a_list_of_modifiers_before_its_plural_noun() -> None:
+    read = _read("About 9,000 police, navy and coast guard personnel were deployed.\n")
+    assert ("9,000", "approximate", "personnel") in read
+    listed = _read("They sent 300 police, soldiers and volunteers.\n")  # a list of nouns, no modifiers
+    assert ("300", "exact", "police, soldiers and volunteers") in listed
