@@ -84,3 +84,9 @@ def test_a_collective_noun_heads_a_list_of_modifiers_before_its_plural_noun() ->
     assert ("9,000", "approximate", "personnel") in read
     listed = _read("They sent 300 police, soldiers and volunteers.\n")  # a list of nouns, no modifiers
     assert ("300", "exact", "police, soldiers and volunteers") in listed
+
+
+def test_a_breakdown_item_after_a_participle_and_place_takes_the_items_noun() -> None:
+    text = "The storm left 90 deaths recorded in Luzon and at least three in Mindanao.\n"
+    assert ("three", "at_least", "deaths") in _read(text)
+    assert ("three", "exact", None) in _read("The storm left 90 deaths recorded in Luzon. Then three came.\n")
