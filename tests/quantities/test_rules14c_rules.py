@@ -90,3 +90,10 @@ def test_a_breakdown_item_after_a_participle_and_place_takes_the_items_noun() ->
     text = "The storm left 90 deaths recorded in Luzon and at least three in Mindanao.\n"
     assert ("three", "at_least", "deaths") in _read(text)
     assert ("three", "exact", None) in _read("The storm left 90 deaths recorded in Luzon. Then three came.\n")
+
+
+def test_scores_alone_as_the_subject_of_a_verb_said_of_people_count_people() -> None:
+    assert ("Scores", "vague", "people") in _read("Scores have also drowned in the delta.\n")
+    assert ("scores", "vague", "people") in _read("Many were hurt, and scores perished.\n")
+    assert _read("Exam scores have improved this year.\n") == []
+    assert _read("The scores affected the ranking.\n") == []  # no clause opens before it
