@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from extract.models import Kind, Qualifier
 from extract.parsing.currencies import currency_after, currency_before, table
+from extract.parsing.distant_hedges import estimate_of, hedged_determiners, tally_past
 from extract.parsing.numbers import Atom, Number, as_number, find_atoms
 from extract.parsing.units import GluedUnit, canonical, glued_units, sentence_has, unit_name
 from extract.resources import load_json
@@ -114,7 +115,9 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
             found = _qualifier_at(text, len(text[: max(0, position - 30)]) + len(window) - len(determiner))
             if found is not None and found[0] in _BOUNDS_BEFORE_DETERMINERS:
                 return found
-    return None
+            if found is not None and found[0] is Qualifier.APPROXIMATE and determiner in hedged_determiners():
+                return found  # "About another 2,000 people": the hedge is the number's
+    return tally_past(text, position) or estimate_of(text, position)
 
 
 _BOUNDS_BEFORE_DETERMINERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST)  # "over the last 3 years" is when, not a bound

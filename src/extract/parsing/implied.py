@@ -343,12 +343,14 @@ def _definite(doc: Doc, index: int) -> bool:
 
 def people_of_the_place(doc: Doc, first: int) -> bool:
     """A bare figure that a place's people or a death toll stand for: "the town of 140,000", "a village of 300";
-    "Indonesian quake toll passes 100"."""
+    "Indonesian quake toll passes 100", "a death toll of 27", "pushed the toll past 1,400"."""
     lex = _lexicon()
     before = [t for t in doc[max(0, first - 6 - _MAX_TOLL_SUBJECT) : first] if not t.is_space]
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in lex["settlement_nouns"]:
         after = doc[first + 1] if first + 1 < len(doc) else None
         return after is None or after.is_punct or after.is_space  # "a camp of 3,000 tents" counts tents
+    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in lex["toll_nouns"]:
+        return True  # "a death toll of 27": the toll counts people (the dead)
     verb = len(before) - 1
     while verb >= 0 and before[verb].lower_ in lex["toll_hedge_words"] and before[verb].lower_ != "to":
         verb -= 1  # "the death toll ... is at least 80,000": past the hedge to the verb

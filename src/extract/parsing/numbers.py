@@ -346,6 +346,21 @@ _QUANTIFIER_BEFORE = re.compile(r"\b(?:several|few|many|numerous|multiple)[\s-]+
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
+_CLAUSE_OPENING_BEFORE = re.compile(r"(?:\A|[.!?;:,]\s+|\band\s+|\n\s*)\Z")  # "Scores", not "the scores"
+
+
+@cache
+def _people_verb_after() -> re.Pattern[str]:
+    """ "Scores have also perished", "and scores died": a vague word alone opening a clause as the subject of a verb
+    said of people (units.json implied `people_verbs`) counts people; "test scores have improved" has no such verb,
+    "the scores affected" no clause opening."""
+    verbs = "|".join(re.escape(v) for v in sorted(load_json("units.json")["implied"]["people_verbs"], key=len)[::-1])
+    return re.compile(
+        rf"\s+(?:(?:have|had|were|are|has)\s+)?(?:(?:also|reportedly|since|been|now|already)\s+)*(?:{verbs})\b",
+        re.IGNORECASE,
+    )
+
+
 @cache
 def _vague_before_of() -> frozenset[str]:
     return frozenset(load_json("numbers.json")["vague_only_before_of"])
@@ -442,8 +457,11 @@ def find_atoms(text: str) -> list[Atom]:
     atoms: list[Atom] = []
     for match in lex.atom_pattern.finditer(text):
         if match.group("vague"):
-            if match.group("vague").lower() in _vague_before_of() and not _OF.match(text, match.end()):
-                continue  # "he scores", not "scores of people"
+            vague_word = match.group("vague").lower()
+            if vague_word in _vague_before_of() and not _OF.match(text, match.end()):
+                opens = _CLAUSE_OPENING_BEFORE.search(text, max(0, match.start() - 6), match.start())
+                if opens is None or not _people_verb_after().match(text, match.end()):
+                    continue  # "he scores", not "scores of people" or "Scores have perished"
             low, high = lex.vague[match.group("vague").lower()]
             end, scale = _scale_words_after(text, match.end(), lex)  # "a few hundred thousand"
             atoms.append(Atom(match.start(), end, None, (low * scale, high * scale), True, scale > 1, scale))

@@ -3,6 +3,7 @@ trimmed, conjuncts, clause boundaries."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -27,12 +28,16 @@ def _amount_words() -> frozenset[str]:
 _MAX_MODIFIER_LIST = 10  # tokens of a serial list of modifiers after its first one
 
 
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:ers|ors|ists|ians)")  # "rescuers", "doctors" ("medics" is no agent form)
+
+
 def _shared_head(doc: Doc, first: list[Token], index: int) -> list[Token]:
-    """ "300 water, health, agricultural and veterinary projects": a singular first word, then a list of modifiers
+    """ "300 water, health, agricultural and veterinary projects", "24,000 police, army and air force personnel": a
+    singular (or collective) first word, then a list of modifiers
     in lower case ending "and <modifier> <plural noun>", modify that noun, which is what is counted (the plural head
     alone); [] when the list is no such thing."""
-    if len(first) != 1 or first[0].tag_ != "NN":
-        return []
+    if len(first) != 1 or (first[0].tag_ != "NN" and first[0].lower_ not in _collective_nouns()):
+        return []  # a collective noun the tagger may read as plural heads the list too: "police, army and air force"
     joined = False
     for i in range(index, min(len(doc), index + _MAX_MODIFIER_LIST)):
         token = doc[i]
@@ -45,7 +50,7 @@ def _shared_head(doc: Doc, first: list[Token], index: int) -> list[Token]:
             after = doc[i + 1] if i + 1 < len(doc) else None
             ends = after is None or not (after.is_alpha and after.tag_ in _NOUN_TAGS)
             return [token] if joined and ends and doc[i - 1].lower_ not in _CONJUNCTIONS else []
-        if token.tag_ not in {"NN", "JJ"}:
+        if token.tag_ not in {"NN", "JJ", "NNP"}:  # a lower-case word read as a name: "police, navy and ..."
             return []
     return []
 
@@ -205,13 +210,18 @@ class NounPhrases:
         if index < len(doc) and doc[index].tag_ in {"VBG", "VBN"}:
             return []
         run = self._noun_run(doc, index, trim_leading=False)
-        if run and len(_hyphenated(doc, run[0].i)) == 1 and not self._classifying(run[0]):
+        # "soldiers and civil defence rescuers": a compound naming a kind of people (an agent noun or a member noun)
+        compound = len(run) > 2 and run[-2].tag_ == "NN" and self._people_head(run[-1])
+        if run and len(_hyphenated(doc, run[0].i)) == 1 and not self._classifying(run[0]) and not compound:
             return []  # "people and deadly floods": a described thing joins no count of the first noun
         if any(token.like_num or token.lower_ in _amount_words() for token in run):
             return []  # "killed 1,297 people and injured thousands": an amount of its own, not a noun
         # A singular first noun also joins plural ones: "water and sanitation projects", "staff and volunteers".
         singular_first = (head_tag, run[-1].tag_) in {("NN", "NNS"), ("NNP", "NNPS")} if run else False
         return run if run and (run[-1].tag_ == head_tag or singular_first) else []  # "Water and Sanitation Boards"
+
+    def _people_head(self, token: Token) -> bool:
+        return _AGENT_NOUN.fullmatch(token.lower_) is not None or token.lower_ in self.words["member_nouns"]
 
     def _noun_run(self, doc: Doc, index: int, trim_leading: bool = True) -> list[Token]:
         """Nouns and their modifiers from `index`: words joined by hyphens ("health-care", "first-aid") count as
@@ -302,6 +312,8 @@ class NounPhrases:
     def _noun_or_modifier(self, word: list[Token]) -> bool:
         if any(t.lower_ in self.words["months"] or t.ent_type_ in _DATE_LABELS - {"DATE"} for t in word):
             return False
+        if any(t.lower_ in self.words["weekdays"] for t in word):
+            return False  # "touched 119 Thursday": a weekday says when, never what a figure counts
         if len(word) > 1:
             return _is_noun(word) or word[-1].tag_ in _NOUN_TAGS | _MODIFIER_TAGS | {"RP", "VB"}
         token = word[0]

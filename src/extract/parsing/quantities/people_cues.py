@@ -73,10 +73,14 @@ def breakdown_item(doc: Doc, text: str, first: int, start: int, previous: Sequen
     return item.unit if gap else None
 
 
+_ITEM_PLACE = re.compile(
+    r"\s+(?:[a-z]{3,}ed\s+)?(?:in|at|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s*\([A-Z]+\))?"
+)
+
+
 def _item_end(doc: Doc, text: str, item: Quantity) -> int:
-    """Where the list item before ends: past its own place ("44 in Sindh")."""
+    """Where the list item before ends: past its own place ("44 in Sindh", "130 deaths reported in Sri Lanka": a
+    participle may stand before the place)."""
     end = item.end
-    match = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s*\([A-Z]+\))?").match(
-        text, end
-    )
+    match = _ITEM_PLACE.match(text, end)
     return match.end() if match else end

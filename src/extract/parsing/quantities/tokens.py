@@ -34,6 +34,7 @@ def _words() -> dict[str, frozenset[str]]:
         for key in (
             "duration_units",
             "months",
+            "weekdays",
             "year_prepositions",
             "reference_words",
             "classifying_modifiers",

@@ -26,6 +26,18 @@ def _cut_page_snippet(text: str, figure: Figure) -> bool:
     return _PAGE_SNIPPET_LINE.match(text, text.rfind("\n", 0, figure.start) + 1) is not None
 
 
+# the next line a document site's transcript opens with a page's heading: "Page 2: Contents ..." (a paragraph's
+# lines may be joined by a space)
+_PAGE_HEADING_AFTER = re.compile(r"\s+Page[ \t]+\d{1,4}:")
+
+
+def _cut_before_page_heading(text: str, figure: Figure) -> bool:
+    """ "... which requires 42 days (two\nPage 2: ...": a snippet cut at a fixed length after a number, the next
+    page's heading read as its noun: the next line after the number (or the next words, the lines joined) opens
+    "Page N:"."""
+    return _PAGE_HEADING_AFTER.match(text, figure.number_end) is not None
+
+
 _CUT_AFTER = re.compile(r"[ \t]*,?\s*")
 _CUT_GROUP = re.compile(r",\d{1,2}\s*")
 _OPEN_BEFORE = re.compile(r"\(\s*[$€£]?\s*\Z")  # "($34": a bracket opened right before the number

@@ -33,7 +33,7 @@ from extract.parsing.rejections.cues import (
     _singular,
     _small_whole,
 )
-from extract.parsing.rejections.cut_text import _cut_at_text_end, _cut_page_snippet
+from extract.parsing.rejections.cut_text import _cut_at_text_end, _cut_before_page_heading, _cut_page_snippet
 from extract.parsing.rejections.front_matter import dot_leader_page, exchange_rate
 from extract.parsing.rejections.idioms import (
     _idiom,
@@ -205,6 +205,8 @@ class Rejections:
             return Rejection("category label", "scale-step")  # "the signal level to 4 (of 6)": a step and its top
         if _cut_page_snippet(text, figure):
             return Rejection("site furniture", "page-snippet-end")  # "Page 2: TITLE · 2021. 4. 6. · ... of four"
+        if _cut_before_page_heading(text, figure):
+            return Rejection("site furniture", "page-snippet-cut")  # "(two\nPage 2: ...": the next page's heading
         if _SMALL_INTEGER.fullmatch(surface) and _BULLET_BEFORE.search(before) and _POINT_AFTER.match(text, end):
             return Rejection("footnote", "bullet-point-marker")  # "· 1. In this report": a snippet's note number
         if point := _scale_point(text, figure, before):
