@@ -1,0 +1,51 @@
+"""Rules for units14b's unit classes (issue #12): a part of a ranked set ("three of the biggest donors" counts
+donors) and a bound word with time words before its duration ("within the next 12 months": at most). Made-up
+sentences, one rule each, with cases where the rule must not fire."""
+
+from __future__ import annotations
+
+from extract.parsing import shared_pipeline
+
+from .helpers import read_figures
+
+
+def _read(text: str) -> dict[str, tuple[str, str | None, str]]:
+    """Number surface -> (kind, unit, qualifier)."""
+    return {q.number: (q.kind.value, q.unit, q.qualifier.value) for _, q in read_figures(shared_pipeline(), text)}
+
+
+def _units(text: str) -> dict[str, str | None]:
+    return {number: unit for number, (_, unit, _) in _read(text).items()}
+
+
+# --- a part of a ranked set -----------------------------------------------------------------------------------------
+
+
+def test_a_number_word_of_a_ranked_set_counts_its_plural_noun():
+    assert _units("Four of the richest lenders, Chile and Peru among them, froze their loans.")["Four"] == "lenders"
+    assert _units("Crews reached five of the worst-hit valleys by noon.")["five"] == "valleys"
+    assert _units("Nurses toured two of the most remote islands in May.")["two"] == "islands"
+    assert _units("Profits at three of Spain's largest banks slipped.")["three"] == "banks"
+
+
+def test_a_ranked_set_without_a_plural_noun_or_of_one_counts_nothing():
+    assert "One" not in _units("One of the richest lenders froze its loans.")  # an idiom, no count
+    assert _units("Four of the richest were fined.")["Four"] is None
+    assert _units("Two of the most were lost at sea.")["Two"] is None
+    assert _units("Six of the hardest questions stayed open.")["Six"] == "questions"
+    assert _units("Two of the patients walked home.")["Two"] == "patients"  # the plain partitive as before
+
+
+# --- a bound word with time words before its duration ---------------------------------------------------------------
+
+
+def test_within_the_next_or_coming_duration_is_at_most():
+    assert _read("The bakery plans to open within the next 18 months.")["18"] == ("duration", "months", "at_most")
+    assert _read("Work should end within the coming 6 weeks.")["6"] == ("duration", "weeks", "at_most")
+    assert _read("Rain is due within 48 hours.")["48"] == ("duration", "hours", "at_most")
+
+
+def test_time_words_without_a_bound_word_or_before_a_place_stay_exact():
+    assert _read("He said the next 18 months would be hard.")["18"][2] == "exact"
+    assert _read("Cases rose over the coming 6 weeks.")["6"][2] == "exact"
+    assert _read("Flooding hit homes within the next 3 districts.")["3"][2] == "exact"
