@@ -49,3 +49,20 @@ def test_time_words_without_a_bound_word_or_before_a_place_stay_exact():
     assert _read("He said the next 18 months would be hard.")["18"][2] == "exact"
     assert _read("Cases rose over the coming 6 weeks.")["6"][2] == "exact"
     assert _read("Flooding hit homes within the next 3 districts.")["3"][2] == "exact"
+
+
+# --- a bare figure whose "as" names what it counts ------------------------------------------------------------------
+
+
+def test_as_and_a_plural_noun_after_a_bare_figure_name_what_it_counts():
+    text = "The region hosts 2 million people, including a further 90 000 as refugees in camps."
+    assert _units(text)["90 000"] == "refugees"
+    text = "About 4 million people fled, and another 1.5 million officially listed as refugees."
+    assert _units(text)["1.5 million"] == "refugees"
+    assert _units("Some 3,000 registered as asylum seekers last month.")["3,000"] == "asylum seekers"
+
+
+def test_as_opening_a_clause_or_before_a_singular_names_nothing():
+    assert _units("The toll rose to 300 as rains continued.")["300"] != "rains"
+    assert _units("They paid 5,000 as compensation.")["5,000"] is None
+    assert _units("About 800 people arrived and 300 as well.")["300"] == "people"

@@ -15,6 +15,7 @@ from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
 from extract.parsing.numbers import lexicon
 from extract.parsing.quantities import money_restated, people_cues
+from extract.parsing.quantities.named_as import noun_named_as
 from extract.parsing.quantities.tokens import _MAX_LABEL_TOKENS, _char_span, _token_at_or_after
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -121,6 +122,8 @@ class ImpliedNouns:
         if whole := implied.whole_named_before(doc, first):  # "a population of 28 million"
             return replace(figure, unit=whole), []
         if noun := implied.named_by_copula(doc, last, self._counted_noun):  # "of which 2,768 were children"
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
+        if noun := noun_named_as(doc, last, self._counted_noun):  # "a further 140 000 as refugees"
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
