@@ -26,12 +26,15 @@ def test_a_number_word_of_a_ranked_set_counts_its_plural_noun():
     assert _units("Crews reached five of the worst-hit valleys by noon.")["five"] == "valleys"
     assert _units("Nurses toured two of the most remote islands in May.")["two"] == "islands"
     assert _units("Profits at three of Spain's largest banks slipped.")["three"] == "banks"
+    assert _units("Medics carried several dozen of the most badly hurt miners out.")["several dozen"] == "miners"
+    assert _units("Hundreds of the worst-hit families left.")["Hundreds"] == "families"
 
 
 def test_a_ranked_set_without_a_plural_noun_or_of_one_counts_nothing():
     assert "One" not in _units("One of the richest lenders froze its loans.")  # an idiom, no count
     assert _units("Four of the richest were fined.")["Four"] is None
     assert _units("Two of the most were lost at sea.")["Two"] is None
+    assert _units("Dozens of the most were lost at sea.")["Dozens"] is None
     assert _units("Six of the hardest questions stayed open.")["Six"] == "questions"
     assert _units("Two of the patients walked home.")["Two"] == "patients"  # the plain partitive as before
 
@@ -66,3 +69,23 @@ def test_as_opening_a_clause_or_before_a_singular_names_nothing():
     assert _units("The toll rose to 300 as rains continued.")["300"] != "rains"
     assert _units("They paid 5,000 as compensation.")["5,000"] is None
     assert _units("About 800 people arrived and 300 as well.")["300"] == "people"
+
+
+# --- a bare share that is the subject of its own verb ---------------------------------------------------------------
+
+
+def test_a_bare_share_as_a_subject_counts_what_the_count_before_counts():
+    text = (
+        "Last year more than 60 nurses were hurt: 90 percent of injuries were in rural areas, and more than half"
+        " worked for small clinics."
+    )
+    assert _units(text)["half"] == "nurses"
+    assert _units("In May, 4,000 households were surveyed; two-thirds said they lacked water.")["two-thirds"] == (
+        "households"
+    )
+
+
+def test_a_share_with_no_count_before_or_not_a_subject_takes_no_noun_from_it():
+    assert _units("Half said they lacked water.").get("Half") is None
+    assert _units("After 300 families fled, prices rose by half.").get("half") is None
+    assert _units("We spent half the year in camps after 300 families fled.")["half"] == "year"

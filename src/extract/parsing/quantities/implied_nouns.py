@@ -16,6 +16,7 @@ from extract.parsing.figures import Figure
 from extract.parsing.numbers import lexicon
 from extract.parsing.quantities import money_restated, people_cues
 from extract.parsing.quantities.named_as import noun_named_as
+from extract.parsing.quantities.share_subjects import share_subject_unit
 from extract.parsing.quantities.tokens import _MAX_LABEL_TOKENS, _char_span, _token_at_or_after
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -231,6 +232,8 @@ class ImpliedNouns:
             after_whole = _past_the_whole(doc, index + 1)  # "nearly half of the 30,000 houses": a share of houses
             whole_counted, index = after_whole > index + 1, after_whole
         unit_tokens = self._counted_noun(doc, index) if index is not None else []
+        if not unit_tokens and not whole_counted and (unit := share_subject_unit(doc, index, previous or [])):
+            return replace(figure, unit=unit), []  # "... 140 aid workers were killed, and more than half worked"
         if not unit_tokens or _names_a_place(unit_tokens):  # "Lebanon 1 in 8 Aruba 1 in 6": the next row's label
             # "1 IN 6\n\nARE DISPLACED", "Aruba (1 in 6)": an "X in Y" standing alone, no clause after it, is a share
             # of the population; "one in five of them", "Seven in ten said" leave it to their whole or clause
