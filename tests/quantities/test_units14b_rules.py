@@ -89,3 +89,22 @@ def test_a_share_with_no_count_before_or_not_a_subject_takes_no_noun_from_it():
     assert _units("Half said they lacked water.").get("Half") is None
     assert _units("After 300 families fled, prices rose by half.").get("half") is None
     assert _units("We spent half the year in camps after 300 families fled.")["half"] == "year"
+
+
+# --- an adverb of manner before a participle said of people; a "whom" clause's figure ----------------------------
+
+
+def test_an_adverb_before_a_people_participle_still_counts_people():
+    assert _units("Floods hit.\n\n2,400 newly displaced\n\nCrews rescued families.")["2,400"] == "people"
+    assert _units("The blast left 40 seriously injured.")["40"] == "people"
+
+
+def test_a_bare_figure_with_an_adverb_and_no_people_participle_counts_nothing():
+    assert _units("Prices of 2,400 only rose.")["2,400"] is None
+
+
+def test_a_figure_a_whom_clause_counts_is_people_unless_a_count_names_them():
+    text = "The agency aids returnees and others of concern, of whom there were 40.2 million at the end of 2019."
+    assert _units(text)["40.2 million"] == "people"
+    assert _units("It helps 2 million returnees, of whom about 300,000 live in camps.")["300,000"] == "returnees"
+    assert _units("It runs clinics, of which there were 40 in May.")["40"] is None

@@ -166,6 +166,8 @@ class ImpliedNouns:
             return replace(figure, unit=unit), []
         if unit := implied.hedged_antecedent(doc, first, figure.qualifier, previous):  # the sentence before's people
             return replace(figure, unit=unit), []
+        if phrase_first is not None and people_cues.counted_of_whom(doc, phrase_first):
+            return replace(figure, unit=implied.PEOPLE), []  # "others of concern, of whom there were 86.5 million"
         return figure, []
 
     def _restated_noun(self, doc: Doc, figure: Figure) -> list[Token]:
