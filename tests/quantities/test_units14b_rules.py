@@ -108,3 +108,17 @@ def test_a_figure_a_whom_clause_counts_is_people_unless_a_count_names_them():
     assert _units(text)["40.2 million"] == "people"
     assert _units("It helps 2 million returnees, of whom about 300,000 live in camps.")["300,000"] == "returnees"
     assert _units("It runs clinics, of which there were 40 in May.")["40"] is None
+
+
+# --- a bracketed figure before its clause's verb restates the subject ------------------------------------------------
+
+
+def test_a_figure_in_brackets_or_dashes_before_the_verb_counts_the_plural_subject():
+    assert _units("All nurses in the district (3,500) are on strike.")["3,500"] == "nurses"
+    assert _units("All infants, under two in the valley - 125,000 - are at risk of disease.")["125,000"] == "infants"
+
+
+def test_a_bracketed_figure_with_no_verb_after_or_a_singular_subject_takes_no_subject():
+    assert _units("The district (3,500) is poor.")["3,500"] is None
+    assert _units("Nurses in the district (3,500), and doctors struck.")["3,500"] is None
+    assert _units("Aid reached returnees (120,500) and IDPs (40,000).")["40,000"] == "IDPs"

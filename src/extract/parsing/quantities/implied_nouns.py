@@ -16,6 +16,7 @@ from extract.parsing.figures import Figure
 from extract.parsing.numbers import lexicon
 from extract.parsing.quantities import money_restated, people_cues
 from extract.parsing.quantities.named_as import noun_named_as
+from extract.parsing.quantities.restated_subjects import restated_subject
 from extract.parsing.quantities.share_subjects import share_subject_unit
 from extract.parsing.quantities.tokens import _MAX_LABEL_TOKENS, _char_span, _token_at_or_after
 
@@ -113,6 +114,8 @@ class ImpliedNouns:
         first, last = number.start, number.end - 1
         if implied.bounds_a_named_group(doc, first):
             return figure, []  # "children under 5": the group's label, which takes no noun from elsewhere
+        if subject := restated_subject(doc, first, last):  # "All nurses in the district (3,500) are on strike"
+            return replace(figure, unit=doc[subject[0].i : subject[-1].i + 1].text), []
         noun, unit = implied.bracketed(doc, first, last, self._counted_noun, previous)
         if noun:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
