@@ -425,6 +425,8 @@ def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> boo
         return True  # "CHOLERA KILLS FIVE, AFFECTS 32": a headline in capitals, which the tagger reads as names
     while after is not None and after.pos_ == "AUX" and after.i + 1 < len(doc) and after.i - last <= 2:
         after = doc[after.i + 1]  # "Four million have fled", "3,000 had been killed": past the auxiliaries
+    if after is not None and after.tag_ == "RB" and after.lower_.endswith("ly") and after.i + 1 < len(doc):
+        after = doc[after.i + 1]  # "2,400 newly displaced", "40 seriously injured": past an adverb of manner
     if after is not None and (after.lower_ in words or after.lemma_.lower() in words) and after.pos_ in {"VERB", "ADJ"}:
         return True
     if last + 1 < len(doc) and _phrase_at(doc, last + 1, _lexicon()["people_phrases_after"]):

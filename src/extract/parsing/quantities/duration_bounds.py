@@ -1,4 +1,5 @@
-"""A duration after "within" is an upper bound: "responded within 20 minutes" took at most 20 minutes
+"""A duration after "within" is an upper bound: "responded within 20 minutes" took at most 20 minutes, "within the
+next 12 months" at most 12 (time words between: `duration_bound_fillers`)
 (resources/numbers.json `duration_upper_bound_words`). Durations only: "within 3 districts" names a place; and not
 a time counted from an event ("deployed within 48 hours of an emergency"), which the fixture gold reads exact."""
 
@@ -15,11 +16,16 @@ from extract.resources import load_json
 
 @cache
 def _before() -> re.Pattern[str]:
-    words = sorted(load_json("numbers.json")["duration_upper_bound_words"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(w) for w in words) + r")[ \t]+\Z")
+    resources = load_json("numbers.json")
+    words = sorted(resources["duration_upper_bound_words"], key=len, reverse=True)
+    fillers = sorted(resources["duration_bound_fillers"], key=len, reverse=True)
+    bound = "|".join(re.escape(w) for w in words)
+    # "within the next 12 months": a filler of time words between the bound word and the duration
+    filler = "|".join(r"[ \t]+".join(re.escape(w) for w in f.split()) for f in fillers)
+    return re.compile(r"(?<![\w-])(?i:" + bound + r")[ \t]+(?i:(?:" + filler + r")[ \t]+)?\Z")
 
 
-_LOOK_BACK = 20  # characters before a figure searched for the bound word
+_LOOK_BACK = 32  # characters before a figure searched for the bound word
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 

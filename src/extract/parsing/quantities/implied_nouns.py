@@ -15,6 +15,9 @@ from extract.parsing.doc_text import doc_text
 from extract.parsing.figures import Figure
 from extract.parsing.numbers import lexicon
 from extract.parsing.quantities import money_restated, people_cues
+from extract.parsing.quantities.named_as import noun_named_as
+from extract.parsing.quantities.restated_subjects import restated_subject
+from extract.parsing.quantities.share_subjects import share_subject_unit
 from extract.parsing.quantities.tokens import _MAX_LABEL_TOKENS, _char_span, _token_at_or_after
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -111,6 +114,8 @@ class ImpliedNouns:
         first, last = number.start, number.end - 1
         if implied.bounds_a_named_group(doc, first):
             return figure, []  # "children under 5": the group's label, which takes no noun from elsewhere
+        if subject := restated_subject(doc, first, last):  # "All nurses in the district (3,500) are on strike"
+            return replace(figure, unit=doc[subject[0].i : subject[-1].i + 1].text), []
         noun, unit = implied.bracketed(doc, first, last, self._counted_noun, previous)
         if noun:
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), noun
@@ -121,6 +126,8 @@ class ImpliedNouns:
         if whole := implied.whole_named_before(doc, first):  # "a population of 28 million"
             return replace(figure, unit=whole), []
         if noun := implied.named_by_copula(doc, last, self._counted_noun):  # "of which 2,768 were children"
+            return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
+        if noun := noun_named_as(doc, last, self._counted_noun):  # "a further 140 000 as refugees"
             return replace(figure, unit=doc[noun[0].i : noun[-1].i + 1].text), []
         if implied.said_of_people(doc, first, last, figure.qualifier) or implied.people_of_the_place(doc, first):
             return replace(figure, unit=implied.PEOPLE), []
@@ -162,6 +169,8 @@ class ImpliedNouns:
             return replace(figure, unit=unit), []
         if unit := implied.hedged_antecedent(doc, first, figure.qualifier, previous):  # the sentence before's people
             return replace(figure, unit=unit), []
+        if phrase_first is not None and people_cues.counted_of_whom(doc, phrase_first):
+            return replace(figure, unit=implied.PEOPLE), []  # "others of concern, of whom there were 86.5 million"
         return figure, []
 
     def _restated_noun(self, doc: Doc, figure: Figure) -> list[Token]:
@@ -228,6 +237,8 @@ class ImpliedNouns:
             after_whole = _past_the_whole(doc, index + 1)  # "nearly half of the 30,000 houses": a share of houses
             whole_counted, index = after_whole > index + 1, after_whole
         unit_tokens = self._counted_noun(doc, index) if index is not None else []
+        if not unit_tokens and not whole_counted and (unit := share_subject_unit(doc, index, previous or [])):
+            return replace(figure, unit=unit), []  # "... 140 aid workers were killed, and more than half worked"
         if not unit_tokens or _names_a_place(unit_tokens):  # "Lebanon 1 in 8 Aruba 1 in 6": the next row's label
             # "1 IN 6\n\nARE DISPLACED", "Aruba (1 in 6)": an "X in Y" standing alone, no clause after it, is a share
             # of the population; "one in five of them", "Seven in ten said" leave it to their whole or clause

@@ -1,6 +1,7 @@
 """Bare figures that cue words say count people, where the general readers (parsing/implied.py) miss them: a verb
 said of people before a hedged figure ("killed at least 40"), a state said of people after a linking verb ("two
-remain missing", "1.3 million were made homeless"), and a number word in a breakdown list, which takes the noun
+remain missing", "1.3 million were made homeless"), a figure a "whom" clause counts ("of whom there were
+86.5 million"), and a number word in a breakdown list, which takes the noun
 of the figure the list breaks down ("54 deaths, 44 in Sindh, eight in Balochistan")."""
 
 from __future__ import annotations
@@ -84,3 +85,17 @@ def _item_end(doc: Doc, text: str, item: Quantity) -> int:
     end = item.end
     match = _ITEM_PLACE.match(text, end)
     return match.end() if match else end
+
+
+_WHOM = frozenset({"whom"})
+_THERE_BE = frozenset({"were", "are", "was", "is"})
+
+
+def counted_of_whom(doc: Doc, phrase_first: int) -> bool:
+    """ "refugees, returnees and others of concern, of whom there were 86.5 million": a bare figure a "whom"
+    clause counts, "there" and a copula allowed between, counts people ("whom" is said of people only). The
+    figure's phrase starts at token `phrase_first` (its hedge included); "of which there were 40" is not."""
+    index = phrase_first - 1
+    if index >= 1 and doc[index].lower_ in _THERE_BE and doc[index - 1].lower_ == "there":
+        index -= 2
+    return index >= 0 and doc[index].lower_ in _WHOM

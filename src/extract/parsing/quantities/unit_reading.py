@@ -17,6 +17,7 @@ from extract.parsing.figures import Figure
 from extract.parsing.numbers import as_number, lexicon
 from extract.parsing.quantities.introduced_lists import introduced_noun
 from extract.parsing.quantities.quake_magnitudes import decimal_magnitude
+from extract.parsing.quantities.ranked_parts import ranked_part_noun
 from extract.parsing.quantities.tokens import (
     _CELL_SEPARATORS,
     _MAX_UNIT_TOKENS,
@@ -382,6 +383,8 @@ class UnitReading:
         # "Two of the patients" counts patients (a number word with "one" left out: "one of the patients" picks one)
         part = figure.value != 1 and _of_the_plural(doc, index)
         read_part = scaled or owned or whole or pointed or part or not figure.is_word  # not "one of them"
+        if not unit_tokens and figure.value != 1 and (ranked := ranked_part_noun(doc, index)) is not None:
+            unit_tokens = self._counted_noun(doc, ranked)  # "three of the biggest donors" counts donors
         if not unit_tokens and read_part:
             unit_tokens, unit = implied.of_demonstrative(
                 doc, _token_at_or_after(doc, figure.number_start) or 0, index, self._counted_noun, previous
