@@ -111,3 +111,12 @@ def test_a_nationality_adjective_after_a_colon_figure_describes_its_noun():
 def test_a_change_by_an_amount_then_a_dash_gives_its_two_ends():
     text = "The report revises the count of shelters upward by about 300 – from 1,150 to 1,450."
     assert _readings(text) == [(300, None, None), (1150, None, None), (1450, None, None)]
+
+
+def test_a_list_items_number_is_no_count_even_with_a_noun_implied_from_elsewhere():
+    text = "The camp was built in steps.\n  1. Officials chose a site for 2,000 people.\n  2. Staff laid pipes.\n"
+    assert _values(text) == [2000]
+
+
+def test_a_toll_ending_a_sentence_stays_a_figure():
+    assert _values("Floods hit the district. The toll rose to 5. Cholera is also spreading.") == [5]

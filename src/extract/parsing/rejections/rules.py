@@ -356,7 +356,8 @@ class Rejections:
             return reading
         if _section_number(text, figure):
             return Rejection("ordinal", "section-number")  # "2.1 Health": a heading's number, no count of 2.1
-        if figure.unit is None and _list_number(text, figure):
+        if (figure.unit is None or not unit_tokens) and _list_number(text, figure):
+            # a unit implied from elsewhere does not make a list item's number a count: "4. Staff prepared site plans"
             return Rejection("ordinal", "list-number")
         if figure.unit is None and (furniture := _line_furniture(text, figure)):
             return furniture
