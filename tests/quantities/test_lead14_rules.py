@@ -120,3 +120,12 @@ def test_a_list_items_number_is_no_count_even_with_a_noun_implied_from_elsewhere
 
 def test_a_toll_ending_a_sentence_stays_a_figure():
     assert _values("Floods hit the district. The toll rose to 5. Cholera is also spreading.") == [5]
+
+
+def test_a_duration_after_a_word_of_increment():
+    units = _units("Forecasters expect 36 more hours of heavy rain.")
+    assert list(units.values()) == ["hours"]
+
+
+def test_a_count_after_more_keeps_its_noun():
+    assert list(_units("Rescuers found 14 more survivors.").values()) == ["survivors"]

@@ -169,6 +169,9 @@ def _time_adverbial_at(doc: Doc, index: int, time_words: frozenset[str]) -> bool
     return index + 1 < len(doc) and doc[index].lower_ in _TIME_DETERMINERS and doc[index + 1].lower_ in time_words
 
 
+_DURATION_INCREMENTS = frozenset({"more", "further", "additional", "extra"})
+
+
 def _in_cell_run(doc: Doc, figure: Figure) -> bool:
     """Whether the figure is one of a run of bare cells of a flattened table row (parsing/layout.py)."""
     number = _char_span(doc, figure.number_start, figure.number_end)
@@ -344,6 +347,12 @@ class UnitReading:
         compound = _hyphen_at(doc, index, figure.end)
         if compound:  # "a 16-meter mast", "a two-year period": the unit after a hyphen
             index += 1
+        if (
+            doc[index].lower_ in _DURATION_INCREMENTS
+            and index + 1 < len(doc)
+            and doc[index + 1].lower_ in self.words["duration_units"]
+        ):
+            index += 1  # "48 more hours of rain", "two further weeks": the duration past the word of increment
         token = doc[index]
         if token.lower_ in self.words["duration_units"]:
             unit = self._duration_name(token.lower_, figure)
