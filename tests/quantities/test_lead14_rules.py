@@ -129,3 +129,12 @@ def test_a_duration_after_a_word_of_increment():
 
 def test_a_count_after_more_keeps_its_noun():
     assert list(_units("Rescuers found 14 more survivors.").values()) == ["survivors"]
+
+
+def test_a_counter_noun_in_prose_after_a_determiner_or_in_words_is_counted():
+    assert _values("These two items cost more than the rest.") == [2]
+    assert _values("The 12 items on the list were delivered to the clinic.") == [12]
+
+
+def test_a_bare_counter_stays_site_furniture():
+    assert _values("Report | 35 downloads") == []

@@ -308,8 +308,9 @@ class Rejections:
             return Rejection("date", "foreign-month")  # "31 مايو 2016": a day, a month in another script, a year
         if figure.kind is Kind.RATIO and _slash_pair_name(text, figure):
             return Rejection("name", "slash-pair")  # "the 9/11 attacks"; "7/10 of the wells" stays a ratio
-        if figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns"):
-            return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"
+        counter = figure.unit is not None and figure.unit.lower() in _cue("site_counter_nouns")
+        if counter and not figure.is_word and not _determiner_before(doc, number):
+            return Rejection("site furniture", "counter-noun")  # "35 downloads", "146 results"; not "these two items"
         if figure.unit is not None and _titled_counter_first(figure.unit):
             return Rejection("site furniture", "counter-noun-title")  # "55 Views\nISLAMABAD": the next line read on
         if figure.unit is None and _pattern("counter_noun_after").match(text, figure.number_end):
@@ -407,3 +408,8 @@ def _titled_counter_first(unit: str) -> bool:
     reader ran on into the next line's first words."""
     first = unit.split()[0]
     return first[:1].isupper() and first.lower() in _cue("site_counter_nouns") and len(unit.split()) > 1
+
+
+def _determiner_before(doc: Doc, number: Span) -> bool:
+    """A determiner right before the number ("the 12 items", "these 3 results"): a phrase of prose, no counter."""
+    return number.start > 0 and doc[number.start - 1].tag_ in {"DT", "PRP$"}
