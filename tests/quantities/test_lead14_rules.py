@@ -138,3 +138,7 @@ def test_a_counter_noun_in_prose_after_a_determiner_or_in_words_is_counted():
 
 def test_a_bare_counter_stays_site_furniture():
     assert _values("Report | 35 downloads") == []
+
+
+def test_a_headlines_title_case_participle_said_of_people_counts_people():
+    assert list(_units("Kenya floods: 91 Missing after dam burst").values()) == ["people"]

@@ -412,6 +412,11 @@ def of_those_opening(doc: Doc, first: int, nouns: NounReader) -> list[Token] | s
     return None
 
 
+def said_of_people_word(token: Token) -> bool:
+    """Whether the word, in any case, is one said of people ("Missing", "KILLED", "displaced")."""
+    return token.lower_ in _lexicon()["people_verbs"] or token.lemma_.lower() in _lexicon()["people_verbs"]
+
+
 def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> bool:
     """A bare figure that a verb said of people governs or follows: "kill three", "displace thousands",
     "200,000 fleeing", "dozens wounded", "four million have fled" (past auxiliaries); or a bare vague amount

@@ -157,7 +157,8 @@ def _ends_row(doc: Doc, figure: Figure) -> bool:
         return True  # "People in need: 2.1 million."
     # a capital opens the next row's label, unless it is a nationality, counted or describing the counted noun:
     # "conflict: 13 million Syrians face", "Urgent: Two Indonesian planes crash"
-    return doc[after].is_title and doc[after].ent_type_ != "NORP"
+    # "Kenya floods: 91 Missing after dam burst": a headline's participle said of people, no label either
+    return doc[after].is_title and doc[after].ent_type_ != "NORP" and not implied.said_of_people_word(doc[after])
 
 
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "that"})
