@@ -142,3 +142,8 @@ def test_a_bare_counter_stays_site_furniture():
 
 def test_a_headlines_title_case_participle_said_of_people_counts_people():
     assert list(_units("Kenya floods: 91 Missing after dam burst").values()) == ["people"]
+
+
+def test_a_noun_the_tagger_read_as_an_adjective_stays_in_the_unit():
+    assert list(_units("Families moved into 52 displacement camps.").values()) == ["displacement camps"]
+    assert list(_units("The team met 30 vulnerable families.").values()) == ["families"]

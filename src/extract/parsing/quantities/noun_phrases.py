@@ -12,6 +12,7 @@ from extract.parsing.quantities.tokens import _DATE_LABELS, _MAX_UNIT_TOKENS, _N
 from extract.resources import load_json
 
 _MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
+_NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ship", "hood")
 _ADVERB_TAGS = {"RB", "RBR", "RBS"}
 _DEGREE_ADVERBS = {"most", "more", "less", "least", "very"}
 _CLAUSE_DEPS = {"ROOT", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "pcomp"}
@@ -349,4 +350,6 @@ class NounPhrases:
         capitalised word of a proper name ("East Timorese")."""
         if head is not None and token.is_title and head.tag_ in {"NNP", "NNPS"}:
             return True
+        if token.tag_ == "JJ" and token.is_lower and token.lower_.endswith(_NOUN_ENDINGS):
+            return True  # "52 displacement camps": a noun the tagger read as an adjective
         return token.tag_ not in _MODIFIER_TAGS | _ADVERB_TAGS or token.lower_ in self.words["classifying_modifiers"]
