@@ -147,3 +147,16 @@ def test_a_headlines_title_case_participle_said_of_people_counts_people():
 def test_a_noun_the_tagger_read_as_an_adjective_stays_in_the_unit():
     assert list(_units("Families moved into 52 displacement camps.").values()) == ["displacement camps"]
     assert list(_units("The team met 30 vulnerable families.").values()) == ["families"]
+
+
+def test_need_after_a_large_figure_is_the_verb_and_counts_people():
+    assert list(_units("Some 4.5 million need food assistance this year.").values()) == ["people"]
+
+
+def test_need_after_a_small_figure_gives_no_wrong_noun():
+    units = _units("Five schools were hit and two need urgent repairs.")
+    assert units.get("two") is None and "need urgent repairs" not in units.values()
+
+
+def test_a_population_of_a_hedged_figure_is_the_population():
+    assert list(_units("The district has a total population of about 84,000.").values()) == ["population"]

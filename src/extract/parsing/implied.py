@@ -466,9 +466,33 @@ def threshold(unit_tokens: Sequence[Token], first: int) -> bool:
 def whole_named_before(doc: Doc, first: int) -> str | None:
     """ "a population of 28 million", "the area's population of 30,000": a bare figure after "population of" is
     the population, the noun the text writes for it."""
+    while first > 0 and first - 1 >= 0 and doc[first - 1].lower_ in _HEDGE_WORDS:
+        first -= 1  # "a total population of about 100,000": past the figure's hedge
     if first < 2 or doc[first - 1].lower_ != "of" or doc[first - 2].lower_ not in _lexicon()["whole_nouns"]:
         return None
     return doc[first - 2].lower_
+
+
+# words of a hedge that may stand between "population of" and its figure
+_HEDGE_WORDS = frozenset(
+    {
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "over",
+        "than",
+        "more",
+        "less",
+        "just",
+        "under",
+        "estimated",
+        "an",
+    }
+)
 
 
 _HEAD_STEPS = 4  # dependency arcs from a figure up to the verb it is an argument of

@@ -171,6 +171,19 @@ def _time_adverbial_at(doc: Doc, index: int, time_words: frozenset[str]) -> bool
 
 
 _DURATION_INCREMENTS = frozenset({"more", "further", "additional", "extra"})
+_NEED_WORDS = frozenset({"need", "needs", "require", "requires"})
+_PEOPLE_NEEDING_AT_LEAST = 100
+
+
+def _need_verb_at(doc: Doc, index: int) -> bool:
+    """Whether the word at `index`, right after a figure, is "need" used as the verb before its object ("12 million
+    need aid", "300 need urgent surgery"), not a noun counted ("two need assessments")."""
+    if index + 1 >= len(doc) or doc[index].lower_ not in _NEED_WORDS or not doc[index].is_lower:
+        return False
+    following = doc[index + 1]
+    if following.lower_ in {"assessment", "assessments"}:
+        return False
+    return following.pos_ in {"NOUN", "ADJ", "DET", "ADV"} or following.lower_ == "to"
 
 
 def _in_cell_run(doc: Doc, figure: Figure) -> bool:
@@ -380,6 +393,12 @@ class UnitReading:
             return replace(figure, end=tokens[-1].idx + len(tokens[-1]), unit=unit), tokens
         if _time_adverbial_at(doc, index, self.words["duration_units"]):
             return self._implied(doc, figure, previous)  # "against 35 million last year": when, not what is counted
+        if _need_verb_at(doc, index):
+            # "12 million need aid": "need" is the verb the tagger read as a noun; a large bare figure said to need
+            # something counts people; a small one ("two need repairs") may count anything: no unit, never a wrong one
+            if figure.value is not None and figure.value >= _PEOPLE_NEEDING_AT_LEAST:
+                return replace(figure, unit=implied.PEOPLE), []
+            return figure, []
         unit_tokens = self._counted_noun(doc, index)
         if implied.threshold(unit_tokens, _token_at_or_after(doc, figure.number_start) or 0):
             return self._implied(doc, figure, previous)  # "the one-million mark": what reaches it, else nothing
