@@ -432,7 +432,7 @@ def said_of_people(doc: Doc, first: int, last: int, qualifier: Qualifier) -> boo
         after = doc[after.i + 1]  # "Four million have fled", "3,000 had been killed": past the auxiliaries
     if after is not None and after.tag_ == "RB" and after.lower_.endswith("ly") and after.i + 1 < len(doc):
         after = doc[after.i + 1]  # "2,400 newly displaced", "40 seriously injured": past an adverb of manner
-    if after is not None and (after.lower_ in words or after.lemma_.lower() in words) and after.pos_ in {"VERB", "ADJ"}:
+    if after is not None and said_of_people_word(after) and after.pos_ in {"VERB", "ADJ"}:
         return True
     if last + 1 < len(doc) and _phrase_at(doc, last + 1, _lexicon()["people_phrases_after"]):
         return True  # "45 million in need"
@@ -466,33 +466,11 @@ def threshold(unit_tokens: Sequence[Token], first: int) -> bool:
 def whole_named_before(doc: Doc, first: int) -> str | None:
     """ "a population of 28 million", "the area's population of 30,000": a bare figure after "population of" is
     the population, the noun the text writes for it."""
-    while first > 0 and first - 1 >= 0 and doc[first - 1].lower_ in _HEDGE_WORDS:
+    while first > 0 and doc[first - 1].lower_ in _lexicon()["whole_hedge_words"]:
         first -= 1  # "a total population of about 100,000": past the figure's hedge
     if first < 2 or doc[first - 1].lower_ != "of" or doc[first - 2].lower_ not in _lexicon()["whole_nouns"]:
         return None
     return doc[first - 2].lower_
-
-
-# words of a hedge that may stand between "population of" and its figure
-_HEDGE_WORDS = frozenset(
-    {
-        "about",
-        "around",
-        "some",
-        "nearly",
-        "almost",
-        "approximately",
-        "roughly",
-        "over",
-        "than",
-        "more",
-        "less",
-        "just",
-        "under",
-        "estimated",
-        "an",
-    }
-)
 
 
 _HEAD_STEPS = 4  # dependency arcs from a figure up to the verb it is an argument of
