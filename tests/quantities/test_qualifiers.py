@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from extract.models import Qualifier
 from extract.parsing import quantity_of
-from extract.parsing.figures import _qualifier_before
+from extract.parsing.figures import _qualifier_before, _qualifier_phrase_before
 from extract.resources import load_json
 
 GROUPS = load_json("numbers.json")["qualifiers"]
@@ -52,7 +52,7 @@ _pieces = st.one_of(
 def test_agrees_with_one_regex_per_phrase(pieces: list[str], gap: str) -> None:
     text = "".join(pieces) + gap + "12"
     position = len(text) - 2
-    assert _qualifier_before(text, position) == reference(text, position)
+    assert _qualifier_phrase_before(text, position) == reference(text, position)
 
 
 def test_circa_and_the_tilde_are_approximations(nlp):

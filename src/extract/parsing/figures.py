@@ -92,6 +92,12 @@ _OPENING_QUOTES = frozenset('“‘"')
 
 
 def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] | None:
+    """The qualifier of the figure at `position`: a phrase before it, else a hedge standing apart from it ("the
+    death toll past 1,400", "an estimated average cost per ration of US$ 0.31")."""
+    return _qualifier_phrase_before(text, position) or tally_past(text, position) or estimate_of(text, position)
+
+
+def _qualifier_phrase_before(text: str, position: int) -> tuple[Qualifier, bool, int] | None:
     """The qualifier phrase that ends right before `position` (only whitespace between), within 30 characters:
     a word phrase must stand as a whole word ("x over 5", not "leftover 5"), a comparison sign must not follow
     another sign. Suffix comparisons, where one regex per phrase cost a search each per figure."""
@@ -117,7 +123,7 @@ def _qualifier_before(text: str, position: int) -> tuple[Qualifier, bool, int] |
                 return found
             if found is not None and found[0] is Qualifier.APPROXIMATE and determiner in hedged_determiners():
                 return found  # "About another 2,000 people": the hedge is the number's
-    return tally_past(text, position) or estimate_of(text, position)
+    return None
 
 
 _BOUNDS_BEFORE_DETERMINERS = (Qualifier.AT_LEAST, Qualifier.AT_MOST)  # "over the last 3 years" is when, not a bound
